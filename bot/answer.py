@@ -1,0 +1,199 @@
+"""Shape a ranking into the reply: cited results, the answer sentence, and earlier reports.
+
+The first result is the latest answer. Older documents that answered the same question
+differently (another date, name or amount) are listed as a dated "earlier reports"
+timeline, and their results are marked superseded. Relative dates in the answer are
+resolved against the document's date: "July next year" in a late-2019 article reads
+"July next year (July 2020)".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .corpus import Document
+from .dates import PubDate, find_date_mentions
+from .rank import Hit, Ranking
+
+__all__ = ["Answer", "Citation", "Earlier", "Result", "shape_answer"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a passage comes from."""
+
+    doc_id: str
+    title: str
+    publisher: str | None
+    published: PubDate | None
+    url: str | None
+
+    @classmethod
+    def of(cls, document: Document) -> Citation:
+        """The citation of a document."""
+        return cls(document.id, document.title, document.publisher, document.published, document.url)
+
+    def human(self) -> str:
+        """One line: publisher, date as precise as known, and title."""
+        date = self.published.human() if self.published else "undated"
+        publisher = self.publisher or "unknown publisher"
+        return f"{publisher}, {date}: “{self.title}”"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One ranked passage with its citation and best sentence."""
+
+    rank: int
+    passage_id: str
+    citation: Citation
+    passage: str
+    sentence: str  # the sentence that answers best, as in the passage
+    answer: str | None  # the sentence with relative dates resolved
+    score: float
+    superseded: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """The result as the `--json` output's `results` entry."""
+        c = self.citation
+        return {
+            "rank": self.rank,
+            "passage_id": self.passage_id,
+            "doc_id": c.doc_id,
+            "title": c.title,
+            "publisher": c.publisher,
+            "published": c.published.iso() if c.published else None,
+            "url": c.url,
+            "passage": self.passage,
+            "sentence": self.sentence,
+            "score": round(self.score, 6),
+            "superseded": self.superseded,
+        }
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An older report that answered the same question differently."""
+
+    citation: Citation
+    passage_id: str
+    sentence: str
+    said: str  # what it gave as the answer, resolved ("September 2016")
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry as the `--json` output's `earlier` entry."""
+        c = self.citation
+        return {
+            "doc_id": c.doc_id,
+            "passage_id": self.passage_id,
+            "title": c.title,
+            "publisher": c.publisher,
+            "published": c.published.iso() if c.published else None,
+            "url": c.url,
+            "sentence": self.sentence,
+            "said": self.said,
+        }
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The reply to one question, ready for any front end."""
+
+    question: str
+    as_of: PubDate | None
+    abstained: bool
+    answer: str | None
+    results: tuple[Result, ...] = ()
+    earlier: tuple[Earlier, ...] = ()
+    corrected: str | None = None  # the question as understood, when typos were fixed
+    reason: str | None = None  # why it abstained
+    notices: tuple[str, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer as the `--json` output object."""
+        return {
+            "question": self.question,
+            "as_of": self.as_of.iso() if self.as_of else None,
+            "abstained": self.abstained,
+            "answer": self.answer,
+            "results": [r.to_json() for r in self.results],
+            "earlier": [e.to_json() for e in self.earlier],
+            "corrected": self.corrected,
+            "reason": self.reason,
+        }
+
+
+def resolve_relative(sentence: str, published: PubDate | None) -> str:
+    """The sentence with each relative date followed by what it meant, in brackets."""
+    out, last = [], 0
+    for mention in find_date_mentions(sentence, published):
+        if mention.relative and mention.resolved:
+            out.append(sentence[last : mention.end])
+            out.append(f" ({mention.resolved})")
+            last = mention.end
+    out.append(sentence[last:])
+    return "".join(out)
+
+
+def _said(hit: Hit) -> str | None:
+    return hit.span.value if hit.span else None
+
+
+def _said_text(hit: Hit) -> str:
+    if hit.span is None:
+        return ""
+    mentions = find_date_mentions(hit.span.text, hit.document.published)
+    if mentions and mentions[0].resolved:
+        return mentions[0].resolved
+    return hit.span.text
+
+
+def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
+    """The reply for a ranking: top results, answer sentence, and earlier reports."""
+    query = ranking.query
+    corrected = query.corrected if query.corrections else None
+    if ranking.abstained or not ranking.hits:
+        return Answer(question, as_of, True, None, corrected=corrected, reason=ranking.reason)
+    top = ranking.hits[0]
+    latest = _said(top)
+    top_date = top.document.published
+
+    # Earlier reports: comparable answers from older documents that said something else.
+    earlier: list[Earlier] = []
+    superseded_ids: set[str] = set()
+    seen_docs = {top.document.id}
+    for hit in ranking.hits[1 : ranking.band]:
+        said = _said(hit)
+        older = top_date is not None and hit.document.published is not None and hit.document.published < top_date
+        if latest is None or said is None or said == latest or not older:
+            continue
+        superseded_ids.add(hit.passage.id)
+        if hit.document.id in seen_docs:
+            continue
+        seen_docs.add(hit.document.id)
+        earlier.append(Earlier(Citation.of(hit.document), hit.passage.id, hit.sentence, _said_text(hit)))
+    earlier.sort(key=lambda e: e.citation.published.value if e.citation.published else PubDate.min_date(), reverse=True)
+
+    results = tuple(
+        Result(
+            rank=n,
+            passage_id=hit.passage.id,
+            citation=Citation.of(hit.document),
+            passage=hit.passage.text,
+            sentence=hit.sentence,
+            answer=resolve_relative(hit.sentence, hit.document.published),
+            score=hit.score,
+            superseded=hit.passage.id in superseded_ids,
+        )
+        for n, hit in enumerate(ranking.hits[:top_k], start=1)
+    )
+    return Answer(
+        question=question,
+        as_of=as_of,
+        abstained=False,
+        answer=results[0].answer,
+        results=results,
+        earlier=tuple(earlier),
+        corrected=corrected,
+    )

@@ -1,0 +1,283 @@
+"""Load the documents of a corpus folder: read, date, cite and clean each one.
+
+A document's id is its file stem. Its metadata comes, in order of precedence, from the
+folder's `metadata.toml`, from front matter at the top of the file, from a dateline
+found in the text; a document with no date loads with a warning and ranks behind dated
+ones. A document that cannot be used is reported and skipped; the others still load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .dates import PubDate, find_dateline, is_date_only_line, parse_published
+from .errors import CorpusError, DateError, DocumentError
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "METADATA_FILE",
+    "Document",
+    "LoadedCorpus",
+    "clean_lines",
+    "corpus_files",
+    "fingerprint",
+    "load_corpus",
+]
+
+METADATA_FILE = "metadata.toml"
+DOCUMENT_SUFFIXES = (".txt", ".md")
+#: Larger files are refused: they are not articles, and reading them would stall a build.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+DateSource = Literal["metadata", "front matter", "dateline"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned document with what is known about where and when it came from."""
+
+    id: str
+    title: str
+    text: str  # cleaned; paragraphs separated by blank lines
+    publisher: str | None = None
+    published: PubDate | None = None
+    date_source: DateSource | None = None
+    url: str | None = None
+    kind: str | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class LoadedCorpus:
+    """The documents that loaded, and one line for each problem met on the way."""
+
+    documents: tuple[Document, ...]
+    problems: tuple[str, ...] = field(default=())  # documents skipped, with the reason
+    warnings: tuple[str, ...] = field(default=())  # documents loaded with a caveat
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """The files of a corpus folder that count: documents and the metadata file."""
+    if not folder.is_dir():
+        raise CorpusError(f"corpus folder not found: {folder}")
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.startswith(".")
+        and (p.suffix.lower() in DOCUMENT_SUFFIXES or p.name == METADATA_FILE)
+        and p.name.upper() not in ("README.MD", "SOURCES.MD")
+    )  # fmt: skip
+
+
+def fingerprint(folder: Path) -> str:
+    """A hash of every file of the corpus, its name and content: changes when any does."""
+    digest = hashlib.sha256()
+    for path in corpus_files(folder):
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
+    path = folder / METADATA_FILE
+    if not path.exists():
+        return {}, []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return {}, [f"{path}: metadata file ignored, it does not parse ({exc})"]
+    entries = {k: v for k, v in data.items() if isinstance(v, dict)}
+    return entries, []
+
+
+# --- cleaning -------------------------------------------------------------------------
+
+# Page clutter, recognised by what it says rather than by which site printed it. A line is
+# clutter when it is short and its words are those of ads, sign-up and paywall prompts.
+_CLUTTER_LINE = re.compile(
+    r"""(?ix)^(
+        (hide|show|skip)\s+ad(vert(isement)?)?s? | advert(isement)?s? | sponsored(\s+content)? |
+        .{0,60}\bnewsletters?\b.{0,60} |
+        (sign|log)\s+(up|in)\b.{0,60} | subscribe\b.{0,60} | .{0,40}\bsubscriber[- ]only\b.{0,40} |
+        already\s+(have\s+an\s+account|a\s+subscriber)\b.{0,60} |
+        (register|subscribe)\s+(now|today)\b.{0,60} | why\s+not\s+register\b.* |
+        what'?s\s+included | read\s+more\b.{0,60} | share\s+(this|on)\b.{0,40} |
+        (click|tap)\s+here\b.{0,60} | .{0,20}\bcookies?\b.{0,60}\b(accept|consent|policy)\b.{0,20} |
+        (image|photo|picture)\s*(credit)?\s*:.{0,80} | [-–—•*·|]+
+    )$""",
+)
+# A paywall: everything from a "register/subscribe to continue reading" line on is not article.
+_PAYWALL_START = re.compile(
+    r"(?i)^(register|subscribe|sign\s+up|log\s+in)\b.{0,30}\bto\s+(continue|keep)\s+reading\b"
+)
+_CLUTTER_MAX_WORDS = 15
+_STAMP_SCAN_LINES = 10
+
+
+def _normalise_line(line: str) -> str:
+    return " ".join(line.replace("\u00a0", " ").split())
+
+
+def _undouble(line: str) -> str:
+    """A caption printed twice on one line ("X.X.") becomes one ("X.")."""
+    half = len(line) // 2
+    for cut in (half, half + 1, half - 1):
+        left, right = line[:cut].strip(), line[cut:].strip()
+        if left and left == right:
+            return left
+    return line
+
+
+def clean_lines(lines: Iterable[str]) -> list[str]:
+    """Drop page clutter, paywall tails and lines repeated within the document."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for raw in lines:
+        line = _undouble(_normalise_line(raw))
+        if not line:
+            kept.append("")
+            continue
+        if _PAYWALL_START.match(line):
+            break
+        if len(line.split()) <= _CLUTTER_MAX_WORDS and _CLUTTER_LINE.match(line):
+            continue
+        key = line.casefold()
+        if key in seen:
+            continue  # repeated captions, pull quotes and ads say nothing new
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def _paragraphs(lines: list[str]) -> str:
+    """Join cleaned lines into paragraphs: one per line, blank lines collapsed."""
+    return "\n\n".join(line for line in lines if line)
+
+
+# --- loading --------------------------------------------------------------------------
+
+
+def _split_front_matter(text: str, path: Path) -> tuple[dict[str, object], str]:
+    if not text.startswith("---"):
+        return {}, text
+    import frontmatter  # deferred: only documents with front matter need YAML
+    import yaml
+
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
+        raise DocumentError(str(path), f"front matter does not parse ({first})") from None
+    return dict(post.metadata), post.content
+
+
+def _text_field(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[str]]:
+    """Read, date and clean one document; raise DocumentError when it cannot be used."""
+    warnings: list[str] = []
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise DocumentError(str(path), f"too large ({size // 1_048_576} MB; limit {MAX_DOCUMENT_BYTES // 1_048_576} MB)")
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(str(path), f"not UTF-8 text (byte {exc.start})") from None
+    if "\x00" in raw:
+        raise DocumentError(str(path), "binary file, not text")
+    front, body = _split_front_matter(raw, path)
+    lines = body.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+    published: PubDate | None = None
+    date_source: DateSource | None = None
+    dateline = find_dateline(lines)
+    # Datelines and "Updated ..." stamps near the top are metadata, not passages.
+    head = [line for line in lines[:_STAMP_SCAN_LINES] if not is_date_only_line(line)]
+    lines = head + lines[_STAMP_SCAN_LINES:]
+
+    if "published" in meta:
+        try:
+            published = parse_published(meta["published"], inferred=bool(meta.get("inferred", False)))
+        except DateError as exc:
+            raise DocumentError(str(path), f"metadata: {exc}") from None
+        date_source = "metadata"
+    elif front.get("published") is not None:
+        try:
+            published = parse_published(front["published"])
+        except DateError as exc:
+            raise DocumentError(str(path), f"front matter: {exc}") from None
+        date_source = "front matter"
+    elif dateline is not None:
+        published, date_source = dateline[1], "dateline"
+
+    cleaned = clean_lines(lines)
+    text = _paragraphs(cleaned)
+    if not text.strip():
+        raise DocumentError(str(path), "empty after cleaning" if raw.strip() else "empty file")
+    if published is None:
+        warnings.append(f"{path}: undated (no metadata, front matter or dateline); ranked behind dated documents")
+
+    first_line = next((line for line in cleaned if line), path.stem)
+    title = (
+        _text_field(meta.get("title"))
+        or _text_field(front.get("title"))
+        or (first_line if len(first_line.split()) <= 25 else " ".join(first_line.split()[:12]) + "…")
+    )
+    publisher = _text_field(meta.get("publisher")) or _text_field(front.get("source")) or _text_field(front.get("publisher"))
+    url = _text_field(meta.get("url")) or _text_field(front.get("url"))
+    document = Document(
+        id=path.stem,
+        title=title,
+        text=text,
+        publisher=publisher,
+        published=published,
+        date_source=date_source,
+        url=url,
+        kind=_text_field(meta.get("kind")),
+        path=str(path),
+    )
+    return document, warnings
+
+
+def load_corpus(folder: Path) -> LoadedCorpus:
+    """Load every document of a folder; report, and skip, the ones that cannot be used."""
+    files = corpus_files(folder)
+    metadata, problems = _read_metadata(folder)
+    documents: list[Document] = []
+    warnings: list[str] = []
+    seen_ids: dict[str, Path] = {}
+    for path in files:
+        if path.name == METADATA_FILE:
+            continue
+        if path.stem in seen_ids:
+            problems.append(f"{path}: skipped, id {path.stem!r} is already {seen_ids[path.stem].name}")
+            continue
+        try:
+            document, notes = _load_document(path, metadata.get(path.stem, {}))
+        except DocumentError as exc:
+            problems.append(str(exc))
+            continue
+        except OSError as exc:
+            problems.append(f"{path}: unreadable ({exc.strerror or exc})")
+            continue
+        seen_ids[path.stem] = path
+        documents.append(document)
+        warnings.extend(notes)
+    for doc_id in sorted(set(metadata) - set(seen_ids)):
+        warnings.append(f"{folder / METADATA_FILE}: entry {doc_id!r} names no document")
+    if not documents:
+        detail = f" ({problems[0]})" if problems else ""
+        raise CorpusError(f"no usable document in {folder}{detail}")
+    return LoadedCorpus(tuple(documents), tuple(problems), tuple(warnings))

@@ -1,0 +1,300 @@
+"""Publication dates with their precision, datelines, and dates mentioned in text.
+
+A `PubDate` is a calendar date plus how much of it is known (day, month or year) and
+whether it was inferred rather than printed. Comparisons use the earliest day the date
+could be, so "2017" counts from 1 January 2017 in an `--as-of` cut-off.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .errors import DateError
+
+__all__ = [
+    "DateMention",
+    "PubDate",
+    "Precision",
+    "find_date_mentions",
+    "find_dateline",
+    "is_date_only_line",
+    "parse_as_of",
+    "parse_published",
+]
+
+Precision = Literal["day", "month", "year"]
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1,
+}  # fmt: skip
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PubDate:
+    """A publication date: its earliest possible day, precision, and whether inferred."""
+
+    value: dt.date
+    precision: Precision = "day"
+    inferred: bool = False
+
+    @staticmethod
+    def min_date() -> dt.date:
+        """The date before every other, for sorting undated things last."""
+        return dt.date.min
+
+    def iso(self) -> str:
+        """The date at its precision: `2015-12-08`, `2015-12` or `2017`."""
+        if self.precision == "year":
+            return f"{self.value.year:04d}"
+        if self.precision == "month":
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        return self.value.isoformat()
+
+    def human(self) -> str:
+        """The date as a person writes it: `8 December 2015`, `c. December 2015`, `2017`."""
+        if self.precision == "year":
+            text = str(self.value.year)
+        elif self.precision == "month":
+            text = f"{calendar.month_name[self.value.month]} {self.value.year}"
+        else:
+            text = f"{self.value.day} {calendar.month_name[self.value.month]} {self.value.year}"
+        return f"c. {text}" if self.inferred else text
+
+
+def _from_parts(year: int, month: int | None, day: int | None, inferred: bool) -> PubDate:
+    try:
+        if month is None:
+            return PubDate(dt.date(year, 1, 1), "year", inferred)
+        if day is None:
+            return PubDate(dt.date(year, month, 1), "month", inferred)
+        return PubDate(dt.date(year, month, day), "day", inferred)
+    except ValueError as exc:
+        raise DateError(f"not a real date: {exc}") from None
+
+
+def parse_as_of(text: str) -> PubDate:
+    """Parse a user's cut-off date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    match = _ISO.match(text.strip())
+    if not match:
+        raise DateError(f"unknown date format {text.strip()[:40]!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    return _from_parts(year, month, day, inferred=False)
+
+
+def parse_published(value: object, inferred: bool = False) -> PubDate:
+    """Parse a publication date from metadata or front matter (ISO or written out)."""
+    if isinstance(value, dt.datetime):
+        return PubDate(value.date(), "day", inferred)
+    if isinstance(value, dt.date):
+        return PubDate(value, "day", inferred)
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return PubDate(dt.date(value, 1, 1), "year", inferred)
+    if not isinstance(value, str) or not value.strip():
+        raise DateError(f"published date {value!r} is not a date")
+    text = value.strip()
+    if _ISO.match(text):
+        parsed = parse_as_of(text)
+        return PubDate(parsed.value, parsed.precision, inferred)
+    found = _parse_written(text)
+    if found is None:
+        raise DateError(f"published date {text[:40]!r} does not parse")
+    return PubDate(found.value, found.precision, inferred)
+
+
+# A dateline: a short line that is (almost) only a date, e.g. "08 December 2015" or
+# "Tuesday, 4th October 2016, 10:50 am". "Updated ..." lines are not the first publication.
+_MONTH_RE = "|".join(sorted((m for m in MONTHS), key=len, reverse=True))
+_DAY_MONTH_YEAR = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_MONTH_DAY_YEAR = re.compile(
+    rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+_DATELINE_MAX_WORDS = 12
+_UPDATED = re.compile(r"(?i)^(updated|last updated|modified)\b")
+_DATELINE_SCAN_LINES = 8
+
+
+def _parse_written(text: str) -> PubDate | None:
+    """Parse a written-out date with dateparser, keeping only the precision it states."""
+    import dateparser  # deferred: only ingestion needs it, and it costs start-up time
+
+    if _DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text):
+        precision: Precision = "day"
+    elif _MONTH_YEAR.search(text):
+        precision = "month"
+    elif re.fullmatch(r"\s*\d{4}\s*", text):
+        precision = "year"
+    else:
+        precision = "day"
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
+    )
+    if parsed is None:
+        return None
+    day = parsed.day if precision == "day" else None
+    month = parsed.month if precision in ("day", "month") else None
+    return _from_parts(parsed.year, month, day, inferred=False)
+
+
+def is_date_only_line(line: str) -> bool:
+    """Whether a line is only a date stamp ("Updated Wednesday, 5th October 2016, 2:20 pm")."""
+    stripped = _UPDATED.sub("", line.strip()).strip(" :,")
+    return bool(stripped) and len(stripped.split()) <= _DATELINE_MAX_WORDS and _dateline_date(stripped) is not None
+
+
+def _dateline_date(stripped: str) -> PubDate | None:
+    match = _DAY_MONTH_YEAR.search(stripped) or _MONTH_DAY_YEAR.search(stripped)
+    if match is None:
+        return None
+    # The date must be most of the line, not a passing mention in a sentence.
+    rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" ,.-|")
+    rest = re.sub(r"(?i)\b(\d{1,2}[:.]\d{2}\s*(am|pm)?|published|posted|on)\b", "", rest)
+    rest = re.sub(rf"(?i)\b({'|'.join(WEEKDAYS)})\b", "", rest).strip(" ,.-|")
+    if rest:
+        return None
+    return _parse_written(match.group(0))
+
+
+def find_dateline(lines: list[str]) -> tuple[int, PubDate] | None:
+    """Find a dateline among a document's first lines: its line number and date."""
+    for number, line in enumerate(lines[:_DATELINE_SCAN_LINES]):
+        stripped = line.strip()
+        if not stripped or len(stripped.split()) > _DATELINE_MAX_WORDS:
+            continue
+        if _UPDATED.match(stripped):
+            continue
+        parsed = _dateline_date(stripped)
+        if parsed is not None:
+            return number, parsed
+    return None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date mentioned in text, with what it means against the document's date."""
+
+    start: int
+    end: int
+    text: str
+    resolved: str | None  # e.g. "July 2020" for "July next year"; None when unknowable
+    relative: bool  # True when the text's meaning depends on the document's date
+
+
+_YEAR = r"(?:19|20)\d{2}"
+_MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_RE})\s+(next|last|this)\s+year\b", re.I), "month_rel_year"),
+    (_DAY_MONTH_YEAR, "dmy"),
+    (_MONTH_DAY_YEAR, "mdy"),
+    (_MONTH_YEAR, "my"),
+    (re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})\b", re.I), "season_year"),
+    (re.compile(rf"\b({_YEAR})/(\d{{2}})\b"), "fin_year"),
+    (re.compile(r"\b(next|last|this)\s+(year|month|week)\b", re.I), "rel_unit"),
+    (re.compile(rf"\b(next|last|this)\s+({'|'.join(WEEKDAYS)})\b", re.I), "rel_weekday"),
+    (re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(year|month)s?\s+ago\b", re.I), "ago"),
+    (re.compile(rf"\b(?:end\s+of\s+|in\s+|by\s+|from\s+|until\s+|since\s+)({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
+    (re.compile(rf"\b({_YEAR})\b"), "year"),
+]  # fmt: skip
+
+
+def _month_name(month: int) -> str:
+    return calendar.month_name[month]
+
+
+def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str | None, bool]:
+    """What a mention means: an absolute date as text, and whether it was relative."""
+    g = match.groups()
+    if kind == "dmy":
+        return f"{int(g[0])} {_month_name(MONTHS[g[1].lower()])} {g[2]}", False
+    if kind == "mdy":
+        return f"{int(g[1])} {_month_name(MONTHS[g[0].lower()])} {g[2]}", False
+    if kind == "my":
+        return f"{_month_name(MONTHS[g[0].lower()])} {g[1]}", False
+    if kind == "season_year":
+        return f"{g[0].lower()} {g[1]}", False
+    if kind == "fin_year":
+        return f"{g[0]}/{g[1]}", False
+    if kind == "year":
+        return g[0], False
+    if base is None:
+        return None, True
+    year = base.value.year
+    if kind == "month_rel_year":
+        offset = {"next": 1, "last": -1, "this": 0}[g[1].lower()]
+        return f"{_month_name(MONTHS[g[0].lower()])} {year + offset}", True
+    if kind == "rel_unit":
+        offset = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
+        if g[1].lower() == "year":
+            return str(year + offset), True
+        if g[1].lower() == "month" and base.precision != "year":
+            month_index = base.value.month - 1 + offset
+            return f"{_month_name(month_index % 12 + 1)} {year + month_index // 12}", True
+        if g[1].lower() == "week" and base.precision == "day":
+            monday = base.value - dt.timedelta(days=base.value.weekday()) + dt.timedelta(weeks=offset)
+            return f"week of {monday.day} {_month_name(monday.month)} {monday.year}", True
+        return None, True
+    if kind == "rel_weekday":
+        if base.precision != "day":
+            return None, True
+        target = WEEKDAYS[g[1].lower()]
+        days = (target - base.value.weekday()) % 7
+        if g[0].lower() == "next":
+            days = days or 7
+        elif g[0].lower() == "last":
+            days = -((base.value.weekday() - target) % 7 or 7)
+        day = base.value + dt.timedelta(days=days)
+        return f"{day.day} {_month_name(day.month)} {day.year}", True
+    if kind == "ago":
+        amount = int(g[0]) if g[0].isdigit() else NUMBER_WORDS[g[0].lower()]
+        if g[1].lower() == "year":
+            return str(year - amount), True
+        if base.precision == "year":
+            return None, True
+        month_index = base.value.month - 1 - amount
+        return f"{_month_name(month_index % 12 + 1)} {year + month_index // 12}", True
+    if kind == "bare_month":
+        # "by the end of December" in a November article means this December; a month
+        # already past in the document's year is read as that month of the year.
+        return f"{_month_name(MONTHS[g[0].lower()])} {year}", True
+    return None, True
+
+
+def find_date_mentions(text: str, base: PubDate | None = None) -> list[DateMention]:
+    """Dates mentioned in a text, longest first where they overlap, resolved against `base`."""
+    taken: list[tuple[int, int]] = []
+    mentions: list[DateMention] = []
+    for pattern, kind in _MENTION_PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind == "bare_month":
+                start = match.start(1)
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            if kind in ("my", "bare_month") and match.group(1).lower() in ("may", "march") and (
+                # "may" and "march" are verbs far more often than months when lower-case.
+                not match.group(1)[0].isupper()
+            ):
+                continue
+            if kind == "bare_month" and len(match.group(1)) <= 3 and not match.group(1)[0].isupper():
+                continue
+            resolved, relative = _resolve(kind, match, base)
+            taken.append((start, end))
+            mentions.append(DateMention(start, end, text[start:end], resolved, relative))
+    mentions.sort(key=lambda m: m.start)
+    return mentions

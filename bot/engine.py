@@ -1,0 +1,110 @@
+"""The one engine every front end uses: open a corpus and its index, answer questions.
+
+`Engine.open` loads the saved index, or builds and saves it when it is missing, stale
+(the corpus changed) or unreadable, and says so in `notices`. `Engine.ask` validates a
+question and returns an `Answer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .answer import Answer, shape_answer
+from .corpus import Document, fingerprint, load_corpus
+from .dates import PubDate, parse_as_of
+from .errors import IndexError_, QuestionError
+from .index import BM25Params, Index, build_index, load_index, save_index
+from .query import parse_query
+from .rank import rank
+
+__all__ = ["DEFAULT_MAX_QUESTION_CHARS", "DEFAULT_TOP_K", "Engine", "validate_question"]
+
+DEFAULT_TOP_K = 5
+DEFAULT_MAX_QUESTION_CHARS = 1000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+Progress = Callable[[Iterable[Document]], Iterable[Document]]
+
+
+def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS) -> str:
+    """The question, trimmed; QuestionError when empty, too long or holding control characters."""
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    text = " ".join(question.split())
+    if not text:
+        raise QuestionError("the question is empty: ask something, e.g. “when will the trust go live?”")
+    if len(text) > max_chars:
+        raise QuestionError(f"the question is too long ({len(text):,} characters; the limit is {max_chars:,})")
+    if _CONTROL.search(text):
+        raise QuestionError("the question contains control characters")
+    return text
+
+
+@dataclass
+class Engine:
+    """A loaded index and the means to question it."""
+
+    index: Index
+    notices: tuple[str, ...] = ()  # one line each: rebuilds, skipped documents, warnings
+    max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
+
+    @classmethod
+    def open(
+        cls,
+        corpus_dir: Path,
+        index_dir: Path,
+        *,
+        rebuild: bool = False,
+        params: BM25Params | None = None,
+        progress: Progress | None = None,
+        max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS,
+    ) -> Engine:
+        """Open the index of a corpus, building it first when needed."""
+        params = params or BM25Params()
+        current = fingerprint(corpus_dir)
+        notices: list[str] = []
+        index: Index | None = None
+        if not rebuild:
+            try:
+                index = load_index(index_dir)
+            except IndexError_ as exc:
+                if (index_dir / "manifest.json").exists():
+                    notices.append(f"{exc}: rebuilding")
+            else:
+                if index.fingerprint != current:
+                    notices.append("index is stale (the corpus changed): rebuilding")
+                    index = None
+                elif index.params != params:
+                    notices.append("index was built with other settings: rebuilding")
+                    index = None
+        if index is None:
+            corpus = load_corpus(corpus_dir)
+            notices.extend(corpus.problems)
+            notices.extend(corpus.warnings)
+            index = build_index(corpus, current, params, progress)
+            try:
+                save_index(index, index_dir)
+            except OSError as exc:
+                notices.append(f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory")
+        return cls(index, tuple(notices), max_question_chars)
+
+    def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
+        """Answer a question, as things stood on `as_of` when given."""
+        text = validate_question(question, self.max_question_chars)
+        cutoff = parse_as_of(as_of) if isinstance(as_of, str) else as_of
+        if top_k < 1:
+            raise QuestionError("top-k must be at least 1")
+        query = parse_query(text, self.index.vocabulary, frozenset(self.index.bm25.idf))
+        ranking = rank(self.index, query, cutoff)
+        return shape_answer(ranking, text, cutoff, top_k)
+
+    def sources(self) -> list[Document]:
+        """The documents of the index, newest first, undated last."""
+        return sorted(
+            self.index.documents.values(),
+            key=lambda d: (d.published is not None, d.published.value if d.published else None, d.id),
+            reverse=True,
+        )

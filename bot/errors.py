@@ -1,0 +1,51 @@
+"""The exceptions trustbot raises, one hierarchy so front ends can catch them all.
+
+    TrustbotError
+    ├── DocumentError      a document cannot be read, parsed or dated
+    ├── CorpusError        the corpus as a whole is unusable (missing, empty)
+    ├── IndexError_        the index on disk is corrupt, unreadable or of another version
+    ├── QuestionError      a question is empty, too long or not text
+    └── DateError          a date given by the user does not parse
+
+Every message is one line a user can act on; none carries a stack trace or a secret.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpusError",
+    "DateError",
+    "DocumentError",
+    "IndexError_",
+    "QuestionError",
+    "TrustbotError",
+]
+
+
+class TrustbotError(Exception):
+    """Base of every error trustbot reports to a user."""
+
+
+class DocumentError(TrustbotError):
+    """A single document cannot be used; the rest of the corpus still loads."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class CorpusError(TrustbotError):
+    """The corpus folder is missing or holds no usable document."""
+
+
+class IndexError_(TrustbotError):  # noqa: N801 - trailing underscore avoids the builtin
+    """The index on disk cannot be used as it is."""
+
+
+class QuestionError(TrustbotError):
+    """The question cannot be asked as given."""
+
+
+class DateError(TrustbotError):
+    """A date given by the user does not parse."""

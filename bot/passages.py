@@ -1,0 +1,107 @@
+"""Split cleaned documents into passages and passages into sentences.
+
+A passage is what a reader sees on a phone: a paragraph, or a few sentences of a long
+one, at most about `MAX_PASSAGE_WORDS` words. Its id, `doc_id#n`, is stable as long as
+the document's text is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .corpus import Document
+
+__all__ = ["MAX_PASSAGE_WORDS", "Passage", "split_document", "split_sentences"]
+
+MAX_PASSAGE_WORDS = 120
+#: A paragraph shorter than this joins the next one: a lone "She added:" line or a
+#: one-sentence paragraph of a wire story reads better, and ranks better, with context.
+MIN_PASSAGE_WORDS = 0
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a document small enough to read at a glance."""
+
+    id: str  # "doc_id#n"
+    doc_id: str
+    position: int  # n: 0 for the first passage of the document
+    text: str
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "cllr", "prof", "st", "rev", "sir", "no", "vs", "etc", "e.g",
+    "i.e", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "gov", "dept",
+}  # fmt: skip
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£$€])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text, in order, with abbreviations kept whole."""
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        chunk = text[start : match.start()].rstrip("\"”’')] ")
+        last_word = re.split(r"\s+", chunk)[-1].lower().rstrip(".") if chunk else ""
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
+            continue
+        sentences.append(text[start : match.start()].strip() + _closing(text, match))
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return [s for s in (s.strip() for s in sentences) if s]
+
+
+def _closing(text: str, match: re.Match[str]) -> str:
+    """The quote marks or brackets that close a sentence, kept with it."""
+    return text[match.start() : match.end()].strip()
+
+
+def _chunks(paragraph: str) -> Iterable[str]:
+    """A paragraph, or consecutive groups of its sentences, each within the word limit."""
+    if len(paragraph.split()) <= MAX_PASSAGE_WORDS:
+        yield paragraph
+        return
+    group: list[str] = []
+    count = 0
+    for sentence in split_sentences(paragraph):
+        words = len(sentence.split())
+        if group and count + words > MAX_PASSAGE_WORDS:
+            yield " ".join(group)
+            group, count = [], 0
+        group.append(sentence)
+        count += words
+    if group:
+        yield " ".join(group)
+
+
+def split_document(document: Document) -> list[Passage]:
+    """The passages of a document, in reading order."""
+    pieces: list[str] = []
+    pending = ""
+    for paragraph in document.text.split("\n\n"):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        if pending:
+            merged = f"{pending} {paragraph}"
+            if len(merged.split()) <= MAX_PASSAGE_WORDS:
+                paragraph = merged
+            else:
+                pieces.append(pending)
+            pending = ""
+        if len(paragraph.split()) < MIN_PASSAGE_WORDS:
+            pending = paragraph
+            continue
+        pieces.extend(_chunks(paragraph))
+    if pending:
+        pieces.append(pending)
+    return [
+        Passage(id=f"{document.id}#{n}", doc_id=document.id, position=n, text=text)
+        for n, text in enumerate(pieces)
+    ]

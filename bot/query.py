@@ -1,0 +1,123 @@
+"""Turn a question into a query: fix typos, find its terms and what it asks for.
+
+Words the corpus does not know are corrected against its vocabulary with rapidfuzz, but
+only when they are not ordinary English words (wordfreq): "chidlrens" becomes
+"childrens", while "Leeds" and "goals" stay what they are, so that a question about
+something the corpus never mentions is still recognised as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from .question import AnswerType, asked_noun, expected_answer
+from .tokens import STOP_WORDS, stem, tokenize, words
+
+__all__ = ["SYNONYMS", "Query", "parse_query"]
+
+QUESTION_WORDS = ("when", "who", "what", "which", "where", "why", "how", "whose")
+#: Words at least this common in English (Zipf scale) are never "corrected".
+ENGLISH_WORD_ZIPF = 3.0
+MIN_CORRECTION_SCORE = 80.0
+
+# Plain English ways of asking about the same thing that news text says differently:
+# "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
+# word of a group also looks for the others, at half weight.
+SYNONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(stem(w) for w in group.split())
+    for group in (
+        "live launch start begin open operate operating operation running established establish "
+        "place ready",
+        "cost costs spend spending bill budget expenditure",
+        "save saving savings",
+        "boss head director chief leader",
+        "rate rated rating judged ranked graded",
+        "stay remain retained retain keep kept",
+        "award awarded grant pledge pledged gave",
+        "delay delayed postponed late",
+        "staff workforce workers employees",
+        "money funding funds cash",
+        "councillor cllr",
+        "setup created creation create establish founded",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question ready to search."""
+
+    question: str
+    terms: tuple[str, ...]  # index terms of the question, once each, in order
+    expansions: dict[str, frozenset[str]] = field(default_factory=dict)  # term -> synonyms in the index
+    unknown: tuple[str, ...] = ()  # terms the index does not have
+    corrections: tuple[tuple[str, str], ...] = ()  # (typed, corrected)
+    kind: AnswerType | None = None
+    noun: str | None = None  # the X of "which X"
+
+    @property
+    def corrected(self) -> str:
+        """The question with its typos corrected."""
+        text = self.question
+        for wrong, right in self.corrections:
+            text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text)
+        return text
+
+
+def _is_english(word: str) -> bool:
+    from wordfreq import zipf_frequency  # deferred: loading its tables costs ~0.2 s
+
+    return zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF
+
+
+def _correct(word: str, vocabulary: frozenset[str], first: bool) -> str | None:
+    """The vocabulary word a typed word was meant to be, or None."""
+    if first and word not in QUESTION_WORDS:
+        match = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=70)
+        if match is not None and DamerauLevenshtein.distance(word, match[0]) <= 1:
+            return str(match[0])
+    if len(word) < 4 or not word.isalpha() or word in vocabulary or word in STOP_WORDS:
+        return None
+    if _is_english(word):
+        return None
+    match = process.extractOne(
+        word, vocabulary, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.75
+    )
+    if match is None:
+        return None
+    candidate = str(match[0])
+    limit = 1 if len(word) <= 5 else 2
+    return candidate if DamerauLevenshtein.distance(word, candidate) <= limit else None
+
+
+def parse_query(question: str, vocabulary: frozenset[str], known_terms: frozenset[str]) -> Query:
+    """Analyse a question against an index's vocabulary and terms."""
+    typed = words(question)
+    corrections: list[tuple[str, str]] = []
+    for position, word in enumerate(typed):
+        fixed = _correct(word, vocabulary, first=position == 0)
+        if fixed is not None and fixed != word:
+            corrections.append((word, fixed))
+    query = Query(question=question, terms=(), corrections=tuple(corrections))
+    corrected = query.corrected
+    terms = tuple(dict.fromkeys(tokenize(corrected)))
+    expansions: dict[str, frozenset[str]] = {}
+    for term in terms:
+        related = frozenset().union(*(g for g in SYNONYMS if term in g)) - {term}
+        present = frozenset(t for t in related if t in known_terms)
+        if present:
+            expansions[term] = present
+    unknown = tuple(t for t in terms if t not in known_terms and t not in expansions)
+    return Query(
+        question=question,
+        terms=terms,
+        expansions=expansions,
+        unknown=unknown,
+        corrections=tuple(corrections),
+        kind=expected_answer(corrected),
+        noun=asked_noun(corrected),
+    )

@@ -1,0 +1,207 @@
+"""What a question asks for, and where a sentence holds such an answer.
+
+A "when" question is answered only by a sentence holding a date, a "who" question by
+one holding a person's name, "how much" by an amount, "how many" by a number, "what
+share" by a percentage, "which X" by a name not already in the question. Other
+questions ("what is ...", "how ...") accept any sentence that matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .dates import PubDate, find_date_mentions
+from .tokens import fold
+
+__all__ = [
+    "AnswerSpan",
+    "AnswerType",
+    "asked_noun",
+    "expected_answer",
+    "find_answer_spans",
+    "names_noun",
+]
+
+AnswerType = Literal["date", "person", "amount", "count", "percent", "name"]
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    "fifty|hundred|thousand|dozen|several|a few|a handful"
+)
+_MONEY_NOUNS = (
+    r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
+    r"salary|pay|deficit|overspend|income|revenue|investment|value|worth"
+)
+_SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
+
+
+def expected_answer(question: str) -> AnswerType | None:
+    """The kind of answer a question expects, or None when any matching text will do."""
+    q = fold(question).strip()
+    q = re.sub(r"^(and|but|so|ok|okay|please|hi|hey)[, ]+", "", q)
+    if re.match(r"^(when|what (year|month|date|day|time)|by when|since when|how long until)\b", q):
+        return "date"
+    if re.match(r"^(who|whom|whose)\b", q) or re.match(r"^(what|which) (is|was) the name of\b", q):
+        return "person"
+    if re.match(r"^how much\b", q) or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q):
+        return "amount"
+    if re.match(r"^how many\b", q):
+        return "count"
+    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(rf"^what (is|was) the ({_SHARE_NOUNS})\b", q):
+        return "percent"
+    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q):
+        return "name"
+    return None
+
+
+@dataclass(frozen=True)
+class AnswerSpan:
+    """A piece of a sentence that answers: its place, its text, and what it means."""
+
+    start: int
+    end: int
+    text: str
+    value: str  # normalised for comparison across documents ("july 2020", "£9m")
+
+
+# A person: two or three capitalised words, none a word of organisations, places or roles.
+_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
+_FUNCTION_WORDS = frozenset(
+    """the a an this that these those in on at for of and to by from with as it its our we they
+    he she i you if but or so then when while after before since until during""".split()
+)
+_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december spring summer autumn
+    winter""".split()
+)
+# Words of titles, roles, organisations and places: never part of a person's name, and
+# too general to make a name distinctive on their own.
+_GENERIC_WORDS = frozenset(
+    """mr mrs ms dr cllr councillor sir dame lord lady minister minster secretary director
+    chief executive leader deputy chair chairman cabinet member mayor officer head manager
+    council county city borough district parish government department ministry office agency
+    authority authorities trust trusts board committee service services children children's
+    childrens families family education schools school skills learning disabilities care social
+    health nhs police court union university college company group partnership network
+    association society foundation charity england britain wales scotland ireland uk london
+    north south east west northern southern eastern western new old national local royal
+    street road house hall centre center park ofsted dfe conservative labour liberal green party
+    memorandum understanding direction plan plans report model programme review strategy
+    limited ltd plc inc news telegraph chronicle echo times post herald gazette press""".split()
+)
+_NOT_NAME_WORDS = _FUNCTION_WORDS | _CALENDAR_WORDS | _GENERIC_WORDS
+_MONEY_SPAN = re.compile(
+    r"(?:[£$€]\s?\d[\d,.]*\s?(?:million|billion|thousand|mn|bn|m|k)?\b|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b)",
+    re.IGNORECASE,
+)
+_PERCENT_SPAN = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_COUNT_SPAN = re.compile(rf"\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORDS})\b(?!\s?%|/\d)", re.IGNORECASE)
+_PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
+
+
+def _bare(word: str) -> str:
+    """A folded word without possessive or surrounding punctuation."""
+    return re.sub(r"['’]s?$", "", fold(word).strip(".,;:!?\"()"))
+
+
+def _question_words(question: str) -> set[str]:
+    words = {_bare(w) for w in re.findall(r"[\w'’]+", question)}
+    return words | {w[:-1] for w in words if w.endswith("s")}  # "councils" names "council" too
+
+
+def _is_person(text: str) -> bool:
+    parts = [p for p in re.split(r"\s+", text) if not re.fullmatch(r"[A-Z]\.", p)]
+    return all(fold(p).strip("'’") not in _NOT_NAME_WORDS for p in parts)
+
+
+def _persons(sentence: str) -> list[AnswerSpan]:
+    spans = []
+    for match in _PERSON.finditer(sentence):
+        words = match.group(0).split()
+        # Trim role and place words off either end: "Councillor Matthew Golby" -> "Matthew Golby".
+        while words and fold(words[0]) in _NOT_NAME_WORDS:
+            words = words[1:]
+        while words and fold(words[-1]) in _NOT_NAME_WORDS:
+            words = words[:-1]
+        if len(words) >= 2 and _is_person(" ".join(words)):
+            text = " ".join(words)
+            start = sentence.index(text, match.start())
+            spans.append(AnswerSpan(start, start + len(text), text, fold(text)))
+    return spans
+
+
+def _regex_spans(pattern: re.Pattern[str], sentence: str) -> list[AnswerSpan]:
+    return [
+        AnswerSpan(m.start(), m.end(), m.group(0), re.sub(r"\s+", "", fold(m.group(0))))
+        for m in pattern.finditer(sentence)
+    ]
+
+
+def _amounts(sentence: str) -> list[AnswerSpan]:
+    spans = []
+    for span in _regex_spans(_MONEY_SPAN, sentence):
+        value = span.value.replace("million", "m").replace("billion", "bn").replace("thousand", "k")
+        spans.append(AnswerSpan(span.start, span.end, span.text, value))
+    return spans
+
+
+def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
+    spans = []
+    for match in _PROPER.finditer(sentence):
+        text = match.group(0).strip(" ,")
+        if match.start() == 0 and " " not in text:
+            continue  # a capitalised first word is just the start of the sentence
+        words = {_bare(w) for w in re.split(r"[\s,]+", text)} - _FUNCTION_WORDS - _CALENDAR_WORDS - {""}
+        distinctive = words - _GENERIC_WORDS
+        # A name answers only with something the question does not already say:
+        # "Northamptonshire County Council" does not answer "which councils ... before
+        # Northamptonshire?", nor "Children's Trust" a question about children's trusts.
+        if not words or (distinctive <= question_words if distinctive else bool(words & question_words)):
+            continue
+        spans.append(AnswerSpan(match.start(), match.start() + len(text), text, fold(text)))
+    return spans
+
+
+def names_noun(span: AnswerSpan, sentence: str, noun: str) -> bool:
+    """Whether a name is of the kind asked for: "Slough Council" for "which councils"."""
+    stem = noun[:-1] if noun.endswith("s") else noun
+    before = fold(sentence[max(0, span.start - 30) : span.start])
+    head = _bare(span.text.split()[-1])
+    # The noun heads the name ("Slough Council") or stands right before it in apposition
+    # ("consultancy Mutual Ventures").
+    return head.startswith(stem) or bool(re.search(rf"\b{re.escape(stem)}\w*\W*$", before))
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun of a "which X" question: "councils" in "which councils set up ...?"."""
+    match = re.match(r"^\s*which\s+([a-z'-]+)", fold(question))
+    return match.group(1) if match else None
+
+
+def find_answer_spans(
+    sentence: str, kind: AnswerType, question: str, published: PubDate | None = None
+) -> list[AnswerSpan]:
+    """The pieces of a sentence that could answer a question of this kind."""
+    question_words = _question_words(question)
+    if kind == "date":
+        return [
+            AnswerSpan(m.start, m.end, m.text, fold(m.resolved or m.text))
+            for m in find_date_mentions(sentence, published)
+            if fold(m.text) not in question_words
+        ]
+    if kind == "person":
+        return [s for s in _persons(sentence) if not set(s.value.split()) <= question_words]
+    if kind == "amount":
+        return _amounts(sentence)
+    if kind == "percent":
+        return _regex_spans(_PERCENT_SPAN, sentence)
+    if kind == "count":
+        return [
+            s for s in _regex_spans(_COUNT_SPAN, sentence)
+            if not re.fullmatch(r"(19|20)\d\d", s.value) and s.value not in question_words
+        ]  # fmt: skip
+    return _names(sentence, question_words)

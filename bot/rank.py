@@ -1,0 +1,205 @@
+"""Order passages for a question: relevance first, then the newest among those that answer.
+
+1. BM25 (rank-bm25) scores every passage for the question's terms, and at half weight
+   for their synonyms; passages published after an `--as-of` cut-off are left out.
+2. Each candidate's sentences are read: a sentence answers when it holds what the
+   question asks for (a date for "when", a name for "who", ...). Its coverage is the
+   share of the question's information (idf-weighted terms) it contains.
+3. Passages that answer come first. Among those whose quality is within `BAND` of the
+   best, the newest comes first: recency breaks near-ties, it never lifts a passage
+   that does not answer or answers clearly worse.
+4. When no passage answers, or the best covers too little of the question, the ranking
+   abstains rather than offer the least bad passage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from .corpus import Document
+from .dates import PubDate
+from .index import Index
+from .passages import Passage, split_sentences
+from .query import Query
+from .question import AnswerSpan, find_answer_spans, names_noun
+from .tokens import tokenize
+
+__all__ = ["BAND", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
+
+#: Candidates read closely per question; the rest cannot reach the top anyway.
+CANDIDATES = 40
+#: Weight of a synonym's match against the word the user typed.
+SYNONYM_WEIGHT = 0.5
+#: Answering passages within this much quality (0..1) of the best count as comparable,
+#: and among comparable ones the newest is shown first.
+BAND = 0.2
+#: Below this share of the question's information matched, the ranking abstains.
+MIN_COVERAGE = 0.3
+#: How quality (0..1) weighs the passage's BM25 score, its best sentence's coverage of
+#: the question, and how many of the question's word pairs that sentence keeps together.
+WEIGHT_BM25 = 0.4
+WEIGHT_COVERAGE = 0.4
+WEIGHT_PROXIMITY = 0.2
+#: Added to every term's idf when measuring coverage.
+COVERAGE_SMOOTHING = 1.0
+#: Passages this similar (rapidfuzz ratio) are one passage told twice.
+DUPLICATE_RATIO = 95.0
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage ranked for a question, with the sentence that answers best."""
+
+    passage: Passage
+    document: Document
+    score: float  # BM25, synonyms at half weight
+    quality: float  # 0..1: BM25 and sentence coverage, relative to the best candidate
+    coverage: float  # share of the question's information in the best sentence
+    sentence: str
+    span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
+    answers: bool
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The ordered hits for a query, or an abstention with its reason."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    abstained: bool
+    reason: str | None = None
+    band: int = 0  # how many of the first hits were comparable, and so ordered by date
+
+
+def _date_key(document: Document) -> dt.date:
+    # Undated documents rank behind every dated one.
+    return document.published.value if document.published else dt.date.min
+
+
+def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray:
+    mask = np.ones(len(index.passages), dtype=bool)
+    if as_of is None:
+        return mask
+    for i, passage in enumerate(index.passages):
+        published = index.document_of(passage).published
+        # As things stood then: later documents did not exist yet, undated ones may not have.
+        mask[i] = published is not None and published.value <= as_of.value
+    return mask
+
+
+def _weights(index: Index, query: Query) -> dict[str, float]:
+    # idf plus a constant: rare words count more, but a passage sharing one rare word
+    # does not cover a question whose other words it lacks.
+    return {t: max(index.idf(t), 0.0) + COVERAGE_SMOOTHING for t in query.terms}
+
+
+def _coverage(stems: set[str], query: Query, weights: dict[str, float], total: float) -> float:
+    matched = 0.0
+    for term, weight in weights.items():
+        if term in stems:
+            matched += weight
+        elif query.expansions.get(term, frozenset()) & stems:
+            matched += SYNONYM_WEIGHT * weight
+    return matched / total if total else 0.0
+
+
+def _proximity(terms: list[str], query: Query) -> float:
+    """Share of the question's adjacent word pairs that stand together in the sentence."""
+    pairs = list(zip(query.terms, query.terms[1:], strict=False))
+    if not pairs:
+        return 0.0
+    present = set(zip(terms, terms[1:], strict=False))
+    return sum((a, b) in present for a, b in pairs) / len(pairs)
+
+
+@dataclass
+class _Read:
+    sentence: str
+    coverage: float
+    proximity: float
+    span: AnswerSpan | None
+    strength: int  # 0: holds no answer, 1: holds one, 2: holds one of the kind named
+
+
+def _read(passage: Passage, document: Document, query: Query, weights: dict[str, float], total: float) -> _Read:
+    """The best sentence of a passage for the query, and whether it answers."""
+    best: _Read | None = None
+    for sentence in split_sentences(passage.text) or [passage.text]:
+        terms = tokenize(sentence)
+        coverage = _coverage(set(terms), query, weights, total)
+        proximity = _proximity(terms, query)
+        span, strength = None, 1
+        if query.kind is not None:
+            spans = find_answer_spans(sentence, query.kind, query.corrected, document.published)
+            if query.kind == "name" and query.noun:
+                strong = [s for s in spans if names_noun(s, sentence, query.noun)]
+                spans, strength = (strong, 2) if strong else (spans, 1)
+            span = spans[0] if spans else None
+            strength = strength if spans else 0
+        candidate = _Read(sentence, coverage, proximity, span, strength if coverage > 0 else 0)
+        if best is None or (candidate.strength, candidate.coverage, proximity) > (best.strength, best.coverage, best.proximity):
+            best = candidate
+    assert best is not None
+    return best
+
+
+def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
+    """Rank the index's passages for a query, or abstain."""
+    known = [t for t in query.terms if t not in query.unknown]
+    if not known:
+        reason = "none of the question's words appear in the documents" if query.terms else "no words to search for"
+        return Ranking(query, (), True, reason)
+    scores = index.scores(list(query.terms))
+    synonyms = sorted({t for group in query.expansions.values() for t in group})
+    if synonyms:
+        scores = scores + SYNONYM_WEIGHT * index.scores(synonyms)
+    scores = np.where(_eligible(index, as_of), scores, 0.0)
+    order = [int(i) for i in np.argsort(-scores, kind="stable")[:CANDIDATES] if scores[i] > 0]
+    if not order:
+        when = f" published by {as_of.iso()}" if as_of else ""
+        return Ranking(query, (), True, f"no document{when} mentions what the question asks about")
+
+    weights = _weights(index, query)
+    total = sum(weights.values())
+    top_score = float(scores[order[0]])
+    reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), query, weights, total)) for i in order]
+    top_coverage = max(r.coverage for _, r in reads) or 1.0
+    strongest = max(r.strength for _, r in reads)
+
+    hits: list[Hit] = []
+    for i, read in reads:
+        passage = index.passages[i]
+        quality = (
+            WEIGHT_BM25 * float(scores[i]) / top_score
+            + WEIGHT_COVERAGE * read.coverage / top_coverage
+            + WEIGHT_PROXIMITY * read.proximity
+        )
+        answers = read.strength == strongest and strongest > 0
+        hits.append(Hit(passage, index.document_of(passage), float(scores[i]), quality, read.coverage, read.sentence, read.span, answers))
+
+    answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
+    if not answering:
+        return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
+    if answering[0].coverage < MIN_COVERAGE and max(h.coverage for h in answering) < MIN_COVERAGE:
+        return Ranking(query, (), True, "no passage matches enough of the question")
+
+    best = answering[0].quality
+    band = [h for h in answering if h.quality >= best - BAND and h.coverage >= MIN_COVERAGE]
+    band.sort(key=lambda h: (_date_key(h.document), h.quality), reverse=True)
+    rest = [h for h in answering if h not in band]
+    others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
+    return Ranking(query, tuple(_dedupe(band + rest + others)), False, None, band=len(band))
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Drop passages that repeat one already ranked (a press release quoted twice)."""
+    kept: list[Hit] = []
+    for hit in hits:
+        if any(fuzz.ratio(hit.passage.text, k.passage.text) >= DUPLICATE_RATIO for k in kept):
+            continue
+        kept.append(hit)
+    return kept

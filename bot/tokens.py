@@ -1,0 +1,77 @@
+"""Turn text into index terms: fold case and quotes, keep amounts whole, stem, drop stop words.
+
+The same function tokenises passages at build time and questions at query time, so a
+question's "£9 million" meets a passage's "£9million" as the one term `£9m`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+__all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "tokenize", "words"]
+
+#: Bump when tokenising changes: an index built by another version is rebuilt.
+TOKENIZER_VERSION = 2
+
+# Function words that carry no topic. Question words are here too: they shape the
+# expected answer (see `question.py`), not which passages match.
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are aren't as at be because been
+    before being below between both but by can cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having
+    he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm
+    i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not
+    of off on once only or other ought our ours ourselves out over own same shan't she she'd
+    she'll she's should shouldn't so some such than that that's the their theirs them
+    themselves then there there's these they they'd they'll they're they've this those through
+    to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
+    when when's where where's which while who who's whom why why's will with won't would
+    wouldn't you you'd you'll you're you've your yours yourself yourselves also much many
+    s t just now said says go goes going get gets got""".split()
+)
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
+_MONEY = re.compile(
+    r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE
+)
+_MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
+_TOKEN = re.compile(r"[£$€]\d[\w.]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?")
+_STEMMER = Stemmer.Stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Case-fold and straighten quotes, the normal form every comparison uses."""
+    return text.translate(_QUOTES).casefold()
+
+
+def _money(match: re.Match[str]) -> str:
+    number = match.group(2).replace(",", "")
+    unit = _MONEY_UNIT.get((match.group(3) or "").lower(), "")
+    return f"{match.group(1)}{number}{unit}"
+
+
+def words(text: str) -> list[str]:
+    """The surface words of a text, folded, amounts whole, possessives dropped."""
+    folded = _MONEY.sub(_money, fold(text))
+    out = []
+    for token in _TOKEN.findall(folded):
+        if token.endswith("'s"):
+            token = token[:-2]
+        out.append(token.strip("'"))
+    return [t for t in out if t]
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The stem of one folded word (amounts and numbers unchanged)."""
+    if not word[0].isalpha():
+        return word
+    return str(_STEMMER.stemWord(word))
+
+
+def tokenize(text: str) -> list[str]:
+    """The index terms of a text: stemmed content words and whole amounts, in order."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
