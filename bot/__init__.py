@@ -1,0 +1,10 @@
+"""trustbot: answers questions from dated documents, latest facts first, with citations.
+
+The engine flows one way: `corpus` (load, clean) → `passages` (split) → `index` (BM25,
+persisted) → `rank` (relevance, then date) → `answer` (cited reply). Front ends
+(`cli`, and the Telegram bot) use `Engine` and hold no logic of their own.
+"""
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

@@ -1,0 +1,344 @@
+"""The `trustbot` command line: ask, chat, index build/info, eval.
+
+Errors are one line on stderr and a non-zero exit: 1 for a problem with the input or
+the corpus, 2 for a command line that does not parse. No stack trace reaches the user
+unless TRUSTBOT_DEBUG=1 asks for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from . import __version__
+from .answer import Answer
+from .corpus import Document, fingerprint
+from .dates import PubDate, parse_as_of
+from .engine import Engine
+from .errors import TrustbotError
+from .evaluate import EvalReport, evaluate, load_pairs
+from .index import read_manifest
+from .settings import Settings
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+WRAP = 88
+#: Corpora with more documents than this show a progress bar while they are indexed.
+PROGRESS_MIN_DOCUMENTS = 200
+
+EXAMPLES = (
+    "when will the trust go live?",
+    "who is the cabinet member for children's services?",
+    "how much does the council spend on agency staff?",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with a one-line error and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _say(line: str, stream: TextIO | None = None) -> None:
+    print(line, file=stream or sys.stderr, flush=True)
+
+
+def _open_engine(args: argparse.Namespace, settings: Settings, *, rebuild: bool = False) -> Engine:
+    progress = None
+    if sys.stderr.isatty():
+
+        def progress(documents: Iterable[Document]) -> Iterable[Document]:
+            from tqdm import tqdm
+
+            items = list(documents)
+            return tqdm(items, desc="indexing", unit="doc", disable=len(items) < PROGRESS_MIN_DOCUMENTS)
+
+    engine = Engine.open(
+        Path(args.corpus or settings.corpus_dir),
+        Path(args.index or settings.index_dir),
+        rebuild=rebuild,
+        progress=progress,
+        max_question_chars=settings.max_question_chars,
+    )
+    for notice in engine.notices:
+        _say(f"trustbot: {notice}")
+    return engine
+
+
+# --- rendering --------------------------------------------------------------------------
+
+
+def _bold(text: str, color: bool) -> str:
+    return f"\033[1m{text}\033[0m" if color else f"**{text}**"
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
+
+
+def render_answer(answer: Answer, color: bool = False) -> str:
+    """An answer as readable text: the answer, its source, earlier reports, passages."""
+    lines: list[str] = []
+    if answer.corrected:
+        lines.append(f"(read as: {answer.corrected})")
+    if answer.as_of:
+        lines.append(f"(as things stood on {answer.as_of.human()})")
+    if answer.abstained:
+        lines.append("I don't know: the documents do not answer that.")
+        if answer.reason:
+            lines.append(f"({answer.reason})")
+        return "\n".join(lines)
+    top = answer.results[0]
+    lines.append(_bold(_wrap(answer.answer or top.sentence, ""), color))
+    lines.append(_wrap(f"— {top.citation.human()}", "  "))
+    if top.citation.url:
+        lines.append(f"  {top.citation.url}")
+    if answer.earlier:
+        lines.append("")
+        lines.append("Earlier reports (the answer has changed since):")
+        for e in answer.earlier:
+            date = e.citation.published.human() if e.citation.published else "undated"
+            lines.append(f"  • {date}, {e.citation.publisher or 'unknown publisher'}: {e.said}")
+            lines.append(_wrap(f"“{e.sentence}”", "      "))
+    lines.append("")
+    lines.append("Passages:")
+    for r in answer.results:
+        flag = "  [superseded]" if r.superseded else ""
+        lines.append(f"{r.rank:>2}. {r.citation.human()}  [{r.passage_id}]{flag}")
+        marked = r.passage.replace(r.sentence, _bold(r.sentence, color), 1)
+        lines.append(_wrap(marked, "    "))
+    return "\n".join(lines)
+
+
+def render_report(report: EvalReport) -> str:
+    """Evaluation metrics and a table of the misses."""
+    answerable = report.answerable
+    none = [s for s in report.scores if s.pair.kind == "none"]
+    hits = sum(s.rank == 1 for s in answerable)
+    lines = [
+        f"questions            {len(report.scores)} ({len(answerable)} answerable, {len(none)} unanswerable)",
+        f"hit@1                {report.hit_at_1:.3f}  ({hits}/{len(answerable)})",
+        f"MRR@5                {report.mrr_at_5:.3f}",
+        f"abstention accuracy  {report.abstention_accuracy:.3f}  ({sum(s.abstained for s in none)}/{len(none)})",
+    ]
+    misses = report.misses
+    if not misses:
+        lines.append("misses               none")
+        return "\n".join(lines)
+    lines.append("")
+    lines.append(f"{'id':<20} {'kind':<7} {'got':<28} question")
+    for s in misses:
+        got = "abstained" if s.abstained else f"rank {s.rank}" if s.rank else f"not in top 5 ({s.top})"
+        lines.append(f"{s.pair.id:<20} {s.pair.kind:<7} {got:<28} {s.pair.question}")
+    return "\n".join(lines)
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    as_of = parse_as_of(args.as_of) if args.as_of else None
+    engine = _open_engine(args, settings)
+    answer = engine.ask(args.question, as_of=as_of, top_k=args.top_k or settings.top_k)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_answer(answer, color=sys.stdout.isatty()))
+    return EXIT_OK
+
+
+_CHAT_HELP = """Ask a question, or:
+  :asof YYYY[-MM[-DD]]  answer as things stood on that date   (:asof off to stop)
+  :sources              list the documents
+  :history              your questions so far
+  :help                 this text
+  :quit                 leave (or Ctrl-D)"""
+
+
+def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    interactive = sys.stdin.isatty()
+    as_of: PubDate | None = parse_as_of(args.as_of) if args.as_of else None
+    engine = _open_engine(args, settings)
+    color = sys.stdout.isatty()
+    if interactive:
+        try:
+            import readline  # noqa: F401 - gives input() line editing and history
+        except ImportError:  # pragma: no cover - not on every platform
+            pass
+        docs = engine.sources()
+        dated = [d.published for d in docs if d.published]
+        span = f", {min(dated).human()} to {max(dated).human()}" if dated else ""
+        print(f"trustbot {__version__}: {len(docs)} documents{span}.")
+        print(f"Try: {EXAMPLES[0]!r}. Type :help for commands, :quit to leave.")
+    history: list[str] = []
+    while True:
+        try:
+            line = input("you> " if interactive else "")
+        except EOFError:
+            break
+        except KeyboardInterrupt:
+            print()
+            break
+        text = line.strip()
+        if not text:
+            continue
+        if text.startswith(":"):
+            command, _, rest = text[1:].partition(" ")
+            command = command.lower()
+            if command in ("quit", "q", "exit"):
+                break
+            if command == "help":
+                print(_CHAT_HELP)
+            elif command == "history":
+                print("\n".join(f"{n:>3}  {q}" for n, q in enumerate(history, 1)) or "(no questions yet)")
+            elif command == "sources":
+                print(_render_sources(engine.sources()))
+            elif command == "asof":
+                if rest.strip().lower() in ("", "off", "none", "now"):
+                    as_of = None
+                    print("answering with every document")
+                else:
+                    try:
+                        as_of = parse_as_of(rest)
+                    except TrustbotError as exc:
+                        _say(f"trustbot: {exc}")
+                        continue
+                    print(f"answering as things stood on {as_of.human()}")
+            else:
+                _say(f"trustbot: unknown command :{command} (:help lists them)")
+            continue
+        history.append(text)
+        try:
+            answer = engine.ask(text, as_of=as_of, top_k=args.top_k or settings.top_k)
+        except TrustbotError as exc:
+            _say(f"trustbot: {exc}")
+            continue
+        print(render_answer(answer, color=color))
+        print()
+    return EXIT_OK
+
+
+def _render_sources(documents: Sequence[Document]) -> str:
+    lines = []
+    for d in documents:
+        date = d.published.human() if d.published else "undated"
+        lines.append(f"{d.id}  {date:<20} {d.publisher or 'unknown publisher'}")
+        lines.append(_wrap(d.title, "    "))
+    return "\n".join(lines)
+
+
+def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _open_engine(args, settings, rebuild=True)
+    index = engine.index
+    folder = Path(args.index or settings.index_dir)
+    print(f"indexed {len(index.documents)} documents, {len(index.passages)} passages into {folder}")
+    skipped = [n for n in engine.notices if "undated" not in n]
+    return EXIT_ERROR if skipped else EXIT_OK
+
+
+def _cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
+    folder = Path(args.index or settings.index_dir)
+    corpus = Path(args.corpus or settings.corpus_dir)
+    manifest = read_manifest(folder)
+    fresh = manifest.get("fingerprint") == fingerprint(corpus)
+    params = manifest.get("params", {})
+    print(f"index       {folder}")
+    print(f"format      {manifest.get('format_version')}")
+    print(f"built       {manifest.get('built_at')}")
+    print(f"documents   {manifest.get('documents')}")
+    print(f"passages    {manifest.get('passages')}")
+    print("bm25        " + ", ".join(f"{k}={v}" for k, v in params.items()))
+    print(f"corpus      {corpus} ({'up to date' if fresh else 'changed since: the next question rebuilds it'})")
+    return EXIT_OK
+
+
+def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    pairs = load_pairs(Path(args.qa))
+    engine = _open_engine(args, settings)
+    report = evaluate(engine, pairs)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(render_report(report))
+    return EXIT_OK
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", metavar="DIR", help="folder of documents (default: corpus/)")
+    common.add_argument("--index", metavar="DIR", help="folder of the index (default: index/)")
+
+    parser = _Parser(
+        prog="trustbot",
+        description="Answers questions from dated documents, latest facts first, with citations.",
+    )
+    parser.add_argument("--version", action="version", version=f"trustbot {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    ask = commands.add_parser("ask", parents=[common], help="answer one question")
+    ask.add_argument("question", help="the question, in quotes")
+    ask.add_argument("--as-of", metavar="DATE", help="answer as things stood then (YYYY, YYYY-MM or YYYY-MM-DD)")
+    ask.add_argument("--top-k", type=int, metavar="N", help="passages to show (default 5)")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.set_defaults(run=_cmd_ask)
+
+    chat = commands.add_parser("chat", parents=[common], help="ask questions in a conversation")
+    chat.add_argument("--as-of", metavar="DATE", help="start answering as things stood then")
+    chat.add_argument("--top-k", type=int, metavar="N", help="passages to show (default 5)")
+    chat.set_defaults(run=_cmd_chat)
+
+    index = commands.add_parser("index", help="build or describe the index")
+    index_commands = index.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser)
+    build = index_commands.add_parser("build", parents=[common], help="(re)build the index from the corpus")
+    build.set_defaults(run=_cmd_index_build)
+    info = index_commands.add_parser("info", parents=[common], help="describe the saved index")
+    info.set_defaults(run=_cmd_index_info)
+
+    ev = commands.add_parser("eval", parents=[common], help="score the engine on question-answer pairs")
+    ev.add_argument("qa", metavar="QA.jsonl", help="question-answer pairs, one JSON object a line")
+    ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    ev.set_defaults(run=_cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "run", None) is None:
+        if args.command == "index":
+            parser.error("index needs an action: build or info")
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "top_k", None) is not None and not 1 <= args.top_k <= 50:
+        parser.error("--top-k must be between 1 and 50")
+    try:
+        settings = Settings()
+        return int(args.run(args, settings))
+    except TrustbotError as exc:
+        _say(f"trustbot: error: {exc}")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the last line of defence: no stack trace for users
+        if os.environ.get("TRUSTBOT_DEBUG"):
+            raise
+        _say(f"trustbot: internal error: {type(exc).__name__}: {str(exc)[:200]} (TRUSTBOT_DEBUG=1 shows details)")
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

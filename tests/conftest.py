@@ -1,0 +1,64 @@
+"""Shared fixtures: an isolated environment, a copy of the seed corpus, a built engine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.engine import Engine
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_CORPUS = ROOT / "corpus"
+DEV_SET = Path(__file__).resolve().parent / "qa_dev.jsonl"
+TRUSTBOT = Path(sys.executable).parent / "trustbot"
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No TRUSTBOT_ variable or `.env` of the developer's leaks into a test."""
+    for name in list(os.environ):
+        if name.startswith("TRUSTBOT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))  # a `.env` is read from the working folder
+    yield
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of the bundled corpus."""
+    target = tmp_path / "corpus"
+    shutil.copytree(SEED_CORPUS, target, ignore=shutil.ignore_patterns(".*"))
+    return target
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
+    """An empty folder for an index."""
+    return tmp_path / "index"
+
+
+@pytest.fixture(scope="session")
+def seed_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over the bundled corpus, built once per test session."""
+    return Engine.open(SEED_CORPUS, tmp_path_factory.mktemp("seed-index"))
+
+
+def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real `trustbot` console script and capture what it prints."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTBOT_")}
+    environment.update(env or {})
+    return subprocess.run(
+        [str(TRUSTBOT), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=cwd,
+        timeout=120,
+    )
