@@ -165,7 +165,9 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     seen_docs = {top.document.id}
     for hit in ranking.hits[1 : ranking.band]:
         said = _said(hit)
-        older = top_date is not None and hit.document.published is not None and hit.document.published < top_date
+        older = (
+            top_date is not None and hit.document.published is not None and hit.document.published < top_date
+        )
         if latest is None or said is None or said == latest or not older:
             continue
         superseded_ids.add(hit.passage.id)
@@ -173,7 +175,9 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
             continue
         seen_docs.add(hit.document.id)
         earlier.append(Earlier(Citation.of(hit.document), hit.passage.id, hit.sentence, _said_text(hit)))
-    earlier.sort(key=lambda e: e.citation.published.value if e.citation.published else PubDate.min_date(), reverse=True)
+    earlier.sort(
+        key=lambda e: e.citation.published.value if e.citation.published else PubDate.min_date(), reverse=True
+    )
 
     results = tuple(
         Result(

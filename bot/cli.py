@@ -8,6 +8,7 @@ unless TRUSTBOT_DEBUG=1 asks for it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -15,6 +16,8 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
+
+from pydantic import ValidationError
 
 from . import __version__
 from .answer import Answer
@@ -38,8 +41,8 @@ PROGRESS_MIN_DOCUMENTS = 200
 
 EXAMPLES = (
     "when will the trust go live?",
-    "who is the cabinet member for children's services?",
-    "how much does the council spend on agency staff?",
+    "who is the cabinet member?",
+    "how much will the trust save?",
 )
 
 
@@ -126,11 +129,12 @@ def render_report(report: EvalReport) -> str:
     answerable = report.answerable
     none = [s for s in report.scores if s.pair.kind == "none"]
     hits = sum(s.rank == 1 for s in answerable)
+    abstained = sum(s.abstained for s in none)
     lines = [
         f"questions            {len(report.scores)} ({len(answerable)} answerable, {len(none)} unanswerable)",
         f"hit@1                {report.hit_at_1:.3f}  ({hits}/{len(answerable)})",
         f"MRR@5                {report.mrr_at_5:.3f}",
-        f"abstention accuracy  {report.abstention_accuracy:.3f}  ({sum(s.abstained for s in none)}/{len(none)})",
+        f"abstention accuracy  {report.abstention_accuracy:.3f}  ({abstained}/{len(none)})",
     ]
     misses = report.misses
     if not misses:
@@ -172,10 +176,8 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     engine = _open_engine(args, settings)
     color = sys.stdout.isatty()
     if interactive:
-        try:
+        with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - gives input() line editing and history
-        except ImportError:  # pragma: no cover - not on every platform
-            pass
         docs = engine.sources()
         dated = [d.published for d in docs if d.published]
         span = f", {min(dated).human()} to {max(dated).human()}" if dated else ""
@@ -259,7 +261,9 @@ def _cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
     print(f"documents   {manifest.get('documents')}")
     print(f"passages    {manifest.get('passages')}")
     print("bm25        " + ", ".join(f"{k}={v}" for k, v in params.items()))
-    print(f"corpus      {corpus} ({'up to date' if fresh else 'changed since: the next question rebuilds it'})")
+    print(
+        f"corpus      {corpus} ({'up to date' if fresh else 'changed since: the next question rebuilds it'})"
+    )
     return EXIT_OK
 
 
@@ -275,7 +279,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--corpus", metavar="DIR", help="folder of documents (default: corpus/)")
     common.add_argument("--index", metavar="DIR", help="folder of the index (default: index/)")
 
@@ -288,7 +292,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     ask = commands.add_parser("ask", parents=[common], help="answer one question")
     ask.add_argument("question", help="the question, in quotes")
-    ask.add_argument("--as-of", metavar="DATE", help="answer as things stood then (YYYY, YYYY-MM or YYYY-MM-DD)")
+    ask.add_argument(
+        "--as-of", metavar="DATE", help="answer as things stood then (YYYY, YYYY-MM or YYYY-MM-DD)"
+    )
     ask.add_argument("--top-k", type=int, metavar="N", help="passages to show (default 5)")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.set_defaults(run=_cmd_ask)
@@ -325,6 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--top-k must be between 1 and 50")
     try:
         settings = Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"TRUSTBOT_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        _say(f"trustbot: error: bad setting: {problems}")
+        return EXIT_ERROR
+    try:
         return int(args.run(args, settings))
     except TrustbotError as exc:
         _say(f"trustbot: error: {exc}")
@@ -336,7 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no stack trace for users
         if os.environ.get("TRUSTBOT_DEBUG"):
             raise
-        _say(f"trustbot: internal error: {type(exc).__name__}: {str(exc)[:200]} (TRUSTBOT_DEBUG=1 shows details)")
+        _say(
+            f"trustbot: internal error: {type(exc).__name__}: {str(exc)[:200]}"
+            " (TRUSTBOT_DEBUG=1 shows details)"
+        )
         return EXIT_INTERNAL
 
 

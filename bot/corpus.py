@@ -190,7 +190,9 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
     warnings: list[str] = []
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
-        raise DocumentError(str(path), f"too large ({size // 1_048_576} MB; limit {MAX_DOCUMENT_BYTES // 1_048_576} MB)")
+        raise DocumentError(
+            str(path), f"too large ({size // 1_048_576} MB; limit {MAX_DOCUMENT_BYTES // 1_048_576} MB)"
+        )
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -227,7 +229,9 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
     if not text.strip():
         raise DocumentError(str(path), "empty after cleaning" if raw.strip() else "empty file")
     if published is None:
-        warnings.append(f"{path}: undated (no metadata, front matter or dateline); ranked behind dated documents")
+        warnings.append(
+            f"{path}: undated (no metadata, front matter or dateline); ranked behind dated documents"
+        )
 
     first_line = next((line for line in cleaned if line), path.stem)
     title = (
@@ -235,7 +239,11 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
         or _text_field(front.get("title"))
         or (first_line if len(first_line.split()) <= 25 else " ".join(first_line.split()[:12]) + "…")
     )
-    publisher = _text_field(meta.get("publisher")) or _text_field(front.get("source")) or _text_field(front.get("publisher"))
+    publisher = (
+        _text_field(meta.get("publisher"))
+        or _text_field(front.get("source"))
+        or _text_field(front.get("publisher"))
+    )
     url = _text_field(meta.get("url")) or _text_field(front.get("url"))
     document = Document(
         id=path.stem,

@@ -17,8 +17,8 @@ from .errors import DateError
 
 __all__ = [
     "DateMention",
-    "PubDate",
     "Precision",
+    "PubDate",
     "find_date_mentions",
     "find_dateline",
     "is_date_only_line",
@@ -156,7 +156,11 @@ def _parse_written(text: str) -> PubDate | None:
 def is_date_only_line(line: str) -> bool:
     """Whether a line is only a date stamp ("Updated Wednesday, 5th October 2016, 2:20 pm")."""
     stripped = _UPDATED.sub("", line.strip()).strip(" :,")
-    return bool(stripped) and len(stripped.split()) <= _DATELINE_MAX_WORDS and _dateline_date(stripped) is not None
+    return (
+        bool(stripped)
+        and len(stripped.split()) <= _DATELINE_MAX_WORDS
+        and _dateline_date(stripped) is not None
+    )
 
 
 def _dateline_date(stripped: str) -> PubDate | None:
@@ -198,8 +202,11 @@ class DateMention:
 
 
 _YEAR = r"(?:19|20)\d{2}"
+_ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+_COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)"
+_BEFORE_MONTH = r"(?:end\s+of\s+|in\s+|by\s+|from\s+|until\s+|since\s+)"
 _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({_MONTH_RE})\s+(next|last|this)\s+year\b", re.I), "month_rel_year"),
+    (re.compile(rf"\b{_ORDINAL_DAY}({_MONTH_RE})\s+(next|last|this)\s+year\b", re.I), "month_rel_year"),
     (_DAY_MONTH_YEAR, "dmy"),
     (_MONTH_DAY_YEAR, "mdy"),
     (_MONTH_YEAR, "my"),
@@ -207,8 +214,8 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b({_YEAR})/(\d{{2}})\b"), "fin_year"),
     (re.compile(r"\b(next|last|this)\s+(year|month|week)\b", re.I), "rel_unit"),
     (re.compile(rf"\b(next|last|this)\s+({'|'.join(WEEKDAYS)})\b", re.I), "rel_weekday"),
-    (re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(year|month)s?\s+ago\b", re.I), "ago"),
-    (re.compile(rf"\b(?:end\s+of\s+|in\s+|by\s+|from\s+|until\s+|since\s+)({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
+    (re.compile(rf"\b{_COUNT}\s+(year|month)s?\s+ago\b", re.I), "ago"),
+    (re.compile(rf"\b{_BEFORE_MONTH}({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
     (re.compile(rf"\b({_YEAR})\b"), "year"),
 ]  # fmt: skip
 
@@ -286,9 +293,13 @@ def find_date_mentions(text: str, base: PubDate | None = None) -> list[DateMenti
                 start = match.start(1)
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            if kind in ("my", "bare_month") and match.group(1).lower() in ("may", "march") and (
-                # "may" and "march" are verbs far more often than months when lower-case.
-                not match.group(1)[0].isupper()
+            if (
+                kind in ("my", "bare_month")
+                and match.group(1).lower() in ("may", "march")
+                and (
+                    # "may" and "march" are verbs far more often than months when lower-case.
+                    not match.group(1)[0].isupper()
+                )
             ):
                 continue
             if kind == "bare_month" and len(match.group(1)) <= 3 and not match.group(1)[0].isupper():

@@ -37,7 +37,9 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     if not text:
         raise QuestionError("the question is empty: ask something, e.g. “when will the trust go live?”")
     if len(text) > max_chars:
-        raise QuestionError(f"the question is too long ({len(text):,} characters; the limit is {max_chars:,})")
+        raise QuestionError(
+            f"the question is too long ({len(text):,} characters; the limit is {max_chars:,})"
+        )
     if _CONTROL.search(text):
         raise QuestionError("the question contains control characters")
     return text
@@ -88,7 +90,9 @@ class Engine:
             try:
                 save_index(index, index_dir)
             except OSError as exc:
-                notices.append(f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory")
+                notices.append(
+                    f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
+                )
         return cls(index, tuple(notices), max_question_chars)
 
     def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:

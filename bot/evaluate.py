@@ -130,7 +130,9 @@ def load_pairs(path: Path) -> list[QAPair]:
                 as_of=row.get("as_of"),
             )
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise TrustbotError(f"{path}:{number}: not a question–answer pair ({type(exc).__name__}: {exc})") from None
+            raise TrustbotError(
+                f"{path}:{number}: not a question–answer pair ({type(exc).__name__}: {exc})"
+            ) from None
         if pair.kind != "none" and not (pair.answers and pair.docs):
             raise TrustbotError(f"{path}:{number}: an answerable pair needs answers and docs")
         pairs.append(pair)

@@ -124,7 +124,11 @@ def _document_json(d: Document) -> dict[str, Any]:
     data = asdict(d)
     data.pop("text")  # passages carry the text; the document text would double the index
     data["published"] = (
-        {"date": d.published.value.isoformat(), "precision": d.published.precision, "inferred": d.published.inferred}
+        {
+            "date": d.published.value.isoformat(),
+            "precision": d.published.precision,
+            "inferred": d.published.inferred,
+        }
         if d.published
         else None
     )
@@ -164,7 +168,9 @@ def save_index(index: Index, folder: Path) -> None:
     """Write the index to a folder, the manifest last."""
     folder.mkdir(parents=True, exist_ok=True)
     payloads = {
-        "documents.json": json.dumps([_document_json(d) for d in index.documents.values()], ensure_ascii=False),
+        "documents.json": json.dumps(
+            [_document_json(d) for d in index.documents.values()], ensure_ascii=False
+        ),
         "passages.json": json.dumps(
             [
                 {"id": p.id, "doc_id": p.doc_id, "position": p.position, "text": p.text, "terms": " ".join(t)}
@@ -227,4 +233,6 @@ def load_index(folder: Path) -> Index:
     except (KeyError, TypeError, ValueError) as exc:
         raise IndexError_(f"index in {folder} is malformed ({type(exc).__name__}: {exc})") from None
     vocabulary = frozenset(w for p in passages for w in words(p.text) if w.isalpha())
-    return Index(params, manifest["fingerprint"], manifest["built_at"], documents, passages, terms, vocabulary)
+    return Index(
+        params, manifest["fingerprint"], manifest["built_at"], documents, passages, terms, vocabulary
+    )

@@ -30,8 +30,7 @@ MIN_CORRECTION_SCORE = 80.0
 SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(stem(w) for w in group.split())
     for group in (
-        "live launch start begin open operate operating operation running established establish "
-        "place ready",
+        "live launch start begin open operate operating operation running established establish place ready",
         "cost costs spend spending bill budget expenditure",
         "save saving savings",
         "boss head director chief leader",

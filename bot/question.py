@@ -45,11 +45,15 @@ def expected_answer(question: str) -> AnswerType | None:
         return "date"
     if re.match(r"^(who|whom|whose)\b", q) or re.match(r"^(what|which) (is|was) the name of\b", q):
         return "person"
-    if re.match(r"^how much\b", q) or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q):
+    if re.match(r"^how much\b", q) or re.match(
+        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q
+    ):
         return "amount"
     if re.match(r"^how many\b", q):
         return "count"
-    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(rf"^what (is|was) the ({_SHARE_NOUNS})\b", q):
+    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(
+        rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
+    ):
         return "percent"
     if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q):
         return "name"
@@ -105,7 +109,7 @@ _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[
 
 def _bare(word: str) -> str:
     """A folded word without possessive or surrounding punctuation."""
-    return re.sub(r"['’]s?$", "", fold(word).strip(".,;:!?\"()"))
+    return re.sub(r"['’]s?$", "", fold(word).strip('.,;:!?"()'))
 
 
 def _question_words(question: str) -> set[str]:

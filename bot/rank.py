@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +39,7 @@ SYNONYM_WEIGHT = 0.5
 #: and among comparable ones the newest is shown first.
 BAND = 0.2
 #: Below this share of the question's information matched, the ranking abstains.
-MIN_COVERAGE = 0.3
+MIN_COVERAGE = 0.4
 #: How quality (0..1) weighs the passage's BM25 score, its best sentence's coverage of
 #: the question, and how many of the question's word pairs that sentence keeps together.
 WEIGHT_BM25 = 0.4
@@ -59,6 +60,7 @@ class Hit:
     score: float  # BM25, synonyms at half weight
     quality: float  # 0..1: BM25 and sentence coverage, relative to the best candidate
     coverage: float  # share of the question's information in the best sentence
+    support: float  # share of the question's information in the whole passage
     sentence: str
     span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
     answers: bool
@@ -109,10 +111,10 @@ def _coverage(stems: set[str], query: Query, weights: dict[str, float], total: f
 
 def _proximity(terms: list[str], query: Query) -> float:
     """Share of the question's adjacent word pairs that stand together in the sentence."""
-    pairs = list(zip(query.terms, query.terms[1:], strict=False))
+    pairs = list(itertools.pairwise(query.terms))
     if not pairs:
         return 0.0
-    present = set(zip(terms, terms[1:], strict=False))
+    present = set(itertools.pairwise(terms))
     return sum((a, b) in present for a, b in pairs) / len(pairs)
 
 
@@ -125,7 +127,9 @@ class _Read:
     strength: int  # 0: holds no answer, 1: holds one, 2: holds one of the kind named
 
 
-def _read(passage: Passage, document: Document, query: Query, weights: dict[str, float], total: float) -> _Read:
+def _read(
+    passage: Passage, document: Document, query: Query, weights: dict[str, float], total: float
+) -> _Read:
     """The best sentence of a passage for the query, and whether it answers."""
     best: _Read | None = None
     for sentence in split_sentences(passage.text) or [passage.text]:
@@ -141,7 +145,11 @@ def _read(passage: Passage, document: Document, query: Query, weights: dict[str,
             span = spans[0] if spans else None
             strength = strength if spans else 0
         candidate = _Read(sentence, coverage, proximity, span, strength if coverage > 0 else 0)
-        if best is None or (candidate.strength, candidate.coverage, proximity) > (best.strength, best.coverage, best.proximity):
+        if best is None or (candidate.strength, candidate.coverage, proximity) > (
+            best.strength,
+            best.coverage,
+            best.proximity,
+        ):
             best = candidate
     assert best is not None
     return best
@@ -151,7 +159,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
     if not known:
-        reason = "none of the question's words appear in the documents" if query.terms else "no words to search for"
+        reason = (
+            "none of the question's words appear in the documents"
+            if query.terms
+            else "no words to search for"
+        )
         return Ranking(query, (), True, reason)
     scores = index.scores(list(query.terms))
     synonyms = sorted({t for group in query.expansions.values() for t in group})
@@ -166,7 +178,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     weights = _weights(index, query)
     total = sum(weights.values())
     top_score = float(scores[order[0]])
-    reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), query, weights, total)) for i in order]
+    reads = [
+        (i, _read(index.passages[i], index.document_of(index.passages[i]), query, weights, total))
+        for i in order
+    ]
     top_coverage = max(r.coverage for _, r in reads) or 1.0
     strongest = max(r.strength for _, r in reads)
 
@@ -179,7 +194,20 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             + WEIGHT_PROXIMITY * read.proximity
         )
         answers = read.strength == strongest and strongest > 0
-        hits.append(Hit(passage, index.document_of(passage), float(scores[i]), quality, read.coverage, read.sentence, read.span, answers))
+        support = _coverage(set(index.terms[i]), query, weights, total)
+        hits.append(
+            Hit(
+                passage,
+                index.document_of(passage),
+                float(scores[i]),
+                quality,
+                read.coverage,
+                support,
+                read.sentence,
+                read.span,
+                answers,
+            )
+        )
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:

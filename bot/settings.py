@@ -28,9 +28,7 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default=DEFAULT_CORPUS_DIR, description="Folder of documents.")
     index_dir: Path = Field(default=DEFAULT_INDEX_DIR, description="Folder of the built index.")
     top_k: int = Field(default=5, ge=1, le=50, description="Passages returned per question.")
-    max_question_chars: int = Field(
-        default=1000, ge=10, le=100_000, description="Longest question accepted."
-    )
+    max_question_chars: int = Field(default=1000, ge=10, le=100_000, description="Longest question accepted.")
     telegram_token: SecretStr | None = Field(
         default=None, description="Bot token from BotFather; enables `trustbot serve`."
     )

@@ -34,9 +34,7 @@ STOP_WORDS = frozenset(
 )
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
-_MONEY = re.compile(
-    r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE
-)
+_MONEY = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE)
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
 _TOKEN = re.compile(r"[£$€]\d[\w.]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?")
 _STEMMER = Stemmer.Stemmer("english")

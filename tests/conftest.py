@@ -49,7 +49,9 @@ def seed_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine.open(SEED_CORPUS, tmp_path_factory.mktemp("seed-index"))
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real `trustbot` console script and capture what it prints."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTBOT_")}
     environment.update(env or {})

@@ -1,0 +1,40 @@
+"""Settings: the TRUSTBOT_ prefix, `.env`, a secret token, and `.env.example` complete."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.settings import Settings
+
+from .conftest import ROOT
+
+
+def test_env_example_lists_every_setting() -> None:
+    listed = set(re.findall(r"^(TRUSTBOT_\w+)=", (ROOT / ".env.example").read_text(), re.MULTILINE))
+    assert listed == {f"TRUSTBOT_{name.upper()}" for name in Settings.model_fields}
+
+
+def test_environment_overrides_and_token_is_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTBOT_TOP_K", "3")
+    monkeypatch.setenv("TRUSTBOT_TELEGRAM_TOKEN", "123:SECRET-TOKEN")
+    settings = Settings(_env_file=None)
+    assert settings.top_k == 3
+    assert settings.telegram_token is not None
+    assert settings.telegram_token.get_secret_value() == "123:SECRET-TOKEN"
+    assert "SECRET-TOKEN" not in repr(settings) and "SECRET-TOKEN" not in str(settings.model_dump())
+
+
+def test_dotenv_file_is_read(tmp_path: Path) -> None:
+    env = tmp_path / ".env"
+    env.write_text("TRUSTBOT_TOP_K=7\nTRUSTBOT_INDEX_DIR=/tmp/somewhere\n")
+    settings = Settings(_env_file=env)
+    assert settings.top_k == 7 and settings.index_dir == Path("/tmp/somewhere")
+
+
+def test_invalid_setting_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTBOT_TOP_K", "0")
+    with pytest.raises(ValueError, match="top_k"):
+        Settings(_env_file=None)
