@@ -163,7 +163,9 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     earlier: list[Earlier] = []
     superseded_ids: set[str] = set()
     seen_docs = {top.document.id}
-    for hit in ranking.hits[1 : ranking.band]:
+    for hit in sorted(ranking.related, key=lambda h: h.quality, reverse=True):
+        if hit.passage.id == top.passage.id:
+            continue
         said = _said(hit)
         older = (
             top_date is not None and hit.document.published is not None and hit.document.published < top_date

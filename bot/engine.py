@@ -25,6 +25,7 @@ __all__ = ["DEFAULT_MAX_QUESTION_CHARS", "DEFAULT_TOP_K", "Engine", "validate_qu
 DEFAULT_TOP_K = 5
 DEFAULT_MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 Progress = Callable[[Iterable[Document]], Iterable[Document]]
 
@@ -42,6 +43,8 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
         )
     if _CONTROL.search(text):
         raise QuestionError("the question contains control characters")
+    if _SURROGATE.search(text):  # undecodable bytes from a terminal in another encoding
+        raise QuestionError("the question is not valid UTF-8 text")
     return text
 
 

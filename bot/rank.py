@@ -5,9 +5,10 @@
 2. Each candidate's sentences are read: a sentence answers when it holds what the
    question asks for (a date for "when", a name for "who", ...). Its coverage is the
    share of the question's information (idf-weighted terms) it contains.
-3. Passages that answer come first. Among those whose quality is within `BAND` of the
-   best, the newest comes first: recency breaks near-ties, it never lifts a passage
-   that does not answer or answers clearly worse.
+3. Passages that answer come first. Among those whose best sentence covers nearly as
+   much of the question as the best one does (`COMPARABLE`), the newest comes first;
+   the rest follow by quality. Recency never lifts a passage that does not answer, or
+   that answers clearly less of the question.
 4. When no passage answers, or the best covers too little of the question, the ranking
    abstains rather than offer the least bad passage.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,15 +31,16 @@ from .query import Query
 from .question import AnswerSpan, find_answer_spans, names_noun
 from .tokens import tokenize
 
-__all__ = ["BAND", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
+__all__ = ["COMPARABLE", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
 
+_WORD = re.compile(r"[£$€]?[\w'’]+%?")
 #: Candidates read closely per question; the rest cannot reach the top anyway.
 CANDIDATES = 40
 #: Weight of a synonym's match against the word the user typed.
-SYNONYM_WEIGHT = 0.5
-#: Answering passages within this much quality (0..1) of the best count as comparable,
-#: and among comparable ones the newest is shown first.
-BAND = 0.2
+SYNONYM_WEIGHT = 1.0
+#: Answering passages whose best sentence covers at least this share of what the best
+#: one covers answer comparably well, and among those the newest is shown first.
+COMPARABLE = 0.75
 #: Below this share of the question's information matched, the ranking abstains.
 MIN_COVERAGE = 0.4
 #: How quality (0..1) weighs the passage's BM25 score, its best sentence's coverage of
@@ -45,6 +48,11 @@ MIN_COVERAGE = 0.4
 WEIGHT_BM25 = 0.4
 WEIGHT_COVERAGE = 0.4
 WEIGHT_PROXIMITY = 0.2
+#: Answering passages covering at least this share of what the best one covers answer the
+#: same question: an older one that said something else is an "earlier report".
+RELATED = 0.5
+#: An answer span this many words or fewer from a matched question word is linked to it.
+LINK_WINDOW = 6
 #: Added to every term's idf when measuring coverage.
 COVERAGE_SMOOTHING = 1.0
 #: Passages this similar (rapidfuzz ratio) are one passage told twice.
@@ -64,6 +72,7 @@ class Hit:
     sentence: str
     span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
     answers: bool
+    linked: bool  # the answer stands next to the question's words
 
 
 @dataclass(frozen=True)
@@ -75,6 +84,7 @@ class Ranking:
     abstained: bool
     reason: str | None = None
     band: int = 0  # how many of the first hits were comparable, and so ordered by date
+    related: tuple[Hit, ...] = ()  # hits that answer the same question, for the timeline
 
 
 def _date_key(document: Document) -> dt.date:
@@ -118,6 +128,27 @@ def _proximity(terms: list[str], query: Query) -> float:
     return sum((a, b) in present for a, b in pairs) / len(pairs)
 
 
+def _matched_positions(sentence: str, query: Query) -> list[int]:
+    """Character offsets of the sentence's words that match a question term or synonym."""
+    wanted = set(query.terms).union(*query.expansions.values())
+    return [
+        m.start() for m in _WORD.finditer(sentence) if (stems := tokenize(m.group(0))) and stems[0] in wanted
+    ]
+
+
+def _distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) -> int:
+    """Words between an answer span and the nearest matched question word."""
+    if not positions:
+        return 10**6
+    best = 10**6
+    for pos in positions:
+        if span.start <= pos < span.end:
+            return 0
+        lo, hi = (pos, span.start) if pos < span.start else (span.end, pos)
+        best = min(best, len(_WORD.findall(sentence[lo:hi])))
+    return best
+
+
 @dataclass
 class _Read:
     sentence: str
@@ -125,6 +156,7 @@ class _Read:
     proximity: float
     span: AnswerSpan | None
     strength: int  # 0: holds no answer, 1: holds one, 2: holds one of the kind named
+    linked: bool  # the answer stands next to the question's words, not elsewhere in the sentence
 
 
 def _read(
@@ -142,11 +174,19 @@ def _read(
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
+            positions = _matched_positions(sentence, query)
+            # The answer is the span nearest the question's words; one far from them
+            # answers something else the sentence says ("... an inspection four years ago").
+            spans.sort(key=lambda s: _distance_in_words(sentence, s, positions))
             span = spans[0] if spans else None
+            linked = span is not None and _distance_in_words(sentence, span, positions) <= LINK_WINDOW
             strength = strength if spans else 0
-        candidate = _Read(sentence, coverage, proximity, span, strength if coverage > 0 else 0)
-        if best is None or (candidate.strength, candidate.coverage, proximity) > (
+        else:
+            linked = True
+        candidate = _Read(sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked)
+        if best is None or (candidate.strength, candidate.linked, candidate.coverage, proximity) > (
             best.strength,
+            best.linked,
             best.coverage,
             best.proximity,
         ):
@@ -206,6 +246,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 read.sentence,
                 read.span,
                 answers,
+                read.linked,
             )
         )
 
@@ -215,12 +256,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     if answering[0].coverage < MIN_COVERAGE and max(h.coverage for h in answering) < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage matches enough of the question")
 
-    best = answering[0].quality
-    band = [h for h in answering if h.quality >= best - BAND and h.coverage >= MIN_COVERAGE]
+    best = max(h.coverage for h in answering)
+    band = [h for h in answering if h.linked and h.coverage >= max(COMPARABLE * best, MIN_COVERAGE)]
     band.sort(key=lambda h: (_date_key(h.document), h.quality), reverse=True)
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
-    return Ranking(query, tuple(_dedupe(band + rest + others)), False, None, band=len(band))
+    related = tuple(h for h in answering if h.linked and h.coverage >= max(RELATED * best, MIN_COVERAGE))
+    ranked = _dedupe(band + rest + others)
+    return Ranking(query, tuple(ranked), False, None, band=sum(h in band for h in ranked), related=related)
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:

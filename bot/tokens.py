@@ -1,7 +1,8 @@
 """Turn text into index terms: fold case and quotes, keep amounts whole, stem, drop stop words.
 
 The same function tokenises passages at build time and questions at query time, so a
-question's "£9 million" meets a passage's "£9million" as the one term `£9m`.
+question's "£9 million" meets a passage's "£9million" as the one term `£9m`, and
+"wrote" meets "written" (simplemma lemmatises, PyStemmer stems).
 """
 
 from __future__ import annotations
@@ -9,15 +10,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
 __all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "tokenize", "words"]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 2
+TOKENIZER_VERSION = 4
 
 # Function words that carry no topic. Question words are here too: they shape the
-# expected answer (see `question.py`), not which passages match.
+# expected answer (see `question.py`), not which passages match. So are the words that
+# only state a plan's status ("expected", "due", "scheduled"): news says the same thing
+# with "should" or "will", and an exact echo of one article's wording must not decide.
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are aren't as at be because been
     before being below between both but by can cannot could couldn't did didn't do does doesn't
@@ -30,7 +34,8 @@ STOP_WORDS = frozenset(
     to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
     when when's where where's which while who who's whom why why's will with won't would
     wouldn't you you'd you'll you're you've your yours yourself yourselves also much many
-    s t just now said says go goes going get gets got""".split()
+    s t just now said says go goes going get gets got expect expected expects expecting due
+    supposed scheduled intended intends likely""".split()
 )
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
@@ -67,7 +72,8 @@ def stem(word: str) -> str:
     """The stem of one folded word (amounts and numbers unchanged)."""
     if not word[0].isalpha():
         return word
-    return str(_STEMMER.stemWord(word))
+    # Lemmatise first: stemming alone leaves irregular forms apart ("wrote", "written").
+    return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").casefold()))
 
 
 def tokenize(text: str) -> list[str]:
