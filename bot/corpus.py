@@ -104,7 +104,8 @@ def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str
 _CLUTTER_LINE = re.compile(
     r"""(?ix)^(
         (hide|show|skip)\s+ad(vert(isement)?)?s? | advert(isement)?s? | sponsored(\s+content)? |
-        .{0,60}\bnewsletters?\b.{0,60} |
+        (sign\s+up|subscribe|get|receive|join|register)\b.{0,40}\bnewsletters?\b.{0,40} |
+        .{0,40}\bnewsletters?\b.{0,40}[^.!?"”] |
         (sign|log)\s+(up|in)\b.{0,60} | subscribe\b.{0,60} | .{0,40}\bsubscriber[- ]only\b.{0,40} |
         already\s+(have\s+an\s+account|a\s+subscriber)\b.{0,60} |
         (register|subscribe)\s+(now|today)\b.{0,60} | why\s+not\s+register\b.* |

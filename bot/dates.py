@@ -168,9 +168,9 @@ def _dateline_date(stripped: str) -> PubDate | None:
     if match is None:
         return None
     # The date must be most of the line, not a passing mention in a sentence.
-    rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" ,.-|")
+    rest = (stripped[: match.start()] + stripped[match.end() :]).strip(" ,.-|:")
     rest = re.sub(r"(?i)\b(\d{1,2}[:.]\d{2}\s*(am|pm)?|published|posted|on)\b", "", rest)
-    rest = re.sub(rf"(?i)\b({'|'.join(WEEKDAYS)})\b", "", rest).strip(" ,.-|")
+    rest = re.sub(rf"(?i)\b({'|'.join(WEEKDAYS)})\b", "", rest).strip(" ,.-|:")
     if rest:
         return None
     return _parse_written(match.group(0))
@@ -213,6 +213,7 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})\b", re.I), "season_year"),
     (re.compile(rf"\b({_YEAR})/(\d{{2}})\b"), "fin_year"),
     (re.compile(r"\b(next|last|this)\s+(year|month|week)\b", re.I), "rel_unit"),
+    (re.compile(r"\b(next|last|this)\s+(spring|summer|autumn|fall|winter)\b", re.I), "rel_season"),
     (re.compile(rf"\b(next|last|this)\s+({'|'.join(WEEKDAYS)})\b", re.I), "rel_weekday"),
     (re.compile(rf"\b{_COUNT}\s+(year|month)s?\s+ago\b", re.I), "ago"),
     (re.compile(rf"\b{_BEFORE_MONTH}({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
@@ -256,6 +257,13 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
             monday = base.value - dt.timedelta(days=base.value.weekday()) + dt.timedelta(weeks=offset)
             return f"week of {monday.day} {_month_name(monday.month)} {monday.year}", True
         return None, True
+    if kind == "rel_season":
+        offset = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
+        season = g[1].lower()
+        # "next spring" in a November article is the coming spring, in a February one too.
+        if offset == 1 and base.precision != "year" and base.value.month < SEASONS[season]:
+            offset = 0
+        return f"{season} {year + offset}", True
     if kind == "rel_weekday":
         if base.precision != "day":
             return None, True

@@ -62,6 +62,17 @@ def _closing(text: str, match: re.Match[str]) -> str:
     return text[match.start() : match.end()].strip()
 
 
+def _short(sentence: str) -> Iterable[str]:
+    """A sentence, or pieces of a run-on one: at semicolons, else every MAX_PASSAGE_WORDS words."""
+    if len(sentence.split()) <= MAX_PASSAGE_WORDS:
+        yield sentence
+        return
+    for clause in re.split(r"(?<=[;:])\s+", sentence):
+        words = clause.split()
+        for start in range(0, len(words), MAX_PASSAGE_WORDS):
+            yield " ".join(words[start : start + MAX_PASSAGE_WORDS])
+
+
 def _chunks(paragraph: str) -> Iterable[str]:
     """A paragraph, or consecutive groups of its sentences, each within the word limit."""
     if len(paragraph.split()) <= MAX_PASSAGE_WORDS:
@@ -69,7 +80,7 @@ def _chunks(paragraph: str) -> Iterable[str]:
         return
     group: list[str] = []
     count = 0
-    for sentence in split_sentences(paragraph):
+    for sentence in (piece for s in split_sentences(paragraph) for piece in _short(s)):
         words = len(sentence.split())
         if group and count + words > MAX_PASSAGE_WORDS:
             yield " ".join(group)

@@ -26,7 +26,7 @@ MIN_CORRECTION_SCORE = 80.0
 
 # Plain English ways of asking about the same thing that news text says differently:
 # "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
-# word of a group also looks for the others, at half weight.
+# word of a group also looks for the others, as if the user had typed them.
 SYNONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(stem(w) for w in group.split())
     for group in (

@@ -93,7 +93,8 @@ _GENERIC_WORDS = frozenset(
     health nhs police court union university college company group partnership network
     association society foundation charity england britain wales scotland ireland uk london
     north south east west northern southern eastern western new old national local royal
-    street road house hall centre center park ofsted dfe conservative labour liberal green party
+    street road house hall centre center park library hospital school station museum
+    bridge church court academy primary secondary clinic ofsted dfe conservative labour liberal green party
     memorandum understanding direction plan plans report model programme review strategy
     limited ltd plc inc news telegraph chronicle echo times post herald gazette press""".split()
 )

@@ -1,12 +1,14 @@
 """Order passages for a question: relevance first, then the newest among those that answer.
 
-1. BM25 (rank-bm25) scores every passage for the question's terms, and at half weight
-   for their synonyms; passages published after an `--as-of` cut-off are left out.
+1. BM25 (rank-bm25) scores every passage for the question's terms and their synonyms;
+   passages published after an `--as-of` cut-off are left out.
 2. Each candidate's sentences are read: a sentence answers when it holds what the
-   question asks for (a date for "when", a name for "who", ...). Its coverage is the
-   share of the question's information (idf-weighted terms) it contains.
+   question asks for (a date for "when", a name for "who", ...) and that answer stands
+   next to the question's words (it is "linked"). Its coverage is the share of the
+   question's information (idf-weighted terms) it contains.
 3. Passages that answer come first. Among those whose best sentence covers nearly as
-   much of the question as the best one does (`COMPARABLE`), the newest comes first;
+   much of the question as the best one does (`COMPARABLE`) with a linked answer, the
+   newest comes first;
    the rest follow by quality. Recency never lifts a passage that does not answer, or
    that answers clearly less of the question.
 4. When no passage answers, or the best covers too little of the question, the ranking
@@ -53,6 +55,9 @@ WEIGHT_PROXIMITY = 0.2
 RELATED = 0.5
 #: An answer span this many words or fewer from a matched question word is linked to it.
 LINK_WINDOW = 6
+#: A question with at least two words the corpus never uses, making up this share of its
+#: words, is about something the corpus does not cover ("the head teacher of ...").
+MAX_UNKNOWN_SHARE = 0.4
 #: Added to every term's idf when measuring coverage.
 COVERAGE_SMOOTHING = 1.0
 #: Passages this similar (rapidfuzz ratio) are one passage told twice.
@@ -65,10 +70,9 @@ class Hit:
 
     passage: Passage
     document: Document
-    score: float  # BM25, synonyms at half weight
+    score: float  # BM25 of the question's terms plus that of their synonyms
     quality: float  # 0..1: BM25 and sentence coverage, relative to the best candidate
     coverage: float  # share of the question's information in the best sentence
-    support: float  # share of the question's information in the whole passage
     sentence: str
     span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
     answers: bool
@@ -105,8 +109,17 @@ def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray:
 
 def _weights(index: Index, query: Query) -> dict[str, float]:
     # idf plus a constant: rare words count more, but a passage sharing one rare word
-    # does not cover a question whose other words it lacks.
-    return {t: max(index.idf(t), 0.0) + COVERAGE_SMOOTHING for t in query.terms}
+    # does not cover a question whose other words it lacks. A word the corpus lacks but
+    # reaches through synonyms weighs what they weigh, not what an unseen word would.
+    weights = {}
+    for term in query.terms:
+        synonyms = query.expansions.get(term, frozenset())
+        if term not in index.bm25.idf and synonyms:
+            idf = max(index.idf(s) for s in synonyms)
+        else:
+            idf = index.idf(term)
+        weights[term] = max(idf, 0.0) + COVERAGE_SMOOTHING
+    return weights
 
 
 def _coverage(stems: set[str], query: Query, weights: dict[str, float], total: float) -> float:
@@ -175,9 +188,10 @@ def _read(
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
             positions = _matched_positions(sentence, query)
-            # The answer is the span nearest the question's words; one far from them
+            # The answer is the first span near the question's words; one far from them
             # answers something else the sentence says ("... an inspection four years ago").
-            spans.sort(key=lambda s: _distance_in_words(sentence, s, positions))
+            # Among near ones, text order: "X was appointed manager, replacing Y" names X.
+            spans.sort(key=lambda s: _distance_in_words(sentence, s, positions) > LINK_WINDOW)
             span = spans[0] if spans else None
             linked = span is not None and _distance_in_words(sentence, span, positions) <= LINK_WINDOW
             strength = strength if spans else 0
@@ -198,6 +212,8 @@ def _read(
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
+    if known and len(query.unknown) >= 2 and len(query.unknown) / len(query.terms) >= MAX_UNKNOWN_SHARE:
+        return Ranking(query, (), True, f"the documents never mention {', '.join(query.unknown[:3])}")
     if not known:
         reason = (
             "none of the question's words appear in the documents"
@@ -234,7 +250,6 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             + WEIGHT_PROXIMITY * read.proximity
         )
         answers = read.strength == strongest and strongest > 0
-        support = _coverage(set(index.terms[i]), query, weights, total)
         hits.append(
             Hit(
                 passage,
@@ -242,7 +257,6 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 float(scores[i]),
                 quality,
                 read.coverage,
-                support,
                 read.sentence,
                 read.span,
                 answers,
@@ -253,8 +267,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
-    if answering[0].coverage < MIN_COVERAGE and max(h.coverage for h in answering) < MIN_COVERAGE:
-        return Ranking(query, (), True, "no passage matches enough of the question")
+    if max(h.coverage for h in answering) < MIN_COVERAGE:
+        return Ranking(query, (), True, "no passage answers enough of the question")
 
     best = max(h.coverage for h in answering)
     band = [h for h in answering if h.linked and h.coverage >= max(COMPARABLE * best, MIN_COVERAGE)]

@@ -16,7 +16,7 @@ import Stemmer
 __all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "tokenize", "words"]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 4
+TOKENIZER_VERSION = 5
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -41,7 +41,9 @@ STOP_WORDS = frozenset(
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
 _MONEY = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE)
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
-_TOKEN = re.compile(r"[£$€]\d[\w.]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[a-z]+(?:'[a-z]+)?")
+_TOKEN = re.compile(
+    r"[£$€]\d[\w.]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
+)
 _STEMMER = Stemmer.Stemmer("english")
 
 

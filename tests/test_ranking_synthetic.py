@@ -1,0 +1,498 @@
+"""Date-aware ranking on a second, invented corpus: the Eastbridge library project.
+
+The seed corpus is about one children's trust; these tests build another corpus in a
+temporary folder, about a town library whose planned opening (autumn 2018 → 2019 →
+July 2020 → April 2021), project manager (Helen Morris → David Okafor) and budget
+(£12m → £15m → £18.5m) change over the years, so that nothing here can pass by being
+tuned to the seeds. The corpus also holds an undated leaflet, a document dated only by
+a dateline, a metadata.toml entry overriding front matter, a paragraph quoted verbatim
+by two documents, distractor passages that share words without answering, and page
+clutter (ads, newsletter prompts, a doubled caption, a paywall).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answer, Result
+from bot.corpus import load_corpus
+from bot.dates import PubDate
+from bot.engine import Engine
+from bot.query import parse_query
+from bot.rank import rank
+
+WHEN = "When will the Eastbridge library open?"
+WHO = "Who is the project manager for the Eastbridge library?"
+HOW_MUCH = "How much will the Eastbridge library cost?"
+
+UNDATED = "eastbridge-library-leaflet"
+DATELINED = "2019-03-new-project-manager"
+OVERRIDDEN = "2020-11-costs-rise-again"
+DUPLICATE_PARAGRAPH = (
+    "Councillor Priya Shah, cabinet member for culture, said: “Eastbridge deserves a library fit for "
+    "the 21st century, and we are determined to deliver it.”"
+)
+CAPTION = "The site of the new library on Mill Street."
+
+DOCUMENTS: dict[str, str] = {
+    "2016-05-library-approved.md": f"""\
+---
+title: Council approves £12m central library for Eastbridge
+published: 2016-05-10
+source: Eastbridge Gazette
+url: https://gazette.example/news/2016/05/library-approved
+---
+Hide Ad
+
+Plans for a new central library in Eastbridge were approved by the borough council's planning \
+committee on Monday night.
+
+The Eastbridge library will cost £12m and is due to open in autumn 2018, the council said.
+
+The project manager for the Eastbridge library, Helen Morris, said the building on Mill Street \
+would replace the cramped 1960s branch on Station Road.
+
+Sign up to our daily newsletter
+
+{CAPTION}{CAPTION}
+
+Residents can see the designs at the town hall until the end of the month.
+
+{CAPTION}
+""",
+    "2017-09-library-delayed.md": f"""\
+---
+title: Eastbridge library delayed as costs rise to £15m
+published: 2017-09-20
+source: Eastbridge Gazette
+url: https://gazette.example/news/2017/09/library-delayed
+---
+19 September 2017
+
+The opening of the new Eastbridge library has been delayed until 2019 after problems with the \
+foundations.
+
+The council said the cost of the Eastbridge library had risen to £15m.
+
+{DUPLICATE_PARAGRAPH}
+
+Project manager Helen Morris said contractors would return to the site in October.
+""",
+    "2017-09-council-statement.md": f"""\
+---
+title: Statement on the central library
+published: 2017-09-21
+source: Eastbridge Borough Council
+url: https://eastbridge.example/news/central-library-statement
+---
+The council has agreed a revised programme for the new central library after ground surveys \
+found old mine workings under the site.
+
+{DUPLICATE_PARAGRAPH}
+""",
+    "2018-02-steel-frame.md": """\
+---
+title: Steel frame rises on Mill Street library site
+published: 2018-02-07
+source: Eastbridge Gazette
+url: https://gazette.example/news/2018/02/steel-frame
+---
+The steel frame of the new Eastbridge library is now visible from Mill Street.
+
+The Eastbridge library remains on course to open in 2019, project manager Helen Morris said.
+""",
+    # No front matter: dated only by the dateline at its top.
+    f"{DATELINED}.md": """\
+14 March 2019
+
+New manager for Eastbridge library project
+
+David Okafor has been appointed project manager for the Eastbridge library, replacing Helen \
+Morris, who has retired.
+
+Mr. Okafor said the Eastbridge library is now expected to open in July next year.
+
+He previously managed the restoration of the Corn Exchange in Hadley.
+
+Mr. Okafor said the rooftop garden would be planted next spring.
+""",
+    # Front matter and dateline carry a draft's date; metadata.toml has the real one.
+    f"{OVERRIDDEN}.md": """\
+---
+title: Draft — library update
+published: 2019-02-01
+source: Eastbridge Gazette
+---
+1 February 2019
+
+The cost of the new Eastbridge library has risen again, to £18.5m, council papers show.
+
+The Eastbridge library will now open in April next year, project manager David Okafor told \
+councillors.
+
+Extra fire safety work added to the bill, the papers say.
+""",
+    # The newest document: passages that share the questions' words but do not answer them.
+    "2021-06-fit-out.md": """\
+---
+title: Fit-out begins at Eastbridge library
+published: 2021-06-15
+source: Eastbridge Gazette
+url: https://gazette.example/news/2021/06/fit-out
+---
+Fit-out work has begun inside the new library on Mill Street.
+
+The library opening hours will be decided after a consultation with Eastbridge residents.
+
+Councillor Priya Shah, who chairs the project board, toured the Eastbridge library building with \
+pupils from Hadley Road Primary.
+
+Register Now to Continue Reading
+
+Subscribers read that the library budget was secretly cut to £1m.
+""",
+    # No front matter, no dateline: restates the 2016 facts.
+    f"{UNDATED}.txt": """\
+A new library for Eastbridge
+
+The new Eastbridge library on Mill Street will cost £12m and is due to open in autumn 2018.
+
+Ask at the town hall for the full plans.
+""",
+    "metadata.toml": f"""\
+["{OVERRIDDEN}"]
+title = "Eastbridge library costs rise to £18.5m"
+publisher = "Eastbridge Gazette"
+published = "2020-11"
+url = "https://gazette.example/news/2020/11/costs-rise-again"
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def library_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Eastbridge corpus, written once per module."""
+    folder = tmp_path_factory.mktemp("eastbridge") / "corpus"
+    folder.mkdir()
+    for name, text in DOCUMENTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def engine(library_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over the Eastbridge corpus, built once per module."""
+    return Engine.open(library_corpus, tmp_path_factory.mktemp("eastbridge-index"))
+
+
+def _ask(engine: Engine, question: str, as_of: str | None = None) -> Answer:
+    return engine.ask(question, as_of=as_of, top_k=20)
+
+
+def _rank_of(answer: Answer, doc_id: str, contains: str = "") -> int:
+    ranks = [r.rank for r in answer.results if r.citation.doc_id == doc_id and contains in r.passage]
+    assert ranks, f"{doc_id} ({contains!r}) not among the results: {[r.passage_id for r in answer.results]}"
+    return ranks[0]
+
+
+def _dated(result: Result) -> dt.date:
+    assert result.citation.published is not None
+    return result.citation.published.value
+
+
+# --- the latest answer first, earlier ones listed -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "top_doc", "latest", "earlier_said"),
+    [
+        (WHEN, OVERRIDDEN, "April 2021", ["July 2020", "2019", "autumn 2018"]),
+        (WHO, OVERRIDDEN, "David Okafor", ["Helen Morris"]),
+        (HOW_MUCH, OVERRIDDEN, "£18.5m", ["£15m", "£12m"]),
+    ],
+    ids=["when", "who", "how-much"],
+)
+def test_latest_answer_first_and_earlier_answers_listed_newest_first(
+    engine: Engine, question: str, top_doc: str, latest: str, earlier_said: list[str]
+) -> None:
+    answer = _ask(engine, question)
+    assert not answer.abstained
+    top = answer.results[0]
+    assert top.citation.doc_id == top_doc
+    assert answer.answer is not None and latest in answer.answer
+    assert not top.superseded
+
+    # Earlier reports: older documents, newest first, each saying something else.
+    said = [e.said for e in answer.earlier]
+    deduplicated = [s for n, s in enumerate(said) if n == 0 or said[n - 1] != s]
+    assert deduplicated == earlier_said
+    dates = [e.citation.published.value for e in answer.earlier if e.citation.published]
+    assert len(dates) == len(answer.earlier), "an undated document cannot be an earlier report"
+    assert dates == sorted(dates, reverse=True)
+    assert all(d < _dated(top) for d in dates)
+    assert all(latest not in e.said for e in answer.earlier)
+
+    # Their results are marked superseded; the ones giving the latest answer are not.
+    by_id = {r.passage_id: r for r in answer.results}
+    for entry in answer.earlier:
+        assert by_id[entry.passage_id].superseded, entry.passage_id
+    for result in answer.results:
+        if latest in (result.answer or result.sentence):  # resolved: "April next year (April 2021)"
+            assert not result.superseded, result.passage_id
+
+
+def test_when_lists_every_older_plan_for_the_opening(engine: Engine) -> None:
+    answer = _ask(engine, WHEN)
+    assert [e.citation.doc_id for e in answer.earlier] == [
+        DATELINED,
+        "2018-02-steel-frame",
+        "2017-09-library-delayed",
+        "2016-05-library-approved",
+    ]
+
+
+# --- as things stood then -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "top_docs", "expected"),
+    [
+        (WHEN, "2017-12", ("2017-09-library-delayed",), "2019"),
+        # A month counts from its first day: the 14 March 2019 article is not yet out.
+        (WHEN, "2019-03", ("2018-02-steel-frame",), "2019"),
+        (WHEN, "2019-03-14", (DATELINED,), "July 2020"),
+        (WHEN, "2020-10-31", (DATELINED,), "July 2020"),
+        # A document dated to a month counts from its first day too.
+        (WHEN, "2020-11-01", (OVERRIDDEN,), "April 2021"),
+        # Both of these name Helen Morris: either may lead.
+        (WHO, "2018", ("2017-09-library-delayed", "2016-05-library-approved"), "Helen Morris"),
+        (WHO, "2019-04", (DATELINED,), "David Okafor"),
+        (HOW_MUCH, "2017-09-19", ("2016-05-library-approved",), "£12m"),
+        (HOW_MUCH, "2018-12-31", ("2017-09-library-delayed",), "£15m"),
+    ],
+)
+def test_as_of_gives_the_answer_as_it_stood(
+    engine: Engine, question: str, as_of: str, top_docs: tuple[str, ...], expected: str
+) -> None:
+    answer = _ask(engine, question, as_of)
+    assert not answer.abstained, answer.reason
+    assert answer.results[0].citation.doc_id in top_docs
+    assert answer.answer is not None and expected in answer.answer
+    cutoff = answer.as_of
+    assert cutoff is not None
+    for result in answer.results:
+        published = result.citation.published
+        assert published is not None, f"undated {result.citation.doc_id} shown for a cut-off"
+        assert published.value <= cutoff.value, result.citation.doc_id
+    for entry in answer.earlier:
+        assert entry.citation.published is not None and entry.citation.published.value <= cutoff.value
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "earlier_said"),
+    [
+        (WHEN, "2019-12", ["2019", "autumn 2018"]),
+        (WHO, "2019-04", ["Helen Morris"]),
+        (HOW_MUCH, "2018-12-31", ["£12m"]),
+    ],
+)
+def test_as_of_lists_what_was_said_before_then(
+    engine: Engine, question: str, as_of: str, earlier_said: list[str]
+) -> None:
+    answer = _ask(engine, question, as_of)
+    said = list(dict.fromkeys(e.said for e in answer.earlier))
+    assert said == earlier_said
+
+
+def test_month_cut_off_counts_from_the_first_of_the_month(engine: Engine) -> None:
+    march = _ask(engine, WHEN, "2019-03")
+    assert march.as_of == PubDate(dt.date(2019, 3, 1), "month")
+    assert DATELINED not in {r.citation.doc_id for r in march.results}
+    april = _ask(engine, WHEN, "2019-04")
+    assert april.results[0].citation.doc_id == DATELINED
+
+
+def test_documents_after_the_cut_off_never_appear(engine: Engine) -> None:
+    for question in (WHEN, WHO, HOW_MUCH, "What did Councillor Priya Shah say about the library?"):
+        answer = _ask(engine, question, "2017-09-20")
+        shown = {r.citation.doc_id for r in answer.results} | {e.citation.doc_id for e in answer.earlier}
+        assert shown <= {"2016-05-library-approved", "2017-09-library-delayed"}, (question, shown)
+
+
+# --- recency only breaks ties among answers -------------------------------------------
+
+
+def test_newer_passage_without_a_date_does_not_outrank_an_older_date(engine: Engine) -> None:
+    answer = _ask(engine, WHEN)
+    hours = _rank_of(answer, "2021-06-fit-out", "opening hours")
+    assert hours > _rank_of(answer, "2016-05-library-approved", "autumn 2018")
+    assert hours > _rank_of(answer, "2017-09-library-delayed", "until 2019")
+    assert "opening hours" not in (answer.answer or "")
+
+
+def test_newer_councillor_does_not_outrank_the_project_manager(engine: Engine) -> None:
+    answer = _ask(engine, WHO)
+    councillor = _rank_of(answer, "2021-06-fit-out", "Priya Shah")
+    assert councillor > _rank_of(answer, "2016-05-library-approved", "Helen Morris")
+    assert "Priya Shah" not in (answer.answer or "")
+
+
+def test_newer_passage_without_an_amount_does_not_outrank_an_older_amount(engine: Engine) -> None:
+    answer = _ask(engine, HOW_MUCH)
+    bill = _rank_of(answer, OVERRIDDEN, "fire safety")
+    assert bill > _rank_of(answer, "2016-05-library-approved", "£12m")
+
+
+# --- undated documents ----------------------------------------------------------------
+
+
+def test_undated_document_loads_with_a_warning(engine: Engine, library_corpus: Path) -> None:
+    undated_notices = [n for n in engine.notices if "undated" in n]
+    assert len(undated_notices) == 1 and UNDATED in undated_notices[0]
+    warnings = load_corpus(library_corpus).warnings
+    assert any("undated" in w and UNDATED in w for w in warnings)
+    assert engine.index.documents[UNDATED].published is None
+
+
+@pytest.mark.parametrize(("question", "marker"), [(HOW_MUCH, "£"), (WHEN, "20")], ids=["how-much", "when"])
+def test_undated_document_ranks_behind_dated_ones_that_answer(
+    engine: Engine, question: str, marker: str
+) -> None:
+    answer = _ask(engine, question)
+    undated = _rank_of(answer, UNDATED)
+    same_facts_dated = _rank_of(answer, "2016-05-library-approved", "£12m")
+    assert undated > same_facts_dated
+    answering_dated = [
+        r.rank for r in answer.results if r.citation.published is not None and marker in r.sentence
+    ]
+    assert answering_dated and max(answering_dated) < undated
+
+    # Within the band of comparable answers, the undated one is last.
+    index = engine.index
+    ranking = rank(index, parse_query(question, index.vocabulary, frozenset(index.bm25.idf)))
+    band = ranking.hits[: ranking.band]
+    assert UNDATED in {h.document.id for h in band}
+    assert band[-1].document.id == UNDATED
+
+
+def test_undated_document_is_left_out_of_a_cut_off(engine: Engine) -> None:
+    answer = _ask(engine, HOW_MUCH, "2030")
+    assert UNDATED not in {r.citation.doc_id for r in answer.results}
+
+
+# --- duplicates and clutter -----------------------------------------------------------
+
+
+def test_verbatim_duplicate_paragraph_appears_once(engine: Engine) -> None:
+    copies = [p for p in engine.index.passages if p.text == DUPLICATE_PARAGRAPH]
+    assert len(copies) == 2, "both documents carry the paragraph"
+    answer = _ask(engine, "What did Councillor Priya Shah say about the library?")
+    assert not answer.abstained
+    shown = [r for r in answer.results if "fit for the 21st century" in r.passage]
+    assert len(shown) == 1
+    assert len({r.passage for r in answer.results}) == len(answer.results)
+
+
+def test_page_clutter_is_not_in_any_passage(engine: Engine) -> None:
+    texts = [p.text for p in engine.index.passages]
+    for text in texts:
+        assert "Hide Ad" not in text
+        assert "newsletter" not in text.lower()
+        assert "Register Now" not in text
+        assert "secretly cut" not in text, "text after a paywall line is not article"
+        assert CAPTION * 2 not in text
+        assert text not in ("19 September 2017", "14 March 2019", "1 February 2019"), "datelines are metadata"
+    assert sum(text.count(CAPTION) for text in texts) == 1
+
+
+# --- abstaining and typos -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When will the Mill Street car park reopen?",
+        "How much will the fire safety work cost?",
+        pytest.param(
+            "Who will run the café at the Eastbridge library?",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="known limitation: synonyms are context-blind, 'run' a café matches 'open' a library",
+            ),
+        ),
+        "Who is the head teacher of Hadley Road Primary?",
+    ],
+)
+def test_unanswerable_question_sharing_words_abstains(engine: Engine, question: str) -> None:
+    answer = _ask(engine, question)
+    assert answer.abstained, f"answered {answer.answer!r}"
+    assert answer.answer is None and answer.results == ()
+    assert answer.reason
+
+
+@pytest.mark.parametrize(
+    ("question", "fixed", "expected"),
+    [
+        ("When will the Eastbrdige library open?", "Eastbridge", "April 2021"),
+        ("Who is the project mangaer for the Eastbridge library?", "manager", "David Okafor"),
+        ("How much will the Eastbridge library csot?", "cost", "£18.5m"),
+    ],
+)
+def test_question_with_a_transposed_letter_still_answers(
+    engine: Engine, question: str, fixed: str, expected: str
+) -> None:
+    answer = _ask(engine, question)
+    assert not answer.abstained, answer.reason
+    assert answer.corrected is not None and fixed.lower() in answer.corrected.lower()
+    assert answer.answer is not None and expected in answer.answer
+    assert answer.results[0].citation.doc_id == OVERRIDDEN
+
+
+# --- where dates come from ------------------------------------------------------------
+
+
+def test_metadata_wins_over_front_matter_and_dateline(engine: Engine) -> None:
+    document = engine.index.documents[OVERRIDDEN]
+    assert document.published == PubDate(dt.date(2020, 11, 1), "month")
+    assert document.date_source == "metadata"
+    assert document.title == "Eastbridge library costs rise to £18.5m"
+    assert document.url == "https://gazette.example/news/2020/11/costs-rise-again"
+
+
+def test_front_matter_wins_over_dateline(engine: Engine) -> None:
+    document = engine.index.documents["2017-09-library-delayed"]
+    assert document.published == PubDate(dt.date(2017, 9, 20), "day")
+    assert document.date_source == "front matter"
+    assert document.publisher == "Eastbridge Gazette"
+
+
+def test_dateline_dates_a_document_without_front_matter(engine: Engine) -> None:
+    document = engine.index.documents[DATELINED]
+    assert document.published == PubDate(dt.date(2019, 3, 14), "day")
+    assert document.date_source == "dateline"
+    assert document.title == "New manager for Eastbridge library project"
+
+
+# --- relative dates -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of", "top_doc", "resolved"),
+    [
+        (WHEN, None, OVERRIDDEN, "April next year (April 2021)"),
+        (WHEN, "2019-12", DATELINED, "July next year (July 2020)"),
+        ("When will the rooftop garden be planted?", None, DATELINED, "2020"),
+    ],
+    ids=["april-next-year", "july-next-year", "next-spring"],
+)
+def test_relative_dates_are_resolved_against_the_document_date(
+    engine: Engine, question: str, as_of: str | None, top_doc: str, resolved: str
+) -> None:
+    answer = _ask(engine, question, as_of)
+    assert not answer.abstained, answer.reason
+    assert answer.results[0].citation.doc_id == top_doc
+    assert answer.answer is not None and resolved in answer.answer
+    assert resolved not in answer.results[0].sentence, "the resolved date is added, it is not in the text"
