@@ -245,8 +245,7 @@ def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     index = engine.index
     folder = Path(args.index or settings.index_dir)
     print(f"indexed {len(index.documents)} documents, {len(index.passages)} passages into {folder}")
-    skipped = [n for n in engine.notices if "undated" not in n]
-    return EXIT_ERROR if skipped else EXIT_OK
+    return EXIT_ERROR if engine.skipped else EXIT_OK
 
 
 def _cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:

@@ -55,6 +55,7 @@ class Engine:
     index: Index
     notices: tuple[str, ...] = ()  # one line each: rebuilds, skipped documents, warnings
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
+    skipped: tuple[str, ...] = ()  # documents left out of a rebuild, with the reason
 
     @classmethod
     def open(
@@ -71,6 +72,7 @@ class Engine:
         params = params or BM25Params()
         current = fingerprint(corpus_dir)
         notices: list[str] = []
+        skipped: tuple[str, ...] = ()
         index: Index | None = None
         if not rebuild:
             try:
@@ -87,6 +89,7 @@ class Engine:
                     index = None
         if index is None:
             corpus = load_corpus(corpus_dir)
+            skipped = corpus.problems
             notices.extend(corpus.problems)
             notices.extend(corpus.warnings)
             index = build_index(corpus, current, params, progress)
@@ -96,7 +99,7 @@ class Engine:
                 notices.append(
                     f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
                 )
-        return cls(index, tuple(notices), max_question_chars)
+        return cls(index, tuple(notices), max_question_chars, skipped)
 
     def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
         """Answer a question, as things stood on `as_of` when given."""

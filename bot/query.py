@@ -46,6 +46,9 @@ SYNONYMS: tuple[frozenset[str], ...] = tuple(
 )
 
 
+_SYNONYM_TERMS = frozenset().union(*SYNONYMS)
+
+
 @dataclass(frozen=True)
 class Query:
     """A question ready to search."""
@@ -73,7 +76,7 @@ def _is_english(word: str) -> bool:
     return zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF
 
 
-def _correct(word: str, vocabulary: frozenset[str], first: bool) -> str | None:
+def _correct(word: str, vocabulary: frozenset[str], known_terms: frozenset[str], first: bool) -> str | None:
     """The vocabulary word a typed word was meant to be, or None."""
     if first and word not in QUESTION_WORDS:
         match = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=70)
@@ -81,6 +84,9 @@ def _correct(word: str, vocabulary: frozenset[str], first: bool) -> str | None:
             return str(match[0])
     if len(word) < 4 or not word.isalpha() or word in vocabulary or word in STOP_WORDS:
         return None
+    term = stem(word)
+    if term in known_terms or term in _SYNONYM_TERMS:
+        return None  # another form of a word the corpus has ("rated" for "rating"), or a synonym
     if _is_english(word):
         return None
     match = process.extractOne(
@@ -98,7 +104,7 @@ def parse_query(question: str, vocabulary: frozenset[str], known_terms: frozense
     typed = words(question)
     corrections: list[tuple[str, str]] = []
     for position, word in enumerate(typed):
-        fixed = _correct(word, vocabulary, first=position == 0)
+        fixed = _correct(word, vocabulary, known_terms, first=position == 0)
         if fixed is not None and fixed != word:
             corrections.append((word, fixed))
     query = Query(question=question, terms=(), corrections=tuple(corrections))
