@@ -9,7 +9,8 @@ resolved against the document's date: "July next year" in a late-2019 article re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from .corpus import Document
@@ -34,6 +35,16 @@ class Citation:
         """The citation of a document."""
         return cls(document.id, document.title, document.publisher, document.published, document.url)
 
+    def to_json(self) -> dict[str, Any]:
+        """The citation's fields of the `--json` output."""
+        return {
+            "doc_id": self.doc_id,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published.iso() if self.published else None,
+            "url": self.url,
+        }
+
     def human(self) -> str:
         """One line: publisher, date as precise as known, and title."""
         date = self.published.human() if self.published else "undated"
@@ -56,15 +67,10 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """The result as the `--json` output's `results` entry."""
-        c = self.citation
         return {
             "rank": self.rank,
             "passage_id": self.passage_id,
-            "doc_id": c.doc_id,
-            "title": c.title,
-            "publisher": c.publisher,
-            "published": c.published.iso() if c.published else None,
-            "url": c.url,
+            **self.citation.to_json(),
             "passage": self.passage,
             "sentence": self.sentence,
             "score": round(self.score, 6),
@@ -83,14 +89,9 @@ class Earlier:
 
     def to_json(self) -> dict[str, Any]:
         """The entry as the `--json` output's `earlier` entry."""
-        c = self.citation
         return {
-            "doc_id": c.doc_id,
             "passage_id": self.passage_id,
-            "title": c.title,
-            "publisher": c.publisher,
-            "published": c.published.iso() if c.published else None,
-            "url": c.url,
+            **self.citation.to_json(),
             "sentence": self.sentence,
             "said": self.said,
         }
@@ -108,7 +109,6 @@ class Answer:
     earlier: tuple[Earlier, ...] = ()
     corrected: str | None = None  # the question as understood, when typos were fixed
     reason: str | None = None  # why it abstained
-    notices: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         """The answer as the `--json` output object."""
@@ -140,15 +140,6 @@ def _said(hit: Hit) -> str | None:
     return hit.span.value if hit.span else None
 
 
-def _said_text(hit: Hit) -> str:
-    if hit.span is None:
-        return ""
-    mentions = find_date_mentions(hit.span.text, hit.document.published)
-    if mentions and mentions[0].resolved:
-        return mentions[0].resolved
-    return hit.span.text
-
-
 def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
     """The reply for a ranking: top results, answer sentence, and earlier reports."""
     query = ranking.query
@@ -159,26 +150,29 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     latest = _said(top)
     top_date = top.document.published
 
-    # Earlier reports: comparable answers from older documents that said something else.
+    # Earlier reports: older documents that answered the same question with something
+    # else. Each document speaks once, through its best passage for the question; a
+    # document whose best passage agrees with the answer is not an earlier report.
     earlier: list[Earlier] = []
     superseded_ids: set[str] = set()
-    seen_docs = {top.document.id}
+    best_of: dict[str, Hit] = {}
     for hit in sorted(ranking.related, key=lambda h: h.quality, reverse=True):
-        if hit.passage.id == top.passage.id:
-            continue
+        best_of.setdefault(hit.document.id, hit)
+
+    def differs(hit: Hit) -> bool:
+        published = hit.document.published
+        # Older for certain: even its latest possible day comes before the answer's first.
+        older = top_date is not None and published is not None and published.last_day < top_date.value
         said = _said(hit)
-        older = (
-            top_date is not None and hit.document.published is not None and hit.document.published < top_date
-        )
-        if latest is None or said is None or said == latest or not older:
+        return older and latest is not None and said is not None and said != latest
+
+    for doc_id, hit in best_of.items():
+        if doc_id == top.document.id or not differs(hit) or hit.span is None:
             continue
-        superseded_ids.add(hit.passage.id)
-        if hit.document.id in seen_docs:
-            continue
-        seen_docs.add(hit.document.id)
-        earlier.append(Earlier(Citation.of(hit.document), hit.passage.id, hit.sentence, _said_text(hit)))
+        earlier.append(Earlier(Citation.of(hit.document), hit.passage.id, hit.sentence, hit.span.display))
+        superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
     earlier.sort(
-        key=lambda e: e.citation.published.value if e.citation.published else PubDate.min_date(), reverse=True
+        key=lambda e: e.citation.published.value if e.citation.published else dt.date.min, reverse=True
     )
 
     results = tuple(

@@ -82,6 +82,11 @@ def _open_engine(args: argparse.Namespace, settings: Settings, *, rebuild: bool 
 # --- rendering --------------------------------------------------------------------------
 
 
+def _day(cutoff: PubDate) -> str:
+    """A cut-off as the day it starts from: "2016" is read as 1 January 2016."""
+    return f"{cutoff.value.day} {cutoff.value:%B %Y}"
+
+
 def _bold(text: str, color: bool) -> str:
     return f"\033[1m{text}\033[0m" if color else f"**{text}**"
 
@@ -96,7 +101,7 @@ def render_answer(answer: Answer, color: bool = False) -> str:
     if answer.corrected:
         lines.append(f"(read as: {answer.corrected})")
     if answer.as_of:
-        lines.append(f"(as things stood on {answer.as_of.human()})")
+        lines.append(f"(as things stood on {_day(answer.as_of)})")
     if answer.abstained:
         lines.append("I don't know: the documents do not answer that.")
         if answer.reason:
@@ -180,7 +185,9 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             import readline  # noqa: F401 - gives input() line editing and history
         docs = engine.sources()
         dated = [d.published for d in docs if d.published]
-        span = f", {min(dated).human()} to {max(dated).human()}" if dated else ""
+        oldest = min(dated, key=lambda d: d.value) if dated else None
+        newest = max(dated, key=lambda d: d.value) if dated else None
+        span = f", {oldest.human()} to {newest.human()}" if oldest and newest else ""
         print(f"trustbot {__version__}: {len(docs)} documents{span}.")
         print(f"Try: {EXAMPLES[0]!r}. Type :help for commands, :quit to leave.")
     history: list[str] = []
@@ -216,7 +223,7 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
                     except TrustbotError as exc:
                         _say(f"trustbot: {exc}")
                         continue
-                    print(f"answering as things stood on {as_of.human()}")
+                    print(f"answering as things stood on {_day(as_of)}")
             else:
                 _say(f"trustbot: unknown command :{command} (:help lists them)")
             continue
@@ -244,6 +251,9 @@ def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     engine = _open_engine(args, settings, rebuild=True)
     index = engine.index
     folder = Path(args.index or settings.index_dir)
+    if not engine.saved:
+        _say(f"trustbot: error: the index could not be saved to {folder}")
+        return EXIT_ERROR
     print(f"indexed {len(index.documents)} documents, {len(index.passages)} passages into {folder}")
     return EXIT_ERROR if engine.skipped else EXIT_OK
 
@@ -253,7 +263,7 @@ def _cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
     corpus = Path(args.corpus or settings.corpus_dir)
     manifest = read_manifest(folder)
     fresh = manifest.get("fingerprint") == fingerprint(corpus)
-    params = manifest.get("params", {})
+    params = manifest["params"]
     print(f"index       {folder}")
     print(f"format      {manifest.get('format_version')}")
     print(f"built       {manifest.get('built_at')}")
@@ -330,6 +340,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--top-k must be between 1 and 50")
     try:
         settings = Settings()
+    except (UnicodeDecodeError, OSError) as exc:
+        _say(f"trustbot: error: cannot read the settings (.env): {exc}")
+        return EXIT_ERROR
     except ValidationError as exc:
         problems = "; ".join(
             f"TRUSTBOT_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
@@ -346,7 +359,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last line of defence: no stack trace for users
-        if os.environ.get("TRUSTBOT_DEBUG"):
+        if os.environ.get("TRUSTBOT_DEBUG", "").lower() in ("1", "true", "yes"):
             raise
         _say(
             f"trustbot: internal error: {type(exc).__name__}: {str(exc)[:200]}"

@@ -69,7 +69,7 @@ def corpus_files(folder: Path) -> list[Path]:
     return sorted(
         p
         for p in folder.iterdir()
-        if p.is_file() and not p.name.startswith(".")
+        if not p.name.startswith(".")
         and (p.suffix.lower() in DOCUMENT_SUFFIXES or p.name == METADATA_FILE)
         and p.name.upper() not in ("README.MD", "SOURCES.MD")
     )  # fmt: skip
@@ -81,7 +81,10 @@ def fingerprint(folder: Path) -> str:
     for path in corpus_files(folder):
         digest.update(path.name.encode())
         digest.update(b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")  # loading will report it; the rest still counts
     return digest.hexdigest()
 
 
@@ -93,6 +96,8 @@ def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return {}, [f"{path}: metadata file ignored, it does not parse ({exc})"]
+    except OSError as exc:
+        return {}, [f"{path}: metadata file ignored, it cannot be read ({exc.strerror or exc})"]
     entries = {k: v for k, v in data.items() if isinstance(v, dict)}
     return entries, []
 
@@ -116,9 +121,11 @@ _CLUTTER_LINE = re.compile(
 )
 # A paywall: everything from a "register/subscribe to continue reading" line on is not article.
 _PAYWALL_START = re.compile(
-    r"(?i)^(register|subscribe|sign\s+up|log\s+in)\b.{0,30}\bto\s+(continue|keep)\s+reading\b"
+    r"(?i)^(register|subscribe|sign\s+up|log\s+in)\b.{0,30}\bto\s+(continue|keep)\s+reading\W*$"
 )
-_CLUTTER_MAX_WORDS = 15
+_CLUTTER_MAX_WORDS = 12
+# A prompt is a fragment; a line ending like a sentence is article text, whatever its words.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
 _STAMP_SCAN_LINES = 10
 
 
@@ -147,7 +154,11 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
             continue
         if _PAYWALL_START.match(line):
             break
-        if len(line.split()) <= _CLUTTER_MAX_WORDS and _CLUTTER_LINE.match(line):
+        if (
+            len(line.split()) <= _CLUTTER_MAX_WORDS
+            and _CLUTTER_LINE.match(line)
+            and not _SENTENCE_END.search(line)
+        ):
             continue
         key = line.casefold()
         if key in seen:

@@ -41,7 +41,7 @@ NUMBER_WORDS = {
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class PubDate:
     """A publication date: its earliest possible day, precision, and whether inferred."""
 
@@ -49,10 +49,15 @@ class PubDate:
     precision: Precision = "day"
     inferred: bool = False
 
-    @staticmethod
-    def min_date() -> dt.date:
-        """The date before every other, for sorting undated things last."""
-        return dt.date.min
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day the date could be: the end of its month or year."""
+        if self.precision == "year":
+            return dt.date(self.value.year, 12, 31)
+        if self.precision == "month":
+            days = calendar.monthrange(self.value.year, self.value.month)[1]
+            return dt.date(self.value.year, self.value.month, days)
+        return self.value
 
     def iso(self) -> str:
         """The date at its precision: `2015-12-08`, `2015-12` or `2017`."""
@@ -144,7 +149,8 @@ def _parse_written(text: str) -> PubDate | None:
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
+        # Absolute dates only: "yesterday" in front matter would move with the clock.
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"], "PARSERS": ["absolute-time"]},
     )
     if parsed is None:
         return None
@@ -204,7 +210,7 @@ class DateMention:
 _YEAR = r"(?:19|20)\d{2}"
 _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)"
-_BEFORE_MONTH = r"(?:end\s+of\s+|in\s+|by\s+|from\s+|until\s+|since\s+)"
+_BEFORE_MONTH = r"(end\s+of|in|by|from|until|since)\s+"
 _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_ORDINAL_DAY}({_MONTH_RE})\s+(next|last|this)\s+year\b", re.I), "month_rel_year"),
     (_DAY_MONTH_YEAR, "dmy"),
@@ -260,8 +266,12 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
     if kind == "rel_season":
         offset = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
         season = g[1].lower()
-        # "next spring" in a November article is the coming spring, in a February one too.
-        if offset == 1 and base.precision != "year" and base.value.month < SEASONS[season]:
+        # "next spring" in a February article is this year's; "last summer" in a December
+        # one is this year's too, the season being over.
+        month, start = base.value.month, SEASONS[season]
+        coming_this_year = offset == 1 and month < start
+        over_this_year = offset == -1 and month >= start + 3
+        if base.precision != "year" and (coming_this_year or over_this_year):
             offset = 0
         return f"{season} {year + offset}", True
     if kind == "rel_weekday":
@@ -284,9 +294,15 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
         month_index = base.value.month - 1 - amount
         return f"{_month_name(month_index % 12 + 1)} {year + month_index // 12}", True
     if kind == "bare_month":
-        # "by the end of December" in a November article means this December; a month
-        # already past in the document's year is read as that month of the year.
-        return f"{_month_name(MONTHS[g[0].lower()])} {year}", True
+        # "by the end of December" in a November article means this December, "by April"
+        # in a December one next April, "since June" in a May one last June.
+        word, month = g[0].lower(), MONTHS[g[1].lower()]
+        if base.precision != "year":
+            if word != "in" and word != "since" and month < base.value.month:
+                year += 1
+            elif word == "since" and month > base.value.month:
+                year -= 1
+        return f"{_month_name(month)} {year}", True
     return None, True
 
 
@@ -297,22 +313,24 @@ def find_date_mentions(text: str, base: PubDate | None = None) -> list[DateMenti
     for pattern, kind in _MENTION_PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
+            month_group = 2 if kind == "bare_month" else 1
             if kind == "bare_month":
-                start = match.start(1)
+                start = match.start(2)
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             if (
-                kind in ("my", "bare_month")
-                and match.group(1).lower() in ("may", "march")
-                and (
-                    # "may" and "march" are verbs far more often than months when lower-case.
-                    not match.group(1)[0].isupper()
-                )
+                kind in ("my", "bare_month", "month_rel_year")
+                and match.group(month_group).lower() in ("may", "march")
+                # "may" and "march" are verbs far more often than months when lower-case.
+                and not match.group(month_group)[0].isupper()
             ):
                 continue
-            if kind == "bare_month" and len(match.group(1)) <= 3 and not match.group(1)[0].isupper():
+            if kind == "bare_month" and len(match.group(2)) <= 3 and not match.group(2)[0].isupper():
                 continue
-            resolved, relative = _resolve(kind, match, base)
+            try:
+                resolved, relative = _resolve(kind, match, base)
+            except (OverflowError, ValueError):  # a date at the calendar's edge
+                resolved, relative = None, True
             taken.append((start, end))
             mentions.append(DateMention(start, end, text[start:end], resolved, relative))
     mentions.sort(key=lambda m: m.start)

@@ -24,7 +24,7 @@ __all__ = ["DEFAULT_MAX_QUESTION_CHARS", "DEFAULT_TOP_K", "Engine", "validate_qu
 
 DEFAULT_TOP_K = 5
 DEFAULT_MAX_QUESTION_CHARS = 1000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 Progress = Callable[[Iterable[Document]], Iterable[Document]]
@@ -34,6 +34,8 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     """The question, trimmed; QuestionError when empty, too long or holding control characters."""
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
+    if _CONTROL.search(question):
+        raise QuestionError("the question contains control characters")
     text = " ".join(question.split())
     if not text:
         raise QuestionError("the question is empty: ask something, e.g. “when will the trust go live?”")
@@ -56,6 +58,7 @@ class Engine:
     notices: tuple[str, ...] = ()  # one line each: rebuilds, skipped documents, warnings
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
     skipped: tuple[str, ...] = ()  # documents left out of a rebuild, with the reason
+    saved: bool = True  # False when a rebuilt index could not be written to disk
 
     @classmethod
     def open(
@@ -73,6 +76,7 @@ class Engine:
         current = fingerprint(corpus_dir)
         notices: list[str] = []
         skipped: tuple[str, ...] = ()
+        saved = True
         index: Index | None = None
         if not rebuild:
             try:
@@ -96,10 +100,11 @@ class Engine:
             try:
                 save_index(index, index_dir)
             except OSError as exc:
+                saved = False
                 notices.append(
                     f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
                 )
-        return cls(index, tuple(notices), max_question_chars, skipped)
+        return cls(index, tuple(notices), max_question_chars, skipped, saved)
 
     def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
         """Answer a question, as things stood on `as_of` when given."""

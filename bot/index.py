@@ -208,6 +208,10 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise IndexError_(f"index manifest {path} is unreadable ({type(exc).__name__})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != "trustbot-index":
         raise IndexError_(f"{path} is not a trustbot index manifest")
+    expected = {"params": dict, "checksums": dict, "fingerprint": str, "built_at": str}
+    for key, kind in expected.items():
+        if not isinstance(manifest.get(key), kind):
+            raise IndexError_(f"{path} is malformed ({key!r} missing or not a {kind.__name__})")
     return manifest
 
 
@@ -230,7 +234,7 @@ def load_index(folder: Path) -> Index:
         rows = json.loads(raw["passages.json"])
         passages = [Passage(r["id"], r["doc_id"], int(r["position"]), r["text"]) for r in rows]
         terms = [r["terms"].split() for r in rows]
-    except (KeyError, TypeError, ValueError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise IndexError_(f"index in {folder} is malformed ({type(exc).__name__}: {exc})") from None
     vocabulary = frozenset(w for p in passages for w in words(p.text) if w.isalpha())
     return Index(

@@ -16,9 +16,6 @@ from .corpus import Document
 __all__ = ["MAX_PASSAGE_WORDS", "Passage", "split_document", "split_sentences"]
 
 MAX_PASSAGE_WORDS = 120
-#: A paragraph shorter than this joins the next one: a lone "She added:" line or a
-#: one-sentence paragraph of a wire story reads better, and ranks better, with context.
-MIN_PASSAGE_WORDS = 0
 
 
 @dataclass(frozen=True)
@@ -33,9 +30,9 @@ class Passage:
 
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "cllr", "prof", "st", "rev", "sir", "no", "vs", "etc", "e.g",
-    "i.e", "inc", "ltd", "co", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "gov", "dept",
+    "mr", "mrs", "ms", "dr", "cllr", "prof", "st", "rev", "sir", "vs", "e.g", "i.e",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gov", "dept",
 }  # fmt: skip
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£$€])")
 
@@ -47,8 +44,11 @@ def split_sentences(text: str) -> list[str]:
     for match in _BOUNDARY.finditer(text):
         chunk = text[start : match.start()].rstrip("\"”’')] ")
         last_word = re.split(r"\s+", chunk)[-1].lower().rstrip(".") if chunk else ""
-        if last_word in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last_word):
-            continue
+        following = text[match.end() : match.end() + 1]
+        if last_word in _ABBREVIATIONS or (last_word == "no" and following.isdigit()):
+            continue  # "Cllr. Smith", "No. 10"
+        if re.fullmatch(r"[a-z]", last_word) and chunk[-3:-2] in (" ", "."):
+            continue  # an initial: "Robert J. Smith"
         sentences.append(text[start : match.start()].strip() + _closing(text, match))
         start = match.end()
     tail = text[start:].strip()
@@ -93,25 +93,12 @@ def _chunks(paragraph: str) -> Iterable[str]:
 
 def split_document(document: Document) -> list[Passage]:
     """The passages of a document, in reading order."""
-    pieces: list[str] = []
-    pending = ""
-    for paragraph in document.text.split("\n\n"):
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        if pending:
-            merged = f"{pending} {paragraph}"
-            if len(merged.split()) <= MAX_PASSAGE_WORDS:
-                paragraph = merged
-            else:
-                pieces.append(pending)
-            pending = ""
-        if len(paragraph.split()) < MIN_PASSAGE_WORDS:
-            pending = paragraph
-            continue
-        pieces.extend(_chunks(paragraph))
-    if pending:
-        pieces.append(pending)
+    pieces = [
+        chunk
+        for paragraph in document.text.split("\n\n")
+        if paragraph.strip()
+        for chunk in _chunks(paragraph.strip())
+    ]
     return [
         Passage(id=f"{document.id}#{n}", doc_id=document.id, position=n, text=text)
         for n, text in enumerate(pieces)

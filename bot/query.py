@@ -2,7 +2,7 @@
 
 Words the corpus does not know are corrected against its vocabulary with rapidfuzz, but
 only when they are not ordinary English words (wordfreq): "chidlrens" becomes
-"childrens", while "Leeds" and "goals" stay what they are, so that a question about
+"children", while "Leeds" and "goals" stay what they are, so that a question about
 something the corpus never mentions is still recognised as such.
 """
 
@@ -22,7 +22,8 @@ __all__ = ["SYNONYMS", "Query", "parse_query"]
 QUESTION_WORDS = ("when", "who", "what", "which", "where", "why", "how", "whose")
 #: Words at least this common in English (Zipf scale) are never "corrected".
 ENGLISH_WORD_ZIPF = 3.0
-MIN_CORRECTION_SCORE = 80.0
+#: A first word this common ("show", "there") is not a mistyped question word ("wen").
+COMMON_WORD_ZIPF = 4.0
 
 # Plain English ways of asking about the same thing that news text says differently:
 # "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
@@ -66,8 +67,15 @@ class Query:
         """The question with its typos corrected."""
         text = self.question
         for wrong, right in self.corrections:
-            text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text)
+            text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text, count=1)
         return text
+
+
+def _is_common(word: str) -> bool:
+    """Whether a word is too common in English to be a typo of a question word."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
 
 
 def _is_english(word: str) -> bool:
@@ -78,7 +86,7 @@ def _is_english(word: str) -> bool:
 
 def _correct(word: str, vocabulary: frozenset[str], known_terms: frozenset[str], first: bool) -> str | None:
     """The vocabulary word a typed word was meant to be, or None."""
-    if first and word not in QUESTION_WORDS:
+    if first and word not in QUESTION_WORDS and word not in vocabulary and not _is_common(word):
         match = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=70)
         if match is not None and DamerauLevenshtein.distance(word, match[0]) <= 1:
             return str(match[0])

@@ -37,10 +37,14 @@ _MONEY_NOUNS = (
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 
+def _opening(question: str) -> str:
+    """The question folded, without a conversational opener ("so", "please", "hi")."""
+    return re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
+
+
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
-    q = fold(question).strip()
-    q = re.sub(r"^(and|but|so|ok|okay|please|hi|hey)[, ]+", "", q)
+    q = _opening(question)
     if re.match(r"^(when|what (year|month|date|day|time)|by when|since when|how long until)\b", q):
         return "date"
     if re.match(r"^(who|whom|whose)\b", q) or re.match(r"^(what|which) (is|was) the name of\b", q):
@@ -68,6 +72,12 @@ class AnswerSpan:
     end: int
     text: str
     value: str  # normalised for comparison across documents ("july 2020", "£9m")
+    resolved: str | None = None  # what a relative date meant ("July 2020" for "July next year")
+
+    @property
+    def display(self) -> str:
+        """The answer as people should read it."""
+        return self.resolved or self.text
 
 
 # A person: two or three capitalised words, none a word of organisations, places or roles.
@@ -183,7 +193,7 @@ def names_noun(span: AnswerSpan, sentence: str, noun: str) -> bool:
 
 def asked_noun(question: str) -> str | None:
     """The noun of a "which X" question: "councils" in "which councils set up ...?"."""
-    match = re.match(r"^\s*which\s+([a-z'-]+)", fold(question))
+    match = re.match(r"^which\s+([a-z'-]+)", _opening(question))
     return match.group(1) if match else None
 
 
@@ -194,7 +204,7 @@ def find_answer_spans(
     question_words = _question_words(question)
     if kind == "date":
         return [
-            AnswerSpan(m.start, m.end, m.text, fold(m.resolved or m.text))
+            AnswerSpan(m.start, m.end, m.text, fold(m.resolved or m.text), m.resolved)
             for m in find_date_mentions(sentence, published)
             if fold(m.text) not in question_words
         ]

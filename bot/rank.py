@@ -1,7 +1,7 @@
 """Order passages for a question: relevance first, then the newest among those that answer.
 
 1. BM25 (rank-bm25) scores every passage for the question's terms and their synonyms;
-   passages published after an `--as-of` cut-off are left out.
+   under an `--as-of` cut-off, passages published later, or undated, are left out.
 2. Each candidate's sentences are read: a sentence answers when it holds what the
    question asks for (a date for "when", a name for "who", ...) and that answer stands
    next to the question's words (it is "linked"). Its coverage is the share of the

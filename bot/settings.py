@@ -30,5 +30,5 @@ class Settings(BaseSettings):
     top_k: int = Field(default=5, ge=1, le=50, description="Passages returned per question.")
     max_question_chars: int = Field(default=1000, ge=10, le=100_000, description="Longest question accepted.")
     telegram_token: SecretStr | None = Field(
-        default=None, description="Bot token from BotFather; enables `trustbot serve`."
+        default=None, description="Bot token from BotFather, for the Telegram front end."
     )

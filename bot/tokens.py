@@ -16,7 +16,7 @@ import Stemmer
 __all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "tokenize", "words"]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 5
+TOKENIZER_VERSION = 6
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -42,7 +42,7 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": 
 _MONEY = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE)
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
 _TOKEN = re.compile(
-    r"[£$€]\d[\w.]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
+    r"[£$€]\d+(?:[.,]\d+)*[a-z]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
 )
 _STEMMER = Stemmer.Stemmer("english")
 
