@@ -71,31 +71,30 @@ class Query:
         return text
 
 
-def _is_common(word: str) -> bool:
-    """Whether a word is too common in English to be a typo of a question word."""
-    from wordfreq import zipf_frequency
+def _zipf(word: str) -> float:
+    """How common a word is in English, on the Zipf scale (0 for a non-word)."""
+    from wordfreq import zipf_frequency  # deferred: loading its tables costs ~0.3 s
 
-    return zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
-
-
-def _is_english(word: str) -> bool:
-    from wordfreq import zipf_frequency  # deferred: loading its tables costs ~0.2 s
-
-    return zipf_frequency(word, "en") >= ENGLISH_WORD_ZIPF
+    return float(zipf_frequency(word, "en"))
 
 
 def _correct(word: str, vocabulary: frozenset[str], known_terms: frozenset[str], first: bool) -> str | None:
     """The vocabulary word a typed word was meant to be, or None."""
-    if first and word not in QUESTION_WORDS and word not in vocabulary and not _is_common(word):
+    if first and word not in QUESTION_WORDS and word not in vocabulary:
         match = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=70)
-        if match is not None and DamerauLevenshtein.distance(word, match[0]) <= 1:
+        # wordfreq is asked last, only for a near miss: "show" is a word, "wen" a typo.
+        if (
+            match is not None
+            and DamerauLevenshtein.distance(word, match[0]) <= 1
+            and _zipf(word) < COMMON_WORD_ZIPF
+        ):
             return str(match[0])
     if len(word) < 4 or not word.isalpha() or word in vocabulary or word in STOP_WORDS:
         return None
     term = stem(word)
     if term in known_terms or term in _SYNONYM_TERMS:
         return None  # another form of a word the corpus has ("rated" for "rating"), or a synonym
-    if _is_english(word):
+    if _zipf(word) >= ENGLISH_WORD_ZIPF:
         return None
     match = process.extractOne(
         word, vocabulary, scorer=DamerauLevenshtein.normalized_similarity, score_cutoff=0.75

@@ -191,9 +191,10 @@ def _read(
             # The answer is the first span near the question's words; one far from them
             # answers something else the sentence says ("... an inspection four years ago").
             # Among near ones, text order: "X was appointed manager, replacing Y" names X.
-            spans.sort(key=lambda s: _distance_in_words(sentence, s, positions) > LINK_WINDOW)
-            span = spans[0] if spans else None
-            linked = span is not None and _distance_in_words(sentence, span, positions) <= LINK_WINDOW
+            near = [_distance_in_words(sentence, s, positions) <= LINK_WINDOW for s in spans]
+            first_near = near.index(True) if True in near else 0
+            span = spans[first_near] if spans else None
+            linked = bool(spans) and near[first_near]
             strength = strength if spans else 0
         else:
             linked = True
@@ -267,10 +268,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
-    if max(h.coverage for h in answering) < MIN_COVERAGE:
+    best = max(h.coverage for h in answering)
+    if best < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
 
-    best = max(h.coverage for h in answering)
     band = [h for h in answering if h.linked and h.coverage >= max(COMPARABLE * best, MIN_COVERAGE)]
     band.sort(key=lambda h: (_date_key(h.document), h.quality), reverse=True)
     rest = [h for h in answering if h not in band]
