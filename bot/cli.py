@@ -1,4 +1,4 @@
-"""The `trustbot` command line: ask, chat, index build/info, eval.
+"""The `trustbot` command line: ask, chat, index build/info, eval, serve.
 
 Errors are one line on stderr and a non-zero exit: 1 for a problem with the input or
 the corpus, 2 for a command line that does not parse. No stack trace reaches the user
@@ -23,7 +23,7 @@ from . import __version__
 from .answer import Answer
 from .corpus import Document, fingerprint
 from .dates import PubDate, parse_as_of
-from .engine import Engine
+from .engine import EXAMPLE_QUESTIONS, Engine
 from .errors import TrustbotError
 from .evaluate import EvalReport, evaluate, load_pairs
 from .index import read_manifest
@@ -39,12 +39,6 @@ WRAP = 88
 #: Corpora with more documents than this show a progress bar while they are indexed.
 PROGRESS_MIN_DOCUMENTS = 200
 
-EXAMPLES = (
-    "when will the trust go live?",
-    "who is the cabinet member?",
-    "how much will the trust save?",
-)
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse with a one-line error and exit status 2."""
@@ -57,7 +51,10 @@ def _say(line: str, stream: TextIO | None = None) -> None:
     print(line, file=stream or sys.stderr, flush=True)
 
 
-def _open_engine(args: argparse.Namespace, settings: Settings, *, rebuild: bool = False) -> Engine:
+def _open_engine(
+    args: argparse.Namespace, settings: Settings, *, rebuild: bool = False, quiet: bool = False
+) -> Engine:
+    """Open the engine for a command; notices go to stderr unless `quiet` (the caller logs them)."""
     progress = None
     if sys.stderr.isatty():
 
@@ -74,8 +71,9 @@ def _open_engine(args: argparse.Namespace, settings: Settings, *, rebuild: bool 
         progress=progress,
         max_question_chars=settings.max_question_chars,
     )
-    for notice in engine.notices:
-        _say(f"trustbot: {notice}")
+    if not quiet:
+        for notice in engine.notices:
+            _say(f"trustbot: {notice}")
     return engine
 
 
@@ -183,13 +181,10 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     if interactive:
         with contextlib.suppress(ImportError):  # not on every platform
             import readline  # noqa: F401 - gives input() line editing and history
-        docs = engine.sources()
-        dated = [d.published for d in docs if d.published]
-        oldest = min(dated, key=lambda d: d.value) if dated else None
-        newest = max(dated, key=lambda d: d.value) if dated else None
+        oldest, newest = engine.date_range()
         span = f", {oldest.human()} to {newest.human()}" if oldest and newest else ""
-        print(f"trustbot {__version__}: {len(docs)} documents{span}.")
-        print(f"Try: {EXAMPLES[0]!r}. Type :help for commands, :quit to leave.")
+        print(f"trustbot {__version__}: {len(engine.index.documents)} documents{span}.")
+        print(f"Try: {EXAMPLE_QUESTIONS[0]!r}. Type :help for commands, :quit to leave.")
     history: list[str] = []
     while True:
         try:
@@ -287,6 +282,12 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from .telegram_bot import serve  # PTB loads only for this command
+
+    return serve(settings, lambda: _open_engine(args, settings, quiet=True))
+
+
 def _build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--corpus", metavar="DIR", help="folder of documents (default: corpus/)")
@@ -319,6 +320,11 @@ def _build_parser() -> argparse.ArgumentParser:
     build.set_defaults(run=_cmd_index_build)
     info = index_commands.add_parser("info", parents=[common], help="describe the saved index")
     info.set_defaults(run=_cmd_index_info)
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="run the Telegram bot (needs TRUSTBOT_TELEGRAM_TOKEN)"
+    )
+    serve.set_defaults(run=_cmd_serve)
 
     ev = commands.add_parser("eval", parents=[common], help="score the engine on question-answer pairs")
     ev.add_argument("qa", metavar="QA.jsonl", help="question-answer pairs, one JSON object a line")

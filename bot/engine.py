@@ -20,9 +20,15 @@ from .index import BM25Params, Index, build_index, load_index, save_index
 from .query import parse_query
 from .rank import rank
 
-__all__ = ["DEFAULT_MAX_QUESTION_CHARS", "DEFAULT_TOP_K", "Engine", "validate_question"]
+__all__ = ["DEFAULT_MAX_QUESTION_CHARS", "DEFAULT_TOP_K", "EXAMPLE_QUESTIONS", "Engine", "validate_question"]
 
 DEFAULT_TOP_K = 5
+#: Questions a new user is offered to try, about the bundled corpus.
+EXAMPLE_QUESTIONS = (
+    "when will the trust go live?",
+    "who is the cabinet member?",
+    "how much will the trust save?",
+)
 DEFAULT_MAX_QUESTION_CHARS = 1000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -115,6 +121,13 @@ class Engine:
         query = parse_query(text, self.index.vocabulary, frozenset(self.index.bm25.idf))
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k)
+
+    def date_range(self) -> tuple[PubDate | None, PubDate | None]:
+        """The oldest and newest publication dates of the documents; (None, None) if none is dated."""
+        dated = [d.published for d in self.index.documents.values() if d.published]
+        if not dated:
+            return None, None
+        return min(dated, key=lambda d: d.value), max(dated, key=lambda d: d.value)
 
     def sources(self) -> list[Document]:
         """The documents of the index, newest first, undated last."""

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-__all__ = ["DEFAULT_CORPUS_DIR", "DEFAULT_INDEX_DIR", "Settings"]
+__all__ = [
+    "DEFAULT_CORPUS_DIR",
+    "DEFAULT_INDEX_DIR",
+    "DEFAULT_TELEGRAM_API_URL",
+    "Settings",
+]
 
 #: The project root: `bot/` lives directly below it.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 DEFAULT_INDEX_DIR = PROJECT_ROOT / "index"
+#: Telegram's own Bot API; the token is appended to it.
+DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
+
+# Comma-separated ids in the environment ("123, 456"), not JSON.
+Ids = Annotated[frozenset[int], NoDecode]
 
 
 class Settings(BaseSettings):
@@ -29,6 +40,51 @@ class Settings(BaseSettings):
     index_dir: Path = Field(default=DEFAULT_INDEX_DIR, description="Folder of the built index.")
     top_k: int = Field(default=5, ge=1, le=50, description="Passages returned per question.")
     max_question_chars: int = Field(default=1000, ge=10, le=100_000, description="Longest question accepted.")
+
+    # --- Telegram ---------------------------------------------------------------------
     telegram_token: SecretStr | None = Field(
         default=None, description="Bot token from BotFather, for the Telegram front end."
     )
+    telegram_api_url: str = Field(
+        default=DEFAULT_TELEGRAM_API_URL,
+        description="Bot API base URL the token is appended to (a self-hosted or test server).",
+    )
+    allowed_users: Ids = Field(default=frozenset(), description="User ids that may ask; empty: anyone.")
+    allowed_chats: Ids = Field(default=frozenset(), description="Chat ids whose members may ask.")
+    admin_users: Ids = Field(default=frozenset(), description="User ids that may run /reload.")
+    rate_limit: int = Field(default=20, ge=1, le=10_000, description="Questions a user may ask per minute.")
+    index_watch_seconds: float = Field(
+        default=10.0, ge=0, description="How often the bot looks for a new index on disk; 0: never."
+    )
+    webhook_url: str | None = Field(default=None, description="Public HTTPS URL; set it to use a webhook.")
+    webhook_listen: str = Field(default="127.0.0.1", description="Address the webhook server binds.")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, description="Port the webhook server binds.")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="Secret Telegram sends with each webhook call; random when unset."
+    )
+
+    @field_validator("telegram_token", "webhook_secret", "webhook_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: Any) -> Any:
+        # `.env.example` copied as it is leaves `TRUSTBOT_TELEGRAM_TOKEN=`: that means "none".
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value.strip() if isinstance(value, str) else value
+
+    @field_validator("allowed_users", "allowed_chats", "admin_users", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            parts = [p for p in value.replace(";", ",").replace(" ", ",").split(",") if p]
+            try:
+                return frozenset(int(p) for p in parts)
+            except ValueError:
+                raise ValueError("expected comma-separated numeric Telegram ids, e.g. 12345,67890") from None
+        return value
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must start with https:// (or http:// for a local test server)")
+        return value

@@ -1,0 +1,728 @@
+"""The Telegram front end: `trustbot serve`, a python-telegram-bot v22 application.
+
+Staff ask in a private chat, or in a group by mentioning the bot, replying to it or with
+/ask. Every question goes to the same `Engine` as the command line, off the event loop;
+this module only decides who may ask, how often, and how the reply is delivered.
+
+Delivery: PTB's `AIORateLimiter` keeps outgoing messages within Telegram's limits and
+retries `RetryAfter`; `RetryingRateLimiter` adds retries with back-off for network errors
+and 5xx replies, so an answer is not lost to a hiccup. The token never reaches a log: the
+httpx logger (which prints request URLs, token included) is quieted, and every log line
+passes through `TokenRedactor`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import logging
+import os
+import secrets
+import sys
+import time
+from collections import OrderedDict, deque
+from collections.abc import AsyncIterator, Callable, Coroutine
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    LinkPreviewOptions,
+    Message,
+    MessageEntity,
+    Update,
+)
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from . import __version__
+from .answer import Answer
+from .dates import PubDate, parse_as_of
+from .engine import Engine
+from .errors import DateError, TrustbotError
+from .settings import Settings
+from .telegram_format import (
+    DocumentSpan,
+    format_about,
+    format_answer,
+    format_help,
+    format_more,
+    format_source,
+    format_sources,
+    format_start,
+)
+
+__all__ = [
+    "COMMANDS",
+    "BriefTelegramErrors",
+    "RetryingRateLimiter",
+    "TokenRedactor",
+    "TrustBot",
+    "UserRateLimit",
+    "build_application",
+    "configure_logging",
+    "serve",
+]
+
+logger = logging.getLogger(__name__)
+
+# PTB 22 warns on every `RetryAfter` unless durations are opted in to being timedeltas,
+# as they will be in v23; nothing here reads them as integers.
+os.environ.setdefault("PTB_TIMEDELTA", "1")
+
+#: Passages a "More results" press shows, and the most a question can page through.
+MORE_PAGE = 3
+MAX_RESULTS = 20
+#: Answers kept for their buttons; older buttons say the answer has expired.
+REMEMBERED_ANSWERS = 1000
+#: Network errors and 5xx replies: retries, and the first back-off (doubling each time).
+NETWORK_RETRIES = 4
+RETRY_BASE_DELAY = 0.5
+#: `RetryAfter` (HTTP 429) retries, each after the wait Telegram asks for.
+RETRY_AFTER_RETRIES = 3
+#: Telegram shows "typing…" for about five seconds; refresh it a little sooner.
+TYPING_REFRESH = 4.0
+RATE_WINDOW = 60.0
+EXIT_OK, EXIT_ERROR = 0, 1
+#: Citations link their sources; a preview card under every answer would bury it.
+NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
+
+COMMANDS = (
+    BotCommand("ask", "Ask a question (in groups too)"),
+    BotCommand("asof", "Answer as things stood on a date: /asof 2016-12-31 question"),
+    BotCommand("sources", "The documents I answer from"),
+    BotCommand("about", "The corpus and when its index was built"),
+    BotCommand("help", "How to ask, and the commands"),
+    BotCommand("start", "What I know, with example questions"),
+)
+
+NO_TOKEN = """\
+trustbot: no Telegram bot token is configured, so there is nothing to serve.
+  1. In Telegram, talk to @BotFather (https://t.me/BotFather), send /newbot and follow it.
+  2. Put the token it gives you in .env:  TRUSTBOT_TELEGRAM_TOKEN=123456:ABC...
+  3. Run `trustbot serve` again.
+Meanwhile, ask the same questions in the terminal with `trustbot chat`."""
+
+REFUSAL = "Sorry, this bot is private. Ask its administrator to add your user id <code>{user}</code>."
+SLOW_DOWN = "You're asking faster than I can answer well. Please wait about {seconds} s and ask again."
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+EXPIRED = "That answer has expired; please ask again."
+
+
+# --- logging ----------------------------------------------------------------------------
+
+
+class TokenRedactor(logging.Filter):
+    """Replaces secrets in every log record, message, arguments and traceback alike."""
+
+    def __init__(self, *secrets_: str) -> None:
+        super().__init__()
+        self._secrets = tuple(s for s in secrets_ if s)
+
+    def redact(self, text: str) -> str:
+        """The text with every secret replaced."""
+        for secret in self._secrets:
+            text = text.replace(secret, "[redacted]")
+        return text
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record with its secrets replaced; never drops it."""
+        if not self._secrets:
+            return True
+        record.msg = self.redact(record.getMessage())
+        record.args = None
+        if record.exc_info:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+            record.exc_info = None
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+class BriefTelegramErrors(logging.Filter):
+    """Keeps PTB's own reports of Telegram errors (a refused token, a network outage) to
+    one line: the traceback is about PTB's internals, not something an operator can act on."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Drop the traceback of a TelegramError that PTB itself logs; never drops the record."""
+        error = record.exc_info[1] if record.exc_info else None
+        if record.name.startswith("telegram") and isinstance(error, TelegramError):
+            record.msg = f"{record.getMessage()}: {type(error).__name__}: {error}"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def configure_logging(*secrets_: str, level: int = logging.INFO, stream: Any = None) -> logging.Handler:
+    """Log to stderr (or `stream`) with secrets redacted and httpx's URL logging quieted."""
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if os.environ.get("TRUSTBOT_DEBUG", "").lower() not in ("1", "true", "yes"):
+        handler.addFilter(BriefTelegramErrors())
+    handler.addFilter(TokenRedactor(*secrets_))  # last: it sees every change made before
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(level)
+    # httpx logs every request URL at INFO, and a Bot API URL holds the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    return handler
+
+
+# --- delivery ---------------------------------------------------------------------------
+
+
+class RetryingRateLimiter(AIORateLimiter):
+    """PTB's rate limiter that also retries network errors and 5xx replies, with back-off."""
+
+    def __init__(
+        self,
+        network_retries: int = NETWORK_RETRIES,
+        base_delay: float = RETRY_BASE_DELAY,
+        max_retries: int = RETRY_AFTER_RETRIES,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(max_retries=max_retries, **kwargs)
+        self._network_retries = network_retries
+        self._base_delay = base_delay
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """Send one Bot API request within the limits, retrying what can succeed later."""
+        delay = self._base_delay
+        attempt = 0
+        while True:
+            try:
+                return await super().process_request(callback, args, kwargs, endpoint, data, rate_limit_args)
+            except BadRequest:  # the request itself is wrong: sending it again cannot help
+                raise
+            except NetworkError as exc:  # 5xx, timeouts, refused connections
+                if attempt >= self._network_retries:
+                    raise
+                attempt += 1
+                logger.warning(
+                    "Bot API %s failed (%s); retry %d of %d in %.1f s",
+                    endpoint,
+                    exc,
+                    attempt,
+                    self._network_retries,
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                delay *= 2
+
+
+class UserRateLimit:
+    """At most `limit` questions per user in any `window` seconds."""
+
+    def __init__(self, limit: int, window: float = RATE_WINDOW) -> None:
+        self.limit = limit
+        self.window = window
+        self._asked: dict[int, deque[float]] = {}
+        self._warned: set[int] = set()
+
+    def check(self, user: int, now: float | None = None) -> Literal["ok", "warn", "drop"]:
+        """ "ok" to answer; "warn" the first time over the limit; "drop" after that."""
+        now = time.monotonic() if now is None else now
+        times = self._asked.setdefault(user, deque())
+        while times and now - times[0] >= self.window:
+            times.popleft()
+        if len(times) < self.limit:
+            times.append(now)
+            self._warned.discard(user)
+            return "ok"
+        if user in self._warned:
+            return "drop"
+        self._warned.add(user)
+        return "warn"
+
+    def wait(self, user: int, now: float | None = None) -> int:
+        """Seconds until the user may ask again."""
+        now = time.monotonic() if now is None else now
+        times = self._asked.get(user)
+        if not times:
+            return 0
+        return max(1, round(self.window - (now - times[0])))
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """A question answered, kept so its buttons can show more of it."""
+
+    answer: Answer
+    chat_id: int
+
+
+class _Memory:
+    """The last answers, by a short key that fits in a button's callback data."""
+
+    def __init__(self, size: int = REMEMBERED_ANSWERS) -> None:
+        self._size = size
+        self._items: OrderedDict[str, _Asked] = OrderedDict()
+
+    def keep(self, asked: _Asked) -> str:
+        key = secrets.token_urlsafe(6)
+        self._items[key] = asked
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> _Asked | None:
+        return self._items.get(key)
+
+
+# --- the bot ----------------------------------------------------------------------------
+
+
+EngineOpener = Callable[[], Engine]
+
+
+class TrustBot:
+    """The bot's state (engine, limits, remembered answers) and its handlers."""
+
+    def __init__(self, settings: Settings, engine: Engine, open_engine: EngineOpener) -> None:
+        self.settings = settings
+        self.engine = engine
+        self._open_engine = open_engine
+        self._limit = UserRateLimit(settings.rate_limit)
+        self._memory = _Memory()
+        self._reload_lock = asyncio.Lock()
+        self._index_stamp = _stamp(settings.index_dir)
+        self._watcher: asyncio.Task[None] | None = None
+
+    # -- access ------------------------------------------------------------------------
+
+    def allowed(self, update: Update) -> bool:
+        """Whether the update's user (or chat) may use the bot."""
+        users, chats = self.settings.allowed_users, self.settings.allowed_chats
+        if not users and not chats:
+            return True
+        user, chat = update.effective_user, update.effective_chat
+        return (user is not None and user.id in users) or (chat is not None and chat.id in chats)
+
+    def is_admin(self, update: Update) -> bool:
+        """Whether the update's user may run /reload."""
+        user = update.effective_user
+        return user is not None and user.id in self.settings.admin_users
+
+    async def _refuse(self, update: Update) -> None:
+        user = update.effective_user
+        if update.callback_query:
+            await update.callback_query.answer("Sorry, this bot is private.")
+        elif update.effective_message:
+            await update.effective_message.reply_html(REFUSAL.format(user=user.id if user else "?"))
+
+    def span(self) -> DocumentSpan:
+        """What the current engine knows, for /start and /about."""
+        oldest, newest = self.engine.date_range()
+        index = self.engine.index
+        return DocumentSpan(len(index.documents), len(index.passages), oldest, newest, index.built_at)
+
+    # -- commands ----------------------------------------------------------------------
+
+    async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/start: what the bot knows, example questions, the date range."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        user = update.effective_user
+        await _reply(update, format_start(self.span(), user.first_name if user else None))
+
+    async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/help: the commands."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        await _reply(update, format_help(admin=self.is_admin(update)))
+
+    async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/sources: each document with its title, publisher and date."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        for text in format_sources(self.engine.sources()):
+            await _reply(update, text)
+
+    async def about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/about: the corpus and when its index was built."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        await _reply(update, format_about(self.span(), __version__))
+
+    async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/ask <question>."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        question = " ".join(context.args or [])
+        if not question:
+            return await _reply(update, "Ask like this: <code>/ask when will the trust go live?</code>")
+        await self.answer(update, context, question)
+
+    async def asof_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/asof YYYY[-MM[-DD]] <question>: answer as things stood then."""
+        args = context.args or []
+        usage = "Ask like this: <code>/asof 2016-12-31 when will the trust go live?</code>"
+        if not self.allowed(update):
+            return await self._refuse(update)
+        if len(args) < 2:
+            return await _reply(update, usage)
+        try:
+            as_of = parse_as_of(args[0])
+        except DateError as exc:
+            return await _reply(
+                update, f"Can't use “{_escape(args[0])}” as a date: {_escape(str(exc))}.\n{usage}"
+            )
+        await self.answer(update, context, " ".join(args[1:]), as_of)
+
+    async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/reload (admins): load the index again from disk, answering meanwhile."""
+        if not self.allowed(update) and not self.is_admin(update):
+            return await self._refuse(update)
+        if not self.is_admin(update):
+            return await _reply(update, "Only administrators can reload the index.")
+        await _reply(update, await self.reload_engine("requested by an admin"))
+
+    async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Any other /command in a private chat."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        await _reply(update, "I don't know that command. /help lists the ones I do.")
+
+    # -- questions ---------------------------------------------------------------------
+
+    async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A plain message in a private chat is a question."""
+        message = update.effective_message
+        if message and message.text:
+            await self.answer(update, context, message.text)
+
+    async def group_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A group message is a question only when it mentions the bot or replies to it."""
+        message = update.effective_message
+        if message is None or not message.text:
+            return
+        question = _addressed(message, context.bot.username, context.bot.id)
+        if question is not None:
+            await self.answer(update, context, question)
+
+    async def answer(
+        self, update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, as_of: PubDate | None = None
+    ) -> None:
+        """Answer a question in its chat, within the user's rate limit."""
+        message, user = update.effective_message, update.effective_user
+        if message is None:
+            return
+        if not self.allowed(update):
+            return await self._refuse(update)
+        verdict = self._limit.check(user.id if user else message.chat_id)
+        if verdict == "drop":
+            return
+        if verdict == "warn":
+            wait = self._limit.wait(user.id if user else message.chat_id)
+            return await _reply(update, SLOW_DOWN.format(seconds=wait))
+        engine = self.engine  # a reload swaps self.engine; this question keeps its engine
+        async with _typing(context, message.chat_id):
+            try:
+                answer = await asyncio.to_thread(engine.ask, question, as_of, MAX_RESULTS)
+            except TrustbotError as exc:
+                return await _reply(update, _escape(f"Sorry: {exc}."))
+        texts = format_answer(answer)
+        markup = None
+        if not answer.abstained and answer.results:
+            key = self._memory.keep(_Asked(answer, message.chat_id))
+            markup = _buttons(key, answer, shown=1, source_ranks=(1,))
+        for n, text in enumerate(texts):
+            await _reply(update, text, markup if n == len(texts) - 1 else None)
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """ "More results" and "Source" under an answer."""
+        query = update.callback_query
+        if query is None:
+            return
+        if not self.allowed(update):
+            return await self._refuse(update)
+        action, _, rest = (query.data or "").partition(":")
+        key, _, number = rest.partition(":")
+        asked = self._memory.get(key)
+        if asked is None or not number.isdigit():
+            await query.answer(EXPIRED)
+            return
+        await query.answer()
+        results = asked.answer.results
+        n = int(number)
+        if action == "m":
+            page = results[n : n + MORE_PAGE]
+            shown = n + len(page)
+            if isinstance(query.message, Message):  # this button is used: take it off
+                with contextlib.suppress(BadRequest):  # e.g. the message is too old to edit
+                    await query.message.edit_reply_markup(_without(query.message.reply_markup, query.data))
+            texts = format_more(page)
+            markup = _buttons(key, asked.answer, shown=shown, source_ranks=tuple(r.rank for r in page))
+            for i, text in enumerate(texts):
+                await context.bot.send_message(
+                    asked.chat_id, text, reply_markup=markup if i == len(texts) - 1 else None
+                )
+        elif action == "s":
+            chosen = [r for r in results if r.rank == n]
+            texts = format_source(chosen[0]) if chosen else [EXPIRED]
+            for text in texts:
+                await context.bot.send_message(asked.chat_id, text)
+        else:
+            return
+
+    # -- reloading ---------------------------------------------------------------------
+
+    async def reload_engine(self, why: str) -> str:
+        """Open the index again off the event loop and swap it in; a one-line report."""
+        async with self._reload_lock:
+            try:
+                engine = await asyncio.to_thread(self._open_engine)
+            except TrustbotError as exc:
+                logger.warning("reload (%s) failed: %s", why, exc)
+                return f"Reload failed, still answering from the previous index: {_escape(str(exc))}"
+            self.engine = engine
+            self._index_stamp = _stamp(self.settings.index_dir)
+            for notice in engine.notices:
+                logger.info("reload: %s", notice)
+            span = self.span()
+            logger.info("reloaded (%s): %d documents, %d passages", why, span.documents, span.passages)
+            return (
+                f"Reloaded: {span.documents} documents, {span.passages} passages "
+                f"(index built {_escape(span.built_at)})."
+            )
+
+    async def watch_index(self, interval: float) -> None:
+        """Reload whenever the index on disk changes (e.g. after `trustbot index build`)."""
+        while True:
+            await asyncio.sleep(interval)
+            try:
+                stamp = _stamp(self.settings.index_dir)
+                if stamp != self._index_stamp and not self._reload_lock.locked():
+                    await self.reload_engine("the index on disk changed")
+            except Exception:  # the watcher must outlive any one failure
+                logger.exception("watching the index failed")
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Register the command menu and start watching the index."""
+        await application.bot.set_my_commands(list(COMMANDS))
+        if self.settings.index_watch_seconds > 0:
+            self._watcher = asyncio.create_task(self.watch_index(self.settings.index_watch_seconds))
+
+    async def post_shutdown(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        """Stop watching the index."""
+        if self._watcher:
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the error in full; tell the user, briefly, that it failed."""
+        logger.error("error while handling an update", exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat:
+            with contextlib.suppress(TelegramError):
+                await context.bot.send_message(update.effective_chat.id, APOLOGY)
+
+
+# --- helpers ----------------------------------------------------------------------------
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    message = update.effective_message
+    if message is not None:
+        await message.reply_html(text, reply_markup=markup)
+
+
+def _buttons(
+    key: str, answer: Answer, *, shown: int, source_ranks: tuple[int, ...]
+) -> InlineKeyboardMarkup | None:
+    """Source buttons for the passages just shown, and "More results" while any remain."""
+    row = [
+        InlineKeyboardButton(
+            "Source" if len(source_ranks) == 1 else f"Source {rank}", callback_data=f"s:{key}:{rank}"
+        )
+        for rank in source_ranks
+    ]
+    rows = [row] if row else []
+    if shown and shown < len(answer.results):
+        rows.append([InlineKeyboardButton("More results", callback_data=f"m:{key}:{shown}")])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _without(markup: InlineKeyboardMarkup | None, data: str | None) -> InlineKeyboardMarkup | None:
+    """The keyboard without the button that sends `data`."""
+    if markup is None:
+        return None
+    rows = [[b for b in row if b.callback_data != data] for row in markup.inline_keyboard]
+    rows = [row for row in rows if row]
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _addressed(message: Message, username: str, bot_id: int) -> str | None:
+    """The question in a group message addressed to the bot; None when it isn't."""
+    text = message.text or ""
+    mention = f"@{username}".lower()
+    found = False
+    for entity, value in message.parse_entities([MessageEntity.MENTION, MessageEntity.TEXT_MENTION]).items():
+        if value.lower() == mention or (entity.user is not None and entity.user.id == bot_id):
+            text = text.replace(value, " ")
+            found = True
+    replied = message.reply_to_message
+    if replied is not None and replied.from_user is not None and replied.from_user.id == bot_id:
+        found = True
+    question = " ".join(text.split()).strip(" ,:")
+    return question if found and question else None
+
+
+@contextlib.asynccontextmanager
+async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> AsyncIterator[None]:
+    """Show "typing…" in the chat while the body runs; never delays or breaks the reply."""
+
+    async def typing() -> None:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+
+    async def keep_typing() -> None:
+        while True:
+            await asyncio.sleep(TYPING_REFRESH)
+            await typing()
+
+    first = asyncio.create_task(typing())  # sent while the engine works, not before it starts
+    refresh = asyncio.create_task(keep_typing())
+    try:
+        yield
+    finally:
+        refresh.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await refresh
+        await first  # so "typing…" never arrives after the reply
+
+
+def _stamp(index_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """What the index folder holds now, cheaply: names, sizes, modification times."""
+    try:
+        entries = sorted(index_dir.iterdir())
+    except OSError:
+        return ()
+    stamp = []
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            info = entry.stat()
+            stamp.append((entry.name, info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
+
+
+# --- wiring -----------------------------------------------------------------------------
+
+
+def build_application(
+    settings: Settings, trustbot: TrustBot, rate_limiter: AIORateLimiter | None = None
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The PTB application for a bot: handlers, rate limiter, error handler, HTML defaults."""
+    assert settings.telegram_token is not None
+    application = (
+        Application.builder()
+        .token(settings.telegram_token.get_secret_value())
+        .base_url(settings.telegram_api_url)
+        .defaults(
+            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+        )
+        .rate_limiter(rate_limiter or RetryingRateLimiter())
+        .concurrent_updates(True)
+        .post_init(trustbot.post_init)
+        .post_shutdown(trustbot.post_shutdown)
+        .build()
+    )
+    groups = filters.ChatType.GROUPS
+    application.add_handlers(
+        [
+            CommandHandler("start", trustbot.start),
+            CommandHandler("help", trustbot.help),
+            CommandHandler("sources", trustbot.sources),
+            CommandHandler("about", trustbot.about),
+            CommandHandler("ask", trustbot.ask_command),
+            CommandHandler("asof", trustbot.asof_command),
+            CommandHandler("reload", trustbot.reload),
+            MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, trustbot.unknown_command),
+            MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, trustbot.private_text),
+            MessageHandler(filters.TEXT & ~filters.COMMAND & groups, trustbot.group_text),
+            CallbackQueryHandler(trustbot.button),
+        ]
+    )
+    application.add_error_handler(trustbot.on_error)
+    return application
+
+
+def _webhook_path(url: str) -> str:
+    return urlsplit(url).path.strip("/")
+
+
+def serve(settings: Settings, open_engine: EngineOpener) -> int:
+    """Run the bot until interrupted: polling, or a webhook when one is configured."""
+    if settings.telegram_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return EXIT_ERROR
+    token = settings.telegram_token.get_secret_value()
+    secret = (
+        settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
+    )
+    configure_logging(token, secret)
+    engine = open_engine()
+    for notice in engine.notices:
+        logger.info("%s", notice)
+    trustbot = TrustBot(settings, engine, open_engine)
+    application = build_application(settings, trustbot)
+    updates = [Update.MESSAGE, Update.CALLBACK_QUERY]
+    try:
+        if settings.webhook_url:
+            logger.info(
+                "serving by webhook at %s (listening on %s:%d)",
+                settings.webhook_url,
+                settings.webhook_listen,
+                settings.webhook_port,
+            )
+            application.run_webhook(
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
+                url_path=_webhook_path(settings.webhook_url),
+                webhook_url=settings.webhook_url,
+                secret_token=secret,
+                allowed_updates=updates,
+            )
+        else:
+            logger.info("serving by polling %s", urlsplit(settings.telegram_api_url).netloc)
+            application.run_polling(allowed_updates=updates)
+    except InvalidToken:
+        print("trustbot: error: Telegram refused the token; check TRUSTBOT_TELEGRAM_TOKEN", file=sys.stderr)
+        return EXIT_ERROR
+    except NetworkError as exc:
+        host = urlsplit(settings.telegram_api_url).netloc
+        problem = TokenRedactor(token).redact(str(exc))
+        print(f"trustbot: error: cannot reach the Bot API at {host}: {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK

@@ -1,0 +1,279 @@
+"""Telegram HTML for the bot's replies: answers, more results, sources, help texts.
+
+Everything that comes from the documents or from the user is escaped. Replies are built
+from blocks (a passage, an earlier report, a document) and packed into messages of at
+most 4096 characters, splitting only between blocks; a block too long on its own is cut
+at word boundaries and keeps its markup valid.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .answer import Answer, Citation, Result
+from .corpus import Document
+from .dates import PubDate
+from .engine import EXAMPLE_QUESTIONS
+
+__all__ = [
+    "MAX_MESSAGE_CHARS",
+    "DocumentSpan",
+    "format_about",
+    "format_abstention",
+    "format_answer",
+    "format_help",
+    "format_more",
+    "format_source",
+    "format_sources",
+    "format_start",
+    "pack",
+    "telegram_length",
+]
+
+#: Telegram's limit for one message's text.
+MAX_MESSAGE_CHARS = 4096
+#: How much of a question an "I don't know" quotes back.
+QUOTED_QUESTION_CHARS = 300
+_BLOCK_GAP = "\n\n"
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _e(text: str) -> str:
+    """Escape text for Telegram's HTML parse mode."""
+    return html.escape(text, quote=False)
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def telegram_length(text: str) -> int:
+    """The length Telegram counts: UTF-16 code units (an emoji counts twice)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+@dataclass(frozen=True)
+class DocumentSpan:
+    """What the bot knows: how many documents, and the dates they span."""
+
+    documents: int
+    passages: int
+    oldest: PubDate | None
+    newest: PubDate | None
+    built_at: str
+
+    def dates(self) -> str:
+        """ "8 December 2015 to c. November 2019", or "" when nothing is dated."""
+        if self.oldest and self.newest:
+            return f"{self.oldest.human()} to {self.newest.human()}"
+        return ""
+
+
+# --- packing ----------------------------------------------------------------------------
+
+
+def _cut(block: str, limit: int) -> list[str]:
+    """A block longer than a message, as plain-text pieces that each fit."""
+    text = html.unescape(_TAG.sub("", block))
+    pieces: list[str] = []
+    current = ""
+    for word in re.split(r"(\s+)", text):
+        while telegram_length(_e(word)) > limit:  # one enormous "word": cut it anywhere
+            room = max(1, (limit - telegram_length(_e(current))) // 6)  # escaping grows ≤ 6×
+            pieces.append(_e(current + word[:room]))
+            current, word = "", word[room:]
+        if telegram_length(_e(current + word)) > limit:
+            pieces.append(_e(current).rstrip())
+            current = word.lstrip()
+        else:
+            current += word
+    if current.strip():
+        pieces.append(_e(current))
+    return [p for p in pieces if p.strip()]
+
+
+def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Blocks of HTML joined into as few messages as fit `limit`, split only between blocks."""
+    messages: list[str] = []
+    current = ""
+    for block in blocks:
+        if not block:
+            continue
+        parts = [block] if telegram_length(block) <= limit else _cut(block, limit)
+        for part in parts:
+            joined = f"{current}{_BLOCK_GAP}{part}" if current else part
+            if telegram_length(joined) <= limit:
+                current = joined
+            else:
+                messages.append(current)
+                current = part
+    if current:
+        messages.append(current)
+    return messages
+
+
+# --- pieces -----------------------------------------------------------------------------
+
+
+def _date(published: PubDate | None) -> str:
+    return published.human() if published else "undated"
+
+
+def _citation(citation: Citation) -> str:
+    """— Publisher, date: “Title” (the title links to the source when its URL is known)."""
+    title = _e(citation.title)
+    if citation.url and citation.url.startswith(("https://", "http://")):
+        title = f'<a href="{_attr(citation.url)}">{title}</a>'
+    publisher = _e(citation.publisher or "unknown publisher")
+    return f"— <i>{publisher}</i>, {_e(_date(citation.published))}: “{title}”"
+
+
+def _passage(result: Result) -> str:
+    """The passage with its answering sentence underlined, in an expandable quote."""
+    passage, sentence = result.passage, result.sentence
+    at = passage.find(sentence) if sentence else -1
+    if at < 0:
+        body = _e(passage)
+    else:
+        end = at + len(sentence)
+        body = f"{_e(passage[:at])}<u>{_e(sentence)}</u>{_e(passage[end:])}"
+    return f"<blockquote expandable>{body}</blockquote>"
+
+
+def _notes(answer: Answer) -> list[str]:
+    notes = []
+    if answer.corrected:
+        notes.append(f"<i>Read as: {_e(answer.corrected)}</i>")
+    if answer.as_of:
+        day = answer.as_of.value
+        notes.append(f"<i>As things stood on {day.day} {day:%B %Y}</i>")
+    return notes
+
+
+def _result_block(result: Result, numbered: bool) -> str:
+    head = f"<b>{result.rank}.</b> " if numbered else ""
+    flag = "  <i>(superseded by a later report)</i>" if result.superseded else ""
+    lines = [
+        f"{head}<b>{_e(result.answer or result.sentence)}</b>",
+        _citation(result.citation) + flag,
+        _passage(result),
+    ]
+    return "\n".join(lines)
+
+
+# --- replies ----------------------------------------------------------------------------
+
+
+def format_answer(answer: Answer, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """The reply to a question: the answer in bold, its citation and passage, earlier reports."""
+    if answer.abstained or not answer.results:
+        return [format_abstention(answer)]
+    top = answer.results[0]
+    blocks = ["\n".join([*_notes(answer), _result_block(top, numbered=False)])]
+    if answer.earlier:
+        blocks.append("<b>Earlier reports</b> — the answer has changed over time:")
+        for e in answer.earlier:
+            publisher = _e(e.citation.publisher or "unknown publisher")
+            blocks.append(
+                f"• <b>{_e(_date(e.citation.published))}</b>, {publisher} said <b>{_e(e.said)}</b>\n"
+                f"<i>“{_e(e.sentence)}”</i>"
+            )
+    return pack(blocks, limit)
+
+
+def format_more(results: Sequence[Result], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """The next passages for a question, numbered by rank."""
+    if not results:
+        return ["No more passages answer that question."]
+    return pack((_result_block(r, numbered=True) for r in results), limit)
+
+
+def format_source(result: Result, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """One passage whole, with everything known about where it comes from."""
+    c = result.citation
+    published = c.published
+    date = _date(published)
+    if published and published.inferred:
+        date += " (inferred, not printed in the document)"
+    lines = [
+        f"<b>{_e(c.title)}</b>",
+        f"Publisher: {_e(c.publisher or 'unknown')}",
+        f"Published: {_e(date)}",
+    ]
+    if c.url:
+        lines.append(f"Link: {_e(c.url)}")
+    lines.append(f"Passage: <code>{_e(result.passage_id)}</code>")
+    return pack(["\n".join(lines), _e(result.passage)], limit)
+
+
+def format_abstention(answer: Answer) -> str:
+    """A kind "I don't know", with what to try instead."""
+    question = (
+        answer.question
+        if len(answer.question) <= QUOTED_QUESTION_CHARS
+        else answer.question[:QUOTED_QUESTION_CHARS] + "…"
+    )
+    lines = [*_notes(answer), f"I don't know — the documents I have don't answer “{_e(question)}”."]
+    if answer.reason:
+        lines.append(f"<i>({_e(answer.reason)})</i>")
+    lines.append("You could rephrase the question, or see what I know with /sources.")
+    return "\n".join(lines)
+
+
+def format_sources(documents: Sequence[Document], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+    """Each document: title, publisher, date; newest first."""
+    if not documents:
+        return ["I have no documents yet."]
+    blocks = [f"<b>{len(documents)} documents</b>, newest first:"]
+    for d in documents:
+        blocks.append(
+            f"• <b>{_e(d.title)}</b>\n  {_e(d.publisher or 'unknown publisher')}, {_e(_date(d.published))}"
+        )
+    return pack(blocks, limit)
+
+
+def format_start(span: DocumentSpan, first_name: str | None = None) -> str:
+    """The welcome: what the bot knows, example questions, the date range."""
+    hello = f"Hello {_e(first_name)}!" if first_name else "Hello!"
+    dates = f", from {_e(span.dates())}" if span.dates() else ""
+    examples = "\n".join(f"• {_e(q)}" for q in EXAMPLE_QUESTIONS)
+    return (
+        f"{hello} I answer questions about Northamptonshire's children's services trust from "
+        f"<b>{span.documents} documents</b>{dates}. The latest facts come first, each with its "
+        f"source, and I say when an answer has changed over time.\n\n"
+        f"Try:\n{examples}\n\n"
+        "Just send a question. /help lists the commands."
+    )
+
+
+def format_help(admin: bool = False) -> str:
+    """The commands, and how to ask in a group."""
+    lines = [
+        "<b>Ask</b> by sending a question. In a group, mention me, reply to me, or use /ask.",
+        "",
+        "/ask <i>question</i> — ask (in groups too)",
+        "/asof <i>YYYY[-MM[-DD]] question</i> — answer as things stood then",
+        "/sources — the documents I answer from",
+        "/about — the corpus and when its index was built",
+        "/help — this text",
+    ]
+    if admin:
+        lines.append("/reload — load the index again from disk (admins)")
+    lines += [
+        "",
+        "Under an answer: <b>More results</b> shows the next passages, <b>Source</b> the whole passage.",
+    ]
+    return "\n".join(lines)
+
+
+def format_about(span: DocumentSpan, version: str) -> str:
+    """The corpus and index the bot answers from."""
+    dates = f"\nDates: {_e(span.dates())}" if span.dates() else ""
+    return (
+        f"<b>trustbot {_e(version)}</b>\n"
+        f"Documents: {span.documents}\nPassages: {span.passages}{dates}\n"
+        f"Index built: {_e(span.built_at)}"
+    )
