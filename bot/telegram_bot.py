@@ -408,6 +408,12 @@ class TrustBot:
             return await self._refuse(update)
         await _reply(update, "I don't know that command. /help lists the ones I do.")
 
+    async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A photo, sticker, voice note... in a private chat."""
+        if not self.allowed(update):
+            return await self._refuse(update)
+        await _reply(update, "I can only read questions written as text. /help shows how to ask.")
+
     # -- questions ---------------------------------------------------------------------
 
     async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -671,6 +677,7 @@ def build_application(
             MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, trustbot.unknown_command),
             MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, trustbot.private_text),
             MessageHandler(filters.TEXT & ~filters.COMMAND & groups, trustbot.group_text),
+            MessageHandler(~filters.TEXT & filters.ChatType.PRIVATE, trustbot.not_text),
             CallbackQueryHandler(trustbot.button),
         ]
     )

@@ -166,6 +166,14 @@ async def test_start_registers_commands_and_info_commands_answer(
         assert "Index built" in about.text and "Passages" in about.text
         [unknown] = await ask(standin, message("/frobnicate", user_id=12), chat_id=12)
         assert "/help" in unknown.text
+        sticker = message("", user_id=12)
+        del sticker["message"]["text"]
+        sticker["message"]["sticker"] = {
+            "file_id": "x", "file_unique_id": "x", "type": "regular",
+            "width": 512, "height": 512, "is_animated": False, "is_video": False,
+        }  # fmt: skip
+        [not_text] = await ask(standin, sticker, chat_id=12)
+        assert "only read questions written as text" in not_text.text
     for call in (start, help_, sources, about, unknown):
         assert_valid_html(call.text)
 
