@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -37,6 +38,9 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1,
 }  # fmt: skip
+
+#: Sentences whose date mentions are remembered (a few MB at most).
+MENTION_CACHE_SIZE = 50_000
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -308,6 +312,13 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
 
 def find_date_mentions(text: str, base: PubDate | None = None) -> list[DateMention]:
     """Dates mentioned in a text, longest first where they overlap, resolved against `base`."""
+    return list(_date_mentions(text, base))
+
+
+# Ranking reads the same candidate sentences question after question; finding their dates
+# was most of a question's cost, so each (sentence, document date) is read once.
+@functools.lru_cache(maxsize=MENTION_CACHE_SIZE)
+def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for pattern, kind in _MENTION_PATTERNS:
@@ -334,4 +345,4 @@ def find_date_mentions(text: str, base: PubDate | None = None) -> list[DateMenti
             taken.append((start, end))
             mentions.append(DateMention(start, end, text[start:end], resolved, relative))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return tuple(mentions)

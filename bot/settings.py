@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     allowed_chats: Ids = Field(default=frozenset(), description="Chat ids whose members may ask.")
     admin_users: Ids = Field(default=frozenset(), description="User ids that may run /reload.")
     rate_limit: int = Field(default=20, ge=1, le=10_000, description="Questions a user may ask per minute.")
+    telegram_max_rate: float = Field(
+        default=30, ge=0, description="Messages per second the bot sends at most; 0: no limit."
+    )
     index_watch_seconds: float = Field(
         default=10.0, ge=0, description="How often the bot looks for a new index on disk; 0: never."
     )

@@ -95,6 +95,9 @@ NETWORK_RETRIES = 4
 RETRY_BASE_DELAY = 0.5
 #: `RetryAfter` (HTTP 429) retries, each after the wait Telegram asks for.
 RETRY_AFTER_RETRIES = 3
+#: "typing…" is shown only for an answer that takes noticeable time, as Telegram's Bot
+#: API docs recommend for sendChatAction; a quick answer would arrive before it shows.
+TYPING_AFTER = 0.2
 #: Telegram shows "typing…" for about five seconds; refresh it a little sooner.
 TYPING_REFRESH = 4.0
 RATE_WINDOW = 60.0
@@ -607,26 +610,31 @@ def _addressed(message: Message, username: str, bot_id: int) -> str | None:
 
 @contextlib.asynccontextmanager
 async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> AsyncIterator[None]:
-    """Show "typing…" in the chat while the body runs; never delays or breaks the reply."""
+    """Show "typing…" in the chat while the body runs, if it runs long; never breaks the reply."""
 
-    async def typing() -> None:
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
+    sending: asyncio.Task[None] | None = None
 
     async def keep_typing() -> None:
+        nonlocal sending
+        await asyncio.sleep(TYPING_AFTER)
         while True:
+            sending = asyncio.create_task(_send_typing(context, chat_id))
             await asyncio.sleep(TYPING_REFRESH)
-            await typing()
 
-    first = asyncio.create_task(typing())  # sent while the engine works, not before it starts
-    refresh = asyncio.create_task(keep_typing())
+    task = asyncio.create_task(keep_typing())
     try:
         yield
     finally:
-        refresh.cancel()
+        task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await refresh
-        await first  # so "typing…" never arrives after the reply
+            await task
+        if sending is not None:
+            await sending  # so "typing…" never arrives after the reply
+
+
+async def _send_typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
+    with contextlib.suppress(TelegramError):  # a lost "typing…" is no reason to fail
+        await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
 
 
 def _stamp(index_dir: Path) -> tuple[tuple[str, int, int], ...]:
@@ -658,7 +666,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(rate_limiter or RetryingRateLimiter())
+        .rate_limiter(rate_limiter or RetryingRateLimiter(overall_max_rate=settings.telegram_max_rate))
         .concurrent_updates(True)
         .post_init(trustbot.post_init)
         .post_shutdown(trustbot.post_shutdown)

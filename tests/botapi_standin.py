@@ -138,6 +138,9 @@ class BotAPIStandIn:
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as the real Bot API does
+            disable_nagle_algorithm = True  # else headers and body wait on delayed ACKs (40 ms)
+
             def log_message(self, format: str, *args: Any) -> None:  # quiet
                 pass
 

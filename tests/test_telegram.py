@@ -142,9 +142,22 @@ async def test_private_question_answered_with_citation(standin: BotAPIStandIn, s
     assert "<blockquote expandable>" in text  # the passage
     assert "Earlier reports" in text and "December 2017" in text  # the answer changed over time
     assert set(buttons(reply)) == {"Source", "More results"}
-    # "typing…" was shown before the reply went out.
-    typing = standin.sent("sendChatAction", chat_id=11)
-    assert typing and typing[0].params["action"] == "typing" and typing[0].at <= reply.at
+    assert not standin.sent("sendChatAction", chat_id=11)  # a quick answer needs no "typing…"
+
+
+async def test_typing_is_shown_while_a_slow_answer_is_worked_out(
+    standin: BotAPIStandIn, seed_engine: Engine
+) -> None:
+    class Slow(Engine):
+        def ask(self, *args: Any, **kwargs: Any) -> Any:
+            time.sleep(0.6)  # a large corpus under load
+            return super().ask(*args, **kwargs)
+
+    async with running(bot_settings(standin), Slow(seed_engine.index)):
+        [reply] = await ask(standin, message(QUESTION, 18), chat_id=18)
+    [typing] = standin.sent("sendChatAction", chat_id=18)
+    assert typing.params["action"] == "typing" and typing.at < reply.at
+    assert "July 2020" in reply.text
 
 
 async def test_start_registers_commands_and_info_commands_answer(
@@ -301,7 +314,7 @@ async def test_unknown_user_refused_under_allow_list(standin: BotAPIStandIn, see
     for call in (refused, refused_cmd):
         assert "private" in call.text and "22" in call.text
         assert "Northamptonshire" not in call.text and "trust" not in call.text.lower()
-    assert not standin.sent("sendChatAction", chat_id=22)  # it did not even start answering
+    assert not standin.sent("sendMessage", chat_id=22)[2:]  # nothing beyond the two refusals
     assert "July 2020" in allowed.text and "July 2020" in group.text  # listed user; listed chat
     assert "private" in str(standin.sent("answerCallbackQuery")[0].params.get("text"))
 
