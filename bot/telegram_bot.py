@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import html
 import logging
 import os
@@ -301,6 +302,19 @@ class _Memory:
 
 
 EngineOpener = Callable[[], Engine]
+Handler = Callable[["TrustBot", Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def _members_only(handler: Handler) -> Handler:
+    """A handler that first turns away whoever the allow-lists leave out."""
+
+    @functools.wraps(handler)
+    async def guarded(self: TrustBot, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not self.allowed(update):
+            return await self._refuse(update)
+        await handler(self, update, context)
+
+    return guarded
 
 
 class TrustBot:
@@ -346,47 +360,41 @@ class TrustBot:
 
     # -- commands ----------------------------------------------------------------------
 
+    @_members_only
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: what the bot knows, example questions, the date range."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         user = update.effective_user
         await _reply(update, format_start(self.span(), user.first_name if user else None))
 
+    @_members_only
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/help: the commands."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         await _reply(update, format_help(admin=self.is_admin(update)))
 
+    @_members_only
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/sources: each document with its title, publisher and date."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         for text in format_sources(self.engine.sources()):
             await _reply(update, text)
 
+    @_members_only
     async def about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/about: the corpus and when its index was built."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         await _reply(update, format_about(self.span(), __version__))
 
+    @_members_only
     async def ask_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/ask <question>."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         question = " ".join(context.args or [])
         if not question:
             return await _reply(update, "Ask like this: <code>/ask when will the trust go live?</code>")
         await self.answer(update, context, question)
 
+    @_members_only
     async def asof_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/asof YYYY[-MM[-DD]] <question>: answer as things stood then."""
         args = context.args or []
         usage = "Ask like this: <code>/asof 2016-12-31 when will the trust go live?</code>"
-        if not self.allowed(update):
-            return await self._refuse(update)
         if len(args) < 2:
             return await _reply(update, usage)
         try:
@@ -405,16 +413,14 @@ class TrustBot:
             return await _reply(update, "Only administrators can reload the index.")
         await _reply(update, await self.reload_engine("requested by an admin"))
 
+    @_members_only
     async def unknown_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Any other /command in a private chat."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         await _reply(update, "I don't know that command. /help lists the ones I do.")
 
+    @_members_only
     async def not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A photo, sticker, voice note... in a private chat."""
-        if not self.allowed(update):
-            return await self._refuse(update)
         await _reply(update, "I can only read questions written as text. /help shows how to ask.")
 
     # -- questions ---------------------------------------------------------------------
@@ -463,13 +469,12 @@ class TrustBot:
         for n, text in enumerate(texts):
             await _reply(update, text, markup if n == len(texts) - 1 else None)
 
+    @_members_only
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """ "More results" and "Source" under an answer."""
+        """The "More results" and "Source" buttons under an answer."""
         query = update.callback_query
         if query is None:
             return
-        if not self.allowed(update):
-            return await self._refuse(update)
         action, _, rest = (query.data or "").partition(":")
         key, _, number = rest.partition(":")
         asked = self._memory.get(key)
