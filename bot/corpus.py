@@ -4,6 +4,9 @@ A document's id is its file stem. Its metadata comes, in order of precedence, fr
 folder's `metadata.toml`, from front matter at the top of the file, from a dateline
 found in the text; a document with no date loads with a warning and ranks behind dated
 ones. A document that cannot be used is reported and skipped; the others still load.
+
+Text extracted from a PDF holds a marker line (`<!-- page N -->`) before each page; the
+loader removes the markers and keeps each paragraph's page number in `Document.pages`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Literal
 
 from .dates import PubDate, find_dateline, is_date_only_line, parse_published
 from .errors import CorpusError, DateError, DocumentError
+from .extract import PAGE_MARKER
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -28,6 +32,8 @@ __all__ = [
     "corpus_files",
     "fingerprint",
     "load_corpus",
+    "load_document",
+    "read_metadata",
 ]
 
 METADATA_FILE = "metadata.toml"
@@ -51,6 +57,7 @@ class Document:
     url: str | None = None
     kind: str | None = None
     path: str = ""
+    pages: tuple[int, ...] = ()  # page number of each paragraph of `text`; empty when not paged
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,8 @@ def fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
+def read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
+    """The entries of a folder's metadata file by document id, and a line per problem."""
     path = folder / METADATA_FILE
     if not path.exists():
         return {}, []
@@ -168,9 +176,19 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
     return kept
 
 
-def _paragraphs(lines: list[str]) -> str:
-    """Join cleaned lines into paragraphs: one per line, blank lines collapsed."""
-    return "\n\n".join(line for line in lines if line)
+def _paragraphs(lines: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Join cleaned lines into paragraphs, one per line, and the page of each when marked."""
+    paragraphs: list[str] = []
+    pages: list[int] = []
+    page: int | None = None
+    for line in lines:
+        marker = PAGE_MARKER.match(line)
+        if marker:
+            page = int(marker.group(1))
+        elif line:
+            paragraphs.append(line)
+            pages.append(page or 1)
+    return "\n\n".join(paragraphs), tuple(pages) if page is not None else ()
 
 
 # --- loading --------------------------------------------------------------------------
@@ -237,7 +255,7 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
         published, date_source = dateline[1], "dateline"
 
     cleaned = clean_lines(lines)
-    text = _paragraphs(cleaned)
+    text, pages = _paragraphs(cleaned)
     if not text.strip():
         raise DocumentError(str(path), "empty after cleaning" if raw.strip() else "empty file")
     if published is None:
@@ -245,7 +263,7 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
             f"{path}: undated (no metadata, front matter or dateline); ranked behind dated documents"
         )
 
-    first_line = next((line for line in cleaned if line), path.stem)
+    first_line = next((line for line in cleaned if line and not PAGE_MARKER.match(line)), path.stem)
     title = (
         _text_field(meta.get("title"))
         or _text_field(front.get("title"))
@@ -267,14 +285,23 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
         url=url,
         kind=_text_field(meta.get("kind")),
         path=str(path),
+        pages=pages,
     )
     return document, warnings
+
+
+def load_document(path: Path, meta: dict[str, object] | None = None) -> tuple[Document, list[str]]:
+    """Load one document file with its metadata entry; DocumentError when it cannot be used."""
+    try:
+        return _load_document(path, meta or {})
+    except OSError as exc:
+        raise DocumentError(str(path), f"unreadable ({exc.strerror or exc})") from None
 
 
 def load_corpus(folder: Path) -> LoadedCorpus:
     """Load every document of a folder; report, and skip, the ones that cannot be used."""
     files = corpus_files(folder)
-    metadata, problems = _read_metadata(folder)
+    metadata, problems = read_metadata(folder)
     documents: list[Document] = []
     warnings: list[str] = []
     seen_ids: dict[str, Path] = {}

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .answer import Answer, shape_answer
-from .corpus import Document, fingerprint, load_corpus
+from .corpus import Document, fingerprint, load_corpus, load_document, read_metadata
 from .dates import PubDate, parse_as_of
-from .errors import IndexError_, QuestionError
+from .errors import DocumentError, IndexError_, QuestionError
 from .index import BM25Params, Index, build_index, load_index, save_index
+from .passages import split_document
 from .query import parse_query
 from .rank import rank
 
@@ -48,6 +49,26 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     if _SURROGATE.search(text):  # undecodable bytes from a terminal in another encoding
         raise QuestionError("the question is not valid UTF-8 text")
     return text
+
+
+def _restore_pages(index: Index, corpus_dir: Path) -> None:
+    """Give PDF passages back the page numbers a saved index may not keep, from the stored text."""
+    if any(p.page is not None for p in index.passages):
+        return  # the index kept them
+    metadata, _ = read_metadata(corpus_dir)
+    paged = [d for d in index.documents.values() if "pages" in metadata.get(d.id, {})]
+    if not paged:
+        return
+    position = {p.id: n for n, p in enumerate(index.passages)}
+    for document in paged:
+        try:
+            stored, _ = load_document(corpus_dir / Path(document.path).name, metadata[document.id])
+        except DocumentError:
+            continue  # the index is stale then, and gets rebuilt
+        for passage in split_document(stored):
+            n = position.get(passage.id)
+            if n is not None and index.passages[n].text == passage.text:
+                index.passages[n] = replace(index.passages[n], page=passage.page)
 
 
 @dataclass
@@ -85,6 +106,7 @@ class Engine:
                 if (index_dir / "manifest.json").exists():
                     notices.append(f"{exc}: rebuilding")
             else:
+                _restore_pages(index, corpus_dir)
                 if index.fingerprint != current:
                     notices.append("index is stale (the corpus changed): rebuilding")
                     index = None
