@@ -11,11 +11,12 @@ the publication (a PDF printed today says today), so they are never used as the 
 
 from __future__ import annotations
 
+import logging
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import DocumentError
 
@@ -148,10 +149,24 @@ def _reflow(page_text: str) -> list[str]:
     return paragraphs
 
 
+def _has_images(page: Any) -> bool:
+    """Whether a PDF page draws an image or a form (a scan is often wrapped in one), read from
+    its resources: no image decoder needed."""
+    resources = page.get("/Resources")
+    resources = resources.get_object() if resources is not None else {}
+    xobjects = resources.get("/XObject")
+    if xobjects is None:
+        return False
+    xobjects = xobjects.get_object()
+    return any(xobjects[name].get_object().get("/Subtype") in ("/Image", "/Form") for name in xobjects)
+
+
 def _pdf(path: Path) -> Extracted:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
 
+    # pypdf logs what it repairs ("EOF marker not found"); the user gets one line from us.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -160,7 +175,7 @@ def _pdf(path: Path) -> Extracted:
         for number, page in enumerate(reader.pages, start=1):
             text = page.extract_text() or ""
             if not text.strip():
-                if page.images:
+                if _has_images(page):
                     raise _fail(
                         path, f"page {number} is an image with no text layer (scanned?); run OCR on it first"
                     )

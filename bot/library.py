@@ -298,8 +298,11 @@ def _stage(
         original.parent.mkdir(exist_ok=True)
         original.write_bytes(data)
     entry = _entry(source, extracted, options, published)
-    document, notes = load_document(stored, dict(entry))  # the loader must accept it as stored
-    warnings = tuple(note.replace(str(stored), doc_id) for note in notes)
+    try:
+        document, notes = load_document(stored, dict(entry))  # the loader must accept it as stored
+    except DocumentError as exc:
+        raise DocumentError(str(source), exc.problem) from None
+    warnings = tuple(note.removeprefix(f"{stored}: ") for note in notes)
     return _Staged(doc_id, source, stored, original, entry, document, warnings)
 
 
@@ -371,11 +374,13 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
     new_text = metadata_text.rstrip("\n") + "\n" + sections if metadata_text.strip() else sections.lstrip()
     _check_metadata(new_text, metadata_path)
     placed: list[Path] = []
+    originals = corpus_dir / ORIGINALS
+    made_originals = not originals.exists()
     try:
         for s in staged:
             if s.original is not None:
-                target = corpus_dir / ORIGINALS / s.original.name
-                target.parent.mkdir(exist_ok=True)
+                target = originals / s.original.name
+                originals.mkdir(exist_ok=True)
                 os.replace(s.original, target)
                 placed.append(target)
             target = corpus_dir / s.stored.name
@@ -386,6 +391,8 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
     except BaseException as exc:
         for path in placed:
             path.unlink(missing_ok=True)
+        if made_originals and originals.is_dir():
+            shutil.rmtree(originals, ignore_errors=True)
         if metadata_text or metadata_path.exists():
             _write_atomic(metadata_path, metadata_text.encode("utf-8"))
         if isinstance(exc, OSError):
