@@ -102,8 +102,9 @@ def _clean_field(value: object) -> str | None:
 def _html(path: Path, data: bytes) -> Extracted:
     import trafilatura  # deferred: heavy, and only adding a page needs it
     from htmldate import find_date
+    from trafilatura.utils import decode_file
 
-    html = data.decode("utf-8", errors="replace")
+    html = decode_file(data)  # the page's own charset, not always UTF-8
     text = trafilatura.extract(
         html, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
     )

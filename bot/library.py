@@ -309,9 +309,13 @@ def _stage(
 def _near_duplicates(document: Document, others: Sequence[Document]) -> list[str]:
     """Warnings naming the documents whose text is nearly the same as this one's."""
     found = []
+    size = len(document.text)
     for other in others:
         if other.id == document.id:
             continue
+        shorter, longer = sorted((size, len(other.text)))
+        if 2 * shorter < NEAR_DUPLICATE_RATIO / 100 * (shorter + longer):
+            continue  # lengths this far apart cannot reach the ratio: skip the comparison
         score = fuzz.ratio(document.text, other.text, score_cutoff=NEAR_DUPLICATE_RATIO)
         if score:
             found.append(f"near-duplicate of {other.id} ({score:.0f}% alike)")
@@ -354,6 +358,8 @@ def add_documents(
             staged: list[_Staged] = []
             digests: dict[str, str] = {i.rsplit("_", 1)[-1]: i for i in existing}
             for source in paths:
+                if source.resolve().parent == corpus_dir.resolve():
+                    raise DocumentError(str(source), f"already in the corpus folder, as {source.stem}")
                 extracted = extract(source, max_bytes)
                 data = source.read_bytes()
                 digest = hashlib.sha256(data).hexdigest()[:16]
@@ -370,8 +376,11 @@ def add_documents(
 
 def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_text: str) -> list[Added]:
     metadata_path = corpus_dir / METADATA_FILE
+    current = metadata_text
+    for s in staged:  # an entry left behind by a document deleted by hand no longer applies
+        current = _without_section(current, s.doc_id)
     sections = "".join("\n" + _toml_section(s.doc_id, s.entry) for s in staged)
-    new_text = metadata_text.rstrip("\n") + "\n" + sections if metadata_text.strip() else sections.lstrip()
+    new_text = current.rstrip("\n") + "\n" + sections if current.strip() else sections.lstrip()
     _check_metadata(new_text, metadata_path)
     placed: list[Path] = []
     originals = corpus_dir / ORIGINALS

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import threading
 import tomllib
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 
 from bot.engine import Engine
-from tests.conftest import TRUSTBOT, run_cli
+from tests.conftest import SEED_CORPUS, TRUSTBOT, run_cli
 from tests.documents import write_docx, write_encrypted_pdf, write_html, write_image_pdf, write_pdf
 from tests.test_cli import assert_no_traceback, one_line, where
 
@@ -79,6 +80,16 @@ def tree_hash(*folders: Path) -> str:
 @pytest.fixture
 def built(corpus_dir: Path, index_dir: Path) -> tuple[Path, Path]:
     """The seed corpus with its index built."""
+    ok(run_cli("index", "build", *where(corpus_dir, index_dir)))
+    return corpus_dir, index_dir
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The seed corpus with its index built, shared by tests that must change nothing."""
+    root = tmp_path_factory.mktemp("pristine")
+    corpus_dir, index_dir = root / "corpus", root / "index"
+    shutil.copytree(SEED_CORPUS, corpus_dir, ignore=shutil.ignore_patterns(".*"))
     ok(run_cli("index", "build", *where(corpus_dir, index_dir)))
     return corpus_dir, index_dir
 
@@ -297,8 +308,10 @@ def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
     "case",
     ["encrypted", "image-only", "200 MB", "corrupt", "empty after cleaning", "unsupported", "missing"],
 )
-def test_failed_add_says_why_and_changes_nothing(built: tuple[Path, Path], tmp_path: Path, case: str) -> None:
-    corpus_dir, index_dir = built
+def test_failed_add_says_why_and_changes_nothing(
+    pristine: tuple[Path, Path], tmp_path: Path, case: str
+) -> None:
+    corpus_dir, index_dir = pristine
     (tmp_path / "files").mkdir()
     path, reason = _bad_files(tmp_path / "files")[case]
     before = tree_hash(corpus_dir, index_dir)
@@ -312,8 +325,8 @@ def test_failed_add_says_why_and_changes_nothing(built: tuple[Path, Path], tmp_p
     assert tree_hash(corpus_dir, index_dir) == before
 
 
-def test_one_bad_file_among_good_ones_adds_none(built: tuple[Path, Path], tmp_path: Path) -> None:
-    corpus_dir, index_dir = built
+def test_one_bad_file_among_good_ones_adds_none(pristine: tuple[Path, Path], tmp_path: Path) -> None:
+    corpus_dir, index_dir = pristine
     good = write_docx(tmp_path / "good.docx", ["Published: 3 April 2021", RECRUIT])
     bad = write_image_pdf(tmp_path / "scan.pdf", BUDGET)
     before = tree_hash(corpus_dir, index_dir)
@@ -337,8 +350,10 @@ def test_the_same_file_twice_is_refused(built: tuple[Path, Path], tmp_path: Path
     assert tree_hash(corpus_dir, index_dir) == before
 
 
-def test_bad_date_option_is_refused_before_anything_changes(built: tuple[Path, Path], tmp_path: Path) -> None:
-    corpus_dir, index_dir = built
+def test_bad_date_option_is_refused_before_anything_changes(
+    pristine: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus_dir, index_dir = pristine
     path = write_docx(tmp_path / "note.docx", [RECRUIT])
     before = tree_hash(corpus_dir, index_dir)
 
@@ -372,9 +387,9 @@ def test_failed_index_save_rolls_the_corpus_back(built: tuple[Path, Path], tmp_p
     ],
 )
 def test_bad_corpus_commands_get_one_line(
-    built: tuple[Path, Path], args: tuple[str, ...], message: str
+    pristine: tuple[Path, Path], args: tuple[str, ...], message: str
 ) -> None:
-    corpus_dir, index_dir = built
+    corpus_dir, index_dir = pristine
     before = tree_hash(corpus_dir, index_dir)
 
     result = run_cli("corpus", *args, *where(corpus_dir, index_dir))
@@ -504,3 +519,30 @@ def test_an_engine_opened_on_the_saved_index_still_knows_pdf_pages(
     pages = {p.text: p.page for p in engine.index.passages if p.doc_id == doc_id}
     assert pages[STAFF] == 1 and pages[BUDGET] == 2
     assert engine.ask(BUDGET_Q).results[0].citation.page == 2
+
+
+def test_a_file_inside_the_corpus_folder_is_not_added_twice(pristine: tuple[Path, Path]) -> None:
+    corpus_dir, index_dir = pristine
+    before = tree_hash(corpus_dir, index_dir)
+
+    result = corpus_add(corpus_dir, index_dir, str(corpus_dir / "000_7221a45d64e2d799.txt"))
+
+    assert result.returncode == 1
+    assert "already in the corpus folder, as 000_7221a45d64e2d799" in one_line(result.stderr)
+    assert tree_hash(corpus_dir, index_dir) == before
+
+
+def test_an_entry_left_by_a_document_deleted_by_hand_is_replaced(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    corpus_dir, index_dir = built
+    path = write_docx(tmp_path / "note.docx", ["Published: 3 April 2021", RECRUIT])
+    doc_id = added_id(ok(corpus_add(corpus_dir, index_dir, str(path), "--title", "First title")))
+    (corpus_dir / f"{doc_id}.md").unlink()  # the metadata.toml entry stays behind
+
+    again = ok(corpus_add(corpus_dir, index_dir, str(path)))
+
+    assert added_id(again) == doc_id
+    metadata = tomllib.loads((corpus_dir / "metadata.toml").read_text(encoding="utf-8"))
+    assert "title" not in metadata[doc_id]
+    assert listing(corpus_dir, index_dir)[doc_id]["title"] != "First title"

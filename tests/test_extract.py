@@ -158,3 +158,16 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
 def test_missing_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="no such file"):
         extract(tmp_path / "gone.pdf")
+
+
+def test_html_in_its_own_charset_is_decoded(tmp_path: Path) -> None:
+    path = tmp_path / "old.html"
+    body = f"<p>The café at the family centre reopened. {BUDGET}</p><p>{STAFF}</p>"
+    path.write_bytes(
+        (
+            "<html><head><meta charset='windows-1252'><title>Café</title></head>"
+            f"<body><article>{body}</article></body></html>"
+        ).encode("cp1252")
+    )
+
+    assert "The café at the family centre reopened." in extract(path).text
