@@ -77,13 +77,6 @@ def tree_hash(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-@pytest.fixture
-def built(corpus_dir: Path, index_dir: Path) -> tuple[Path, Path]:
-    """The seed corpus with its index built."""
-    ok(run_cli("index", "build", *where(corpus_dir, index_dir)))
-    return corpus_dir, index_dir
-
-
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The seed corpus with its index built, shared by tests that must change nothing."""
@@ -91,6 +84,15 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     corpus_dir, index_dir = root / "corpus", root / "index"
     shutil.copytree(SEED_CORPUS, corpus_dir, ignore=shutil.ignore_patterns(".*"))
     ok(run_cli("index", "build", *where(corpus_dir, index_dir)))
+    return corpus_dir, index_dir
+
+
+@pytest.fixture
+def built(pristine: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """A writable copy of the seed corpus and its built index."""
+    corpus_dir, index_dir = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(pristine[0], corpus_dir)
+    shutil.copytree(pristine[1], index_dir)
     return corpus_dir, index_dir
 
 
