@@ -33,6 +33,7 @@ __all__ = [
     "fingerprint",
     "load_corpus",
     "load_document",
+    "page_texts",
     "read_metadata",
 ]
 
@@ -288,6 +289,26 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
         pages=pages,
     )
     return document, warnings
+
+
+def page_texts(path: Path) -> list[tuple[int, str]]:
+    """The pages of a stored document with page markers: (number, text with spaces collapsed).
+
+    Cheap by design (no cleaning, no dating): a reader uses it to find the page a passage
+    is printed on without loading the document again."""
+    pages: list[tuple[int, str]] = []
+    number, lines = 1, list[str]()
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        marker = PAGE_MARKER.match(line.strip())
+        if marker:
+            if lines:
+                pages.append((number, _normalise_line(" ".join(lines))))
+            number, lines = int(marker.group(1)), []
+        else:
+            lines.append(line)
+    if lines:
+        pages.append((number, _normalise_line(" ".join(lines))))
+    return pages
 
 
 def load_document(path: Path, meta: dict[str, object] | None = None) -> tuple[Document, list[str]]:

@@ -13,11 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .answer import Answer, shape_answer
-from .corpus import Document, fingerprint, load_corpus, load_document, read_metadata
+from .corpus import Document, fingerprint, load_corpus, page_texts, read_metadata
 from .dates import PubDate, parse_as_of
-from .errors import DocumentError, IndexError_, QuestionError
+from .errors import IndexError_, QuestionError
 from .index import BM25Params, Index, build_index, load_index, save_index
-from .passages import split_document
 from .query import parse_query
 from .rank import rank
 
@@ -51,24 +50,32 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     return text
 
 
+#: Characters of a passage's start looked up in the page texts to find its page.
+_PAGE_KEY_CHARS = 80
+
+
 def _restore_pages(index: Index, corpus_dir: Path) -> None:
     """Give PDF passages back the page numbers a saved index may not keep, from the stored text."""
     if any(p.page is not None for p in index.passages):
         return  # the index kept them
     metadata, _ = read_metadata(corpus_dir)
-    paged = [d for d in index.documents.values() if "pages" in metadata.get(d.id, {})]
+    paged = {d.id: d for d in index.documents.values() if "pages" in metadata.get(d.id, {})}
     if not paged:
         return
-    position = {p.id: n for n, p in enumerate(index.passages)}
-    for document in paged:
+    pages: dict[str, list[tuple[int, str]]] = {}
+    for doc_id, document in paged.items():
         try:
-            stored, _ = load_document(corpus_dir / Path(document.path).name, metadata[document.id])
-        except DocumentError:
+            pages[doc_id] = page_texts(corpus_dir / Path(document.path).name)
+        except (OSError, UnicodeDecodeError):
             continue  # the index is stale then, and gets rebuilt
-        for passage in split_document(stored):
-            n = position.get(passage.id)
-            if n is not None and index.passages[n].text == passage.text:
-                index.passages[n] = replace(index.passages[n], page=passage.page)
+    for n, passage in enumerate(index.passages):
+        if passage.doc_id not in pages:
+            continue
+        # Passages are cleaned paragraphs of one page, so their start is in that page's text.
+        key = " ".join(passage.text.split())[:_PAGE_KEY_CHARS]
+        page = next((number for number, text in pages[passage.doc_id] if key in text), None)
+        if page is not None:
+            index.passages[n] = replace(passage, page=page)
 
 
 @dataclass
