@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .corpus import Document
+from .corpus import Document, PageFinder
 from .dates import PubDate, find_date_mentions
 from .rank import Hit, Ranking
 
@@ -157,8 +157,17 @@ def _said(hit: Hit) -> str | None:
     return hit.span.value if hit.span else None
 
 
-def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
+def shape_answer(
+    ranking: Ranking, question: str, as_of: PubDate | None, top_k: int, pages: PageFinder | None = None
+) -> Answer:
     """The reply for a ranking: top results, answer sentence, and earlier reports."""
+
+    def cite(hit: Hit) -> Citation:
+        page = hit.passage.page
+        if page is None and pages is not None:
+            page = pages.page(hit.document.id, hit.passage.text)
+        return Citation.of(hit.document, page)
+
     query = ranking.query
     corrected = query.corrected if query.corrections else None
     if ranking.abstained or not ranking.hits:
@@ -186,8 +195,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     for doc_id, hit in best_of.items():
         if doc_id == top.document.id or not differs(hit) or hit.span is None:
             continue
-        citation = Citation.of(hit.document, hit.passage.page)
-        earlier.append(Earlier(citation, hit.passage.id, hit.sentence, hit.span.display))
+        earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, hit.span.display))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
     earlier.sort(
         key=lambda e: e.citation.published.value if e.citation.published else dt.date.min, reverse=True
@@ -197,13 +205,13 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         Result(
             rank=n,
             passage_id=hit.passage.id,
-            citation=Citation.of(hit.document, hit.passage.page),
+            citation=cite(hit),
             passage=hit.passage.text,
             sentence=hit.sentence,
             answer=resolve_relative(hit.sentence, hit.document.published),
             score=hit.score,
             superseded=hit.passage.id in superseded_ids,
-            also=tuple(Source(Citation.of(d.document, d.passage.page), d.passage.id) for d in hit.duplicates),
+            also=tuple(Source(cite(d), d.passage.id) for d in hit.duplicates),
         )
         for n, hit in enumerate(ranking.hits[:top_k], start=1)
     )

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, shape_answer
-from .corpus import Document, fingerprint, load_corpus, page_texts, read_metadata
+from .corpus import Document, PageFinder, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
 from .index import BM25Params, Index, build_index, load_index, save_index
@@ -50,34 +50,6 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     return text
 
 
-#: Characters of a passage's start looked up in the page texts to find its page.
-_PAGE_KEY_CHARS = 80
-
-
-def _restore_pages(index: Index, corpus_dir: Path) -> None:
-    """Give PDF passages back the page numbers a saved index may not keep, from the stored text."""
-    if any(p.page is not None for p in index.passages):
-        return  # the index kept them
-    metadata, _ = read_metadata(corpus_dir)
-    paged = {d.id: d for d in index.documents.values() if "pages" in metadata.get(d.id, {})}
-    if not paged:
-        return
-    pages: dict[str, list[tuple[int, str]]] = {}
-    for doc_id, document in paged.items():
-        try:
-            pages[doc_id] = page_texts(corpus_dir / Path(document.path).name)
-        except (OSError, UnicodeDecodeError):
-            continue  # the index is stale then, and gets rebuilt
-    for n, passage in enumerate(index.passages):
-        if passage.doc_id not in pages:
-            continue
-        # Passages are cleaned paragraphs of one page, so their start is in that page's text.
-        key = " ".join(passage.text.split())[:_PAGE_KEY_CHARS]
-        page = next((number for number, text in pages[passage.doc_id] if key in text), None)
-        if page is not None:
-            index.passages[n] = replace(passage, page=page)
-
-
 @dataclass
 class Engine:
     """A loaded index and the means to question it."""
@@ -87,6 +59,7 @@ class Engine:
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
     skipped: tuple[str, ...] = ()  # documents left out of a rebuild, with the reason
     saved: bool = True  # False when a rebuilt index could not be written to disk
+    pages: PageFinder | None = None  # PDF page numbers of passages whose index did not keep them
 
     @classmethod
     def open(
@@ -113,7 +86,6 @@ class Engine:
                 if (index_dir / "manifest.json").exists():
                     notices.append(f"{exc}: rebuilding")
             else:
-                _restore_pages(index, corpus_dir)
                 if index.fingerprint != current:
                     notices.append("index is stale (the corpus changed): rebuilding")
                     index = None
@@ -133,7 +105,7 @@ class Engine:
                 notices.append(
                     f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
                 )
-        return cls(index, tuple(notices), max_question_chars, skipped, saved)
+        return cls(index, tuple(notices), max_question_chars, skipped, saved, PageFinder(corpus_dir))
 
     def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
         """Answer a question, as things stood on `as_of` when given."""
@@ -143,7 +115,7 @@ class Engine:
             raise QuestionError("top-k must be at least 1")
         query = parse_query(text, self.index.vocabulary, frozenset(self.index.bm25.idf))
         ranking = rank(self.index, query, cutoff)
-        return shape_answer(ranking, text, cutoff, top_k)
+        return shape_answer(ranking, text, cutoff, top_k, self.pages)
 
     def sources(self) -> list[Document]:
         """The documents of the index, newest first, undated last."""
