@@ -32,7 +32,7 @@ import shutil
 import tempfile
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -311,7 +311,7 @@ def _near_duplicates(document: Document, others: Sequence[Document]) -> list[str
     found = []
     size = len(document.text)
     for other in others:
-        if other.id == document.id:
+        if other.id == document.id or not other.text:
             continue
         shorter, longer = sorted((size, len(other.text)))
         if 2 * shorter < NEAR_DUPLICATE_RATIO / 100 * (shorter + longer):
@@ -409,13 +409,15 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
         if isinstance(exc, TrustbotError):
             raise TrustbotError(f"nothing added: {exc}") from None
         raise
-    documents = list(engine.index.documents.values())
+    # Only the index's document list is used, not how it stores passages or texts.
+    known = {d.id: d for d in engine.index.documents.values() if d.text}
+    known.update((s.doc_id, s.document) for s in staged)
+    others = list(known.values())
     added = []
     for s in staged:
-        document = engine.index.documents.get(s.doc_id, s.document)
-        passages = sum(p.doc_id == s.doc_id for p in engine.index.passages)
-        warnings = (*s.warnings, *_near_duplicates(s.document, documents))
-        added.append(Added(document, str(s.source), passages, warnings))
+        document = replace(s.document, path=str(corpus_dir / s.stored.name))
+        warnings = (*s.warnings, *_near_duplicates(s.document, others))
+        added.append(Added(document, str(s.source), len(split_document(s.document)), warnings))
     return added
 
 

@@ -462,6 +462,8 @@ def test_list_warns_of_near_duplicate_documents(built: tuple[Path, Path], tmp_pa
     result = ok(corpus_add(corpus_dir, index_dir, str(first), str(second)))
 
     ids = [line.split()[1] for line in result.stdout.splitlines() if line.startswith("added ")]
+    assert f"warning: {ids[0]}: near-duplicate of {ids[1]}" in result.stderr
+    assert result.stderr.count("near-duplicate of") == 2, "each pair is reported once per document"
     items = listing(corpus_dir, index_dir)
     assert any(w.startswith(f"near-duplicate of {ids[1]}") for w in items[ids[0]]["warnings"])
     assert any(w.startswith(f"near-duplicate of {ids[0]}") for w in items[ids[1]]["warnings"])
