@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .corpus import Document
+from .corpus import Document, PageFinder
 from .dates import PubDate, find_date_mentions
 from .rank import Hit, Ranking
 
-__all__ = ["Answer", "Citation", "Earlier", "Result", "shape_answer"]
+__all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,12 @@ class Citation:
     publisher: str | None
     published: PubDate | None
     url: str | None
+    page: int | None = None  # the PDF page the passage is printed on
 
     @classmethod
-    def of(cls, document: Document) -> Citation:
-        """The citation of a document."""
-        return cls(document.id, document.title, document.publisher, document.published, document.url)
+    def of(cls, document: Document, page: int | None = None) -> Citation:
+        """The citation of a document, at a page when it has pages."""
+        return cls(document.id, document.title, document.publisher, document.published, document.url, page)
 
     def to_json(self) -> dict[str, Any]:
         """The citation's fields of the `--json` output."""
@@ -43,13 +44,15 @@ class Citation:
             "publisher": self.publisher,
             "published": self.published.iso() if self.published else None,
             "url": self.url,
+            "page": self.page,
         }
 
     def human(self) -> str:
-        """One line: publisher, date as precise as known, and title."""
+        """One line: publisher, date as precise as known, title, and page when known."""
         date = self.published.human() if self.published else "undated"
         publisher = self.publisher or "unknown publisher"
-        return f"{publisher}, {date}: “{self.title}”"
+        page = f", page {self.page}" if self.page is not None else ""
+        return f"{publisher}, {date}: “{self.title}”{page}"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class Result:
     answer: str | None  # the sentence with relative dates resolved
     score: float
     superseded: bool
+    also: tuple[Source, ...] = ()  # other documents carrying the same passage or statement
 
     def to_json(self) -> dict[str, Any]:
         """The result as the `--json` output's `results` entry."""
@@ -75,7 +79,20 @@ class Result:
             "sentence": self.sentence,
             "score": round(self.score, 6),
             "superseded": self.superseded,
+            "also_in": [s.to_json() for s in self.also],
         }
+
+
+@dataclass(frozen=True)
+class Source:
+    """Another document that carries a result's passage or statement, near enough word for word."""
+
+    citation: Citation
+    passage_id: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The entry of a result's `also_in` list."""
+        return {"passage_id": self.passage_id, **self.citation.to_json()}
 
 
 @dataclass(frozen=True)
@@ -140,8 +157,17 @@ def _said(hit: Hit) -> str | None:
     return hit.span.value if hit.span else None
 
 
-def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
+def shape_answer(
+    ranking: Ranking, question: str, as_of: PubDate | None, top_k: int, pages: PageFinder | None = None
+) -> Answer:
     """The reply for a ranking: top results, answer sentence, and earlier reports."""
+
+    def cite(hit: Hit) -> Citation:
+        page = hit.passage.page
+        if page is None and pages is not None:
+            page = pages.page(hit.document.id, hit.passage.text)
+        return Citation.of(hit.document, page)
+
     query = ranking.query
     corrected = query.corrected if query.corrections else None
     if ranking.abstained or not ranking.hits:
@@ -169,7 +195,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     for doc_id, hit in best_of.items():
         if doc_id == top.document.id or not differs(hit) or hit.span is None:
             continue
-        earlier.append(Earlier(Citation.of(hit.document), hit.passage.id, hit.sentence, hit.span.display))
+        earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, hit.span.display))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
     earlier.sort(
         key=lambda e: e.citation.published.value if e.citation.published else dt.date.min, reverse=True
@@ -179,12 +205,13 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         Result(
             rank=n,
             passage_id=hit.passage.id,
-            citation=Citation.of(hit.document),
+            citation=cite(hit),
             passage=hit.passage.text,
             sentence=hit.sentence,
             answer=resolve_relative(hit.sentence, hit.document.published),
             score=hit.score,
             superseded=hit.passage.id in superseded_ids,
+            also=tuple(Source(cite(d), d.passage.id) for d in hit.duplicates),
         )
         for n, hit in enumerate(ranking.hits[:top_k], start=1)
     )

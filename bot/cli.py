@@ -1,4 +1,4 @@
-"""The `trustbot` command line: ask, chat, index build/info, eval, serve.
+"""The `trustbot` command line: ask, chat, index build/info, corpus add/list/remove, eval, serve.
 
 Errors are one line on stderr and a non-zero exit: 1 for a problem with the input or
 the corpus, 2 for a command line that does not parse. No stack trace reaches the user
@@ -27,6 +27,7 @@ from .engine import EXAMPLE_QUESTIONS, Engine
 from .errors import TrustbotError
 from .evaluate import EvalReport, evaluate, load_pairs
 from .index import read_manifest
+from .library import AddOptions, Listing, add_documents, date_source_label, list_documents, remove_document
 from .settings import Settings
 
 __all__ = ["main"]
@@ -110,6 +111,8 @@ def render_answer(answer: Answer, color: bool = False) -> str:
     lines.append(_wrap(f"— {top.citation.human()}", "  "))
     if top.citation.url:
         lines.append(f"  {top.citation.url}")
+    for source in top.also:
+        lines.append(_wrap(f"— also in {source.citation.human()}", "  "))
     if answer.earlier:
         lines.append("")
         lines.append("Earlier reports (the answer has changed since):")
@@ -122,6 +125,8 @@ def render_answer(answer: Answer, color: bool = False) -> str:
     for r in answer.results:
         flag = "  [superseded]" if r.superseded else ""
         lines.append(f"{r.rank:>2}. {r.citation.human()}  [{r.passage_id}]{flag}")
+        for source in r.also:
+            lines.append(_wrap(f"also in {source.citation.human()}  [{source.passage_id}]", "    "))
         marked = r.passage.replace(r.sentence, _bold(r.sentence, color), 1)
         lines.append(_wrap(marked, "    "))
     return "\n".join(lines)
@@ -288,6 +293,85 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve(settings, lambda: _open_engine(args, settings, quiet=True))
 
 
+def _folders(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
+    return Path(args.corpus or settings.corpus_dir), Path(args.index or settings.index_dir)
+
+
+def _cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
+    corpus, index = _folders(args, settings)
+    options = AddOptions(title=args.title, published=args.published, publisher=args.publisher, url=args.url)
+    added = add_documents(corpus, index, [Path(p) for p in args.paths], options)
+    for item in added:
+        d = item.document
+        date = f"{d.published.iso()} ({date_source_label(d)})" if d.published else "undated"
+        print(f"added {d.id}  {date}  {_count(item.passages, 'passage')}  from {item.source}")
+        print(_wrap(f"“{d.title}”" + (f", {d.publisher}" if d.publisher else ""), "    "))
+        for warning in item.warnings:
+            _say(f"trustbot: warning: {d.id}: {warning}")
+    print(f"index updated in {index}")
+    return EXIT_OK
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _render_listing(listings: Sequence[Listing]) -> str:
+    lines = []
+    for item in listings:
+        if item.published:
+            date = f"{item.published.iso()} ({item.published.precision}, {item.date_source})"
+        else:
+            date = "undated"
+        lines.append(f"{item.doc_id}  {date}  {_count(item.passages, 'passage')}  [{item.format}]")
+        title = f"“{item.title}”" if item.title else f"({item.file})"
+        lines.append(_wrap(f"{item.publisher or 'unknown publisher'}: {title}", "    "))
+        for warning in item.warnings:
+            lines.append(_wrap(f"! {warning}", "    "))
+    lines.append(_count(len(listings), "document"))
+    return "\n".join(lines)
+
+
+def _cmd_corpus_list(args: argparse.Namespace, settings: Settings) -> int:
+    corpus, _ = _folders(args, settings)
+    listings = list_documents(corpus)
+    if args.json:
+        print(json.dumps([item.to_json() for item in listings], ensure_ascii=False, indent=2))
+    else:
+        print(_render_listing(listings))
+    return EXIT_OK
+
+
+def _cmd_corpus_remove(args: argparse.Namespace, settings: Settings) -> int:
+    corpus, index = _folders(args, settings)
+    removed = remove_document(corpus, index, args.id)
+    print(f"removed {removed.doc_id} ({', '.join(removed.files)}); {removed.documents_left} documents left")
+    print(f"index updated in {index}")
+    return EXIT_OK
+
+
+def _add_corpus_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    corpus = commands.add_parser("corpus", help="add, list or remove documents")
+    actions = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", parser_class=_Parser)
+    add = actions.add_parser(
+        "add", parents=[common], help="add .txt, .md, .html, .pdf or .docx files and update the index"
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH", help="the files to add")
+    add.add_argument("--title", metavar="T", help="the document's title (one file only)")
+    add.add_argument(
+        "--published", metavar="DATE", help="publication date (YYYY, YYYY-MM, YYYY-MM-DD or written out)"
+    )
+    add.add_argument("--publisher", metavar="P", help="who published it")
+    add.add_argument("--url", metavar="U", help="where it was published (one file only)")
+    add.set_defaults(run=_cmd_corpus_add)
+    listing = actions.add_parser("list", parents=[common], help="list the documents with dates and warnings")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.set_defaults(run=_cmd_corpus_list)
+    remove = actions.add_parser("remove", parents=[common], help="remove a document and update the index")
+    remove.add_argument("id", metavar="ID", help="the document's id, as `corpus list` shows it")
+    remove.set_defaults(run=_cmd_corpus_remove)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--corpus", metavar="DIR", help="folder of documents (default: corpus/)")
@@ -326,6 +410,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=_cmd_serve)
 
+    _add_corpus_commands(commands, common)
+
     ev = commands.add_parser("eval", parents=[common], help="score the engine on question-answer pairs")
     ev.add_argument("qa", metavar="QA.jsonl", help="question-answer pairs, one JSON object a line")
     ev.add_argument("--json", action="store_true", help="print the metrics as JSON")
@@ -340,6 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "run", None) is None:
         if args.command == "index":
             parser.error("index needs an action: build or info")
+        if args.command == "corpus":
+            parser.error("corpus needs an action: add, list or remove")
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     if getattr(args, "top_k", None) is not None and not 1 <= args.top_k <= 50:

@@ -4,6 +4,9 @@ A document's id is its file stem. Its metadata comes, in order of precedence, fr
 folder's `metadata.toml`, from front matter at the top of the file, from a dateline
 found in the text; a document with no date loads with a warning and ranks behind dated
 ones. A document that cannot be used is reported and skipped; the others still load.
+
+Text extracted from a PDF holds a marker line (`<!-- page N -->`) before each page; the
+loader removes the markers and keeps each paragraph's page number in `Document.pages`.
 """
 
 from __future__ import annotations
@@ -18,16 +21,21 @@ from typing import Literal
 
 from .dates import PubDate, find_dateline, is_date_only_line, parse_published
 from .errors import CorpusError, DateError, DocumentError
+from .extract import PAGE_MARKER
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "METADATA_FILE",
     "Document",
     "LoadedCorpus",
+    "PageFinder",
     "clean_lines",
     "corpus_files",
     "fingerprint",
     "load_corpus",
+    "load_document",
+    "page_texts",
+    "read_metadata",
 ]
 
 METADATA_FILE = "metadata.toml"
@@ -51,6 +59,7 @@ class Document:
     url: str | None = None
     kind: str | None = None
     path: str = ""
+    pages: tuple[int, ...] = ()  # page number of each paragraph of `text`; empty when not paged
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,8 @@ def fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
+def read_metadata(folder: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
+    """The entries of a folder's metadata file by document id, and a line per problem."""
     path = folder / METADATA_FILE
     if not path.exists():
         return {}, []
@@ -168,9 +178,19 @@ def clean_lines(lines: Iterable[str]) -> list[str]:
     return kept
 
 
-def _paragraphs(lines: list[str]) -> str:
-    """Join cleaned lines into paragraphs: one per line, blank lines collapsed."""
-    return "\n\n".join(line for line in lines if line)
+def _paragraphs(lines: list[str]) -> tuple[str, tuple[int, ...]]:
+    """Join cleaned lines into paragraphs, one per line, and the page of each when marked."""
+    paragraphs: list[str] = []
+    pages: list[int] = []
+    page: int | None = None
+    for line in lines:
+        marker = PAGE_MARKER.match(line)
+        if marker:
+            page = int(marker.group(1))
+        elif line:
+            paragraphs.append(line)
+            pages.append(page or 1)
+    return "\n\n".join(paragraphs), tuple(pages) if page is not None else ()
 
 
 # --- loading --------------------------------------------------------------------------
@@ -237,7 +257,7 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
         published, date_source = dateline[1], "dateline"
 
     cleaned = clean_lines(lines)
-    text = _paragraphs(cleaned)
+    text, pages = _paragraphs(cleaned)
     if not text.strip():
         raise DocumentError(str(path), "empty after cleaning" if raw.strip() else "empty file")
     if published is None:
@@ -245,7 +265,7 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
             f"{path}: undated (no metadata, front matter or dateline); ranked behind dated documents"
         )
 
-    first_line = next((line for line in cleaned if line), path.stem)
+    first_line = next((line for line in cleaned if line and not PAGE_MARKER.match(line)), path.stem)
     title = (
         _text_field(meta.get("title"))
         or _text_field(front.get("title"))
@@ -267,14 +287,72 @@ def _load_document(path: Path, meta: dict[str, object]) -> tuple[Document, list[
         url=url,
         kind=_text_field(meta.get("kind")),
         path=str(path),
+        pages=pages,
     )
     return document, warnings
+
+
+def page_texts(path: Path) -> list[tuple[int, str]]:
+    """The pages of a stored document with page markers: (number, text with spaces collapsed)."""
+    pages: list[tuple[int, str]] = []
+    number, lines = 1, list[str]()
+    for line in path.read_text(encoding="utf-8-sig").splitlines():
+        marker = PAGE_MARKER.match(line.strip())
+        if marker:
+            if lines:
+                pages.append((number, _normalise_line(" ".join(lines))))
+            number, lines = int(marker.group(1)), []
+        else:
+            lines.append(line)
+    if lines:
+        pages.append((number, _normalise_line(" ".join(lines))))
+    return pages
+
+
+#: Characters of a passage's start looked up in the page texts to find its page.
+_PAGE_KEY_CHARS = 80
+
+
+class PageFinder:
+    """The PDF page a passage is printed on, for passages that do not carry it (a saved
+    index need not keep it). Cheap by design: nothing is read until a PDF passage is
+    cited, then only that document's stored text, without cleaning or dating it again."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._paged: set[str] | None = None
+        self._texts: dict[str, list[tuple[int, str]]] = {}
+
+    def page(self, doc_id: str, text: str) -> int | None:
+        """The page of a passage of document `doc_id` with this text; None when not paged."""
+        if self._paged is None:
+            metadata, _ = read_metadata(self.folder)
+            self._paged = {i for i, entry in metadata.items() if "pages" in entry}
+        if doc_id not in self._paged:
+            return None
+        if doc_id not in self._texts:
+            path = next((p for p in corpus_files(self.folder) if p.stem == doc_id), None)
+            try:
+                self._texts[doc_id] = page_texts(path) if path else []
+            except (OSError, UnicodeDecodeError):
+                self._texts[doc_id] = []  # no page then; the next rebuild reports the file
+        # A passage is cleaned paragraphs of one page, so its start is in that page's text.
+        key = " ".join(text.split())[:_PAGE_KEY_CHARS]
+        return next((number for number, page in self._texts[doc_id] if key in page), None)
+
+
+def load_document(path: Path, meta: dict[str, object] | None = None) -> tuple[Document, list[str]]:
+    """Load one document file with its metadata entry; DocumentError when it cannot be used."""
+    try:
+        return _load_document(path, meta or {})
+    except OSError as exc:
+        raise DocumentError(str(path), f"unreadable ({exc.strerror or exc})") from None
 
 
 def load_corpus(folder: Path) -> LoadedCorpus:
     """Load every document of a folder; report, and skip, the ones that cannot be used."""
     files = corpus_files(folder)
-    metadata, problems = _read_metadata(folder)
+    metadata, problems = read_metadata(folder)
     documents: list[Document] = []
     warnings: list[str] = []
     seen_ids: dict[str, Path] = {}

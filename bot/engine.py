@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, shape_answer
-from .corpus import Document, fingerprint, load_corpus
+from .corpus import Document, PageFinder, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
 from .index import BM25Params, Index, build_index, load_index, save_index
@@ -65,6 +65,7 @@ class Engine:
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
     skipped: tuple[str, ...] = ()  # documents left out of a rebuild, with the reason
     saved: bool = True  # False when a rebuilt index could not be written to disk
+    pages: PageFinder | None = None  # PDF page numbers of passages whose index did not keep them
 
     @classmethod
     def open(
@@ -110,7 +111,7 @@ class Engine:
                 notices.append(
                     f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
                 )
-        return cls(index, tuple(notices), max_question_chars, skipped, saved)
+        return cls(index, tuple(notices), max_question_chars, skipped, saved, PageFinder(corpus_dir))
 
     def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
         """Answer a question, as things stood on `as_of` when given."""
@@ -120,7 +121,7 @@ class Engine:
             raise QuestionError("top-k must be at least 1")
         query = parse_query(text, self.index.vocabulary, frozenset(self.index.bm25.idf))
         ranking = rank(self.index, query, cutoff)
-        return shape_answer(ranking, text, cutoff, top_k)
+        return shape_answer(ranking, text, cutoff, top_k, self.pages)
 
     def date_range(self) -> tuple[PubDate | None, PubDate | None]:
         """The oldest and newest publication dates of the documents; (None, None) if none is dated."""

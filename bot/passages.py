@@ -26,6 +26,7 @@ class Passage:
     doc_id: str
     position: int  # n: 0 for the first passage of the document
     text: str
+    page: int | None = None  # the PDF page it is printed on; None for unpaged documents
 
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -93,13 +94,14 @@ def _chunks(paragraph: str) -> Iterable[str]:
 
 def split_document(document: Document) -> list[Passage]:
     """The passages of a document, in reading order."""
+    pages = document.pages
     pieces = [
-        chunk
-        for paragraph in document.text.split("\n\n")
+        (chunk, pages[number] if number < len(pages) else None)
+        for number, paragraph in enumerate(document.text.split("\n\n"))
         if paragraph.strip()
         for chunk in _chunks(paragraph.strip())
     ]
     return [
-        Passage(id=f"{document.id}#{n}", doc_id=document.id, position=n, text=text)
-        for n, text in enumerate(pieces)
+        Passage(id=f"{document.id}#{n}", doc_id=document.id, position=n, text=text, page=page)
+        for n, (text, page) in enumerate(pieces)
     ]

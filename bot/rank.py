@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -62,6 +62,9 @@ MAX_UNKNOWN_SHARE = 0.4
 COVERAGE_SMOOTHING = 1.0
 #: Passages this similar (rapidfuzz ratio) are one passage told twice.
 DUPLICATE_RATIO = 95.0
+#: Best sentences this long and as similar as DUPLICATE_RATIO are one statement quoted by
+#: two documents (a press release's paragraph in two papers), even in different passages.
+DUPLICATE_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class Hit:
     span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
     answers: bool
     linked: bool  # the answer stands next to the question's words
+    duplicates: tuple[Hit, ...] = ()  # lower-ranked hits of other documents saying the same
 
 
 @dataclass(frozen=True)
@@ -278,14 +282,31 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     related = tuple(h for h in answering if h.linked and h.coverage >= max(RELATED * best, MIN_COVERAGE))
     ranked = _dedupe(band + rest + others)
-    return Ranking(query, tuple(ranked), False, None, band=sum(h in band for h in ranked), related=related)
+    in_band = {h.passage.id for h in band}
+    band_size = sum(h.passage.id in in_band for h in ranked)
+    return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)
+
+
+def _same(hit: Hit, kept: Hit) -> bool:
+    if fuzz.ratio(hit.passage.text, kept.passage.text) >= DUPLICATE_RATIO:
+        return True
+    return (
+        len(hit.sentence.split()) >= DUPLICATE_MIN_WORDS
+        and fuzz.ratio(hit.sentence, kept.sentence) >= DUPLICATE_RATIO
+    )
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
-    """Drop passages that repeat one already ranked (a press release quoted twice)."""
+    """Rank once what several documents say alike (a press release quoted twice); the
+    first hit keeps the others as its duplicates, so every source can be cited."""
     kept: list[Hit] = []
     for hit in hits:
-        if any(fuzz.ratio(hit.passage.text, k.passage.text) >= DUPLICATE_RATIO for k in kept):
-            continue
-        kept.append(hit)
+        for n, first in enumerate(kept):
+            if _same(hit, first):
+                sources = {first.document.id} | {d.document.id for d in first.duplicates}
+                if hit.document.id not in sources:
+                    kept[n] = replace(first, duplicates=(*first.duplicates, hit))
+                break
+        else:
+            kept.append(hit)
     return kept
