@@ -128,7 +128,8 @@ def _citation(citation: Citation) -> str:
     if citation.url and citation.url.startswith(("https://", "http://")):
         title = f'<a href="{_attr(citation.url)}">{title}</a>'
     publisher = _e(citation.publisher or "unknown publisher")
-    return f"— <i>{publisher}</i>, {_e(_date(citation.published))}: “{title}”"
+    page = f", page {citation.page}" if citation.page is not None else ""
+    return f"— <i>{publisher}</i>, {_e(_date(citation.published))}: “{title}”{page}"
 
 
 def _passage(result: Result) -> str:
@@ -159,6 +160,8 @@ def _result_block(result: Result, numbered: bool) -> str:
     lines = [
         f"{head}<b>{_e(result.answer or result.sentence)}</b>",
         _citation(result.citation) + flag,
+        # The same passage or statement, carried by other documents too.
+        *(_citation(source.citation).replace("— ", "— also in ", 1) for source in result.also),
         _passage(result),
     ]
     return "\n".join(lines)
@@ -203,9 +206,18 @@ def format_source(result: Result, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
         f"Publisher: {_e(c.publisher or 'unknown')}",
         f"Published: {_e(date)}",
     ]
+    if c.page is not None:
+        lines.append(f"Page: {c.page}")
     if c.url:
         lines.append(f"Link: {_e(c.url)}")
     lines.append(f"Passage: <code>{_e(result.passage_id)}</code>")
+    for source in result.also:
+        also = source.citation
+        where = f", page {also.page}" if also.page is not None else ""
+        lines.append(
+            f"Also in: {_e(also.title)} ({_e(also.publisher or 'unknown publisher')}, "
+            f"{_e(_date(also.published))}{where})"
+        )
     return pack(["\n".join(lines), _e(result.passage)], limit)
 
 

@@ -27,7 +27,8 @@ from bot.telegram_bot import MAX_RESULTS, RetryingRateLimiter, TrustBot, build_a
 from bot.telegram_format import MAX_MESSAGE_CHARS, telegram_length
 
 from .botapi_standin import BOT_USERNAME, TOKEN, BotAPIStandIn, Call, Fault, message, press
-from .conftest import SEED_CORPUS, TRUSTBOT
+from .conftest import SEED_CORPUS, TRUSTBOT, run_cli
+from .documents import write_pdf
 
 QUESTION = "when will the trust go live?"
 ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "blockquote", "tg-spoiler"}
@@ -542,3 +543,50 @@ def test_serve_process_answers_and_stops_cleanly(standin: BotAPIStandIn, tmp_pat
     assert "serving by polling 127.0.0.1" in stderr
     assert TOKEN not in stderr and TOKEN.split(":")[1] not in stderr
     assert "Traceback" not in stderr
+
+
+async def test_bot_keeps_answering_through_an_add_and_a_reload(
+    standin: BotAPIStandIn, corpus_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    index_dir = tmp_path / "index"
+    engine = await asyncio.to_thread(Engine.open, corpus_dir, index_dir)
+    settings = bot_settings(
+        standin, corpus_dir=corpus_dir, index_dir=index_dir, index_watch_seconds=0.2, admin_users="91",
+        rate_limit=1000,
+    )  # fmt: skip
+    budget = "The trust's first-year budget for children's social care will be 128 million pounds."
+    pdf = write_pdf(
+        tmp_path / "cabinet.pdf", [["Cabinet report", "12 March 2020", "Staff will move."], [budget]]
+    )
+    opener = lambda: Engine.open(corpus_dir, index_dir)  # noqa: E731
+    asked = 0
+    async with running(settings, engine, opener) as trustbot:
+
+        async def keep_asking() -> None:
+            nonlocal asked
+            while True:
+                standin.push(message(QUESTION, 81))
+                asked += 1
+                await asyncio.sleep(0.05)
+
+        asking = asyncio.create_task(keep_asking())
+        added = await asyncio.to_thread(
+            run_cli, "corpus", "add", str(pdf), "--corpus", str(corpus_dir), "--index", str(index_dir)
+        )
+        standin.push(message("/reload", 91))
+        await until(standin, lambda s: any(c.text.startswith("Reloaded") for c in s.sent(chat_id=91)))
+        await asyncio.sleep(0.3)
+        asking.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await asking
+        await until(standin, lambda s: len(s.sent(chat_id=81)) >= asked)
+        assert len(trustbot.engine.index.documents) == 6
+        [reply] = await ask(
+            standin, message("what will the first-year budget for children's social care be?", 82), 82
+        )
+    assert added.returncode == 0, added.stderr
+    replies = standin.sent(chat_id=81)
+    assert len(replies) == asked > 10
+    assert all("July 2020" in r.text for r in replies)  # every question answered, none with an apology
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert "128 million" in reply.text and "12 March 2020" in reply.text and "page 2" in reply.text

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.answer import Answer, Citation, Result
+from bot.answer import Answer, Citation, Result, Source
 from bot.dates import PubDate
 from bot.engine import Engine
 from bot.settings import Settings
@@ -88,6 +88,19 @@ def test_a_link_in_a_citation_is_an_escaped_anchor() -> None:
     unsafe = replace(result, citation=replace(result.citation, url="javascript:alert(1)"))
     [text] = format_answer(Answer("when?", None, False, unsafe.answer, (unsafe,)))
     assert "<a " not in text  # only web links become links
+
+
+def test_pages_and_other_sources_are_cited() -> None:
+    result = _result("About 1,300 staff will transfer.", "About 1,300 staff will transfer.")
+    paged = replace(result, citation=replace(result.citation, page=2))
+    other = Source(replace(result.citation, title="Press release", publisher="Trust", page=None), "d2#1")
+    carried = replace(paged, also=(other,))
+    [text] = format_answer(Answer("how many staff?", None, False, carried.answer, (carried,)))
+    assert "“A &lt;title&gt; &amp; more”, page 2" in text
+    assert "— also in <i>Trust</i>, c. November 2019: “Press release”" in text
+    assert_valid_html(text)
+    [source] = format_source(carried)
+    assert "Page: 2" in source and "Also in: Press release (Trust, c. November 2019)" in source
 
 
 def test_more_results_are_numbered_and_flag_superseded() -> None:
