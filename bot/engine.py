@@ -16,7 +16,7 @@ from .answer import Answer, shape_answer
 from .corpus import Document, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
-from .index import BM25Params, Index, build_index, load_index, save_index
+from .index import BM25Params, Index, build_index, index_present, load_index, save_index
 from .query import parse_query
 from .rank import rank
 
@@ -82,7 +82,7 @@ class Engine:
             try:
                 index = load_index(index_dir)
             except IndexError_ as exc:
-                if (index_dir / "manifest.json").exists():
+                if index_present(index_dir):
                     notices.append(f"{exc}: rebuilding")
             else:
                 if index.fingerprint != current:
@@ -112,7 +112,7 @@ class Engine:
         cutoff = parse_as_of(as_of) if isinstance(as_of, str) else as_of
         if top_k < 1:
             raise QuestionError("top-k must be at least 1")
-        query = parse_query(text, self.index.vocabulary, frozenset(self.index.bm25.idf))
+        query = parse_query(text, self.index.vocabulary, self.index.known_terms)
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k)
 

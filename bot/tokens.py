@@ -13,7 +13,7 @@ from functools import lru_cache
 import simplemma
 import Stemmer
 
-__all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "tokenize", "words"]
+__all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "terms_of", "tokenize", "words"]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
 TOKENIZER_VERSION = 6
@@ -69,7 +69,12 @@ def words(text: str) -> list[str]:
     return [t for t in out if t]
 
 
-@lru_cache(maxsize=65536)
+#: Distinct words remembered by `stem`: a corpus's vocabulary is Zipfian, so nearly every
+#: word of a large build is a cache hit, and lemmatising + stemming is the cost of a build.
+STEM_CACHE_SIZE = 1 << 18
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     """The stem of one folded word (amounts and numbers unchanged)."""
     if not word[0].isalpha():
@@ -78,6 +83,11 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").casefold()))
 
 
+def terms_of(surface: list[str]) -> list[str]:
+    """The index terms of a text's surface words (as `words` gives them), in order."""
+    return [stem(w) for w in surface if w not in STOP_WORDS]
+
+
 def tokenize(text: str) -> list[str]:
     """The index terms of a text: stemmed content words and whole amounts, in order."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    return terms_of(words(text))

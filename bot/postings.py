@@ -1,0 +1,221 @@
+"""BM25Okapi as postings: per term, the passages that hold it and their precomputed weights.
+
+A query's scores are the sums of its terms' weights over only those terms' postings, so
+its cost grows with the postings it touches, not with the corpus. The weights are
+computed with exactly the float64 operations, in the same order, that rank-bm25's
+`BM25Okapi.get_scores` performs, and summed per passage in the query's term order, so
+every score is bit-for-bit rank-bm25's and ties order the same way (lower passage first).
+
+On disk the postings are CSR arrays in NumPy `.npy` files (memory-mapped on load) and
+the terms a JSON list: no pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from array import array
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["EMPTY_PASSAGE_TERM", "POSTINGS_FILES", "Postings", "build_postings", "top_k"]
+
+#: rank-bm25 divides by zero on a passage without terms, so such a passage counts as
+#: holding this one term (what `Index.bm25` feeds it too): it keeps N and avgdl equal.
+EMPTY_PASSAGE_TERM = "\0"
+TERMS_FILE = "terms.json"
+OFFSETS_FILE = "postings_offsets.npy"
+IDS_FILE = "postings_ids.npy"
+WEIGHTS_FILE = "postings_weights.npy"
+IDF_FILE = "idf.npy"
+POSTINGS_FILES = (TERMS_FILE, OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE)
+
+IntArray = npt.NDArray[np.int64]
+IdArray = npt.NDArray[np.int32]
+FloatArray = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Postings:
+    """Term -> (passage ids ascending, BM25Okapi weights), plus each term's idf."""
+
+    terms: dict[str, int]  # term -> row
+    offsets: IntArray  # row r's postings are ids[offsets[r]:offsets[r + 1]]
+    ids: IdArray
+    weights: FloatArray
+    idf: FloatArray  # rank-bm25's idf per row, negative ones already floored
+    n_passages: int
+
+    def __contains__(self, term: object) -> bool:
+        return term in self.terms
+
+    def idf_of(self, term: str) -> float | None:
+        """rank-bm25's idf of a term, or None when no passage holds it."""
+        row = self.terms.get(term)
+        return None if row is None else float(self.idf[row])
+
+    def scores(self, query_terms: Sequence[str]) -> tuple[IdArray, FloatArray]:
+        """The passages holding any query term (ids ascending) and their BM25 scores.
+
+        Every other passage scores exactly 0 (rank-bm25 adds 0.0 for each absent term).
+        A term given twice counts twice, as in rank-bm25.
+        """
+        rows = [r for t in query_terms if (r := self.terms.get(t)) is not None and self.idf[r] != 0.0]
+        if not rows:
+            return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float64)
+        slices = [(int(self.offsets[r]), int(self.offsets[r + 1])) for r in rows]
+        if len(set(rows)) == 1:
+            start, end = slices[0]
+            ids = np.asarray(self.ids[start:end])
+            total = np.zeros(end - start, dtype=np.float64)
+            for _ in rows:
+                total += self.weights[start:end]
+            return ids, total
+        every = np.concatenate([self.ids[s:e] for s, e in slices])
+        # Stable sort: each term's ids are ascending already, so this merges sorted runs.
+        order = np.argsort(every, kind="stable")
+        ordered = every[order]
+        first = np.empty(len(ordered), dtype=bool)
+        first[0] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+        ids = ordered[first]
+        slot = np.empty(len(every), dtype=np.int64)
+        slot[order] = np.cumsum(first) - 1
+        total = np.zeros(len(ids), dtype=np.float64)
+        at = 0
+        for start, end in slices:
+            # One add per passage per term, in the query's term order: rank-bm25's sums.
+            total[slot[at : at + end - start]] += self.weights[start:end]
+            at += end - start
+        return ids, total
+
+    def save(self, folder: Path) -> list[str]:
+        """Write the postings into a folder; the names of the files written."""
+        (folder / TERMS_FILE).write_text(
+            json.dumps(sorted(self.terms, key=self.terms.__getitem__), ensure_ascii=False), encoding="utf-8"
+        )
+        for name, values in (
+            (OFFSETS_FILE, self.offsets),
+            (IDS_FILE, self.ids),
+            (WEIGHTS_FILE, self.weights),
+            (IDF_FILE, self.idf),
+        ):
+            np.save(folder / name, np.ascontiguousarray(values), allow_pickle=False)
+        return list(POSTINGS_FILES)
+
+    @classmethod
+    def load(cls, folder: Path, n_passages: int) -> Postings:
+        """Postings saved by `save`, the large arrays memory-mapped; ValueError when inconsistent."""
+        names = json.loads((folder / TERMS_FILE).read_text(encoding="utf-8"))
+        if not isinstance(names, list):
+            raise ValueError("terms.json is not a list")
+        offsets = np.load(folder / OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
+        ids = np.load(folder / IDS_FILE, mmap_mode="r", allow_pickle=False)
+        weights = np.load(folder / WEIGHTS_FILE, mmap_mode="r", allow_pickle=False)
+        idf = np.load(folder / IDF_FILE, allow_pickle=False)
+        if (
+            offsets.dtype != np.int64
+            or ids.dtype != np.int32
+            or weights.dtype != np.float64
+            or idf.dtype != np.float64
+            or len(offsets) != len(names) + 1
+            or len(idf) != len(names)
+            or len(ids) != len(weights)
+            or (len(offsets) and int(offsets[-1]) != len(ids))
+        ):
+            raise ValueError("postings arrays do not match each other")
+        return cls({str(t): i for i, t in enumerate(names)}, offsets, ids, weights, idf, n_passages)
+
+
+def build_postings(passage_terms: Iterable[Sequence[str]], k1: float, b: float, epsilon: float) -> Postings:
+    """BM25Okapi postings of passages given as term lists, rank-bm25's statistics exactly."""
+    rows: dict[str, int] = {}
+    term_of = array("i")  # per (passage, distinct term) pair: the term's row ...
+    tf = array("i")  # ... and how often the passage holds it
+    sizes = array("i")  # pairs per passage
+    lengths = array("q")  # terms per passage
+    for terms in passage_terms:
+        terms = terms or (EMPTY_PASSAGE_TERM,)
+        counts = Counter(terms)  # first-appearance order, as rank-bm25 counts
+        term_of.extend([rows.setdefault(t, len(rows)) for t in counts])
+        tf.extend(counts.values())
+        sizes.append(len(counts))
+        lengths.append(len(terms))
+    return _assemble(
+        rows,
+        np.frombuffer(term_of, dtype=np.int32),
+        np.frombuffer(tf, dtype=np.int32),
+        np.frombuffer(sizes, dtype=np.int32),
+        np.frombuffer(lengths, dtype=np.int64),
+        k1,
+        b,
+        epsilon,
+    )
+
+
+def _assemble(
+    rows: dict[str, int],
+    term_of: npt.NDArray[np.int32],
+    tf: npt.NDArray[np.int32],
+    sizes: npt.NDArray[np.int32],
+    doc_len: npt.NDArray[np.int64],
+    k1: float,
+    b: float,
+    epsilon: float,
+) -> Postings:
+    n = len(doc_len)
+    if n == 0:
+        raise ValueError("no passages to index")
+    passage_of = np.repeat(np.arange(n, dtype=np.int32), sizes)
+    order = np.argsort(term_of, kind="stable")  # by term; passages stay ascending within one
+    term_sorted = term_of[order]
+    ids = passage_of[order]
+    del passage_of
+    tf_sorted = tf[order].astype(np.int64)
+    del order
+    df = np.bincount(term_sorted, minlength=len(rows))
+    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(df, out=offsets[1:])
+
+    # rank-bm25's BM25Okapi._calc_idf, in its order (first appearance), in Python floats.
+    idf = np.empty(len(rows), dtype=np.float64)
+    idf_sum = 0.0
+    negative = []
+    for row, freq in enumerate(df.tolist()):
+        value = math.log(n - freq + 0.5) - math.log(freq + 0.5)
+        idf[row] = value
+        idf_sum += value
+        if value < 0:
+            negative.append(row)
+    idf[negative] = epsilon * (idf_sum / len(rows))
+
+    # rank-bm25's get_scores: idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))).
+    avgdl = int(doc_len.sum()) / n
+    norm = k1 * (1 - b + b * doc_len / avgdl)
+    weights = idf[term_sorted] * (tf_sorted * (k1 + 1) / (tf_sorted + norm[ids]))
+    return Postings(rows, offsets, ids, weights, idf, n)
+
+
+def top_k(
+    ids: IdArray, scores: FloatArray, k: int, eligible: npt.NDArray[np.bool_] | None = None
+) -> tuple[IdArray, FloatArray]:
+    """The k best positive-scoring passages, best first, ties by lower id.
+
+    The same passages, in the same order, as a stable descending sort of the dense
+    score array would give (`np.argsort(-scores, kind="stable")`), positives only.
+    """
+    keep = scores > 0
+    if eligible is not None:
+        keep &= eligible[ids]
+    ids, scores = ids[keep], scores[keep]
+    if len(scores) > k:
+        threshold = np.partition(scores, len(scores) - k)[len(scores) - k]
+        keep = scores >= threshold  # every tie of the k-th score, cut below by id
+        ids, scores = ids[keep], scores[keep]
+    order = np.lexsort((ids, -scores))[:k]
+    return ids[order], scores[order]
