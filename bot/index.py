@@ -42,8 +42,8 @@ from .corpus import Document, LoadedCorpus
 from .dates import PubDate
 from .errors import IndexError_
 from .passages import Passage, split_document
-from .postings import EMPTY_PASSAGE_TERM, Postings, build_postings, top_k
-from .tokens import TOKENIZER_VERSION, terms_of, tokenize, words
+from .postings import EMPTY_PASSAGE_TERM, Postings, PostingsBuilder, top_k
+from .tokens import STOP_WORDS, TOKENIZER_VERSION, stem, terms_of, tokenize, words
 
 __all__ = [
     "FORMAT_VERSION",
@@ -276,23 +276,26 @@ def build_index(
     documents = corpus.documents if progress is None else progress(corpus.documents)
     doc_numbers = {d.id: n for n, d in enumerate(corpus.documents)}
 
-    def passage_terms() -> Iterator[list[str]]:
-        for document in documents:
-            number = doc_numbers[document.id]
-            for passage in split_document(document):
-                found = words(passage.text)  # once, for both the terms and the vocabulary
-                surface.update(found)
-                texts.append(passage.text)
-                passage_doc.append(number)
-                positions.append(passage.position)
-                yield terms_of(found)
-
-    if params.variant == "plus":
-        terms = list(passage_terms())  # BM25Plus is scored by rank-bm25 itself, from the terms
-        postings = build_postings(terms, params.k1, params.b, params.epsilon)
-    else:
-        terms = None
-        postings = build_postings(passage_terms(), params.k1, params.b, params.epsilon)
+    builder = PostingsBuilder()
+    kept: list[list[str]] | None = [] if params.variant == "plus" else None
+    word_rows: dict[str, int] = {}  # surface word -> its term's row, -1 for a stop word
+    for document in documents:
+        number = doc_numbers[document.id]
+        for passage in split_document(document):
+            found = words(passage.text)  # once, for both the terms and the vocabulary
+            surface.update(found)
+            texts.append(passage.text)
+            passage_doc.append(number)
+            positions.append(passage.position)
+            # Each distinct word is stemmed once per build, its term given a row in order
+            # of first appearance (rank-bm25's order): the same terms `tokenize` gives.
+            for word in found:
+                if word not in word_rows:
+                    word_rows[word] = -1 if word in STOP_WORDS else builder.row(stem(word))
+            builder.add([r for w in found if (r := word_rows[w]) >= 0])
+            if kept is not None:  # BM25Plus is scored by rank-bm25 itself, from the terms
+                kept.append(terms_of(found))
+    postings = builder.build(params.k1, params.b, params.epsilon)
     return Index(
         params=params,
         fingerprint=fingerprint,
@@ -306,7 +309,7 @@ def build_index(
         ),
         postings=postings,
         surface_words=sorted(w for w in surface if w.isalpha()),
-        _terms=terms,
+        _terms=kept,
     )
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["EMPTY_PASSAGE_TERM", "POSTINGS_FILES", "Postings", "build_postings", "top_k"]
+__all__ = ["EMPTY_PASSAGE_TERM", "POSTINGS_FILES", "Postings", "PostingsBuilder", "build_postings", "top_k"]
 
 #: rank-bm25 divides by zero on a passage without terms, so such a passage counts as
 #: holding this one term (what `Index.bm25` feeds it too): it keeps N and avgdl equal.
@@ -132,30 +132,50 @@ class Postings:
         return cls({str(t): i for i, t in enumerate(names)}, offsets, ids, weights, idf, n_passages)
 
 
+class PostingsBuilder:
+    """Collects passages one at a time, as term rows, then assembles their postings."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}  # term -> row, in order of first appearance
+        self._term_of = array("i")  # per (passage, distinct term) pair: the term's row ...
+        self._tf = array("i")  # ... and how often the passage holds it
+        self._sizes = array("i")  # pairs per passage
+        self._lengths = array("q")  # terms per passage
+
+    def row(self, term: str) -> int:
+        """The row of a term, a new one the first time it is seen."""
+        return self.rows.setdefault(term, len(self.rows))
+
+    def add(self, rows: Sequence[int]) -> None:
+        """Add the next passage, given as the rows of its terms in text order."""
+        if not rows:
+            rows = [self.row(EMPTY_PASSAGE_TERM)]
+        counts = Counter(rows)  # first-appearance order, as rank-bm25 counts
+        self._term_of.extend(counts.keys())
+        self._tf.extend(counts.values())
+        self._sizes.append(len(counts))
+        self._lengths.append(len(rows))
+
+    def build(self, k1: float, b: float, epsilon: float) -> Postings:
+        """The postings of every passage added, with rank-bm25's BM25Okapi statistics."""
+        return _assemble(
+            self.rows,
+            np.frombuffer(self._term_of, dtype=np.int32),
+            np.frombuffer(self._tf, dtype=np.int32),
+            np.frombuffer(self._sizes, dtype=np.int32),
+            np.frombuffer(self._lengths, dtype=np.int64),
+            k1,
+            b,
+            epsilon,
+        )
+
+
 def build_postings(passage_terms: Iterable[Sequence[str]], k1: float, b: float, epsilon: float) -> Postings:
     """BM25Okapi postings of passages given as term lists, rank-bm25's statistics exactly."""
-    rows: dict[str, int] = {}
-    term_of = array("i")  # per (passage, distinct term) pair: the term's row ...
-    tf = array("i")  # ... and how often the passage holds it
-    sizes = array("i")  # pairs per passage
-    lengths = array("q")  # terms per passage
+    builder = PostingsBuilder()
     for terms in passage_terms:
-        terms = terms or (EMPTY_PASSAGE_TERM,)
-        counts = Counter(terms)  # first-appearance order, as rank-bm25 counts
-        term_of.extend([rows.setdefault(t, len(rows)) for t in counts])
-        tf.extend(counts.values())
-        sizes.append(len(counts))
-        lengths.append(len(terms))
-    return _assemble(
-        rows,
-        np.frombuffer(term_of, dtype=np.int32),
-        np.frombuffer(tf, dtype=np.int32),
-        np.frombuffer(sizes, dtype=np.int32),
-        np.frombuffer(lengths, dtype=np.int64),
-        k1,
-        b,
-        epsilon,
-    )
+        builder.add([builder.row(t) for t in terms])
+    return builder.build(k1, b, epsilon)
 
 
 def _assemble(
