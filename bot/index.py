@@ -29,7 +29,7 @@ import shutil
 import tempfile
 import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -43,7 +43,18 @@ from .dates import PubDate
 from .errors import IndexError_
 from .passages import Passage, split_document
 from .postings import EMPTY_PASSAGE_TERM, Postings, PostingsBuilder, top_k
-from .tokens import STOP_WORDS, TOKENIZER_VERSION, stem, terms_of, tokenize, words
+from .query import SYNONYM_WORDS
+from .tokens import (
+    MONEY_UNITS,
+    STOP_WORDS,
+    TOKENIZER_VERSION,
+    known_stems,
+    remember_stems,
+    stem,
+    terms_of,
+    tokenize,
+    words,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -63,6 +74,7 @@ MANIFEST = "manifest.json"
 POINTER = "CURRENT"
 DOCUMENTS_FILE = "documents.json"
 WORDS_FILE = "words.json"
+STEMS_FILE = "stems.json"
 TEXT_FILE = "passage_text.bin"
 TEXT_OFFSETS_FILE = "passage_offsets.npy"
 PASSAGE_DOC_FILE = "passage_doc.npy"
@@ -74,6 +86,8 @@ FULL_CHECK_BYTES = 8 * 1024 * 1024
 CHECK_SAMPLE_BYTES = 1024 * 1024
 #: A temporary generation folder this old is a dead save's leftover, safe to remove.
 STALE_TEMP_SECONDS = 3600
+STOP_WORD = -1  # the row of a word that is no index term
+NEW_WORD = -2  # the row of a word not yet seen in this build
 #: Passages' published date when their document has none (ranks behind every date).
 UNDATED = -1
 
@@ -152,6 +166,7 @@ class Index:
     passages: PassageStore
     postings: Postings
     surface_words: Sequence[str]  # of the passages, for typo correction
+    stems: Mapping[str, str]  # word -> stem, for the corpus's and the synonyms' words
     generation: str | None = None  # the folder it was loaded from or saved to
     _vocabulary: frozenset[str] | None = field(default=None, repr=False)
     _terms: list[list[str]] | None = field(default=None, repr=False)
@@ -236,7 +251,10 @@ class Index:
         ids, scores = self.postings.scores(query_terms)
         if extra_terms:
             extra_ids, extra_scores = self.postings.scores(extra_terms)
-            union = np.union1d(ids, extra_ids).astype(np.int32)
+            union = np.concatenate((ids, extra_ids))
+            union.sort()  # (np.union1d would import numpy.ma, a cold start's 30 ms)
+            if len(union):
+                union = union[np.concatenate(([True], union[1:] != union[:-1]))]
             base = np.zeros(len(union), dtype=np.float64)
             base[np.searchsorted(union, ids)] = scores
             added = np.zeros(len(union), dtype=np.float64)
@@ -272,27 +290,29 @@ def build_index(
     texts: list[str] = []
     passage_doc = array("i")
     positions = array("i")
-    surface: set[str] = set()
     documents = corpus.documents if progress is None else progress(corpus.documents)
     doc_numbers = {d.id: n for n, d in enumerate(corpus.documents)}
 
     builder = PostingsBuilder()
     kept: list[list[str]] | None = [] if params.variant == "plus" else None
-    word_rows: dict[str, int] = {}  # surface word -> its term's row, -1 for a stop word
+    word_rows: dict[str, int] = {}  # surface word -> its term's row, or STOP_WORD
+    row_of = word_rows.get
     for document in documents:
         number = doc_numbers[document.id]
         for passage in split_document(document):
-            found = words(passage.text)  # once, for both the terms and the vocabulary
-            surface.update(found)
+            found = words(passage.text)
             texts.append(passage.text)
             passage_doc.append(number)
             positions.append(passage.position)
-            # Each distinct word is stemmed once per build, its term given a row in order
-            # of first appearance (rank-bm25's order): the same terms `tokenize` gives.
-            for word in found:
-                if word not in word_rows:
-                    word_rows[word] = -1 if word in STOP_WORDS else builder.row(stem(word))
-            builder.add([r for w in found if (r := word_rows[w]) >= 0])
+            rows = [row_of(w, NEW_WORD) for w in found]
+            if NEW_WORD in rows:
+                # Each distinct word is stemmed once per build, its term given a row in order
+                # of first appearance (rank-bm25's order): the same terms `tokenize` gives.
+                for word in found:
+                    if word not in word_rows:
+                        word_rows[word] = STOP_WORD if word in STOP_WORDS else builder.row(stem(word))
+                rows = [word_rows[w] for w in found]
+            builder.add([r for r in rows if r >= 0])
             if kept is not None:  # BM25Plus is scored by rank-bm25 itself, from the terms
                 kept.append(terms_of(found))
     postings = builder.build(params.k1, params.b, params.epsilon)
@@ -308,7 +328,8 @@ def build_index(
             texts=texts,
         ),
         postings=postings,
-        surface_words=sorted(w for w in surface if w.isalpha()),
+        surface_words=sorted(w for w in word_rows if w.isalpha()),
+        stems=known_stems([*word_rows, *MONEY_UNITS, *(w for group in SYNONYM_WORDS for w in group.split())]),
         _terms=kept,
     )
 
@@ -385,6 +406,7 @@ def _write_generation(index: Index, target: Path) -> None:
         encoding="utf-8",
     )
     (target / WORDS_FILE).write_text(json.dumps(list(index.surface_words), ensure_ascii=False), "utf-8")
+    (target / STEMS_FILE).write_text(json.dumps(dict(index.stems), ensure_ascii=False), "utf-8")
     offsets = np.zeros(len(store) + 1, dtype=np.int64)
     with (target / TEXT_FILE).open("wb") as handle:
         at = 0
@@ -400,6 +422,7 @@ def _write_generation(index: Index, target: Path) -> None:
     names = [
         DOCUMENTS_FILE,
         WORDS_FILE,
+        STEMS_FILE,
         TEXT_FILE,
         TEXT_OFFSETS_FILE,
         PASSAGE_DOC_FILE,
@@ -539,6 +562,9 @@ def load_index(folder: Path) -> Index:
             for d in json.loads((generation / DOCUMENTS_FILE).read_text(encoding="utf-8"))
         }
         surface = json.loads((generation / WORDS_FILE).read_text(encoding="utf-8"))
+        stems = json.loads((generation / STEMS_FILE).read_text(encoding="utf-8"))
+        if not isinstance(surface, list) or not isinstance(stems, dict):
+            raise ValueError("words.json or stems.json has the wrong shape")
         offsets = np.load(generation / TEXT_OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
         passage_doc = np.load(generation / PASSAGE_DOC_FILE, mmap_mode="r", allow_pickle=False)
         position = np.load(generation / PASSAGE_POSITION_FILE, mmap_mode="r", allow_pickle=False)
@@ -551,6 +577,7 @@ def load_index(folder: Path) -> Index:
         postings = Postings.load(generation, n)
     except (KeyError, TypeError, ValueError, AttributeError, OSError) as exc:
         raise IndexError_(f"index in {generation} is malformed ({type(exc).__name__}: {exc})") from None
+    remember_stems(stems)
     return Index(
         params,
         manifest["fingerprint"],
@@ -559,5 +586,6 @@ def load_index(folder: Path) -> Index:
         store,
         postings,
         surface,
+        stems,
         generation=generation.name if generation != folder else None,
     )

@@ -8,12 +8,23 @@ question's "£9 million" meets a passage's "£9million" as the one term `£9m`, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-import simplemma
 import Stemmer
 
-__all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "terms_of", "tokenize", "words"]
+__all__ = [
+    "MONEY_UNITS",
+    "STOP_WORDS",
+    "TOKENIZER_VERSION",
+    "fold",
+    "known_stems",
+    "remember_stems",
+    "stem",
+    "terms_of",
+    "tokenize",
+    "words",
+]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
 TOKENIZER_VERSION = 6
@@ -41,10 +52,16 @@ STOP_WORDS = frozenset(
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
 _MONEY = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE)
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
+#: Words an amount swallows ("£9 million" is one term), though a sentence may hold them alone.
+MONEY_UNITS = tuple(_MONEY_UNIT)
 _TOKEN = re.compile(
     r"[£$€]\d+(?:[.,]\d+)*[a-z]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
 )
 _STEMMER = Stemmer.Stemmer("english")
+# Stems an index build worked out, loaded with the index: a question's words are nearly
+# all in it, so answering one needs no lemmatiser. `stem` is a pure function of the word,
+# so a remembered stem is the one it would compute.
+_KNOWN_STEMS: dict[str, str] = {}
 
 
 def fold(text: str) -> str:
@@ -92,8 +109,23 @@ def stem(word: str) -> str:
     """The stem of one folded word (amounts and numbers unchanged)."""
     if not word[0].isalpha():
         return word
+    known = _KNOWN_STEMS.get(word)
+    if known is not None:
+        return known
+    import simplemma  # deferred: its English dictionary loads in ~0.2 s, a cold start's largest cost
+
     # Lemmatise first: stemming alone leaves irregular forms apart ("wrote", "written").
     return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").casefold()))
+
+
+def remember_stems(stems: Mapping[str, str]) -> None:
+    """Remember stems worked out earlier (by an index build) so `stem` need not compute them."""
+    _KNOWN_STEMS.update(stems)
+
+
+def known_stems(vocabulary: Iterable[str]) -> dict[str, str]:
+    """The stems of the words that `stem` lemmatises, to save with an index."""
+    return {w: stem(w) for w in vocabulary if w and w[0].isalpha() and w not in STOP_WORDS}
 
 
 def terms_of(surface: list[str]) -> list[str]:

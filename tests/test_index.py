@@ -53,6 +53,7 @@ def test_saved_index_is_plain_json_and_npy_with_version_params_and_fingerprint(
             "postings_ids.npy",
             "postings_offsets.npy",
             "postings_weights.npy",
+            "stems.json",
             "terms.json",
             "words.json",
         ]
