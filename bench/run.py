@@ -83,16 +83,26 @@ def _make_vocabulary(rng: np.random.Generator, size: int) -> list[str]:
     seen = set(FUNCTION_WORDS)
     out = list(FUNCTION_WORDS)
     while len(out) < size:
-        syllables = int(rng.integers(1, 4))
-        word = "".join(
-            onsets[rng.integers(len(onsets))]
-            + vowels[rng.integers(len(vowels))]
-            + codas[rng.integers(len(codas))]
-            for _ in range(syllables)
-        )
-        if word not in seen and len(word) >= 3:
-            seen.add(word)
-            out.append(word)
+        batch = size  # draw a batch of candidates at once; duplicates are dropped
+        syllables = rng.integers(1, 4, size=batch)
+        parts = [
+            (
+                rng.integers(len(onsets), size=batch),
+                rng.integers(len(vowels), size=batch),
+                rng.integers(len(codas), size=batch),
+            )
+            for _ in range(3)
+        ]
+        for i in range(batch):
+            word = "".join(
+                onsets[parts[s][0][i]] + vowels[parts[s][1][i]] + codas[parts[s][2][i]]
+                for s in range(syllables[i])
+            )
+            if word not in seen and len(word) >= 3:
+                seen.add(word)
+                out.append(word)
+                if len(out) == size:
+                    break
     return out
 
 
@@ -324,7 +334,7 @@ def run_worker(system: str, work: Path, limit: int) -> dict[str, Any]:
 # --- cold start -----------------------------------------------------------------------------
 
 
-def cold_start(corpus_dir: Path, index_dir: Path, question: str, runs: int = COLD_RUNS) -> dict[str, Any]:
+def cold_start(corpus_dir: Path, index_dir: Path, question: str, runs: int) -> dict[str, Any]:
     """Median wall time of the real `trustbot ask` loading a prebuilt index (not rebuilding)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTBOT_")}
     env.update(TRUSTBOT_CORPUS_DIR=str(corpus_dir), TRUSTBOT_INDEX_DIR=str(index_dir))
@@ -338,7 +348,7 @@ def cold_start(corpus_dir: Path, index_dir: Path, question: str, runs: int = COL
     return {"median_s": statistics.median(times[1:]), "runs_s": times[1:]}
 
 
-def _bundled_cold_start(scratch: Path) -> dict[str, Any]:
+def _bundled_cold_start(scratch: Path, runs: int) -> dict[str, Any]:
     index_dir = scratch / "bundled-index"
     corpus_dir = ROOT / "corpus"
     built = subprocess.run(
@@ -348,7 +358,7 @@ def _bundled_cold_start(scratch: Path) -> dict[str, Any]:
     )
     if built.returncode != 0:
         raise SystemExit(f"bench: building the bundled index failed: {built.stderr.strip()[:300]}")
-    return cold_start(corpus_dir, index_dir, BUNDLED_QUESTION)
+    return cold_start(corpus_dir, index_dir, BUNDLED_QUESTION, runs)
 
 
 # --- comparison and report ------------------------------------------------------------------
@@ -476,7 +486,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     scratch.mkdir(parents=True, exist_ok=True)
     results, cold = [], {}
     try:
-        cold["bundled corpus"] = _bundled_cold_start(scratch)
+        cold["bundled corpus"] = _bundled_cold_start(scratch, args.cold_runs)
         for size in sizes:
             work = scratch / f"n{size}"
             if work.exists():
@@ -498,7 +508,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"bench: {size:,} {system} done", file=sys.stderr)
             results.append(summarise(size, reports, len(queries)))
             if size == cold_size:
-                cold[f"{size:,} passages"] = cold_start(work / "corpus", work / "index", queries[0])
+                cold[f"{size:,} passages"] = cold_start(
+                    work / "corpus", work / "index", queries[0], args.cold_runs
+                )
             (work / "passages.json").unlink()
     finally:
         if args.keep is None:
