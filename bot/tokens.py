@@ -58,6 +58,8 @@ _TOKEN = re.compile(
     r"[£$€]\d+(?:[.,]\d+)*[a-z]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
 )
 _STEMMER = Stemmer.Stemmer("english")
+_DIGIT = re.compile(r"\d")
+_SEPARATORS = str.maketrans(dict.fromkeys(".,;:!?()[]\"", " "))
 # Stems an index build worked out, loaded with the index: a question's words are nearly
 # all in it, so answering one needs no lemmatiser. `stem` is a pure function of the word,
 # so a remembered stem is the one it would compute.
@@ -83,8 +85,17 @@ def words(text: str) -> list[str]:
     # No token spans white space, so each white-space piece is tokenised alone, and a
     # piece of letters only is one token as it stands: most of a text skips the regex,
     # which is most of the cost of indexing a large corpus. Same tokens, same order.
+    if "'" not in folded and not _DIGIT.search(folded):
+        # Without digits or apostrophes every token is a run of letters, so punctuation
+        # is only a separator and may become a space: then nearly every piece is a word.
+        pieces = folded.translate(_SEPARATORS).split()
+        out = [p for p in pieces if p.isalpha()]
+        if len(out) == len(pieces):
+            return out
+    else:
+        pieces = folded.split()
     out = []
-    for piece in folded.split():
+    for piece in pieces:
         if piece.isalpha():
             out.append(piece)
             continue

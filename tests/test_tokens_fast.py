@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def reference_words(text: str) -> list[str]:
         "",
         "   ",
         "£ 5 million and £5\tmillion",
+        'Hello, world. (Test) [x] "quoted" a_b x²y naïve; end! ½ - well-known / and/or',
     ],
 )
 def test_words_equal_the_regex_tokeniser(text: str) -> None:
@@ -44,3 +46,13 @@ def test_words_equal_the_regex_tokeniser_on_the_seed_corpus() -> None:
     assert texts
     for text in texts:
         assert words(text) == reference_words(text)
+
+
+def test_words_equal_the_regex_tokeniser_on_random_text() -> None:
+    rng = random.Random(11)
+    alphabet = [*"abcxyz ABC  ..,,;:!?()[]\"'’_-/%£$€0123456789²½éßΑ\t\n", "million", " m ", "bn", "'s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert words(text) == reference_words(text), text
+        letters_only = "".join(c for c in text if not c.isdigit() and c not in "'’")
+        assert words(letters_only) == reference_words(letters_only), letters_only
