@@ -35,6 +35,11 @@ WEIGHTS_FILE = "postings_weights.npy"
 IDF_FILE = "idf.npy"
 POSTINGS_FILES = (TERMS_FILE, OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE)
 
+#: Postings whose weights are computed at once at build time (bounds the temporaries).
+WEIGHT_BLOCK = 1 << 22
+# Bits of the sort key of a (term, passage, tf) triple: 24 + 31 + 8 < 64.
+_TERM_BITS, _PASSAGE_BITS, _TF_BITS = 24, 31, 8
+
 IntArray = npt.NDArray[np.int64]
 IdArray = npt.NDArray[np.int32]
 FloatArray = npt.NDArray[np.float64]
@@ -191,16 +196,11 @@ def _assemble(
     n = len(doc_len)
     if n == 0:
         raise ValueError("no passages to index")
-    passage_of = np.repeat(np.arange(n, dtype=np.int32), sizes)
-    order = np.argsort(term_of, kind="stable")  # by term; passages stay ascending within one
-    term_sorted = term_of[order]
-    ids = passage_of[order]
-    del passage_of
-    tf_sorted = tf[order].astype(np.int64)
-    del order
-    df = np.bincount(term_sorted, minlength=len(rows))
+    df = np.bincount(term_of, minlength=len(rows))
     offsets = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(df, out=offsets[1:])
+    ids, tf_sorted = _by_term(term_of, tf, sizes, n, len(rows))
+    del term_of, tf
 
     # rank-bm25's BM25Okapi._calc_idf, in its order (first appearance), in Python floats.
     idf = np.empty(len(rows), dtype=np.float64)
@@ -214,11 +214,48 @@ def _assemble(
             negative.append(row)
     idf[negative] = epsilon * (idf_sum / len(rows))
 
-    # rank-bm25's get_scores: idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))).
+    # rank-bm25's get_scores: idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))),
+    # the same float64 operations in the same order, a block of postings at a time.
     avgdl = int(doc_len.sum()) / n
     norm = k1 * (1 - b + b * doc_len / avgdl)
-    weights = idf[term_sorted] * (tf_sorted * (k1 + 1) / (tf_sorted + norm[ids]))
+    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), df)
+    weights = np.empty(len(ids), dtype=np.float64)
+    for start in range(0, len(ids), WEIGHT_BLOCK):
+        block = slice(start, start + WEIGHT_BLOCK)
+        tf_block = tf_sorted[block].astype(np.int64)
+        weights[block] = idf[row_of[block]] * (tf_block * (k1 + 1) / (tf_block + norm[ids[block]]))
     return Postings(rows, offsets, ids, weights, idf, n)
+
+
+def _by_term(
+    term_of: npt.NDArray[np.int32],
+    tf: npt.NDArray[np.int32],
+    sizes: npt.NDArray[np.int32],
+    n: int,
+    n_terms: int,
+) -> tuple[IdArray, npt.NDArray[np.int32]]:
+    """The (passage, tf) pairs regrouped by term, passages ascending within each term."""
+    if (
+        n_terms < 1 << _TERM_BITS
+        and n < 1 << _PASSAGE_BITS
+        and (not len(tf) or int(tf.max()) < 1 << _TF_BITS)
+    ):
+        # One int64 key per pair, term | passage | tf, and one (fast, SIMD) sort of the keys:
+        # several times quicker than a stable argsort on a large corpus.
+        keys = term_of.astype(np.int64)
+        keys <<= _PASSAGE_BITS + _TF_BITS
+        passage = np.repeat(np.arange(n, dtype=np.int64), sizes)
+        passage <<= _TF_BITS
+        keys |= passage
+        del passage
+        keys |= tf
+        keys.sort()
+        ids = ((keys >> _TF_BITS) & ((1 << _PASSAGE_BITS) - 1)).astype(np.int32)
+        tf_sorted = (keys & ((1 << _TF_BITS) - 1)).astype(np.int32)
+        return ids, tf_sorted
+    order = np.argsort(term_of, kind="stable")  # by term; passages stay ascending within one
+    ids = np.repeat(np.arange(n, dtype=np.int32), sizes)[order]
+    return ids, tf[order]
 
 
 def top_k(

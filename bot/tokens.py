@@ -59,7 +59,7 @@ _TOKEN = re.compile(
 )
 _STEMMER = Stemmer.Stemmer("english")
 _DIGIT = re.compile(r"\d")
-_SEPARATORS = str.maketrans(dict.fromkeys(".,;:!?()[]\"", " "))
+_SEPARATORS = str.maketrans(dict.fromkeys('.,;:!?()[]"', " "))
 # Stems an index build worked out, loaded with the index: a question's words are nearly
 # all in it, so answering one needs no lemmatiser. `stem` is a pure function of the word,
 # so a remembered stem is the one it would compute.

@@ -257,3 +257,14 @@ def test_index_path_that_is_a_file_still_answers(corpus_dir: Path, tmp_path: Pat
     engine = Engine.open(corpus_dir, blocker)
     assert any("could not save" in n for n in engine.notices)
     assert engine.ask("who is the cabinet member for children's services?").results
+
+
+def test_postings_of_a_term_repeated_hundreds_of_times_match_rank_bm25() -> None:
+    passages = [["a"] * 300 + ["b"], ["b", "c"], ["a", "c", "c"], ["d"], ["e", "b"]]
+    postings = build_postings(passages, k1=1.2, b=0.75, epsilon=0.0)
+    reference = BM25Okapi(passages, k1=1.2, b=0.75, epsilon=0.0)
+    for query in (["a"], ["c", "a"], ["b", "d", "e"]):
+        ids, scores = postings.scores(query)
+        dense = np.asarray(reference.get_scores(query))
+        assert np.array_equal(dense[ids], scores)
+        assert not np.any(np.delete(dense, ids))
