@@ -3,7 +3,7 @@
 The index folder holds generations, one folder per build, and a pointer to the current one:
 
     index/CURRENT          the name of the current generation (replaced atomically, last)
-    index/<generation>/    manifest.json, documents.json, words.json, terms.json,
+    index/<generation>/    manifest.json, documents.json, words.*, stem_*.*, terms.*,
                            passage_text.bin + passage_*.npy, postings_*.npy, idf.npy
 
 A save writes a new generation beside the old ones and switches `CURRENT` last, so a
@@ -44,6 +44,7 @@ from .errors import IndexError_
 from .passages import Passage, split_document
 from .postings import EMPTY_PASSAGE_TERM, Postings, PostingsBuilder, top_k
 from .query import SYNONYM_WORDS
+from .strtable import StemTable, StringIndex, StringTable
 from .tokens import (
     MONEY_UNITS,
     STOP_WORDS,
@@ -73,8 +74,8 @@ FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 POINTER = "CURRENT"
 DOCUMENTS_FILE = "documents.json"
-WORDS_FILE = "words.json"
-STEMS_FILE = "stems.json"
+WORDS = "words"  # the corpus's words, sorted: words.bin + words_offsets.npy
+STEM_WORDS, STEM_VALUES = "stem_words", "stem_values"  # words sorted, and their stems
 TEXT_FILE = "passage_text.bin"
 TEXT_OFFSETS_FILE = "passage_offsets.npy"
 PASSAGE_DOC_FILE = "passage_doc.npy"
@@ -162,23 +163,20 @@ class Index:
     params: BM25Params
     fingerprint: str
     built_at: str
-    documents: dict[str, Document]
+    documents: Mapping[str, Document]
     passages: PassageStore
     postings: Postings
-    surface_words: Sequence[str]  # of the passages, for typo correction
+    surface_words: StringIndex  # of the passages, for typo correction
     stems: Mapping[str, str]  # word -> stem, for the corpus's and the synonyms' words
     generation: str | None = None  # the folder it was loaded from or saved to
-    _vocabulary: frozenset[str] | None = field(default=None, repr=False)
     _terms: list[list[str]] | None = field(default=None, repr=False)
     _bm25: BM25Okapi | BM25Plus | None = field(default=None, repr=False)
     _published: npt.NDArray[np.int64] | None = field(default=None, repr=False)
 
     @property
-    def vocabulary(self) -> frozenset[str]:
+    def vocabulary(self) -> Set[str]:
         """Surface words of the corpus, for typo correction."""
-        if self._vocabulary is None:
-            self._vocabulary = frozenset(self.surface_words)
-        return self._vocabulary
+        return self.surface_words.keys()
 
     @property
     def known_terms(self) -> Set[str]:
@@ -328,7 +326,7 @@ def build_index(
             texts=texts,
         ),
         postings=postings,
-        surface_words=sorted(w for w in word_rows if w.isalpha()),
+        surface_words=StringIndex.of(w for w in word_rows if w.isalpha()),
         stems=known_stems([*word_rows, *MONEY_UNITS, *(w for group in SYNONYM_WORDS for w in group.split())]),
         _terms=kept,
     )
@@ -370,6 +368,28 @@ def _document_from(data: dict[str, Any]) -> Document:
     )
 
 
+class _Documents(Mapping[str, Document]):
+    """The documents of a loaded index, each made from its JSON record when first asked for."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        if not isinstance(records, list):
+            raise ValueError("documents.json is not a list")
+        self._records = {r["id"]: r for r in records}
+        self._made: dict[str, Document] = {}
+
+    def __getitem__(self, doc_id: str) -> Document:
+        document = self._made.get(doc_id)
+        if document is None:
+            document = self._made[doc_id] = _document_from(self._records[doc_id])
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
 def _file_check(path: Path) -> dict[str, Any]:
     """Size and checksum of a file, whole or sampled (see FULL_CHECK_BYTES)."""
     size = path.stat().st_size
@@ -405,8 +425,9 @@ def _write_generation(index: Index, target: Path) -> None:
         json.dumps([_document_json(d) for d in index.documents.values()], ensure_ascii=False),
         encoding="utf-8",
     )
-    (target / WORDS_FILE).write_text(json.dumps(list(index.surface_words), ensure_ascii=False), "utf-8")
-    (target / STEMS_FILE).write_text(json.dumps(dict(index.stems), ensure_ascii=False), "utf-8")
+    names = [DOCUMENTS_FILE, *index.surface_words.table.save(target, WORDS)]
+    stems = index.stems if isinstance(index.stems, StemTable) else StemTable.of(index.stems)
+    names += stems.words.table.save(target, STEM_WORDS) + stems.stems.save(target, STEM_VALUES)
     offsets = np.zeros(len(store) + 1, dtype=np.int64)
     with (target / TEXT_FILE).open("wb") as handle:
         at = 0
@@ -419,10 +440,7 @@ def _write_generation(index: Index, target: Path) -> None:
     np.save(target / PASSAGE_DOC_FILE, np.asarray(store.passage_doc, dtype=np.int32), allow_pickle=False)
     positions = np.asarray(store.positions, dtype=np.int32)
     np.save(target / PASSAGE_POSITION_FILE, positions, allow_pickle=False)
-    names = [
-        DOCUMENTS_FILE,
-        WORDS_FILE,
-        STEMS_FILE,
+    names += [
         TEXT_FILE,
         TEXT_OFFSETS_FILE,
         PASSAGE_DOC_FILE,
@@ -557,14 +575,13 @@ def load_index(folder: Path) -> Index:
     _verify(generation, files)
     try:
         params = BM25Params(**manifest["params"])
-        documents = {
-            d["id"]: _document_from(d)
-            for d in json.loads((generation / DOCUMENTS_FILE).read_text(encoding="utf-8"))
-        }
-        surface = json.loads((generation / WORDS_FILE).read_text(encoding="utf-8"))
-        stems = json.loads((generation / STEMS_FILE).read_text(encoding="utf-8"))
-        if not isinstance(surface, list) or not isinstance(stems, dict):
-            raise ValueError("words.json or stems.json has the wrong shape")
+        documents = _Documents(json.loads((generation / DOCUMENTS_FILE).read_text(encoding="utf-8")))
+        surface = StringIndex(StringTable.load(generation, WORDS))
+        stems = StemTable(
+            StringIndex(StringTable.load(generation, STEM_WORDS)), StringTable.load(generation, STEM_VALUES)
+        )
+        if len(stems.words) != len(stems.stems):
+            raise ValueError("stem tables do not match each other")
         offsets = np.load(generation / TEXT_OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
         passage_doc = np.load(generation / PASSAGE_DOC_FILE, mmap_mode="r", allow_pickle=False)
         position = np.load(generation / PASSAGE_POSITION_FILE, mmap_mode="r", allow_pickle=False)

@@ -7,33 +7,34 @@ computed with exactly the float64 operations, in the same order, that rank-bm25'
 every score is bit-for-bit rank-bm25's and ties order the same way (lower passage first).
 
 On disk the postings are CSR arrays in NumPy `.npy` files (memory-mapped on load) and
-the terms a JSON list: no pickle.
+the terms a sorted string table (`strtable.py`): no pickle.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from .strtable import StringIndex, StringTable
+
 __all__ = ["EMPTY_PASSAGE_TERM", "POSTINGS_FILES", "Postings", "PostingsBuilder", "build_postings", "top_k"]
 
 #: rank-bm25 divides by zero on a passage without terms, so such a passage counts as
 #: holding this one term (what `Index.bm25` feeds it too): it keeps N and avgdl equal.
 EMPTY_PASSAGE_TERM = "\0"
-TERMS_FILE = "terms.json"
+TERMS = "terms"  # terms.bin + terms_offsets.npy, sorted
 OFFSETS_FILE = "postings_offsets.npy"
 IDS_FILE = "postings_ids.npy"
 WEIGHTS_FILE = "postings_weights.npy"
 IDF_FILE = "idf.npy"
-POSTINGS_FILES = (TERMS_FILE, OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE)
+POSTINGS_FILES = ("terms.bin", "terms_offsets.npy", OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE)
 
 #: Postings whose weights are computed at once at build time (bounds the temporaries).
 WEIGHT_BLOCK = 1 << 22
@@ -49,7 +50,7 @@ FloatArray = npt.NDArray[np.float64]
 class Postings:
     """Term -> (passage ids ascending, BM25Okapi weights), plus each term's idf."""
 
-    terms: dict[str, int]  # term -> row
+    terms: Mapping[str, int]  # term -> row
     offsets: IntArray  # row r's postings are ids[offsets[r]:offsets[r + 1]]
     ids: IdArray
     weights: FloatArray
@@ -100,41 +101,60 @@ class Postings:
         return ids, total
 
     def save(self, folder: Path) -> list[str]:
-        """Write the postings into a folder; the names of the files written."""
-        (folder / TERMS_FILE).write_text(
-            json.dumps(sorted(self.terms, key=self.terms.__getitem__), ensure_ascii=False), encoding="utf-8"
-        )
+        """Write the postings into a folder, rows in term order; the names of the files written."""
+        if isinstance(self.terms, StringIndex):
+            table, offsets, ids, weights, idf = (
+                self.terms.table,
+                self.offsets,
+                self.ids,
+                self.weights,
+                self.idf,
+            )
+        else:
+            # Rows go in term order on disk, so that a term is found by binary search
+            # in the memory-mapped list without loading it.
+            names = sorted(self.terms)
+            order = np.fromiter((self.terms[t] for t in names), np.int64, len(names))
+            df = np.diff(self.offsets)[order]
+            offsets = np.zeros(len(names) + 1, dtype=np.int64)
+            np.cumsum(df, out=offsets[1:])
+            gather = np.repeat(self.offsets[:-1][order] - offsets[:-1], df) + np.arange(int(offsets[-1]))
+            table, ids, weights, idf = (
+                StringTable(names),
+                self.ids[gather],
+                self.weights[gather],
+                self.idf[order],
+            )
+        table.save(folder, TERMS)
         for name, values in (
-            (OFFSETS_FILE, self.offsets),
-            (IDS_FILE, self.ids),
-            (WEIGHTS_FILE, self.weights),
-            (IDF_FILE, self.idf),
+            (OFFSETS_FILE, offsets),
+            (IDS_FILE, ids),
+            (WEIGHTS_FILE, weights),
+            (IDF_FILE, idf),
         ):
             np.save(folder / name, np.ascontiguousarray(values), allow_pickle=False)
         return list(POSTINGS_FILES)
 
     @classmethod
     def load(cls, folder: Path, n_passages: int) -> Postings:
-        """Postings saved by `save`, the large arrays memory-mapped; ValueError when inconsistent."""
-        names = json.loads((folder / TERMS_FILE).read_text(encoding="utf-8"))
-        if not isinstance(names, list):
-            raise ValueError("terms.json is not a list")
+        """Postings saved by `save`, memory-mapped; ValueError when inconsistent."""
+        terms = StringIndex(StringTable.load(folder, TERMS))
         offsets = np.load(folder / OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
         ids = np.load(folder / IDS_FILE, mmap_mode="r", allow_pickle=False)
         weights = np.load(folder / WEIGHTS_FILE, mmap_mode="r", allow_pickle=False)
-        idf = np.load(folder / IDF_FILE, allow_pickle=False)
+        idf = np.load(folder / IDF_FILE, mmap_mode="r", allow_pickle=False)
         if (
             offsets.dtype != np.int64
             or ids.dtype != np.int32
             or weights.dtype != np.float64
             or idf.dtype != np.float64
-            or len(offsets) != len(names) + 1
-            or len(idf) != len(names)
+            or len(offsets) != len(terms) + 1
+            or len(idf) != len(terms)
             or len(ids) != len(weights)
-            or (len(offsets) and int(offsets[-1]) != len(ids))
+            or int(offsets[-1]) != len(ids)
         ):
             raise ValueError("postings arrays do not match each other")
-        return cls({str(t): i for i, t in enumerate(names)}, offsets, ids, weights, idf, n_passages)
+        return cls(terms, offsets, ids, weights, idf, n_passages)
 
 
 class PostingsBuilder:

@@ -85,7 +85,9 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def _correct(word: str, vocabulary: frozenset[str], known_terms: AbstractSet[str], first: bool) -> str | None:
+def _correct(
+    word: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str], first: bool
+) -> str | None:
     """The vocabulary word a typed word was meant to be, or None."""
     if first and word not in QUESTION_WORDS and word not in vocabulary:
         match = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=70)
@@ -113,7 +115,7 @@ def _correct(word: str, vocabulary: frozenset[str], known_terms: AbstractSet[str
     return candidate if DamerauLevenshtein.distance(word, candidate) <= limit else None
 
 
-def parse_query(question: str, vocabulary: frozenset[str], known_terms: AbstractSet[str]) -> Query:
+def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
     """Analyse a question against an index's vocabulary and terms."""
     typed = words(question)
     corrections: list[tuple[str, str]] = []

@@ -63,7 +63,9 @@ _SEPARATORS = str.maketrans(dict.fromkeys('.,;:!?()[]"', " "))
 # Stems an index build worked out, loaded with the index: a question's words are nearly
 # all in it, so answering one needs no lemmatiser. `stem` is a pure function of the word,
 # so a remembered stem is the one it would compute.
-_KNOWN_STEMS: dict[str, str] = {}
+_KNOWN_STEMS: list[Mapping[str, str]] = []
+#: Stem tables remembered at once (the indexes a process loaded last).
+MAX_STEM_TABLES = 4
 
 
 def fold(text: str) -> str:
@@ -120,9 +122,10 @@ def stem(word: str) -> str:
     """The stem of one folded word (amounts and numbers unchanged)."""
     if not word[0].isalpha():
         return word
-    known = _KNOWN_STEMS.get(word)
-    if known is not None:
-        return known
+    for table in _KNOWN_STEMS:
+        known = table.get(word)
+        if known is not None:
+            return known
     import simplemma  # deferred: its English dictionary loads in ~0.2 s, a cold start's largest cost
 
     # Lemmatise first: stemming alone leaves irregular forms apart ("wrote", "written").
@@ -131,7 +134,9 @@ def stem(word: str) -> str:
 
 def remember_stems(stems: Mapping[str, str]) -> None:
     """Remember stems worked out earlier (by an index build) so `stem` need not compute them."""
-    _KNOWN_STEMS.update(stems)
+    if all(stems is not table for table in _KNOWN_STEMS):
+        _KNOWN_STEMS.insert(0, stems)
+        del _KNOWN_STEMS[MAX_STEM_TABLES:]
 
 
 def known_stems(vocabulary: Iterable[str]) -> dict[str, str]:

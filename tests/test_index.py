@@ -21,6 +21,7 @@ from bot.index import (
     save_index,
 )
 from bot.postings import build_postings, top_k
+from bot.strtable import StringIndex, StringTable
 
 
 def _build(corpus_dir: Path, index_dir: Path) -> None:
@@ -53,9 +54,14 @@ def test_saved_index_is_plain_json_and_npy_with_version_params_and_fingerprint(
             "postings_ids.npy",
             "postings_offsets.npy",
             "postings_weights.npy",
-            "stems.json",
-            "terms.json",
-            "words.json",
+            "stem_values.bin",
+            "stem_values_offsets.npy",
+            "stem_words.bin",
+            "stem_words_offsets.npy",
+            "terms.bin",
+            "terms_offsets.npy",
+            "words.bin",
+            "words_offsets.npy",
         ]
     )
     manifest = json.loads((generation / "manifest.json").read_text())
@@ -197,7 +203,7 @@ def test_pointer_to_a_missing_generation_is_refused(corpus_dir: Path, index_dir:
         ("passage_text.bin", b"garbage", "checksum"),
         ("documents.json", b"", "checksum"),
         ("postings_weights.npy", b"\x93NUMPY garbage", "checksum"),
-        ("terms.json", b"[]", "checksum"),
+        ("terms.bin", b"[]", "checksum"),
         ("manifest.json", b"{not json", "unreadable"),
         ("manifest.json", b"[]", "not a trustbot index"),
     ],
@@ -268,3 +274,13 @@ def test_postings_of_a_term_repeated_hundreds_of_times_match_rank_bm25() -> None
         dense = np.asarray(reference.get_scores(query))
         assert np.array_equal(dense[ids], scores)
         assert not np.any(np.delete(dense, ids))
+
+
+def test_string_index_on_disk_finds_every_string_and_only_those(tmp_path: Path) -> None:
+    strings = ["trust", "£22m", "café", "zebra", "a", "ärger", "2019/20", ""]
+    StringIndex.of(strings).table.save(tmp_path, "t")
+    loaded = StringIndex(StringTable.load(tmp_path, "t"))
+    assert list(loaded) == sorted(set(strings))
+    assert all(s in loaded for s in strings)
+    assert "caf" not in loaded and "trusts" not in loaded and 3 not in loaded
+    assert [loaded[s] for s in sorted(strings)] == list(range(len(strings)))
