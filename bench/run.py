@@ -227,18 +227,22 @@ def worker_trustbot(work: Path, limit: int) -> dict[str, Any]:
     """trustbot: build from the files, save, load, query."""
     from bot.corpus import fingerprint, load_corpus
     from bot.engine import Engine
-    from bot.index import build_index, load_index, save_index
+    from bot.index import build_index, corpus_signature, load_index, save_index
     from bot.tokens import tokenize
 
     corpus_dir, index_dir = work / "corpus", work / "index"
     expected = json.loads((work / "passages.json").read_text(encoding="utf-8"))
     start = time.perf_counter()
-    if any(corpus_dir.iterdir()):
-        corpus, print_ = load_corpus(corpus_dir), fingerprint(corpus_dir)
+    signature = None
+    if any(corpus_dir.iterdir()):  # as Engine.open builds: signature, fingerprint, load
+        signature = corpus_signature(corpus_dir)
+        print_ = fingerprint(corpus_dir)
+        corpus = load_corpus(corpus_dir)
     else:  # too large to write as files: the same documents, made in memory
         corpus, print_ = _documents_in_memory(expected, work), "in-memory"
     loaded = time.perf_counter()
     index = build_index(corpus, print_)
+    index.corpus_signature = signature
     built = time.perf_counter()
     save_index(index, index_dir)
     saved = time.perf_counter()

@@ -16,7 +16,15 @@ from .answer import Answer, shape_answer
 from .corpus import Document, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
-from .index import BM25Params, Index, build_index, index_present, load_index, save_index
+from .index import (
+    BM25Params,
+    Index,
+    build_index,
+    corpus_signature,
+    index_present,
+    load_index,
+    save_index,
+)
 from .query import parse_query
 from .rank import rank
 
@@ -73,7 +81,9 @@ class Engine:
     ) -> Engine:
         """Open the index of a corpus, building it first when needed."""
         params = params or BM25Params()
-        current = fingerprint(corpus_dir)
+        # Taken before anything reads the corpus: a file changed later shows up next time.
+        signature = corpus_signature(corpus_dir) if corpus_dir.is_dir() else None
+        current: str | None = None
         notices: list[str] = []
         skipped: tuple[str, ...] = ()
         saved = True
@@ -85,6 +95,10 @@ class Engine:
                 if index_present(index_dir):
                     notices.append(f"{exc}: rebuilding")
             else:
+                # Same files, sizes and times as at build time: the same corpus, without
+                # reading every file again (what a cold start on a large corpus would cost).
+                unchanged = signature is not None and index.corpus_signature == signature
+                current = index.fingerprint if unchanged else fingerprint(corpus_dir)
                 if index.fingerprint != current:
                     notices.append("index is stale (the corpus changed): rebuilding")
                     index = None
@@ -92,11 +106,13 @@ class Engine:
                     notices.append("index was built with other settings: rebuilding")
                     index = None
         if index is None:
+            current = fingerprint(corpus_dir)
             corpus = load_corpus(corpus_dir)
             skipped = corpus.problems
             notices.extend(corpus.problems)
             notices.extend(corpus.warnings)
             index = build_index(corpus, current, params, progress)
+            index.corpus_signature = signature
             try:
                 save_index(index, index_dir)
             except OSError as exc:

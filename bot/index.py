@@ -63,6 +63,7 @@ __all__ = [
     "Index",
     "PassageStore",
     "build_index",
+    "corpus_signature",
     "current_generation",
     "index_present",
     "load_index",
@@ -169,6 +170,7 @@ class Index:
     surface_words: StringIndex  # of the passages, for typo correction
     stems: Mapping[str, str]  # word -> stem, for the corpus's and the synonyms' words
     generation: str | None = None  # the folder it was loaded from or saved to
+    corpus_signature: str | None = None  # the corpus folder's file sizes and times when built
     _terms: list[list[str]] | None = field(default=None, repr=False)
     _bm25: BM25Okapi | BM25Plus | None = field(default=None, repr=False)
     _published: npt.NDArray[np.int64] | None = field(default=None, repr=False)
@@ -456,9 +458,34 @@ def _write_generation(index: Index, target: Path) -> None:
         "documents": len(index.documents),
         "passages": len(store),
         "terms": len(index.postings.terms),
+        "corpus_signature": index.corpus_signature,
         "files": {name: _file_check(target / name) for name in names},
     }
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def corpus_signature(folder: Path) -> str:
+    """A hash of the path, size and modification time of every file under a corpus folder.
+
+    Cheap (no file is read): when it is what it was at build time, the corpus is
+    unchanged and its content fingerprint need not be computed again. Every file counts,
+    whatever the corpus loader makes of it, so a change can only cause an extra check.
+    """
+    digest = hashlib.sha256()
+    entries = []
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        dirs.sort()
+        for name in files:
+            path = os.path.join(root, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                entries.append(f"{path}\0unreadable")
+                continue
+            entries.append(f"{os.path.relpath(path, folder)}\0{info.st_size}\0{info.st_mtime_ns}")
+    for entry in sorted(entries):
+        digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
+    return digest.hexdigest()
 
 
 def current_generation(folder: Path) -> str | None:
@@ -605,4 +632,7 @@ def load_index(folder: Path) -> Index:
         surface,
         stems,
         generation=generation.name if generation != folder else None,
+        corpus_signature=manifest.get("corpus_signature")
+        if isinstance(manifest.get("corpus_signature"), str)
+        else None,
     )

@@ -17,7 +17,11 @@ from typing import overload
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["StemTable", "StringIndex", "StringTable"]
+__all__ = ["SAMPLE_EVERY", "StemTable", "StringIndex", "StringTable"]
+
+#: A `StringIndex` keeps one string in this many in memory (read on first lookup), so a
+#: lookup decodes a handful of mapped strings rather than a whole binary search's worth.
+SAMPLE_EVERY = 32
 
 
 def _map(path: Path) -> bytes | mmap.mmap:
@@ -96,6 +100,7 @@ class StringIndex(Mapping[str, int]):
 
     def __init__(self, table: StringTable) -> None:
         self.table = table  # sorted
+        self._sample: list[str] | None = None  # every SAMPLE_EVERY-th string, read on first use
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> StringIndex:
@@ -103,9 +108,15 @@ class StringIndex(Mapping[str, int]):
         return cls(StringTable(sorted(set(strings))))
 
     def __getitem__(self, key: str) -> int:
-        at = bisect.bisect_left(self.table, key)
-        if at < len(self.table) and self.table[at] == key:
-            return at
+        if self._sample is None:
+            self._sample = [self.table[i] for i in range(0, len(self.table), SAMPLE_EVERY)]
+        # Search the sample in memory, then a few probes of the mapped strings of one block.
+        block = bisect.bisect_right(self._sample, key) - 1
+        if block >= 0:
+            lo = block * SAMPLE_EVERY
+            at = bisect.bisect_left(self.table, key, lo, min(lo + SAMPLE_EVERY, len(self.table)))
+            if at < len(self.table) and self.table[at] == key:
+                return at
         raise KeyError(key)
 
     def __contains__(self, key: object) -> bool:

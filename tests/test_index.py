@@ -284,3 +284,13 @@ def test_string_index_on_disk_finds_every_string_and_only_those(tmp_path: Path) 
     assert all(s in loaded for s in strings)
     assert "caf" not in loaded and "trusts" not in loaded and 3 not in loaded
     assert [loaded[s] for s in sorted(strings)] == list(range(len(strings)))
+
+
+def test_string_index_lookup_across_many_blocks(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    strings = {"".join(rng.choice(list("abcdeé£1"), size=int(rng.integers(1, 9)))) for _ in range(3000)}
+    StringIndex.of(strings).table.save(tmp_path, "many")
+    loaded = StringIndex(StringTable.load(tmp_path, "many"))
+    ordered = sorted(strings)
+    assert all(loaded[s] == i for i, s in enumerate(ordered))
+    assert not any(s + "zz" in loaded or "0" + s in loaded for s in ordered)
