@@ -471,21 +471,28 @@ def corpus_signature(folder: Path) -> str:
     unchanged and its content fingerprint need not be computed again. Every file counts,
     whatever the corpus loader makes of it, so a change can only cause an extra check.
     """
-    digest = hashlib.sha256()
     entries = []
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        dirs.sort()
-        for name in files:
-            path = os.path.join(root, name)
+    pending = [(str(folder), "")]
+    while pending:
+        path, prefix = pending.pop()
+        try:
+            listing = list(os.scandir(path))
+        except OSError:
+            entries.append(f"{prefix}\0unlistable")
+            continue
+        for entry in listing:
+            name = prefix + entry.name
             try:
-                info = os.stat(path)
+                if entry.is_dir():
+                    pending.append((entry.path, name + "/"))
+                    continue
+                info = entry.stat()
             except OSError:
-                entries.append(f"{path}\0unreadable")
+                entries.append(f"{name}\0unreadable")
                 continue
-            entries.append(f"{os.path.relpath(path, folder)}\0{info.st_size}\0{info.st_mtime_ns}")
-    for entry in sorted(entries):
-        digest.update(entry.encode("utf-8", "surrogateescape") + b"\n")
-    return digest.hexdigest()
+            entries.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
+    entries.sort()
+    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def current_generation(folder: Path) -> str | None:

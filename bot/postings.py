@@ -24,7 +24,7 @@ import numpy.typing as npt
 
 from .strtable import StringIndex, StringTable
 
-__all__ = ["EMPTY_PASSAGE_TERM", "POSTINGS_FILES", "Postings", "PostingsBuilder", "build_postings", "top_k"]
+__all__ = ["EMPTY_PASSAGE_TERM", "Postings", "PostingsBuilder", "build_postings", "top_k"]
 
 #: rank-bm25 divides by zero on a passage without terms, so such a passage counts as
 #: holding this one term (what `Index.bm25` feeds it too): it keeps N and avgdl equal.
@@ -34,7 +34,6 @@ OFFSETS_FILE = "postings_offsets.npy"
 IDS_FILE = "postings_ids.npy"
 WEIGHTS_FILE = "postings_weights.npy"
 IDF_FILE = "idf.npy"
-POSTINGS_FILES = ("terms.bin", "terms_offsets.npy", OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE)
 
 #: Postings whose weights are computed at once at build time (bounds the temporaries).
 WEIGHT_BLOCK = 1 << 22
@@ -125,7 +124,7 @@ class Postings:
                 self.weights[gather],
                 self.idf[order],
             )
-        table.save(folder, TERMS)
+        written = table.save(folder, TERMS)
         for name, values in (
             (OFFSETS_FILE, offsets),
             (IDS_FILE, ids),
@@ -133,7 +132,8 @@ class Postings:
             (IDF_FILE, idf),
         ):
             np.save(folder / name, np.ascontiguousarray(values), allow_pickle=False)
-        return list(POSTINGS_FILES)
+            written.append(name)
+        return written
 
     @classmethod
     def load(cls, folder: Path, n_passages: int) -> Postings:

@@ -8,6 +8,7 @@ with hundreds of thousands of terms and words opens without parsing any of them.
 from __future__ import annotations
 
 import bisect
+import json
 import mmap
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -44,6 +45,7 @@ class StringTable(Sequence[str]):
         self._strings = strings
         self._blob = blob
         self._offsets = offsets
+        self.sample: list[str] | None = None  # every SAMPLE_EVERY-th string, when known
 
     def __len__(self) -> int:
         if self._strings is not None:
@@ -73,7 +75,7 @@ class StringTable(Sequence[str]):
         return (self[i] for i in range(len(self)))
 
     def save(self, folder: Path, name: str) -> list[str]:
-        """Write the table as `name.bin` and `name_offsets.npy`; the file names."""
+        """Write the table as `name.bin` and `name_offsets.npy` (and its sample); the file names."""
         offsets = np.zeros(len(self) + 1, dtype=np.int64)
         with (folder / f"{name}.bin").open("wb") as handle:
             at = 0
@@ -83,7 +85,11 @@ class StringTable(Sequence[str]):
                 at += len(data)
                 offsets[i + 1] = at
         np.save(folder / f"{name}_offsets.npy", offsets, allow_pickle=False)
-        return [f"{name}.bin", f"{name}_offsets.npy"]
+        # Every SAMPLE_EVERY-th string, for a sorted table's lookups: one small JSON read
+        # rather than thousands of strings decoded one by one.
+        sample = {"every": SAMPLE_EVERY, "strings": [self[i] for i in range(0, len(self), SAMPLE_EVERY)]}
+        (folder / f"{name}_sample.json").write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
+        return [f"{name}.bin", f"{name}_offsets.npy", f"{name}_sample.json"]
 
     @classmethod
     def load(cls, folder: Path, name: str) -> StringTable:
@@ -92,7 +98,17 @@ class StringTable(Sequence[str]):
         blob = _map(folder / f"{name}.bin")
         if offsets.dtype != np.int64 or len(offsets) < 1 or int(offsets[-1]) != len(blob):
             raise ValueError(f"{name}_offsets.npy does not match {name}.bin")
-        return cls(blob=blob, offsets=offsets)
+        table = cls(blob=blob, offsets=offsets)
+        sample = json.loads((folder / f"{name}_sample.json").read_text(encoding="utf-8"))
+        strings = sample.get("strings") if isinstance(sample, dict) else None
+        if (
+            sample.get("every") != SAMPLE_EVERY
+            or not isinstance(strings, list)
+            or len(strings) != -(-len(table) // SAMPLE_EVERY)
+        ):
+            raise ValueError(f"{name}_sample.json does not match {name}.bin")
+        table.sample = strings
+        return table
 
 
 class StringIndex(Mapping[str, int]):
@@ -100,7 +116,7 @@ class StringIndex(Mapping[str, int]):
 
     def __init__(self, table: StringTable) -> None:
         self.table = table  # sorted
-        self._sample: list[str] | None = None  # every SAMPLE_EVERY-th string, read on first use
+        self._sample = table.sample  # every SAMPLE_EVERY-th string (read on first use if unknown)
 
     @classmethod
     def of(cls, strings: Iterable[str]) -> StringIndex:

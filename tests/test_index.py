@@ -56,12 +56,16 @@ def test_saved_index_is_plain_json_and_npy_with_version_params_and_fingerprint(
             "postings_weights.npy",
             "stem_values.bin",
             "stem_values_offsets.npy",
+            "stem_values_sample.json",
             "stem_words.bin",
             "stem_words_offsets.npy",
+            "stem_words_sample.json",
             "terms.bin",
             "terms_offsets.npy",
+            "terms_sample.json",
             "words.bin",
             "words_offsets.npy",
+            "words_sample.json",
         ]
     )
     manifest = json.loads((generation / "manifest.json").read_text())
