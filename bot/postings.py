@@ -37,8 +37,13 @@ IDF_FILE = "idf.npy"
 
 #: Postings whose weights are computed at once at build time (bounds the temporaries).
 WEIGHT_BLOCK = 1 << 22
-# Bits of the sort key of a (term, passage, tf) triple: 24 + 31 + 8 < 64.
+# Bits of the sort key of a (term, passage, tf) triple: 24 + 31 + 8 < 64. A larger tf
+# (a term said 255 times in one passage) is kept aside and put back after the sort.
 _TERM_BITS, _PASSAGE_BITS, _TF_BITS = 24, 31, 8
+_ROW_SHIFT = _PASSAGE_BITS + _TF_BITS
+_TF_MAX = (1 << _TF_BITS) - 1
+#: Keys per chunk while collecting (chunks, not one growing array: no copy on growth).
+_CHUNK_KEYS = 1 << 20
 
 IntArray = npt.NDArray[np.int64]
 IdArray = npt.NDArray[np.int32]
@@ -158,40 +163,79 @@ class Postings:
 
 
 class PostingsBuilder:
-    """Collects passages one at a time, as term rows, then assembles their postings."""
+    """Collects passages one at a time, as term rows, then assembles their postings.
+
+    Each (passage, term) pair is kept as one int64 key, term | passage | tf, in chunks:
+    one sort of the keys then groups the pairs by term with passages ascending, several
+    times quicker, and lighter, than a stable argsort of separate arrays at 1M passages.
+    """
 
     def __init__(self) -> None:
         self.rows: dict[str, int] = {}  # term -> row, in order of first appearance
-        self._term_of = array("i")  # per (passage, distinct term) pair: the term's row ...
-        self._tf = array("i")  # ... and how often the passage holds it
-        self._sizes = array("i")  # pairs per passage
+        self._chunks: list[array[int]] = [array("q")]
         self._lengths = array("q")  # terms per passage
+        self._large_tf: dict[tuple[int, int], int] = {}  # (row, passage) -> tf, when over _TF_MAX
 
     def row(self, term: str) -> int:
         """The row of a term, a new one the first time it is seen."""
-        return self.rows.setdefault(term, len(self.rows))
+        row = self.rows.setdefault(term, len(self.rows))
+        if row >= 1 << _TERM_BITS:
+            raise ValueError(f"more than {1 << _TERM_BITS:,} distinct terms")
+        return row
 
     def add(self, rows: Sequence[int]) -> None:
         """Add the next passage, given as the rows of its terms in text order."""
+        passage = len(self._lengths)
+        if passage >= 1 << _PASSAGE_BITS:
+            raise ValueError(f"more than {1 << _PASSAGE_BITS:,} passages")
         if not rows:
             rows = [self.row(EMPTY_PASSAGE_TERM)]
-        counts = Counter(rows)  # first-appearance order, as rank-bm25 counts
-        self._term_of.extend(counts.keys())
-        self._tf.extend(counts.values())
-        self._sizes.append(len(counts))
+        counts = Counter(rows)
+        base = passage << _TF_BITS
+        keys = [(row << _ROW_SHIFT) | base | tf for row, tf in counts.items()]
+        if max(counts.values()) > _TF_MAX:
+            for row, tf in counts.items():
+                if tf > _TF_MAX:
+                    self._large_tf[row, passage] = tf
+            keys = [(row << _ROW_SHIFT) | base | min(tf, _TF_MAX) for row, tf in counts.items()]
+        chunk = self._chunks[-1]
+        if len(chunk) >= _CHUNK_KEYS:
+            chunk = array("q")
+            self._chunks.append(chunk)
+        chunk.extend(keys)
         self._lengths.append(len(rows))
 
     def build(self, k1: float, b: float, epsilon: float) -> Postings:
         """The postings of every passage added, with rank-bm25's BM25Okapi statistics."""
-        return _assemble(
-            self.rows,
-            np.frombuffer(self._term_of, dtype=np.int32),
-            np.frombuffer(self._tf, dtype=np.int32),
-            np.frombuffer(self._sizes, dtype=np.int32),
-            np.frombuffer(self._lengths, dtype=np.int64),
-            k1,
-            b,
-            epsilon,
+        n = len(self._lengths)
+        if n == 0:
+            raise ValueError("no passages to index")
+        keys = np.empty(sum(len(c) for c in self._chunks), dtype=np.int64)
+        at = 0
+        while self._chunks:  # into one array, freeing each chunk as it is copied
+            chunk = np.frombuffer(self._chunks.pop(0), dtype=np.int64)
+            keys[at : at + len(chunk)] = chunk
+            at += len(chunk)
+            del chunk
+        self._chunks = [array("q")]
+        keys.sort()
+        n_terms = len(self.rows)
+        df = np.zeros(n_terms, dtype=np.int64)
+        ids = np.empty(len(keys), dtype=np.int32)
+        tf = np.empty(len(keys), dtype=np.int32)
+        for start in range(0, len(keys), WEIGHT_BLOCK):
+            block = keys[start : start + WEIGHT_BLOCK]
+            df += np.bincount(block >> _ROW_SHIFT, minlength=n_terms)
+            ids[start : start + WEIGHT_BLOCK] = (block >> _TF_BITS) & ((1 << _PASSAGE_BITS) - 1)
+            tf[start : start + WEIGHT_BLOCK] = block & _TF_MAX
+        del keys, block
+        offsets = np.zeros(n_terms + 1, dtype=np.int64)
+        np.cumsum(df, out=offsets[1:])
+        for (row, passage), count in self._large_tf.items():
+            start, end = int(offsets[row]), int(offsets[row + 1])
+            tf[start + int(np.searchsorted(ids[start:end], passage))] = count
+        return _weigh(
+            self.rows, offsets, df, ids, tf, np.frombuffer(self._lengths, dtype=np.int64), k1, b, epsilon
         )
 
 
@@ -203,25 +247,19 @@ def build_postings(passage_terms: Iterable[Sequence[str]], k1: float, b: float, 
     return builder.build(k1, b, epsilon)
 
 
-def _assemble(
+def _weigh(
     rows: dict[str, int],
-    term_of: npt.NDArray[np.int32],
+    offsets: IntArray,
+    df: IntArray,
+    ids: IdArray,
     tf: npt.NDArray[np.int32],
-    sizes: npt.NDArray[np.int32],
-    doc_len: npt.NDArray[np.int64],
+    doc_len: IntArray,
     k1: float,
     b: float,
     epsilon: float,
 ) -> Postings:
+    """The postings with rank-bm25's idf and term weights."""
     n = len(doc_len)
-    if n == 0:
-        raise ValueError("no passages to index")
-    df = np.bincount(term_of, minlength=len(rows))
-    offsets = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(df, out=offsets[1:])
-    ids, tf_sorted = _by_term(term_of, tf, sizes, n, len(rows))
-    del term_of, tf
-
     # rank-bm25's BM25Okapi._calc_idf, in its order (first appearance), in Python floats.
     idf = np.empty(len(rows), dtype=np.float64)
     idf_sum = 0.0
@@ -238,44 +276,15 @@ def _assemble(
     # the same float64 operations in the same order, a block of postings at a time.
     avgdl = int(doc_len.sum()) / n
     norm = k1 * (1 - b + b * doc_len / avgdl)
-    row_of = np.repeat(np.arange(len(rows), dtype=np.int32), df)
     weights = np.empty(len(ids), dtype=np.float64)
     for start in range(0, len(ids), WEIGHT_BLOCK):
         block = slice(start, start + WEIGHT_BLOCK)
-        tf_block = tf_sorted[block].astype(np.int64)
-        weights[block] = idf[row_of[block]] * (tf_block * (k1 + 1) / (tf_block + norm[ids[block]]))
+        row_of = (
+            np.searchsorted(offsets, np.arange(start, min(start + WEIGHT_BLOCK, len(ids))), side="right") - 1
+        )
+        tf_block = tf[block].astype(np.int64)
+        weights[block] = idf[row_of] * (tf_block * (k1 + 1) / (tf_block + norm[ids[block]]))
     return Postings(rows, offsets, ids, weights, idf, n)
-
-
-def _by_term(
-    term_of: npt.NDArray[np.int32],
-    tf: npt.NDArray[np.int32],
-    sizes: npt.NDArray[np.int32],
-    n: int,
-    n_terms: int,
-) -> tuple[IdArray, npt.NDArray[np.int32]]:
-    """The (passage, tf) pairs regrouped by term, passages ascending within each term."""
-    if (
-        n_terms < 1 << _TERM_BITS
-        and n < 1 << _PASSAGE_BITS
-        and (not len(tf) or int(tf.max()) < 1 << _TF_BITS)
-    ):
-        # One int64 key per pair, term | passage | tf, and one (fast, SIMD) sort of the keys:
-        # several times quicker than a stable argsort on a large corpus.
-        keys = term_of.astype(np.int64)
-        keys <<= _PASSAGE_BITS + _TF_BITS
-        passage = np.repeat(np.arange(n, dtype=np.int64), sizes)
-        passage <<= _TF_BITS
-        keys |= passage
-        del passage
-        keys |= tf
-        keys.sort()
-        ids = ((keys >> _TF_BITS) & ((1 << _PASSAGE_BITS) - 1)).astype(np.int32)
-        tf_sorted = (keys & ((1 << _TF_BITS) - 1)).astype(np.int32)
-        return ids, tf_sorted
-    order = np.argsort(term_of, kind="stable")  # by term; passages stay ascending within one
-    ids = np.repeat(np.arange(n, dtype=np.int32), sizes)[order]
-    return ids, tf[order]
 
 
 def top_k(
