@@ -42,7 +42,7 @@ from .corpus import Document, LoadedCorpus
 from .dates import PubDate
 from .errors import IndexError_
 from .passages import Passage, split_document
-from .postings import EMPTY_PASSAGE_TERM, Postings, PostingsBuilder, top_k
+from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
 from .query import SYNONYM_WORDS
 from .strtable import StemTable, StringIndex, StringTable
 from .tokens import (
@@ -88,8 +88,6 @@ FULL_CHECK_BYTES = 8 * 1024 * 1024
 CHECK_SAMPLE_BYTES = 1024 * 1024
 #: A temporary generation folder this old is a dead save's leftover, safe to remove.
 STALE_TEMP_SECONDS = 3600
-STOP_WORD = -1  # the row of a word that is no index term
-NEW_WORD = -2  # the row of a word not yet seen in this build
 #: Passages' published date when their document has none (ranks behind every date).
 UNDATED = -1
 
@@ -295,8 +293,8 @@ def build_index(
 
     builder = PostingsBuilder()
     kept: list[list[str]] | None = [] if params.variant == "plus" else None
-    word_rows: dict[str, int] = {}  # surface word -> its term's row, or STOP_WORD
-    row_of = word_rows.get
+    word_rows: dict[str, int] = {}  # surface word -> its term's row, or SKIPPED_ROW for a stop word
+    row_of = word_rows.__getitem__
     for document in documents:
         number = doc_numbers[document.id]
         for passage in split_document(document):
@@ -304,15 +302,16 @@ def build_index(
             texts.append(passage.text)
             passage_doc.append(number)
             positions.append(passage.position)
-            rows = [row_of(w, NEW_WORD) for w in found]
-            if NEW_WORD in rows:
+            try:
+                rows = list(map(row_of, found))
+            except KeyError:
                 # Each distinct word is stemmed once per build, its term given a row in order
                 # of first appearance (rank-bm25's order): the same terms `tokenize` gives.
                 for word in found:
                     if word not in word_rows:
-                        word_rows[word] = STOP_WORD if word in STOP_WORDS else builder.row(stem(word))
-                rows = [word_rows[w] for w in found]
-            builder.add([r for r in rows if r >= 0])
+                        word_rows[word] = SKIPPED_ROW if word in STOP_WORDS else builder.row(stem(word))
+                rows = list(map(row_of, found))
+            builder.add(rows)
             if kept is not None:  # BM25Plus is scored by rank-bm25 itself, from the terms
                 kept.append(terms_of(found))
     postings = builder.build(params.k1, params.b, params.epsilon)

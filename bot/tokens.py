@@ -91,9 +91,8 @@ def words(text: str) -> list[str]:
         # Without digits or apostrophes every token is a run of letters, so punctuation
         # is only a separator and may become a space: then nearly every piece is a word.
         pieces = folded.translate(_SEPARATORS).split()
-        out = [p for p in pieces if p.isalpha()]
-        if len(out) == len(pieces):
-            return out
+        if all(map(str.isalpha, pieces)):
+            return pieces
     else:
         pieces = folded.split()
     out = []
