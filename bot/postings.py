@@ -106,29 +106,9 @@ class Postings:
 
     def save(self, folder: Path) -> list[str]:
         """Write the postings into a folder, rows in term order; the names of the files written."""
-        if isinstance(self.terms, StringIndex):
-            table, offsets, ids, weights, idf = (
-                self.terms.table,
-                self.offsets,
-                self.ids,
-                self.weights,
-                self.idf,
-            )
-        else:
-            # Rows go in term order on disk, so that a term is found by binary search
-            # in the memory-mapped list without loading it.
-            names = sorted(self.terms)
-            order = np.fromiter((self.terms[t] for t in names), np.int64, len(names))
-            df = np.diff(self.offsets)[order]
-            offsets = np.zeros(len(names) + 1, dtype=np.int64)
-            np.cumsum(df, out=offsets[1:])
-            gather = np.repeat(self.offsets[:-1][order] - offsets[:-1], df) + np.arange(int(offsets[-1]))
-            table, ids, weights, idf = (
-                StringTable(names),
-                self.ids[gather],
-                self.weights[gather],
-                self.idf[order],
-            )
+        if not isinstance(self.terms, StringIndex):
+            raise TypeError("postings rows are not in term order")
+        table, offsets, ids, weights, idf = self.terms.table, self.offsets, self.ids, self.weights, self.idf
         written = table.save(folder, TERMS)
         for name, values in (
             (OFFSETS_FILE, offsets),
@@ -210,7 +190,12 @@ class PostingsBuilder:
         n = len(self._lengths)
         if n == 0:
             raise ValueError("no passages to index")
-        keys = self._keys()
+        # Rows are laid out in term order (so that a saved index finds a term by binary
+        # search, with no reordering on save); idf still sums in first-appearance order.
+        names = sorted(self.rows)
+        place = np.empty(len(names), dtype=np.int64)  # first-appearance row -> sorted row
+        place[np.fromiter((self.rows[t] for t in names), np.int64, len(names))] = np.arange(len(names))
+        keys = self._keys(place)
         keys.sort()
         n_terms = len(self.rows)
         df = np.zeros(n_terms, dtype=np.int64)
@@ -226,13 +211,15 @@ class PostingsBuilder:
         np.cumsum(df, out=offsets[1:])
         if self._large_tf:
             tf = tf.astype(np.int32)
-            for (row, passage), count in self._large_tf.items():
+            for (first_row, passage), count in self._large_tf.items():
+                row = int(place[first_row])
                 start, end = int(offsets[row]), int(offsets[row + 1])
                 tf[start + int(np.searchsorted(ids[start:end], passage))] = count
         lengths = np.frombuffer(self._lengths, dtype=np.int64)
-        return _weigh(self.rows, offsets, df, ids, tf, lengths, k1, b, epsilon)
+        terms = StringIndex(StringTable(names))
+        return _weigh(terms, place, offsets, df, ids, tf, lengths, k1, b, epsilon)
 
-    def _keys(self) -> IntArray:
+    def _keys(self, place: IntArray) -> IntArray:
         """One key per pair, made a block at a time; the pair arrays are freed."""
         term_of = np.frombuffer(self._term_of, dtype=np.int32)
         tf = np.frombuffer(self._tf, dtype=np.uint8)
@@ -241,7 +228,7 @@ class PostingsBuilder:
         for start in range(0, len(keys), WEIGHT_BLOCK):
             stop = min(start + WEIGHT_BLOCK, len(keys))
             passage = np.searchsorted(ends, np.arange(start, stop), side="right")
-            block = term_of[start:stop].astype(np.int64) << _ROW_SHIFT
+            block = place[term_of[start:stop]] << _ROW_SHIFT
             block |= passage << _TF_BITS
             block |= tf[start:stop]
             keys[start:stop] = block
@@ -259,7 +246,8 @@ def build_postings(passage_terms: Iterable[Sequence[str]], k1: float, b: float, 
 
 
 def _weigh(
-    rows: dict[str, int],
+    terms: StringIndex,
+    place: IntArray,
     offsets: IntArray,
     df: IntArray,
     ids: IdArray,
@@ -272,16 +260,18 @@ def _weigh(
     """The postings with rank-bm25's idf and term weights."""
     n = len(doc_len)
     # rank-bm25's BM25Okapi._calc_idf, in its order (first appearance), in Python floats.
-    idf = np.empty(len(rows), dtype=np.float64)
+    idf = np.empty(len(terms), dtype=np.float64)
     idf_sum = 0.0
     negative = []
-    for row, freq in enumerate(df.tolist()):
+    freqs = df.tolist()
+    for row in place.tolist():
+        freq = freqs[row]
         value = math.log(n - freq + 0.5) - math.log(freq + 0.5)
         idf[row] = value
         idf_sum += value
         if value < 0:
             negative.append(row)
-    idf[negative] = epsilon * (idf_sum / len(rows))
+    idf[negative] = epsilon * (idf_sum / len(terms))
 
     # rank-bm25's get_scores: idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))),
     # the same float64 operations in the same order, a block of postings at a time.
@@ -295,7 +285,7 @@ def _weigh(
         )
         tf_block = tf[block].astype(np.int64)
         weights[block] = idf[row_of] * (tf_block * (k1 + 1) / (tf_block + norm[ids[block]]))
-    return Postings(rows, offsets, ids, weights, idf, n)
+    return Postings(terms, offsets, ids, weights, idf, n)
 
 
 def top_k(
