@@ -515,7 +515,7 @@ def save_index(index: Index, folder: Path) -> None:
     """Write the index as a new generation of the folder and make it the current one, atomically."""
     folder.mkdir(parents=True, exist_ok=True)
     previous = current_generation(folder)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     name = f"{stamp}-{secrets.token_hex(4)}"
     staging = folder / f".{name}.tmp"
     staging.mkdir()
@@ -543,6 +543,8 @@ def _prune(folder: Path, keep: set[str | None]) -> None:
                 continue
         elif not (folder / entry.name / MANIFEST).exists():
             continue  # not ours
+        elif entry.name > min(k for k in keep if k):
+            continue  # newer (names start with the time): a save running alongside this one
         shutil.rmtree(entry, ignore_errors=True)
 
 

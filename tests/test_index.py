@@ -298,3 +298,16 @@ def test_string_index_lookup_across_many_blocks(tmp_path: Path) -> None:
     ordered = sorted(strings)
     assert all(loaded[s] == i for i, s in enumerate(ordered))
     assert not any(s + "zz" in loaded or "0" + s in loaded for s in ordered)
+
+
+def test_a_save_never_prunes_a_newer_generation_another_save_is_finishing(
+    corpus_dir: Path, index_dir: Path
+) -> None:
+    _build(corpus_dir, index_dir)
+    _build(corpus_dir, index_dir)
+    newer = index_dir / "29991231T235959999999-00000000"  # renamed into place, CURRENT not yet switched
+    newer.mkdir()
+    (newer / "manifest.json").write_text("{}")
+    _build(corpus_dir, index_dir)
+    assert newer.is_dir()
+    assert load_index(index_dir).fingerprint == fingerprint(corpus_dir)
