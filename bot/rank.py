@@ -1,6 +1,7 @@
 """Order passages for a question: relevance first, then the newest among those that answer.
 
-1. BM25 (rank-bm25) scores every passage for the question's terms and their synonyms;
+1. BM25 (rank-bm25's BM25Okapi scores, from postings) scores the passages for the
+   question's terms and their synonyms;
    under an `--as-of` cut-off, passages published later, or undated, are left out.
 2. Each candidate's sentences are read: a sentence answers when it holds what the
    question asks for (a date for "when", a name for "who", ...) and that answer stands
