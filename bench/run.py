@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -37,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,13 @@ def _timed_queries(
     return results, latencies
 
 
+def _read_passages(work: Path) -> Iterator[str]:
+    """The generated passages, one per line (none holds a line break), read lazily."""
+    with (work / "passages.txt").open(encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\n")
+
+
 def _folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -196,9 +204,8 @@ def _folder_bytes(folder: Path) -> int:
 def _tokenized_corpus(work: Path) -> tuple[list[list[str]], list[list[str]]]:
     from bot.tokens import tokenize
 
-    passages = json.loads((work / "passages.json").read_text(encoding="utf-8"))
     queries = json.loads((work / "queries.json").read_text(encoding="utf-8"))
-    return [tokenize(p) for p in passages], [tokenize(q) for q in queries]
+    return [tokenize(p) for p in _read_passages(work)], [tokenize(q) for q in queries]
 
 
 def _documents_in_memory(work: Path) -> Any:
@@ -206,11 +213,11 @@ def _documents_in_memory(work: Path) -> Any:
     from bot.corpus import Document, LoadedCorpus
     from bot.dates import parse_published
 
-    passages = json.loads((work / "passages.json").read_text(encoding="utf-8"))
+    lines = _read_passages(work)
     dates = json.loads((work / "dates.json").read_text(encoding="utf-8"))
     documents = []
     for n, date in enumerate(dates):
-        paragraphs = passages[n * PASSAGES_PER_DOCUMENT : (n + 1) * PASSAGES_PER_DOCUMENT]
+        paragraphs = list(itertools.islice(lines, PASSAGES_PER_DOCUMENT))
         documents.append(
             Document(
                 id=f"doc{n:07d}",
@@ -246,15 +253,16 @@ def worker_trustbot(work: Path, limit: int) -> dict[str, Any]:
     built = time.perf_counter()
     save_index(index, index_dir)
     saved = time.perf_counter()
-    del corpus
-    expected = json.loads((work / "passages.json").read_text(encoding="utf-8"))
-    same_passages = len(index.passages) == len(expected) and all(
-        index.passages.text(i) == text for i, text in enumerate(expected)
-    )
-    del index, expected
+    del corpus, index
     start_load = time.perf_counter()
     index = load_index(index_dir)
     load_s = time.perf_counter() - start_load
+    count = 0
+    same_passages = True
+    for i, text in enumerate(_read_passages(work)):  # what was saved is what was generated
+        same_passages = same_passages and i < len(index.passages) and index.passages.text(i) == text
+        count += 1
+    same_passages = same_passages and count == len(index.passages)
     queries = json.loads((work / "queries.json").read_text(encoding="utf-8"))
     terms = [tokenize(q) for q in queries]
     results, latencies = _timed_queries(lambda t: index.top(t, k=TOP), terms)
@@ -563,7 +571,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             passages, dates = generate_corpus(size, args.seed, work / "corpus", size <= args.file_limit)
             (work / "dates.json").write_text(json.dumps(dates), encoding="utf-8")
             queries = generate_queries(passages, args.queries, args.seed)
-            (work / "passages.json").write_text(json.dumps(passages), encoding="utf-8")
+            (work / "passages.txt").write_text("".join(p + "\n" for p in passages), encoding="utf-8")
+            del passages
             (work / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
             print(
                 f"bench: {size:,} passages generated in {time.perf_counter() - started:.1f} s",
@@ -579,7 +588,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cold[f"{size:,} passages"] = cold_start(
                     work / "corpus", work / "index", queries[0], args.cold_runs
                 )
-            (work / "passages.json").unlink()
+            (work / "passages.txt").unlink()
     finally:
         if args.keep is None:
             shutil.rmtree(scratch, ignore_errors=True)
