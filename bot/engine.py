@@ -106,7 +106,7 @@ class Engine:
                     notices.append("index was built with other settings: rebuilding")
                     index = None
         if index is None:
-            current = fingerprint(corpus_dir)
+            current = current or fingerprint(corpus_dir)
             corpus = load_corpus(corpus_dir)
             skipped = corpus.problems
             notices.extend(corpus.problems)
