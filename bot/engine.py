@@ -16,7 +16,15 @@ from .answer import Answer, shape_answer
 from .corpus import Document, PageFinder, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
-from .index import BM25Params, Index, build_index, load_index, save_index
+from .index import (
+    BM25Params,
+    Index,
+    build_index,
+    corpus_signature,
+    index_present,
+    load_index,
+    save_index,
+)
 from .query import parse_query
 from .rank import rank
 
@@ -80,7 +88,9 @@ class Engine:
     ) -> Engine:
         """Open the index of a corpus, building it first when needed."""
         params = params or BM25Params()
-        current = fingerprint(corpus_dir)
+        # Taken before anything reads the corpus: a file changed later shows up next time.
+        signature = corpus_signature(corpus_dir) if corpus_dir.is_dir() else None
+        current: str | None = None
         notices: list[str] = []
         skipped: tuple[str, ...] = ()
         saved = True
@@ -89,9 +99,13 @@ class Engine:
             try:
                 index = load_index(index_dir)
             except IndexError_ as exc:
-                if (index_dir / "manifest.json").exists():
+                if index_present(index_dir):
                     notices.append(f"{exc}: rebuilding")
             else:
+                # Same files, sizes and times as at build time: the same corpus, without
+                # reading every file again (what a cold start on a large corpus would cost).
+                unchanged = signature is not None and index.corpus_signature == signature
+                current = index.fingerprint if unchanged else fingerprint(corpus_dir)
                 if index.fingerprint != current:
                     notices.append("index is stale (the corpus changed): rebuilding")
                     index = None
@@ -99,11 +113,13 @@ class Engine:
                     notices.append("index was built with other settings: rebuilding")
                     index = None
         if index is None:
+            current = current or fingerprint(corpus_dir)
             corpus = load_corpus(corpus_dir)
             skipped = corpus.problems
             notices.extend(corpus.problems)
             notices.extend(corpus.warnings)
             index = build_index(corpus, current, params, progress)
+            index.corpus_signature = signature
             try:
                 save_index(index, index_dir)
             except OSError as exc:
@@ -119,7 +135,7 @@ class Engine:
         cutoff = parse_as_of(as_of) if isinstance(as_of, str) else as_of
         if top_k < 1:
             raise QuestionError("top-k must be at least 1")
-        query = parse_query(text, self.index.vocabulary, frozenset(self.index.bm25.idf))
+        query = parse_query(text, self.index.vocabulary, self.index.known_terms)
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k, self.pages)
 

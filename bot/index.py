@@ -1,10 +1,19 @@
 """Build, save and load the BM25 index of a corpus.
 
-The index is a folder of plain JSON files, no pickle: `manifest.json` (format version,
-BM25 parameters, corpus fingerprint, build time, a checksum of every other file),
-`documents.json` and `passages.json` (text, position and index terms of each passage).
-The manifest is written last, so an interrupted save reads as corrupt, never as a mix.
-Scoring is rank-bm25's, rebuilt from the stored terms on load.
+The index folder holds generations, one folder per build, and a pointer to the current one:
+
+    index/CURRENT          the name of the current generation (replaced atomically, last)
+    index/<generation>/    manifest.json, documents.json, words.*, stem_*.*, terms.*,
+                           passage_text.bin + passage_*.npy, postings_*.npy, idf.npy
+
+A save writes a new generation beside the old ones and switches `CURRENT` last, so a
+reader (a CLI run, the running bot) sees the old index or the new one, never a mix, and
+no file a reader has memory-mapped is ever overwritten. The previous generation is kept,
+older ones pruned. Plain JSON and NumPy files, no pickle; the manifest records the format
+version, the BM25 parameters, the corpus fingerprint and each file's size and checksum.
+
+Scoring is BM25Okapi from postings (`postings.py`), bit-for-bit rank-bm25's scores;
+rank-bm25 itself stays available (`Index.bm25`, `Index.scores`) as the reference.
 """
 
 from __future__ import annotations
@@ -13,29 +22,77 @@ import datetime as dt
 import hashlib
 import json
 import math
+import mmap
 import os
+import secrets
+import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+import time
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 import numpy as np
+import numpy.typing as npt
 from rank_bm25 import BM25Okapi, BM25Plus
 
 from .corpus import Document, LoadedCorpus
 from .dates import PubDate
 from .errors import IndexError_
 from .passages import Passage, split_document
-from .tokens import TOKENIZER_VERSION, tokenize, words
+from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
+from .query import SYNONYM_WORDS
+from .strtable import StemTable, StringIndex, StringTable
+from .tokens import (
+    MONEY_UNITS,
+    STOP_WORDS,
+    TOKENIZER_VERSION,
+    known_stems,
+    remember_stems,
+    stem,
+    terms_of,
+    tokenize,
+    words,
+)
 
-__all__ = ["FORMAT_VERSION", "BM25Params", "Index", "build_index", "load_index", "save_index"]
+__all__ = [
+    "FORMAT_VERSION",
+    "BM25Params",
+    "Index",
+    "PassageStore",
+    "build_index",
+    "corpus_signature",
+    "current_generation",
+    "index_present",
+    "load_index",
+    "read_manifest",
+    "save_index",
+]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
-DATA_FILES = ("documents.json", "passages.json")
+POINTER = "CURRENT"
+DOCUMENTS_FILE = "documents.json"
+WORDS = "words"  # the corpus's words, sorted: words.bin + words_offsets.npy
+STEM_WORDS, STEM_VALUES = "stem_words", "stem_values"  # words sorted, and their stems
+TEXT_FILE = "passage_text.bin"
+TEXT_OFFSETS_FILE = "passage_offsets.npy"
+PASSAGE_DOC_FILE = "passage_doc.npy"
+PASSAGE_POSITION_FILE = "passage_position.npy"
+#: Files up to this size are checksummed whole on every load; larger ones (memory-mapped,
+#: read only where a question needs them) by their size and their first and last
+#: `CHECK_SAMPLE_BYTES`, which keeps a cold start on a large index well under a second.
+FULL_CHECK_BYTES = 8 * 1024 * 1024
+CHECK_SAMPLE_BYTES = 1024 * 1024
+#: A temporary generation folder this old is a dead save's leftover, safe to remove.
+STALE_TEMP_SECONDS = 3600
+#: Passages' published date when their document has none (ranks behind every date).
+UNDATED = -1
 
 Variant = Literal["okapi", "plus"]
+BoolArray = npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True)
@@ -50,24 +107,100 @@ class BM25Params:
     tokenizer: int = TOKENIZER_VERSION
 
 
+class PassageStore(Sequence[Passage]):
+    """The passages of an index, read on demand from one text blob (or held in memory)."""
+
+    def __init__(
+        self,
+        doc_ids: Sequence[str],
+        passage_doc: npt.NDArray[np.int32],
+        position: npt.NDArray[np.int32],
+        texts: Sequence[str] | None = None,
+        blob: bytes | mmap.mmap | None = None,
+        offsets: npt.NDArray[np.int64] | None = None,
+    ) -> None:
+        self._doc_ids = doc_ids
+        self.passage_doc = passage_doc  # index into doc_ids, per passage
+        self.positions = position  # of each passage within its document
+        self._texts = texts
+        self._blob = blob
+        self._offsets = offsets
+
+    def __len__(self) -> int:
+        return len(self.passage_doc)
+
+    def text(self, i: int) -> str:
+        """The text of passage i."""
+        if self._texts is not None:
+            return self._texts[i]
+        assert self._blob is not None and self._offsets is not None
+        return self._blob[int(self._offsets[i]) : int(self._offsets[i + 1])].decode("utf-8")
+
+    @overload
+    def __getitem__(self, i: int) -> Passage: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Passage]: ...
+    def __getitem__(self, i: int | slice) -> Passage | Sequence[Passage]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        doc_id = self._doc_ids[int(self.passage_doc[i])]
+        position = int(self.positions[i])
+        return Passage(f"{doc_id}#{position}", doc_id, position, self.text(i))
+
+    def __iter__(self) -> Iterator[Passage]:
+        return (self[i] for i in range(len(self)))
+
+
 @dataclass
 class Index:
-    """A corpus ready to search: documents, passages, their terms, and the BM25 scorer."""
+    """A corpus ready to search: documents, passages, their postings, and the vocabulary."""
 
     params: BM25Params
     fingerprint: str
     built_at: str
-    documents: dict[str, Document]
-    passages: list[Passage]
-    terms: list[list[str]]
-    vocabulary: frozenset[str]  # surface words of the corpus, for typo correction
+    documents: Mapping[str, Document]
+    passages: PassageStore
+    postings: Postings
+    surface_words: StringIndex  # of the passages, for typo correction
+    stems: Mapping[str, str]  # word -> stem, for the corpus's and the synonyms' words
+    generation: str | None = None  # the folder it was loaded from or saved to
+    corpus_signature: str | None = None  # the corpus folder's file sizes and times when built
+    _terms: list[list[str]] | None = field(default=None, repr=False)
     _bm25: BM25Okapi | BM25Plus | None = field(default=None, repr=False)
+    _published: npt.NDArray[np.int64] | None = field(default=None, repr=False)
+
+    @property
+    def vocabulary(self) -> Set[str]:
+        """Surface words of the corpus, for typo correction."""
+        return self.surface_words.keys()
+
+    @property
+    def known_terms(self) -> Set[str]:
+        """The index terms some passage holds."""
+        return self.postings.terms.keys()
+
+    def has_term(self, term: str) -> bool:
+        """Whether some passage holds the term."""
+        return term in self.postings.terms
+
+    @property
+    def terms(self) -> list[list[str]]:
+        """Each passage's index terms (tokenised again on first use: the reference's input)."""
+        if self._terms is None:
+            self._terms = [tokenize(self.passages.text(i)) for i in range(len(self.passages))]
+        return self._terms
 
     @property
     def bm25(self) -> BM25Okapi | BM25Plus:
-        """The rank-bm25 scorer over all passages (built on first use)."""
+        """rank-bm25's scorer over all passages, the reference (built on first use; slow)."""
         if self._bm25 is None:
-            corpus = [t or ["\0"] for t in self.terms]  # rank-bm25 divides by zero on empty docs
+            corpus = [
+                t or [EMPTY_PASSAGE_TERM] for t in self.terms
+            ]  # rank-bm25 divides by zero on empty docs
             p = self.params
             if p.variant == "plus":
                 self._bm25 = BM25Plus(corpus, k1=p.k1, b=p.b, delta=p.delta)
@@ -76,16 +209,68 @@ class Index:
         return self._bm25
 
     def scores(self, query_terms: list[str]) -> np.ndarray:
-        """BM25 score of every passage for the query terms."""
+        """rank-bm25's score of every passage for the query terms (the reference; slow)."""
         return np.asarray(self.bm25.get_scores(query_terms), dtype=float)
 
     def idf(self, term: str) -> float:
         """How informative a term is; terms the corpus lacks count as the rarest."""
-        value = self.bm25.idf.get(term)
+        if self.params.variant == "plus":
+            found = self.bm25.idf.get(term)
+            value = None if found is None else float(found)
+        else:
+            value = self.postings.idf_of(term)
         if value is None:
             n = len(self.passages)
             return math.log((n + 0.5) / 0.5)
-        return max(float(value), 0.0)
+        return max(value, 0.0)
+
+    def top(
+        self,
+        query_terms: Sequence[str],
+        extra_terms: Sequence[str] = (),
+        extra_weight: float = 1.0,
+        k: int = 10,
+        eligible: BoolArray | None = None,
+    ) -> list[tuple[int, float]]:
+        """The k best passages (index, score) with a positive score, best first, ties by index.
+
+        The score is BM25 of `query_terms` plus `extra_weight` times BM25 of `extra_terms`;
+        passages where `eligible` is False are left out. Identical to a stable descending
+        sort of rank-bm25's `get_scores` arrays combined the same way.
+        """
+        if self.params.variant == "plus":  # every passage scores under BM25Plus: no postings
+            dense = self.scores(list(query_terms))
+            if extra_terms:
+                dense = dense + extra_weight * self.scores(list(extra_terms))
+            if eligible is not None:
+                dense = np.where(eligible, dense, 0.0)
+            order = np.argsort(-dense, kind="stable")[:k]
+            return [(int(i), float(dense[i])) for i in order if dense[i] > 0]
+        ids, scores = self.postings.scores(query_terms)
+        if extra_terms:
+            extra_ids, extra_scores = self.postings.scores(extra_terms)
+            union = np.concatenate((ids, extra_ids))
+            union.sort()  # (np.union1d would import numpy.ma, a cold start's 30 ms)
+            if len(union):
+                union = union[np.concatenate(([True], union[1:] != union[:-1]))]
+            base = np.zeros(len(union), dtype=np.float64)
+            base[np.searchsorted(union, ids)] = scores
+            added = np.zeros(len(union), dtype=np.float64)
+            added[np.searchsorted(union, extra_ids)] = extra_scores
+            ids, scores = union, base + extra_weight * added
+        best_ids, best_scores = top_k(ids, scores, k, eligible)
+        return [(int(i), float(s)) for i, s in zip(best_ids, best_scores, strict=True)]
+
+    def published_ordinals(self) -> npt.NDArray[np.int64]:
+        """Each passage's publication date as a proleptic ordinal, `UNDATED` when unknown."""
+        if self._published is None:
+            per_doc = np.array(
+                [d.published.value.toordinal() if d.published else UNDATED for d in self.documents.values()]
+                or [UNDATED],
+                dtype=np.int64,
+            )
+            self._published = per_doc[np.asarray(self.passages.passage_doc)]
+        return self._published
 
     def document_of(self, passage: Passage) -> Document:
         """The document a passage comes from."""
@@ -100,20 +285,51 @@ def build_index(
 ) -> Index:
     """Split, tokenise and index every document of a loaded corpus."""
     params = params or BM25Params()
-    passages: list[Passage] = []
+    texts: list[str] = []
+    passage_doc = array("i")
+    positions = array("i")
     documents = corpus.documents if progress is None else progress(corpus.documents)
+    doc_numbers = {d.id: n for n, d in enumerate(corpus.documents)}
+
+    builder = PostingsBuilder()
+    kept: list[list[str]] | None = [] if params.variant == "plus" else None
+    word_rows: dict[str, int] = {}  # surface word -> its term's row, or SKIPPED_ROW for a stop word
+    row_of = word_rows.__getitem__
     for document in documents:
-        passages.extend(split_document(document))
-    terms = [tokenize(p.text) for p in passages]
-    vocabulary = frozenset(w for p in passages for w in words(p.text) if w.isalpha())
+        number = doc_numbers[document.id]
+        for passage in split_document(document):
+            found = words(passage.text)
+            texts.append(passage.text)
+            passage_doc.append(number)
+            positions.append(passage.position)
+            try:
+                rows = list(map(row_of, found))
+            except KeyError:
+                # Each distinct word is stemmed once per build, its term given a row in order
+                # of first appearance (rank-bm25's order): the same terms `tokenize` gives.
+                for word in found:
+                    if word not in word_rows:
+                        word_rows[word] = SKIPPED_ROW if word in STOP_WORDS else builder.row(stem(word))
+                rows = list(map(row_of, found))
+            builder.add(rows)
+            if kept is not None:  # BM25Plus is scored by rank-bm25 itself, from the terms
+                kept.append(terms_of(found))
+    postings = builder.build(params.k1, params.b, params.epsilon)
     return Index(
         params=params,
         fingerprint=fingerprint,
         built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         documents={d.id: d for d in corpus.documents},
-        passages=passages,
-        terms=terms,
-        vocabulary=vocabulary,
+        passages=PassageStore(
+            list(doc_numbers),
+            np.frombuffer(passage_doc, dtype=np.int32),
+            np.frombuffer(positions, dtype=np.int32),
+            texts=texts,
+        ),
+        postings=postings,
+        surface_words=StringIndex.of(w for w in word_rows if w.isalpha()),
+        stems=known_stems([*word_rows, *MONEY_UNITS, *(w for group in SYNONYM_WORDS for w in group.split())]),
+        _terms=kept,
     )
 
 
@@ -153,37 +369,85 @@ def _document_from(data: dict[str, Any]) -> Document:
     )
 
 
+class _Documents(Mapping[str, Document]):
+    """The documents of a loaded index, each made from its JSON record when first asked for."""
+
+    def __init__(self, records: list[dict[str, Any]]) -> None:
+        if not isinstance(records, list):
+            raise ValueError("documents.json is not a list")
+        self._records = {r["id"]: r for r in records}
+        self._made: dict[str, Document] = {}
+
+    def __getitem__(self, doc_id: str) -> Document:
+        document = self._made.get(doc_id)
+        if document is None:
+            document = self._made[doc_id] = _document_from(self._records[doc_id])
+        return document
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._records)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+
+def _file_check(path: Path) -> dict[str, Any]:
+    """Size and checksum of a file, whole or sampled (see FULL_CHECK_BYTES)."""
+    size = path.stat().st_size
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        if size <= FULL_CHECK_BYTES:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+            return {"bytes": size, "sha256": digest.hexdigest()}
+        digest.update(handle.read(CHECK_SAMPLE_BYTES))
+        handle.seek(size - CHECK_SAMPLE_BYTES)
+        digest.update(handle.read(CHECK_SAMPLE_BYTES))
+        return {"bytes": size, "sha256_sampled": digest.hexdigest()}
+
+
 def _write_atomic(path: Path, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
-def save_index(index: Index, folder: Path) -> None:
-    """Write the index to a folder, the manifest last."""
-    folder.mkdir(parents=True, exist_ok=True)
-    payloads = {
-        "documents.json": json.dumps(
-            [_document_json(d) for d in index.documents.values()], ensure_ascii=False
-        ),
-        "passages.json": json.dumps(
-            [
-                {"id": p.id, "doc_id": p.doc_id, "position": p.position, "text": p.text, "terms": " ".join(t)}
-                for p, t in zip(index.passages, index.terms, strict=True)
-            ],
-            ensure_ascii=False,
-        ),
-    }
-    checksums = {}
-    for name, text in payloads.items():
-        data = text.encode("utf-8")
-        checksums[name] = hashlib.sha256(data).hexdigest()
-        _write_atomic(folder / name, data)
+def _write_generation(index: Index, target: Path) -> None:
+    """Every file of the index into an empty folder, the manifest last."""
+    store = index.passages
+    (target / DOCUMENTS_FILE).write_text(
+        json.dumps([_document_json(d) for d in index.documents.values()], ensure_ascii=False),
+        encoding="utf-8",
+    )
+    names = [DOCUMENTS_FILE, *index.surface_words.table.save(target, WORDS)]
+    stems = index.stems if isinstance(index.stems, StemTable) else StemTable.of(index.stems)
+    names += stems.words.table.save(target, STEM_WORDS) + stems.stems.save(target, STEM_VALUES)
+    offsets = np.zeros(len(store) + 1, dtype=np.int64)
+    with (target / TEXT_FILE).open("wb") as handle:
+        at = 0
+        for i in range(len(store)):
+            data = store.text(i).encode("utf-8")
+            handle.write(data)
+            at += len(data)
+            offsets[i + 1] = at
+    np.save(target / TEXT_OFFSETS_FILE, offsets, allow_pickle=False)
+    np.save(target / PASSAGE_DOC_FILE, np.asarray(store.passage_doc, dtype=np.int32), allow_pickle=False)
+    positions = np.asarray(store.positions, dtype=np.int32)
+    np.save(target / PASSAGE_POSITION_FILE, positions, allow_pickle=False)
+    names += [
+        TEXT_FILE,
+        TEXT_OFFSETS_FILE,
+        PASSAGE_DOC_FILE,
+        PASSAGE_POSITION_FILE,
+    ]
+    names += index.postings.save(target)
     manifest = {
         "format": "trustbot-index",
         "format_version": FORMAT_VERSION,
@@ -191,15 +455,116 @@ def save_index(index: Index, folder: Path) -> None:
         "fingerprint": index.fingerprint,
         "built_at": index.built_at,
         "documents": len(index.documents),
-        "passages": len(index.passages),
-        "checksums": checksums,
+        "passages": len(store),
+        "terms": len(index.postings.terms),
+        "corpus_signature": index.corpus_signature,
+        "files": {name: _file_check(target / name) for name in names},
     }
-    _write_atomic(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
+    (target / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def corpus_signature(folder: Path) -> str:
+    """A hash of the path, size and modification time of every file under a corpus folder.
+
+    Cheap (no file is read): when it is what it was at build time, the corpus is
+    unchanged and its content fingerprint need not be computed again. Every file counts,
+    whatever the corpus loader makes of it, so a change can only cause an extra check.
+    """
+    entries = []
+    pending = [(str(folder), "")]
+    while pending:
+        path, prefix = pending.pop()
+        try:
+            listing = list(os.scandir(path))
+        except OSError:
+            entries.append(f"{prefix}\0unlistable")
+            continue
+        for entry in listing:
+            name = prefix + entry.name
+            try:
+                if entry.is_dir():
+                    pending.append((entry.path, name + "/"))
+                    continue
+                info = entry.stat()
+            except OSError:
+                entries.append(f"{name}\0unreadable")
+                continue
+            entries.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
+    entries.sort()
+    return hashlib.sha256("\n".join(entries).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def current_generation(folder: Path) -> str | None:
+    """The name of the index generation `folder/CURRENT` points to, None if there is none.
+
+    Cheap (one small read): a running bot can poll it to notice a new index.
+    """
+    try:
+        name = (folder / POINTER).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return name or None
+
+
+def index_present(folder: Path) -> bool:
+    """Whether the folder holds an index (usable or not): a pointer or an old-style manifest."""
+    return (folder / POINTER).exists() or (folder / MANIFEST).exists()
+
+
+def save_index(index: Index, folder: Path) -> None:
+    """Write the index as a new generation of the folder and make it the current one, atomically."""
+    folder.mkdir(parents=True, exist_ok=True)
+    previous = current_generation(folder)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
+    name = f"{stamp}-{secrets.token_hex(4)}"
+    staging = folder / f".{name}.tmp"
+    staging.mkdir()
+    try:
+        _write_generation(index, staging)
+        os.replace(staging, folder / name)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _write_atomic(folder / POINTER, (name + "\n").encode("utf-8"))
+    index.generation = name
+    _prune(folder, keep={name, previous})
+
+
+def _prune(folder: Path, keep: set[str | None]) -> None:
+    """Remove generations no reader needs (all but the current and the previous one)."""
+    for legacy in ("manifest.json", "documents.json", "passages.json"):  # format 1, flat
+        (folder / legacy).unlink(missing_ok=True)
+    for entry in folder.iterdir():
+        if not entry.is_dir() or entry.name in keep:
+            continue
+        if entry.name.startswith("."):
+            # Another save may be writing this one right now: only an old leftover goes.
+            if not (entry.name.endswith(".tmp") and time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS):
+                continue
+        elif not (folder / entry.name / MANIFEST).exists():
+            continue  # not ours
+        elif entry.name > min(k for k in keep if k):
+            continue  # newer (names start with the time): a save running alongside this one
+        shutil.rmtree(entry, ignore_errors=True)
+
+
+def _generation_folder(folder: Path) -> Path:
+    """The folder of the current generation (or, for an old-style index, the folder itself)."""
+    name = current_generation(folder)
+    if name is None:
+        if (folder / POINTER).exists():
+            raise IndexError_(f"index pointer {folder / POINTER} is unreadable")
+        if (folder / MANIFEST).exists():
+            return folder  # format 1: its manifest says so, and the version check refuses it
+        raise IndexError_(f"no index in {folder}")
+    if "/" in name or name.startswith(".") or not (folder / name).is_dir():
+        raise IndexError_(f"index pointer {folder / POINTER} names a missing generation ({name!r})")
+    return folder / name
 
 
 def read_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest of a saved index; IndexError_ when missing or unreadable."""
-    path = folder / MANIFEST
+    """The manifest of the index in a folder; IndexError_ when missing or unreadable."""
+    path = _generation_folder(folder) / MANIFEST
     if not path.exists():
         raise IndexError_(f"no index in {folder}")
     try:
@@ -208,35 +573,74 @@ def read_manifest(folder: Path) -> dict[str, Any]:
         raise IndexError_(f"index manifest {path} is unreadable ({type(exc).__name__})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != "trustbot-index":
         raise IndexError_(f"{path} is not a trustbot index manifest")
-    expected = {"params": dict, "checksums": dict, "fingerprint": str, "built_at": str}
+    expected = {"params": dict, "fingerprint": str, "built_at": str}
     for key, kind in expected.items():
         if not isinstance(manifest.get(key), kind):
             raise IndexError_(f"{path} is malformed ({key!r} missing or not a {kind.__name__})")
     return manifest
 
 
+def _verify(generation: Path, files: dict[str, Any]) -> None:
+    for name, expected in files.items():
+        path = generation / name
+        try:
+            actual = _file_check(path)
+        except OSError as exc:
+            raise IndexError_(f"index file {path} is unreadable ({exc.strerror})") from None
+        if actual != expected:
+            raise IndexError_(f"index file {path} is corrupt (checksum mismatch)")
+
+
+def _map(path: Path) -> bytes | mmap.mmap:
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return b""
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
 def load_index(folder: Path) -> Index:
-    """Load a saved index, checking its version and every file's checksum."""
+    """Load the current index of a folder, checking its version and files; large arrays are memory-mapped."""
+    generation = _generation_folder(folder)
     manifest = read_manifest(folder)
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexError_(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
-    raw: dict[str, bytes] = {}
-    for name in DATA_FILES:
-        try:
-            raw[name] = (folder / name).read_bytes()
-        except OSError as exc:
-            raise IndexError_(f"index file {folder / name} is unreadable ({exc.strerror})") from None
-        if hashlib.sha256(raw[name]).hexdigest() != manifest.get("checksums", {}).get(name):
-            raise IndexError_(f"index file {folder / name} is corrupt (checksum mismatch)")
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise IndexError_(f"{generation / MANIFEST} is malformed ('files' missing)")
+    _verify(generation, files)
     try:
         params = BM25Params(**manifest["params"])
-        documents = {d["id"]: _document_from(d) for d in json.loads(raw["documents.json"])}
-        rows = json.loads(raw["passages.json"])
-        passages = [Passage(r["id"], r["doc_id"], int(r["position"]), r["text"]) for r in rows]
-        terms = [r["terms"].split() for r in rows]
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise IndexError_(f"index in {folder} is malformed ({type(exc).__name__}: {exc})") from None
-    vocabulary = frozenset(w for p in passages for w in words(p.text) if w.isalpha())
+        documents = _Documents(json.loads((generation / DOCUMENTS_FILE).read_text(encoding="utf-8")))
+        surface = StringIndex(StringTable.load(generation, WORDS))
+        stems = StemTable(
+            StringIndex(StringTable.load(generation, STEM_WORDS)), StringTable.load(generation, STEM_VALUES)
+        )
+        if len(stems.words) != len(stems.stems):
+            raise ValueError("stem tables do not match each other")
+        offsets = np.load(generation / TEXT_OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
+        passage_doc = np.load(generation / PASSAGE_DOC_FILE, mmap_mode="r", allow_pickle=False)
+        position = np.load(generation / PASSAGE_POSITION_FILE, mmap_mode="r", allow_pickle=False)
+        n = len(passage_doc)
+        if len(offsets) != n + 1 or len(position) != n or n != manifest.get("passages"):
+            raise ValueError("passage arrays do not match each other")
+        store = PassageStore(
+            list(documents), passage_doc, position, blob=_map(generation / TEXT_FILE), offsets=offsets
+        )
+        postings = Postings.load(generation, n)
+    except (KeyError, TypeError, ValueError, AttributeError, OSError) as exc:
+        raise IndexError_(f"index in {generation} is malformed ({type(exc).__name__}: {exc})") from None
+    remember_stems(stems)
     return Index(
-        params, manifest["fingerprint"], manifest["built_at"], documents, passages, terms, vocabulary
+        params,
+        manifest["fingerprint"],
+        manifest["built_at"],
+        documents,
+        store,
+        postings,
+        surface,
+        stems,
+        generation=generation.name if generation != folder else None,
+        corpus_signature=manifest.get("corpus_signature")
+        if isinstance(manifest.get("corpus_signature"), str)
+        else None,
     )

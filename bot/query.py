@@ -9,7 +9,9 @@ something the corpus never mentions is still recognised as such.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -17,7 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from .question import AnswerType, asked_noun, expected_answer
 from .tokens import STOP_WORDS, stem, tokenize, words
 
-__all__ = ["SYNONYMS", "Query", "parse_query"]
+__all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
 
 QUESTION_WORDS = ("when", "who", "what", "which", "where", "why", "how", "whose")
 #: Words at least this common in English (Zipf scale) are never "corrected".
@@ -28,26 +30,31 @@ COMMON_WORD_ZIPF = 4.0
 # Plain English ways of asking about the same thing that news text says differently:
 # "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
 # word of a group also looks for the others, as if the user had typed them.
-SYNONYMS: tuple[frozenset[str], ...] = tuple(
-    frozenset(stem(w) for w in group.split())
-    for group in (
-        "live launch start begin open operate operating operation running established establish place ready",
-        "cost costs spend spending bill budget expenditure",
-        "save saving savings",
-        "boss head director chief leader",
-        "rate rated rating judged ranked graded",
-        "stay remain retained retain keep kept",
-        "award awarded grant pledge pledged gave",
-        "delay delayed postponed late",
-        "staff workforce workers employees",
-        "money funding funds cash",
-        "councillor cllr",
-        "setup created creation create establish founded",
-    )
+SYNONYM_WORDS: tuple[str, ...] = (
+    "live launch start begin open operate operating operation running established establish place ready",
+    "cost costs spend spending bill budget expenditure",
+    "save saving savings",
+    "boss head director chief leader",
+    "rate rated rating judged ranked graded",
+    "stay remain retained retain keep kept",
+    "award awarded grant pledge pledged gave",
+    "delay delayed postponed late",
+    "staff workforce workers employees",
+    "money funding funds cash",
+    "councillor cllr",
+    "setup created creation create establish founded",
 )
 
 
-_SYNONYM_TERMS = frozenset().union(*SYNONYMS)
+@cache
+def synonym_groups() -> tuple[frozenset[str], ...]:
+    """The synonym groups as index terms (worked out on first use: stemming has a cost)."""
+    return tuple(frozenset(stem(w) for w in group.split()) for group in SYNONYM_WORDS)
+
+
+@cache
+def _synonym_terms() -> frozenset[str]:
+    return frozenset().union(*synonym_groups())
 
 
 @dataclass(frozen=True)
@@ -78,7 +85,9 @@ def _zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
-def _correct(word: str, vocabulary: frozenset[str], known_terms: frozenset[str], first: bool) -> str | None:
+def _correct(
+    word: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str], first: bool
+) -> str | None:
     """The vocabulary word a typed word was meant to be, or None."""
     if first and word not in QUESTION_WORDS and word not in vocabulary:
         match = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=70)
@@ -92,7 +101,7 @@ def _correct(word: str, vocabulary: frozenset[str], known_terms: frozenset[str],
     if len(word) < 4 or not word.isalpha() or word in vocabulary or word in STOP_WORDS:
         return None
     term = stem(word)
-    if term in known_terms or term in _SYNONYM_TERMS:
+    if term in known_terms or term in _synonym_terms():
         return None  # another form of a word the corpus has ("rated" for "rating"), or a synonym
     if _zipf(word) >= ENGLISH_WORD_ZIPF:
         return None
@@ -106,7 +115,7 @@ def _correct(word: str, vocabulary: frozenset[str], known_terms: frozenset[str],
     return candidate if DamerauLevenshtein.distance(word, candidate) <= limit else None
 
 
-def parse_query(question: str, vocabulary: frozenset[str], known_terms: frozenset[str]) -> Query:
+def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
     """Analyse a question against an index's vocabulary and terms."""
     typed = words(question)
     corrections: list[tuple[str, str]] = []
@@ -119,7 +128,7 @@ def parse_query(question: str, vocabulary: frozenset[str], known_terms: frozense
     terms = tuple(dict.fromkeys(tokenize(corrected)))
     expansions: dict[str, frozenset[str]] = {}
     for term in terms:
-        related = frozenset().union(*(g for g in SYNONYMS if term in g)) - {term}
+        related = frozenset().union(*(g for g in synonym_groups() if term in g)) - {term}
         present = frozenset(t for t in related if t in known_terms)
         if present:
             expansions[term] = present

@@ -1,6 +1,7 @@
 """Order passages for a question: relevance first, then the newest among those that answer.
 
-1. BM25 (rank-bm25) scores every passage for the question's terms and their synonyms;
+1. BM25 (rank-bm25's BM25Okapi scores, from postings) scores the passages for the
+   question's terms and their synonyms;
    under an `--as-of` cut-off, passages published later, or undated, are left out.
 2. Each candidate's sentences are read: a sentence answers when it holds what the
    question asks for (a date for "when", a name for "who", ...) and that answer stands
@@ -27,7 +28,7 @@ from rapidfuzz import fuzz
 
 from .corpus import Document
 from .dates import PubDate
-from .index import Index
+from .index import UNDATED, Index
 from .passages import Passage, split_sentences
 from .query import Query
 from .question import AnswerSpan, find_answer_spans, names_noun
@@ -100,15 +101,14 @@ def _date_key(document: Document) -> dt.date:
     return document.published.value if document.published else dt.date.min
 
 
-def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray:
-    mask = np.ones(len(index.passages), dtype=bool)
+def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
+    """Which passages may answer: under a cut-off, those published by then (None: all)."""
     if as_of is None:
-        return mask
-    for i, passage in enumerate(index.passages):
-        published = index.document_of(passage).published
-        # As things stood then: later documents did not exist yet, undated ones may not have.
-        mask[i] = published is not None and published.value <= as_of.value
-    return mask
+        return None
+    published = index.published_ordinals()
+    # As things stood then: later documents did not exist yet, undated ones may not have.
+    eligible: np.ndarray = (published != UNDATED) & (published <= as_of.value.toordinal())
+    return eligible
 
 
 def _weights(index: Index, query: Query) -> dict[str, float]:
@@ -118,7 +118,7 @@ def _weights(index: Index, query: Query) -> dict[str, float]:
     weights = {}
     for term in query.terms:
         synonyms = query.expansions.get(term, frozenset())
-        if term not in index.bm25.idf and synonyms:
+        if not index.has_term(term) and synonyms:
             idf = max(index.idf(s) for s in synonyms)
         else:
             idf = index.idf(term)
@@ -226,12 +226,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             else "no words to search for"
         )
         return Ranking(query, (), True, reason)
-    scores = index.scores(list(query.terms))
     synonyms = sorted({t for group in query.expansions.values() for t in group})
-    if synonyms:
-        scores = scores + SYNONYM_WEIGHT * index.scores(synonyms)
-    scores = np.where(_eligible(index, as_of), scores, 0.0)
-    order = [int(i) for i in np.argsort(-scores, kind="stable")[:CANDIDATES] if scores[i] > 0]
+    # The best CANDIDATES by BM25 of the terms plus that of their synonyms, from postings:
+    # the same passages, order and scores as rank-bm25's get_scores over every passage.
+    top = index.top(list(query.terms), synonyms, SYNONYM_WEIGHT, CANDIDATES, _eligible(index, as_of))
+    order = [i for i, _ in top]
+    scores = dict(top)
     if not order:
         when = f" published by {as_of.iso()}" if as_of else ""
         return Ranking(query, (), True, f"no document{when} mentions what the question asks about")

@@ -8,12 +8,23 @@ question's "£9 million" meets a passage's "£9million" as the one term `£9m`, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-import simplemma
 import Stemmer
 
-__all__ = ["STOP_WORDS", "TOKENIZER_VERSION", "fold", "stem", "tokenize", "words"]
+__all__ = [
+    "MONEY_UNITS",
+    "STOP_WORDS",
+    "TOKENIZER_VERSION",
+    "fold",
+    "known_stems",
+    "remember_stems",
+    "stem",
+    "terms_of",
+    "tokenize",
+    "words",
+]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
 TOKENIZER_VERSION = 6
@@ -41,10 +52,20 @@ STOP_WORDS = frozenset(
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
 _MONEY = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE)
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
+#: Words an amount swallows ("£9 million" is one term), though a sentence may hold them alone.
+MONEY_UNITS = tuple(_MONEY_UNIT)
 _TOKEN = re.compile(
     r"[£$€]\d+(?:[.,]\d+)*[a-z]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
 )
 _STEMMER = Stemmer.Stemmer("english")
+_DIGIT = re.compile(r"\d")
+_SEPARATORS = str.maketrans(dict.fromkeys('.,;:!?()[]"', " "))
+# Stems an index build worked out, loaded with the index: a question's words are nearly
+# all in it, so answering one needs no lemmatiser. `stem` is a pure function of the word,
+# so a remembered stem is the one it would compute.
+_KNOWN_STEMS: list[Mapping[str, str]] = []
+#: Stem tables remembered at once (the indexes a process loaded last).
+MAX_STEM_TABLES = 4
 
 
 def fold(text: str) -> str:
@@ -60,24 +81,73 @@ def _money(match: re.Match[str]) -> str:
 
 def words(text: str) -> list[str]:
     """The surface words of a text, folded, amounts whole, possessives dropped."""
-    folded = _MONEY.sub(_money, fold(text))
+    folded = fold(text)
+    if "£" in folded or "$" in folded or "€" in folded:
+        folded = _MONEY.sub(_money, folded)
+    # No token spans white space, so each white-space piece is tokenised alone, and a
+    # piece of letters only is one token as it stands: most of a text skips the regex,
+    # which is most of the cost of indexing a large corpus. Same tokens, same order.
+    if "'" not in folded and not _DIGIT.search(folded):
+        # Without digits or apostrophes every token is a run of letters, so punctuation
+        # is only a separator and may become a space: then nearly every piece is a word.
+        pieces = folded.translate(_SEPARATORS).split()
+        if all(map(str.isalpha, pieces)):
+            return pieces
+    else:
+        pieces = folded.split()
     out = []
-    for token in _TOKEN.findall(folded):
-        if token.endswith("'s"):
-            token = token[:-2]
-        out.append(token.strip("'"))
-    return [t for t in out if t]
+    for piece in pieces:
+        if piece.isalpha():
+            out.append(piece)
+            continue
+        for token in _TOKEN.findall(piece):
+            if "'" in token:
+                if token.endswith("'s"):
+                    token = token[:-2]
+                token = token.strip("'")
+                if not token:
+                    continue
+            out.append(token)
+    return out
 
 
-@lru_cache(maxsize=65536)
+#: Distinct words remembered by `stem`: a corpus's vocabulary is Zipfian, so nearly every
+#: word of a large build is a cache hit, and lemmatising + stemming is the cost of a build.
+STEM_CACHE_SIZE = 1 << 18
+
+
+@lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     """The stem of one folded word (amounts and numbers unchanged)."""
     if not word[0].isalpha():
         return word
+    for table in _KNOWN_STEMS:
+        known = table.get(word)
+        if known is not None:
+            return known
+    import simplemma  # deferred: its English dictionary loads in ~0.2 s, a cold start's largest cost
+
     # Lemmatise first: stemming alone leaves irregular forms apart ("wrote", "written").
     return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").casefold()))
 
 
+def remember_stems(stems: Mapping[str, str]) -> None:
+    """Remember stems worked out earlier (by an index build) so `stem` need not compute them."""
+    if all(stems is not table for table in _KNOWN_STEMS):
+        _KNOWN_STEMS.insert(0, stems)
+        del _KNOWN_STEMS[MAX_STEM_TABLES:]
+
+
+def known_stems(vocabulary: Iterable[str]) -> dict[str, str]:
+    """The stems of the words that `stem` lemmatises, to save with an index."""
+    return {w: stem(w) for w in vocabulary if w and w[0].isalpha() and w not in STOP_WORDS}
+
+
+def terms_of(surface: list[str]) -> list[str]:
+    """The index terms of a text's surface words (as `words` gives them), in order."""
+    return [stem(w) for w in surface if w not in STOP_WORDS]
+
+
 def tokenize(text: str) -> list[str]:
     """The index terms of a text: stemmed content words and whole amounts, in order."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+    return terms_of(words(text))

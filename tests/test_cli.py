@@ -87,7 +87,7 @@ def test_ask_gives_latest_answer_with_citation_and_earlier_reports(corpus_dir: P
     assert "September 2016" in earlier
     assert earlier.index("December 2017") < earlier.index("September 2016")  # newest first
     assert "[superseded]" in out
-    assert (index_dir / "manifest.json").is_file()  # the index went where it was told
+    assert (index_dir / "CURRENT").is_file()  # the index went where it was told
 
 
 def test_ask_json_is_one_object_with_ranked_cited_results(corpus_dir: Path, index_dir: Path) -> None:
@@ -400,14 +400,15 @@ def test_new_document_makes_the_index_stale_and_is_answered_after_a_rebuild(
 
 @pytest.mark.parametrize(
     ("name", "garbage", "notice"),
-    [("passages.json", "garbage\x00[[[", "corrupt"), ("manifest.json", "{not json", "unreadable")],
+    [("passage_text.bin", "garbage\x00[[[", "corrupt"), ("manifest.json", "{not json", "unreadable")],
     ids=["passages", "manifest"],
 )
 def test_corrupt_index_is_rebuilt(
     corpus_dir: Path, index_dir: Path, name: str, garbage: str, notice: str
 ) -> None:
     assert build(corpus_dir, index_dir).returncode == 0
-    (index_dir / name).write_text(garbage, encoding="utf-8")
+    generation = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    (generation / name).write_text(garbage, encoding="utf-8")
 
     result = run_cli("ask", GO_LIVE, *where(corpus_dir, index_dir))
     assert result.returncode == 0, result.stderr
@@ -417,7 +418,9 @@ def test_corrupt_index_is_rebuilt(
     assert name in line
     assert notice in line
     assert "rebuilding" in line
-    json.loads((index_dir / "manifest.json").read_text(encoding="utf-8"))  # saved again, whole
+    rebuilt = index_dir / (index_dir / "CURRENT").read_text(encoding="utf-8").strip()
+    assert rebuilt != generation
+    json.loads((rebuilt / "manifest.json").read_text(encoding="utf-8"))  # saved again, whole
 
 
 def test_unwritable_index_folder_answers_from_memory(corpus_dir: Path, tmp_path: Path) -> None:

@@ -93,16 +93,15 @@ def test_no_ends_a_sentence_unless_a_number_follows() -> None:
     assert len(split_sentences("It met at No. 10 Downing Street.")) == 1
 
 
-@pytest.mark.parametrize(
-    "damage", [{"checksums": None}, {"checksums": [1]}, {"params": [1]}, {"fingerprint": None}]
-)
+@pytest.mark.parametrize("damage", [{"files": None}, {"files": [1]}, {"params": [1]}, {"fingerprint": None}])
 def test_hand_edited_manifest_is_an_index_error(
     corpus_dir: Path, index_dir: Path, damage: dict[str, object]
 ) -> None:
     assert run_cli("index", "build", "--corpus", str(corpus_dir), "--index", str(index_dir)).returncode == 0
-    manifest = json.loads((index_dir / "manifest.json").read_text())
+    path = index_dir / (index_dir / "CURRENT").read_text().strip() / "manifest.json"
+    manifest = json.loads(path.read_text())
     manifest.update(damage)
-    (index_dir / "manifest.json").write_text(json.dumps(manifest))
+    path.write_text(json.dumps(manifest))
     with pytest.raises(IndexError_):
         load_index(index_dir)
     done = run_cli(

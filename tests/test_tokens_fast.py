@@ -1,0 +1,58 @@
+"""The fast tokeniser gives exactly the tokens of the plain regex one it replaced."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bot.tokens import _MONEY, _TOKEN, _money, fold, words
+
+SEED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+
+
+def reference_words(text: str) -> list[str]:
+    """`words` as it was: one regex pass over the whole folded text."""
+    folded = _MONEY.sub(_money, fold(text))
+    out = []
+    for token in _TOKEN.findall(folded):
+        if token.endswith("'s"):
+            token = token[:-2]
+        out.append(token.strip("'"))
+    return [t for t in out if t]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The trust's budget was £22 million, up 3.5% on 2019/20 — Cllr. Smith’s view.",
+        "£9million and $ 12,500.50 bn or €3 k; costs: £1,000m (x2) 2019/2020 2019/20x",
+        "'quoted' ''' o'brien's children's’ don't rock'n'roll '' 's",
+        "naïve café Ærø straße ΑΘΗΝΑ ½ ² x²y 3rd 4th 10,000 1.2.3 a_b under_score",
+        "tabs\tand\nnew lines\u00a0and\u2003em\x1cspaces",
+        "",
+        "   ",
+        "£ 5 million and £5\tmillion",
+        'Hello, world. (Test) [x] "quoted" a_b x²y naïve; end! ½ - well-known / and/or',
+    ],
+)
+def test_words_equal_the_regex_tokeniser(text: str) -> None:
+    assert words(text) == reference_words(text)
+
+
+def test_words_equal_the_regex_tokeniser_on_the_seed_corpus() -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEED_CORPUS.glob("*.txt"))]
+    assert texts
+    for text in texts:
+        assert words(text) == reference_words(text)
+
+
+def test_words_equal_the_regex_tokeniser_on_random_text() -> None:
+    rng = random.Random(11)
+    alphabet = [*"abcxyz ABC  ..,,;:!?()[]\"'’_-/%£$€0123456789²½éßΑ\t\n", "million", " m ", "bn", "'s"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert words(text) == reference_words(text), text
+        letters_only = "".join(c for c in text if not c.isdigit() and c not in "'’")
+        assert words(letters_only) == reference_words(letters_only), letters_only
