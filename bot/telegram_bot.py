@@ -25,7 +25,6 @@ import time
 from collections import OrderedDict, deque
 from collections.abc import AsyncIterator, Callable, Coroutine
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -56,6 +55,7 @@ from .answer import Answer
 from .dates import PubDate, parse_as_of
 from .engine import Engine
 from .errors import DateError, TrustbotError
+from .index import current_generation
 from .settings import Settings
 from .telegram_format import (
     DocumentSpan,
@@ -327,7 +327,7 @@ class TrustBot:
         self._limit = UserRateLimit(settings.rate_limit)
         self._memory = _Memory()
         self._reload_lock = asyncio.Lock()
-        self._index_stamp = _stamp(settings.index_dir)
+        self._generation = current_generation(settings.index_dir)
         self._watcher: asyncio.Task[None] | None = None
 
     # -- access ------------------------------------------------------------------------
@@ -515,7 +515,7 @@ class TrustBot:
                 logger.warning("reload (%s) failed: %s", why, exc)
                 return f"Reload failed, still answering from the previous index: {_escape(str(exc))}"
             self.engine = engine
-            self._index_stamp = _stamp(self.settings.index_dir)
+            self._generation = current_generation(self.settings.index_dir)
             for notice in engine.notices:
                 logger.info("reload: %s", notice)
             span = self.span()
@@ -530,8 +530,8 @@ class TrustBot:
         while True:
             await asyncio.sleep(interval)
             try:
-                stamp = _stamp(self.settings.index_dir)
-                if stamp != self._index_stamp and not self._reload_lock.locked():
+                generation = current_generation(self.settings.index_dir)
+                if generation != self._generation and not self._reload_lock.locked():
                     await self.reload_engine("the index on disk changed")
             except Exception:  # the watcher must outlive any one failure
                 logger.exception("watching the index failed")
@@ -640,20 +640,6 @@ async def _typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> AsyncIter
 async def _send_typing(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> None:
     with contextlib.suppress(TelegramError):  # a lost "typing…" is no reason to fail
         await context.bot.send_chat_action(chat_id, ChatAction.TYPING)
-
-
-def _stamp(index_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """What the index folder holds now, cheaply: names, sizes, modification times."""
-    try:
-        entries = sorted(index_dir.iterdir())
-    except OSError:
-        return ()
-    stamp = []
-    for entry in entries:
-        with contextlib.suppress(OSError):
-            info = entry.stat()
-            stamp.append((entry.name, info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
 
 
 # --- wiring -----------------------------------------------------------------------------
