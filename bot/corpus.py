@@ -21,7 +21,7 @@ from typing import Literal
 
 from .dates import PubDate, find_dateline, is_date_only_line, parse_published
 from .errors import CorpusError, DateError, DocumentError
-from .extract import PAGE_MARKER
+from .extract import MAX_DOCUMENT_BYTES, PAGE_MARKER
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -40,8 +40,6 @@ __all__ = [
 
 METADATA_FILE = "metadata.toml"
 DOCUMENT_SUFFIXES = (".txt", ".md")
-#: Larger files are refused: they are not articles, and reading them would stall a build.
-MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 DateSource = Literal["metadata", "front matter", "dateline"]
 

@@ -30,7 +30,9 @@ __all__ = [
 ]
 
 #: Files larger than this are refused before they are read: no article is this big.
-DEFAULT_MAX_ADD_BYTES = 50 * 1024 * 1024
+#: The largest document accepted, whether it is added or loaded from the corpus folder.
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_ADD_BYTES = MAX_DOCUMENT_BYTES
 
 Format = Literal["txt", "md", "html", "pdf", "docx"]
 FORMATS: dict[str, Format] = {

@@ -24,6 +24,7 @@ import json
 import math
 import mmap
 import os
+import re
 import secrets
 import shutil
 import tempfile
@@ -86,6 +87,8 @@ PASSAGE_POSITION_FILE = "passage_position.npy"
 #: `CHECK_SAMPLE_BYTES`, which keeps a cold start on a large index well under a second.
 FULL_CHECK_BYTES = 8 * 1024 * 1024
 CHECK_SAMPLE_BYTES = 1024 * 1024
+#: How save_index names a generation: its UTC time to the microsecond, and a random suffix.
+_GENERATION_NAME = re.compile(r"\d{8}T\d{12}-[0-9a-f]{8}")
 #: A temporary generation folder this old is a dead save's leftover, safe to remove.
 STALE_TEMP_SECONDS = 3600
 #: Passages' published date when their document has none (ranks behind every date).
@@ -409,6 +412,11 @@ def _file_check(path: Path) -> dict[str, Any]:
 def _write_atomic(path: Path, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private; the pointer must be readable by whoever reads the
+        # index (a bot running as another user), like every other file of it.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.fchmod(fd, 0o666 & ~umask)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -521,27 +529,60 @@ def save_index(index: Index, folder: Path) -> None:
     staging.mkdir()
     try:
         _write_generation(index, staging)
+        _sync_folder(staging)  # on disk before CURRENT can name it, so a power cut can't tear it
         os.replace(staging, folder / name)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _write_atomic(folder / POINTER, (name + "\n").encode("utf-8"))
+    _sync_folder_entry(folder)
     index.generation = name
     _prune(folder, keep={name, previous})
 
 
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's files and the folder itself to disk."""
+    for path in folder.iterdir():
+        if path.is_file():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    _sync_folder_entry(folder)
+
+
+def _sync_folder_entry(folder: Path) -> None:
+    """Flush a folder's own entries (a rename into it) to disk."""
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _ours(manifest: Path) -> bool:
+    """Whether a manifest file is a trustbot index's: only those are ever deleted."""
+    try:
+        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("format") == "trustbot-index")
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        return False
+
+
 def _prune(folder: Path, keep: set[str | None]) -> None:
     """Remove generations no reader needs (all but the current and the previous one)."""
-    for legacy in ("manifest.json", "documents.json", "passages.json"):  # format 1, flat
-        (folder / legacy).unlink(missing_ok=True)
+    if _ours(folder / MANIFEST):  # a format-1 index, flat in the folder
+        for legacy in ("manifest.json", "documents.json", "passages.json"):
+            (folder / legacy).unlink(missing_ok=True)
     for entry in folder.iterdir():
         if not entry.is_dir() or entry.name in keep:
             continue
         if entry.name.startswith("."):
             # Another save may be writing this one right now: only an old leftover goes.
-            if not (entry.name.endswith(".tmp") and time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS):
+            if not (
+                _GENERATION_NAME.fullmatch(entry.name[1:].removesuffix(".tmp"))
+                and entry.name.endswith(".tmp")
+                and time.time() - entry.stat().st_mtime > STALE_TEMP_SECONDS
+            ):
                 continue
-        elif not (folder / entry.name / MANIFEST).exists():
+        elif not (_GENERATION_NAME.fullmatch(entry.name) and _ours(entry / MANIFEST)):
             continue  # not ours
         elif entry.name > min(k for k in keep if k):
             continue  # newer (names start with the time): a save running alongside this one
@@ -564,7 +605,12 @@ def _generation_folder(folder: Path) -> Path:
 
 def read_manifest(folder: Path) -> dict[str, Any]:
     """The manifest of the index in a folder; IndexError_ when missing or unreadable."""
-    path = _generation_folder(folder) / MANIFEST
+    return _manifest_of(_generation_folder(folder), folder)
+
+
+def _manifest_of(generation: Path, folder: Path) -> dict[str, Any]:
+    """The manifest of one generation folder, checked."""
+    path = generation / MANIFEST
     if not path.exists():
         raise IndexError_(f"no index in {folder}")
     try:
@@ -600,8 +646,10 @@ def _map(path: Path) -> bytes | mmap.mmap:
 
 def load_index(folder: Path) -> Index:
     """Load the current index of a folder, checking its version and files; large arrays are memory-mapped."""
+    # `CURRENT` is read once: a save switching it meanwhile must not pair one generation's
+    # files with another's manifest.
     generation = _generation_folder(folder)
-    manifest = read_manifest(folder)
+    manifest = _manifest_of(generation, folder)
     if manifest.get("format_version") != FORMAT_VERSION:
         raise IndexError_(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
     files = manifest.get("files")

@@ -171,6 +171,12 @@ def _locked(corpus_dir: Path) -> Iterator[None]:
     fd = os.open(corpus_dir, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
+        # With the lock held no other add or remove is under way: a staging or trash folder
+        # still here is what a killed one left behind (its change had not been committed,
+        # or, for a remove, its files were already out of the corpus).
+        for leftover in (*corpus_dir.glob(".add-*"), *corpus_dir.glob(".remove-*")):
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
         yield
     finally:
         os.close(fd)  # releases the lock
@@ -385,7 +391,12 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
     placed: list[Path] = []
     originals = corpus_dir / ORIGINALS
     made_originals = not originals.exists()
+    had_metadata = metadata_path.exists()
     try:
+        # Metadata first: if the process dies before the files land, an entry that names no
+        # document is a warning, while a document without its entry (its --published,
+        # --title) would be silently misdated.
+        _write_atomic(metadata_path, new_text.encode("utf-8"))
         for s in staged:
             if s.original is not None:
                 target = originals / s.original.name
@@ -395,15 +406,16 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
             target = corpus_dir / s.stored.name
             os.replace(s.stored, target)
             placed.append(target)
-        _write_atomic(metadata_path, new_text.encode("utf-8"))
         engine = _rebuild(corpus_dir, index_dir, {s.doc_id for s in staged})
     except BaseException as exc:
         for path in placed:
             path.unlink(missing_ok=True)
         if made_originals and originals.is_dir():
             shutil.rmtree(originals, ignore_errors=True)
-        if metadata_text or metadata_path.exists():
+        if had_metadata:
             _write_atomic(metadata_path, metadata_text.encode("utf-8"))
+        else:
+            metadata_path.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise TrustbotError(f"nothing added: {exc.strerror or exc}") from None
         if isinstance(exc, TrustbotError):
@@ -476,7 +488,9 @@ def remove_document(corpus_dir: Path, index_dir: Path, doc_id: str) -> Removed:
     """Take a document out of the corpus and the index, or, on any error, change nothing."""
     metadata_path = corpus_dir / METADATA_FILE
     with _locked(corpus_dir):
-        files = [p for p in corpus_files(corpus_dir) if p.stem == doc_id and p.suffix in DOCUMENT_SUFFIXES]
+        files = [
+            p for p in corpus_files(corpus_dir) if p.stem == doc_id and p.suffix.lower() in DOCUMENT_SUFFIXES
+        ]
         originals = corpus_dir / ORIGINALS
         if originals.is_dir():
             files.extend(p for p in originals.iterdir() if p.stem == doc_id)

@@ -327,7 +327,7 @@ class TrustBot:
         self._limit = UserRateLimit(settings.rate_limit)
         self._memory = _Memory()
         self._reload_lock = asyncio.Lock()
-        self._generation = current_generation(settings.index_dir)
+        self._generation = engine.index.generation or current_generation(settings.index_dir)
         self._watcher: asyncio.Task[None] | None = None
 
     # -- access ------------------------------------------------------------------------
@@ -352,6 +352,15 @@ class TrustBot:
         elif update.effective_message:
             await update.effective_message.reply_html(REFUSAL.format(user=user.id if user else "?"))
 
+    async def _within_limit(self, update: Update) -> bool:
+        """Whether the user may ask now; the first time they may not, they are told."""
+        user, chat = update.effective_user, update.effective_chat
+        who = user.id if user else chat.id if chat else 0
+        verdict = self._limit.check(who)
+        if verdict == "warn":
+            await _reply(update, SLOW_DOWN.format(seconds=self._limit.wait(who)))
+        return verdict == "ok"
+
     def span(self) -> DocumentSpan:
         """What the current engine knows, for /start and /about."""
         oldest, newest = self.engine.date_range()
@@ -374,6 +383,8 @@ class TrustBot:
     @_members_only
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/sources: each document with its title, publisher and date."""
+        if not await self._within_limit(update):  # a long list costs many messages
+            return
         for text in format_sources(self.engine.sources()):
             await _reply(update, text)
 
@@ -444,17 +455,13 @@ class TrustBot:
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, as_of: PubDate | None = None
     ) -> None:
         """Answer a question in its chat, within the user's rate limit."""
-        message, user = update.effective_message, update.effective_user
+        message = update.effective_message
         if message is None:
             return
         if not self.allowed(update):
             return await self._refuse(update)
-        verdict = self._limit.check(user.id if user else message.chat_id)
-        if verdict == "drop":
+        if not await self._within_limit(update):
             return
-        if verdict == "warn":
-            wait = self._limit.wait(user.id if user else message.chat_id)
-            return await _reply(update, SLOW_DOWN.format(seconds=wait))
         engine = self.engine  # a reload swaps self.engine; this question keeps its engine
         async with _typing(context, message.chat_id):
             try:
@@ -515,7 +522,9 @@ class TrustBot:
                 logger.warning("reload (%s) failed: %s", why, exc)
                 return f"Reload failed, still answering from the previous index: {_escape(str(exc))}"
             self.engine = engine
-            self._generation = current_generation(self.settings.index_dir)
+            # The generation this engine holds, not whatever CURRENT says by now: a save
+            # landing during the reload must still be noticed by the watcher.
+            self._generation = engine.index.generation or current_generation(self.settings.index_dir)
             for notice in engine.notices:
                 logger.info("reload: %s", notice)
             span = self.span()

@@ -81,18 +81,25 @@ def _cut(block: str, limit: int) -> list[str]:
     pieces: list[str] = []
     current = ""
     for word in re.split(r"(\s+)", text):
-        while telegram_length(_e(word)) > limit:  # one enormous "word": cut it anywhere
-            room = max(1, (limit - telegram_length(_e(current))) // 6)  # escaping grows ≤ 6×
-            pieces.append(_e(current + word[:room]))
-            current, word = "", word[room:]
-        if telegram_length(_e(current + word)) > limit:
-            pieces.append(_e(current).rstrip())
-            current = word.lstrip()
-        else:
-            current += word
+        escaped = _e(word)
+        if telegram_length(current + escaped) <= limit:
+            current += escaped
+            continue
+        if current.strip():
+            pieces.append(current.strip())
+        current = ""
+        if telegram_length(escaped) <= limit:
+            current = escaped.lstrip()
+            continue
+        for char in word:  # one enormous "word": cut it between characters
+            one = _e(char)
+            if telegram_length(current + one) > limit:
+                pieces.append(current)
+                current = ""
+            current += one
     if current.strip():
-        pieces.append(_e(current))
-    return [p for p in pieces if p.strip()]
+        pieces.append(current.strip())
+    return pieces
 
 
 def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_CHARS) -> list[str]:

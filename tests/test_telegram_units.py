@@ -51,6 +51,23 @@ def test_pack_cuts_a_block_longer_than_a_message_into_valid_pieces() -> None:
     assert sum(m.count("&lt;tag&gt;") for m in messages) == 2000
 
 
+@pytest.mark.parametrize(
+    "block",
+    [
+        "a " * 2046 + "&amp;" * 9000,  # a piece nearly full when an enormous escaped word comes
+        "x" * 10_000,
+        "👍" * 3000 + " tail",
+        "<b>" + "word &lt; " * 1500 + "</b>",
+    ],
+)
+def test_cut_pieces_never_exceed_a_message(block: str) -> None:
+    messages = pack([block])
+    assert len(messages) >= 2
+    for message in messages:
+        assert telegram_length(message) <= MAX_MESSAGE_CHARS
+        assert_valid_html(message)
+
+
 def test_pack_counts_emoji_as_telegram_does() -> None:
     assert telegram_length("👍") == 2
     messages = pack(["👍" * 1500, "👍" * 1500], limit=MAX_MESSAGE_CHARS)
