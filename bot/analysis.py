@@ -14,7 +14,7 @@ import multiprocessing
 import os
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -36,25 +36,34 @@ CHUNKS_AHEAD = 2
 
 @dataclass(frozen=True)
 class Chunk:
-    """The passages of consecutive documents: their text and their surface words."""
+    """The passages of consecutive documents: their text and their surface words.
 
+    Words are numbered by the process that analysed the chunk, in order of first
+    appearance there, across all the chunks it analysed for one build: a chunk carries
+    only the words that process had not met before, so few words cross between
+    processes, and none is looked up twice.
+    """
+
+    source: int  # the process that analysed the chunk: its numbering of words
     passages_per_document: array[int]  # how many passages each document split into
     text: bytes  # every passage's text, UTF-8, back to back
     text_ends: array[int]  # where each passage's text ends in `text`
-    vocabulary: list[str]  # the chunk's distinct words, in order of first appearance
-    word_ids: array[int]  # every passage's words, in text order, as indexes into `vocabulary`
+    new_words: list[str]  # words met first in this chunk, numbered from where the last ended
+    word_ids: array[int]  # every passage's words, in text order, as the source numbers them
     word_counts: array[int]  # how many words each passage has
 
 
-def analyse_chunk(documents: Sequence[Document]) -> Chunk:
+def analyse_chunk(documents: Sequence[Document], vocabulary: dict[str, int]) -> Chunk:
     """Split documents into passages and those into surface words (`tokens.words`).
 
-    A passage with no word but stop words holds `EMPTY_PASSAGE_TERM` after them, the one
-    term such a passage is indexed under.
+    `vocabulary` numbers the words met so far (and is added to). A passage with no word
+    but stop words holds `EMPTY_PASSAGE_TERM` after them, the one term such a passage
+    is indexed under.
     """
     per_document, text_ends, word_ids, word_counts = array("i"), array("q"), array("i"), array("i")
     text = bytearray()
-    vocabulary: dict[str, int] = {}
+    new: list[str] = []
+    number = vocabulary.get
     for document in documents:
         passages = split_document(document)
         per_document.append(len(passages))
@@ -64,9 +73,16 @@ def analyse_chunk(documents: Sequence[Document]) -> Chunk:
             found = words(passage.text)
             if all(word in STOP_WORDS for word in found):
                 found.append(EMPTY_PASSAGE_TERM)
-            word_ids.extend([vocabulary.setdefault(word, len(vocabulary)) for word in found])
+            ids = list(map(number, found))
+            if None in ids:  # a word met for the first time (ever rarer as a build goes on)
+                for word in found:
+                    if word not in vocabulary:
+                        vocabulary[word] = len(vocabulary)
+                        new.append(word)
+                ids = list(map(number, found))
+            word_ids.extend(ids)  # type: ignore[arg-type]  # no None is left
             word_counts.append(len(found))
-    return Chunk(per_document, bytes(text), text_ends, list(vocabulary), word_ids, word_counts)
+    return Chunk(os.getpid(), per_document, bytes(text), text_ends, new, word_ids, word_counts)
 
 
 def default_workers() -> int:
@@ -74,40 +90,65 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """Consecutive documents, about CHUNK_CHARS of text at a time."""
-    chunk: list[Document] = []
-    size = 0
-    for document in documents:
-        chunk.append(document)
+def _ranges(documents: Sequence[Document]) -> Iterator[tuple[int, int]]:
+    """Consecutive documents, about CHUNK_CHARS of text at a time, as (start, stop)."""
+    start, size = 0, 0
+    for stop, document in enumerate(documents, 1):
         size += len(document.text)
         if size >= CHUNK_CHARS:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
+            yield start, stop
+            start, size = stop, 0
+    if start < len(documents):
+        yield start, len(documents)
 
 
-def analyse(documents: Iterable[Document], total_chars: int, workers: int | None = None) -> Iterator[Chunk]:
+# The documents of the builds under way, by build: a forked worker finds them here, as
+# they were when it was forked, instead of having them pickled and sent to it.
+_SHARED: dict[int, Sequence[Document]] = {}
+
+
+# Each worker's numbering of words, by build.
+_VOCABULARIES: dict[int, dict[str, int]] = {}
+
+
+def _analyse_shared(build: int, start: int, stop: int) -> Chunk:
+    return analyse_chunk(_SHARED[build][start:stop], _VOCABULARIES.setdefault(build, {}))
+
+
+def _analyse_sent(build: int, documents: Sequence[Document]) -> Chunk:
+    return analyse_chunk(documents, _VOCABULARIES.setdefault(build, {}))
+
+
+def analyse(documents: Sequence[Document], workers: int | None = None) -> Iterator[Chunk]:
     """The chunks of a corpus's documents, in order; analysed in parallel when it is large.
 
-    `total_chars` is the length of all the documents' text (it decides whether a pool
-    pays); `workers` the processes to use, by default one per core.
+    `workers` is the number of processes to use, by default one per core.
     """
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or total_chars < PARALLEL_MIN_CHARS:
-        for chunk in _chunks(documents):
-            yield analyse_chunk(chunk)
+    if workers <= 1 or sum(len(d.text) for d in documents) < PARALLEL_MIN_CHARS:
+        vocabulary: dict[str, int] = {}
+        for start, stop in _ranges(documents):
+            yield analyse_chunk(documents[start:stop], vocabulary)
         return
-    # Forked, where there is fork: a spawned worker would import the caller's main module
-    # again, which a script without a `__main__` guard cannot stand. The workers only run
-    # `analyse_chunk`, which takes no lock a parent's thread could be holding.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        pending: deque[Future[Chunk]] = deque()
-        for chunk in _chunks(documents):
-            pending.append(pool.submit(analyse_chunk, chunk))
-            if len(pending) >= workers * CHUNKS_AHEAD:
+    # Forked, where there is fork: no document is sent to a worker (the parent would
+    # spend its time pickling them, and starve the workers), and a spawned worker would
+    # import the caller's main module again, which a script without a `__main__` guard
+    # cannot stand. The workers only analyse, taking no lock a parent's thread could hold.
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    build = id(documents)
+    _SHARED[build] = documents
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            pending: deque[Future[Chunk]] = deque()
+            for start, stop in _ranges(documents):
+                if fork:
+                    pending.append(pool.submit(_analyse_shared, build, start, stop))
+                else:
+                    pending.append(pool.submit(_analyse_sent, build, documents[start:stop]))
+                if len(pending) >= workers * CHUNKS_AHEAD:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    finally:
+        del _SHARED[build]

@@ -18,8 +18,10 @@ rank-bm25 itself stays available (`Index.bm25`, `Index.scores`) as the reference
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import mmap
@@ -312,31 +314,40 @@ def build_index(
     comes, not into memory, and the index reads it from there until it is saved.
     """
     params = params or BM25Params()
-    documents = corpus.documents if progress is None else progress(corpus.documents)
-    total_chars = sum(len(d.text) for d in corpus.documents)
+    # The progress display is advanced as chunks of documents are done.
+    shown = iter(corpus.documents if progress is None else progress(corpus.documents))
     builder = PostingsBuilder()
     kept: list[list[str]] | None = [] if params.variant == "plus" else None
     word_rows: dict[str, int] = {}  # surface word -> its term's row, or SKIPPED_ROW for a stop word
     passages_per_document = array("i")
     text_ends = array("q", [0])
+    rows_by_source: dict[int, npt.NDArray[np.int64]] = {}  # each analysing process's word -> row
+    words_by_source: dict[int, list[str]] = {}  # and its words, for BM25Plus's term lists
     # Open for as long as the index lives (closed with it), so no context manager.
     text_file = tempfile.TemporaryFile(prefix="trustbot-passages-")  # noqa: SIM115
     try:
-        for chunk in analyse(documents, total_chars, workers):
+        for chunk in analyse(corpus.documents, workers):
+            collections.deque(itertools.islice(shown, len(chunk.passages_per_document)), maxlen=0)
             passages_per_document.extend(chunk.passages_per_document)
             base = text_ends[-1]
             text_ends.extend(base + end for end in chunk.text_ends)
             text_file.write(chunk.text)
-            rows = _rows_of(chunk.vocabulary, word_rows, builder)
+            known = rows_by_source.get(chunk.source, np.empty(0, dtype=np.int64))
+            rows = rows_by_source[chunk.source] = np.concatenate(
+                (known, _rows_of(chunk.new_words, word_rows, builder))
+            )
             word_ids = np.frombuffer(chunk.word_ids, dtype=np.int32)
             counts = np.frombuffer(chunk.word_counts, dtype=np.int32)
             builder.add_many(rows[word_ids], counts)
             if kept is not None:  # BM25Plus is scored by rank-bm25 itself, from the terms
+                vocabulary = words_by_source.setdefault(chunk.source, [])
+                vocabulary += chunk.new_words
                 at = 0
                 for count in counts.tolist():
-                    found = [chunk.vocabulary[i] for i in chunk.word_ids[at : at + count]]
+                    found = [vocabulary[i] for i in chunk.word_ids[at : at + count]]
                     kept.append(terms_of([w for w in found if w != EMPTY_PASSAGE_TERM]))
                     at += count
+        collections.deque(shown, maxlen=0)  # the progress display to its end
         text_file.flush()
         postings = builder.build(params.k1, params.b, params.epsilon)
     except BaseException:
