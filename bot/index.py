@@ -30,6 +30,7 @@ import secrets
 import shutil
 import tempfile
 import time
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import asdict, dataclass, field
@@ -131,6 +132,8 @@ class PassageStore(Sequence[Passage]):
         self._blob = blob
         self._offsets = offsets
         self._source = source  # the file `blob` maps, when a build wrote it
+        if source is not None:
+            weakref.finalize(self, source.close)  # closed (and deleted) with the store
 
     def write_text(self, handle: BinaryIO) -> npt.NDArray[np.int64]:
         """Write every passage's text, UTF-8, back to back; where each one starts and ends."""
