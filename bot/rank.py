@@ -70,7 +70,7 @@ DUPLICATE_RATIO = 95.0
 DUPLICATE_MIN_WORDS = 8
 #: Sentences (and passages) whose analysis is remembered across questions: candidates
 #: recur from question to question, and re-tokenising them was most of a question's cost.
-#: Each entry is a few hundred bytes, so this bounds the caches to a few MB.
+#: Bounded: about 30 MB at most for both caches (measured with 25-word sentences).
 SENTENCE_CACHE_SIZE = 1 << 14
 
 
