@@ -10,18 +10,20 @@ consumes them is the same whether one process analysed them or several.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from array import array
 from collections import deque
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .corpus import Document
 from .passages import split_document
 from .postings import EMPTY_PASSAGE_TERM
 from .tokens import STOP_WORDS, words
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 __all__ = ["CHUNK_CHARS", "PARALLEL_MIN_CHARS", "Chunk", "analyse", "analyse_chunk", "default_workers"]
 
@@ -134,6 +136,10 @@ def analyse(documents: Sequence[Document], workers: int | None = None) -> Iterat
     # spend its time pickling them, and starve the workers), and a spawned worker would
     # import the caller's main module again, which a script without a `__main__` guard
     # cannot stand. The workers only analyse, taking no lock a parent's thread could hold.
+    # Imported here: a question never builds, and a cold start need not import them.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     build = id(documents)
