@@ -18,8 +18,10 @@ rank-bm25 itself stays available (`Index.bm25`, `Index.scores`) as the reference
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import mmap
@@ -29,20 +31,22 @@ import secrets
 import shutil
 import tempfile
 import time
+import weakref
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, BinaryIO, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
 from rank_bm25 import BM25Okapi, BM25Plus
 
+from .analysis import analyse
 from .corpus import Document, LoadedCorpus
 from .dates import PubDate
 from .errors import IndexError_
-from .passages import Passage, split_document
+from .passages import Passage
 from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
 from .query import SYNONYM_WORDS
 from .strtable import StemTable, StringIndex, StringTable
@@ -55,7 +59,6 @@ from .tokens import (
     stem,
     terms_of,
     tokenize,
-    words,
 )
 
 __all__ = [
@@ -93,6 +96,8 @@ _GENERATION_NAME = re.compile(r"\d{8}T\d{12}-[0-9a-f]{8}")
 STALE_TEMP_SECONDS = 3600
 #: Passages' published date when their document has none (ranks behind every date).
 UNDATED = -1
+#: Buffer for copying a built index's passage text into a saved one.
+COPY_BUFFER_BYTES = 1 << 20
 
 Variant = Literal["okapi", "plus"]
 BoolArray = npt.NDArray[np.bool_]
@@ -121,6 +126,7 @@ class PassageStore(Sequence[Passage]):
         texts: Sequence[str] | None = None,
         blob: bytes | mmap.mmap | None = None,
         offsets: npt.NDArray[np.int64] | None = None,
+        source: BinaryIO | None = None,
     ) -> None:
         self._doc_ids = doc_ids
         self.passage_doc = passage_doc  # index into doc_ids, per passage
@@ -128,6 +134,26 @@ class PassageStore(Sequence[Passage]):
         self._texts = texts
         self._blob = blob
         self._offsets = offsets
+        self._source = source  # the file `blob` maps, when a build wrote it
+        if source is not None:
+            weakref.finalize(self, source.close)  # closed (and deleted) with the store
+
+    def write_text(self, handle: BinaryIO) -> npt.NDArray[np.int64]:
+        """Write every passage's text, UTF-8, back to back; where each one starts and ends."""
+        if self._source is not None and self._offsets is not None:
+            # Copied from the build's file, not through the map: the text need not be
+            # paged into this process's memory to be saved.
+            self._source.seek(0)
+            shutil.copyfileobj(self._source, handle, COPY_BUFFER_BYTES)
+            return np.asarray(self._offsets, dtype=np.int64)
+        offsets = np.zeros(len(self) + 1, dtype=np.int64)
+        at = 0
+        for i in range(len(self)):
+            data = self.text(i).encode("utf-8")
+            handle.write(data)
+            at += len(data)
+            offsets[i + 1] = at
+        return offsets
 
     def __len__(self) -> int:
         return len(self.passage_doc)
@@ -285,55 +311,96 @@ def build_index(
     fingerprint: str,
     params: BM25Params | None = None,
     progress: Callable[[Iterable[Document]], Iterable[Document]] | None = None,
+    workers: int | None = None,
 ) -> Index:
-    """Split, tokenise and index every document of a loaded corpus."""
-    params = params or BM25Params()
-    texts: list[str] = []
-    passage_doc = array("i")
-    positions = array("i")
-    documents = corpus.documents if progress is None else progress(corpus.documents)
-    doc_numbers = {d.id: n for n, d in enumerate(corpus.documents)}
+    """Split, tokenise and index every document of a loaded corpus.
 
+    A large corpus is analysed on `workers` processes (by default one per core); the
+    index is the same either way. The passages' text goes to a temporary file as it
+    comes, not into memory, and the index reads it from there until it is saved.
+    """
+    params = params or BM25Params()
+    # The progress display is advanced as chunks of documents are done.
+    shown = iter(corpus.documents if progress is None else progress(corpus.documents))
     builder = PostingsBuilder()
     kept: list[list[str]] | None = [] if params.variant == "plus" else None
     word_rows: dict[str, int] = {}  # surface word -> its term's row, or SKIPPED_ROW for a stop word
-    row_of = word_rows.__getitem__
-    for document in documents:
-        number = doc_numbers[document.id]
-        for passage in split_document(document):
-            found = words(passage.text)
-            texts.append(passage.text)
-            passage_doc.append(number)
-            positions.append(passage.position)
-            try:
-                rows = list(map(row_of, found))
-            except KeyError:
-                # Each distinct word is stemmed once per build, its term given a row in order
-                # of first appearance (rank-bm25's order): the same terms `tokenize` gives.
-                for word in found:
-                    if word not in word_rows:
-                        word_rows[word] = SKIPPED_ROW if word in STOP_WORDS else builder.row(stem(word))
-                rows = list(map(row_of, found))
-            builder.add(rows)
+    passages_per_document = array("i")
+    text_ends = array("q", [0])
+    rows_by_source: dict[int, npt.NDArray[np.int64]] = {}  # each analysing process's word -> row
+    words_by_source: dict[int, list[str]] = {}  # and its words, for BM25Plus's term lists
+    # Open for as long as the index lives (closed with it), so no context manager.
+    text_file = tempfile.TemporaryFile(prefix="trustbot-passages-")  # noqa: SIM115
+    try:
+        for chunk in analyse(corpus.documents, workers):
+            collections.deque(itertools.islice(shown, len(chunk.passages_per_document)), maxlen=0)
+            passages_per_document.extend(chunk.passages_per_document)
+            base = text_ends[-1]
+            text_ends.extend(base + end for end in chunk.text_ends)
+            text_file.write(chunk.text)
+            known = rows_by_source.get(chunk.source, np.empty(0, dtype=np.int64))
+            rows = rows_by_source[chunk.source] = np.concatenate(
+                (known, _rows_of(chunk.new_words, word_rows, builder))
+            )
+            word_ids = np.frombuffer(chunk.word_ids, dtype=np.int32)
+            counts = np.frombuffer(chunk.word_counts, dtype=np.int32)
+            builder.add_many(rows[word_ids], counts)
             if kept is not None:  # BM25Plus is scored by rank-bm25 itself, from the terms
-                kept.append(terms_of(found))
-    postings = builder.build(params.k1, params.b, params.epsilon)
+                vocabulary = words_by_source.setdefault(chunk.source, [])
+                vocabulary += chunk.new_words
+                at = 0
+                for count in counts.tolist():
+                    found = [vocabulary[i] for i in chunk.word_ids[at : at + count]]
+                    kept.append(terms_of([w for w in found if w != EMPTY_PASSAGE_TERM]))
+                    at += count
+        collections.deque(shown, maxlen=0)  # the progress display to its end
+        text_file.flush()
+        postings = builder.build(params.k1, params.b, params.epsilon)
+    except BaseException:
+        text_file.close()
+        raise
+    del builder
+    counts = np.frombuffer(passages_per_document, dtype=np.int32)
+    passage_doc = np.repeat(np.arange(len(counts), dtype=np.int32), counts)
+    # A document's passages are numbered from 0: each passage's number is its place
+    # after the first passage of its document.
+    starts = np.repeat(np.cumsum(counts, dtype=np.int64) - counts, counts)
+    positions = (np.arange(len(passage_doc), dtype=np.int64) - starts).astype(np.int32)
     return Index(
         params=params,
         fingerprint=fingerprint,
         built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         documents={d.id: d for d in corpus.documents},
         passages=PassageStore(
-            list(doc_numbers),
-            np.frombuffer(passage_doc, dtype=np.int32),
-            np.frombuffer(positions, dtype=np.int32),
-            texts=texts,
+            [d.id for d in corpus.documents],
+            passage_doc,
+            positions,
+            blob=_map_file(text_file),
+            offsets=np.frombuffer(text_ends, dtype=np.int64),
+            source=text_file,
         ),
         postings=postings,
         surface_words=StringIndex.of(w for w in word_rows if w.isalpha()),
         stems=known_stems([*word_rows, *MONEY_UNITS, *(w for group in SYNONYM_WORDS for w in group.split())]),
         _terms=kept,
     )
+
+
+def _rows_of(
+    vocabulary: Sequence[str], word_rows: dict[str, int], builder: PostingsBuilder
+) -> npt.NDArray[np.int64]:
+    """The term row of each word (SKIPPED_ROW for a stop word), new words given rows in order.
+
+    Each distinct word is stemmed once per build and its term given a row in order of
+    first appearance (rank-bm25's order): the same terms `tokenize` gives.
+    """
+    rows = []
+    for word in vocabulary:
+        row = word_rows.get(word)
+        if row is None:
+            row = word_rows[word] = SKIPPED_ROW if word in STOP_WORDS else builder.row(stem(word))
+        rows.append(row)
+    return np.array(rows, dtype=np.int64)
 
 
 # --- persistence ----------------------------------------------------------------------
@@ -437,14 +504,8 @@ def _write_generation(index: Index, target: Path) -> None:
     names = [DOCUMENTS_FILE, *index.surface_words.table.save(target, WORDS)]
     stems = index.stems if isinstance(index.stems, StemTable) else StemTable.of(index.stems)
     names += stems.words.table.save(target, STEM_WORDS) + stems.stems.save(target, STEM_VALUES)
-    offsets = np.zeros(len(store) + 1, dtype=np.int64)
     with (target / TEXT_FILE).open("wb") as handle:
-        at = 0
-        for i in range(len(store)):
-            data = store.text(i).encode("utf-8")
-            handle.write(data)
-            at += len(data)
-            offsets[i + 1] = at
+        offsets = store.write_text(handle)
     np.save(target / TEXT_OFFSETS_FILE, offsets, allow_pickle=False)
     np.save(target / PASSAGE_DOC_FILE, np.asarray(store.passage_doc, dtype=np.int32), allow_pickle=False)
     positions = np.asarray(store.positions, dtype=np.int32)
@@ -635,6 +696,13 @@ def _verify(generation: Path, files: dict[str, Any]) -> None:
             raise IndexError_(f"index file {path} is unreadable ({exc.strerror})") from None
         if actual != expected:
             raise IndexError_(f"index file {path} is corrupt (checksum mismatch)")
+
+
+def _map_file(handle: BinaryIO) -> bytes | mmap.mmap:
+    """An open file's content, memory-mapped read-only (b"" when empty)."""
+    if os.fstat(handle.fileno()).st_size == 0:
+        return b""
+    return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _map(path: Path) -> bytes | mmap.mmap:

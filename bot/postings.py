@@ -42,6 +42,9 @@ WEIGHT_BLOCK = 1 << 22
 _TERM_BITS, _PASSAGE_BITS, _TF_BITS = 24, 31, 8
 _ROW_SHIFT = _PASSAGE_BITS + _TF_BITS
 _TF_MAX = (1 << _TF_BITS) - 1
+# `add_many`'s key of a (passage, row) pair within a batch: passage << 32 | row.
+_PAIR_SHIFT = 32
+_PAIR_ROW_MASK = (1 << _PAIR_SHIFT) - 1
 #: The row `PostingsBuilder.add` skips: a word that is no index term (a stop word).
 SKIPPED_ROW = -1
 
@@ -184,6 +187,37 @@ class PostingsBuilder:
             self._tf.extend(counts.values())
         self._sizes.append(len(counts))
         self._lengths.append(length)
+
+    def add_many(self, rows: IntArray, words_per_passage: IdArray | IntArray) -> None:
+        """Add the next passages at once, as the rows of their words in text order.
+
+        `rows` holds every passage's word rows back to back (SKIPPED_ROW: no term),
+        `words_per_passage` how many belong to each: the same as `add` for each in turn.
+        """
+        n = len(words_per_passage)
+        first = len(self._lengths)
+        if first + n > 1 << _PASSAGE_BITS:
+            raise ValueError(f"more than {1 << _PASSAGE_BITS:,} passages")
+        passage = np.repeat(np.arange(n, dtype=np.int64), words_per_passage)
+        kept = rows != SKIPPED_ROW
+        rows, passage = rows[kept].astype(np.int64), passage[kept]
+        lengths = np.bincount(passage, minlength=n)
+        empty = np.flatnonzero(lengths == 0)
+        if len(empty):  # as `add` does: such a passage holds the one empty-passage term
+            rows = np.concatenate((rows, np.full(len(empty), self.row(EMPTY_PASSAGE_TERM), dtype=np.int64)))
+            passage = np.concatenate((passage, empty))
+            lengths[empty] = 1
+        # One key per word, passage | row; counting equal keys gives each pair's tf.
+        pairs, tf = np.unique((passage << _PAIR_SHIFT) | rows, return_counts=True)
+        pair_passage = pairs >> _PAIR_SHIFT
+        if len(tf) and tf.max() > _TF_MAX:
+            for at in np.flatnonzero(tf > _TF_MAX).tolist():
+                self._large_tf[int(pairs[at] & _PAIR_ROW_MASK), first + int(pair_passage[at])] = int(tf[at])
+            tf = np.minimum(tf, _TF_MAX)
+        self._term_of.frombytes((pairs & _PAIR_ROW_MASK).astype(np.int32).tobytes())
+        self._tf.frombytes(tf.astype(np.uint8).tobytes())
+        self._sizes.frombytes(np.bincount(pair_passage, minlength=n).astype(np.int32).tobytes())
+        self._lengths.frombytes(lengths.astype(np.int64).tobytes())
 
     def build(self, k1: float, b: float, epsilon: float) -> Postings:
         """The postings of every passage added, with rank-bm25's BM25Okapi statistics."""

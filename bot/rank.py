@@ -21,7 +21,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -66,6 +68,10 @@ DUPLICATE_RATIO = 95.0
 #: Best sentences this long and as similar as DUPLICATE_RATIO are one statement quoted by
 #: two documents (a press release's paragraph in two papers), even in different passages.
 DUPLICATE_MIN_WORDS = 8
+#: Sentences (and passages) whose analysis is remembered across questions: candidates
+#: recur from question to question, and re-tokenising them was most of a question's cost.
+#: Bounded: about 30 MB at most for both caches (measured with 25-word sentences).
+SENTENCE_CACHE_SIZE = 1 << 14
 
 
 @dataclass(frozen=True)
@@ -136,7 +142,7 @@ def _coverage(stems: set[str], query: Query, weights: dict[str, float], total: f
     return matched / total if total else 0.0
 
 
-def _proximity(terms: list[str], query: Query) -> float:
+def _proximity(terms: Sequence[str], query: Query) -> float:
     """Share of the question's adjacent word pairs that stand together in the sentence."""
     pairs = list(itertools.pairwise(query.terms))
     if not pairs:
@@ -145,12 +151,28 @@ def _proximity(terms: list[str], query: Query) -> float:
     return sum((a, b) in present for a, b in pairs) / len(pairs)
 
 
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _sentences(text: str) -> tuple[str, ...]:
+    """The sentences of a passage's text (the text itself when it splits into none)."""
+    return tuple(split_sentences(text)) or (text,)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _sentence_terms(sentence: str) -> tuple[str, ...]:
+    """The index terms of a sentence, in order."""
+    return tuple(tokenize(sentence))
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _word_stems(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Each word of a sentence that has an index term: its character offset and first term."""
+    return tuple((m.start(), stems[0]) for m in _WORD.finditer(sentence) if (stems := tokenize(m.group(0))))
+
+
 def _matched_positions(sentence: str, query: Query) -> list[int]:
     """Character offsets of the sentence's words that match a question term or synonym."""
     wanted = set(query.terms).union(*query.expansions.values())
-    return [
-        m.start() for m in _WORD.finditer(sentence) if (stems := tokenize(m.group(0))) and stems[0] in wanted
-    ]
+    return [start for start, first in _word_stems(sentence) if first in wanted]
 
 
 def _distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) -> int:
@@ -181,8 +203,8 @@ def _read(
 ) -> _Read:
     """The best sentence of a passage for the query, and whether it answers."""
     best: _Read | None = None
-    for sentence in split_sentences(passage.text) or [passage.text]:
-        terms = tokenize(sentence)
+    for sentence in _sentences(passage.text):
+        terms = _sentence_terms(sentence)
         coverage = _coverage(set(terms), query, weights, total)
         proximity = _proximity(terms, query)
         span, strength = None, 1

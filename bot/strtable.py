@@ -8,6 +8,7 @@ with hundreds of thousands of terms and words opens without parsing any of them.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import mmap
 import os
@@ -72,7 +73,21 @@ class StringTable(Sequence[str]):
     def __iter__(self) -> Iterator[str]:
         if self._strings is not None:
             return iter(self._strings)
-        return (self[i] for i in range(len(self)))
+        return iter(self._decoded())
+
+    def _decoded(self) -> list[str]:
+        """Every string of a mapped table, decoded at once.
+
+        A typo's correction scans the whole vocabulary: decoding it in one go takes
+        milliseconds where a lookup per string took about a second at 100k passages.
+        """
+        assert self._blob is not None and self._offsets is not None
+        ends = self._offsets.tolist()
+        data = bytes(self._blob[: ends[-1]]) if ends else b""
+        text = data.decode("utf-8")
+        if len(text) == len(data):  # ASCII only: character offsets are the byte offsets
+            return [text[start:end] for start, end in itertools.pairwise(ends)]
+        return [data[start:end].decode("utf-8") for start, end in itertools.pairwise(ends)]
 
     def save(self, folder: Path, name: str) -> list[str]:
         """Write the table as `name.bin` and `name_offsets.npy` (and its sample); the file names."""

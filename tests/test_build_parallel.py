@@ -1,0 +1,84 @@
+"""The index build on several processes: the same index as on one, byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot import analysis
+from bot.corpus import Document, LoadedCorpus, load_corpus
+from bot.index import PassageStore, build_index, current_generation, save_index
+from bot.postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, PostingsBuilder
+
+
+def _saved_files(corpus: LoadedCorpus, folder: Path, workers: int) -> dict[str, str]:
+    index = build_index(corpus, "fingerprint", workers=workers)
+    index.built_at = "fixed"
+    save_index(index, folder)
+    generation = folder / str(current_generation(folder))
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(generation.iterdir())}
+
+
+def test_build_on_two_processes_saves_the_same_files_as_on_one(
+    corpus_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = load_corpus(corpus_dir)
+    # A pool for a small corpus, and a chunk per document, so that both workers take some.
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(analysis, "CHUNK_CHARS", 2_000)
+    assert len(list(analysis._ranges(corpus.documents))) >= 4
+    one = _saved_files(corpus, tmp_path / "one", workers=1)
+    two = _saved_files(corpus, tmp_path / "two", workers=2)
+    assert len(one) > 10
+    assert one == two
+
+
+def test_a_process_numbers_words_across_its_chunks_and_sends_only_new_ones() -> None:
+    vocabulary: dict[str, int] = {}
+    first = analysis.analyse_chunk([Document("a", "A", "Budget cuts.\n\nThe budget.")], vocabulary)
+    second = analysis.analyse_chunk([Document("b", "B", "Budget rises.")], vocabulary)
+    assert first.new_words == ["budget", "cuts", "the"]
+    assert list(first.word_ids) == [0, 1, 2, 0] and list(first.word_counts) == [2, 2]
+    assert second.new_words == ["rises"]
+    assert list(second.word_ids) == [0, 3]
+    assert first.text == b"Budget cuts.The budget." and list(first.text_ends) == [12, 23]
+
+
+def test_a_passage_of_stop_words_holds_the_empty_passage_term() -> None:
+    chunk = analysis.analyse_chunk([Document("a", "A", "It is what it is.")], {})
+    assert chunk.new_words[-1] == EMPTY_PASSAGE_TERM
+    assert chunk.word_counts[0] == 6
+
+
+def test_adding_passages_at_once_builds_what_adding_them_one_by_one_does() -> None:
+    passages = [[0, 1, 1, SKIPPED_ROW], [SKIPPED_ROW], [2] * 300 + [0], [1, 2]]
+    alone, together = PostingsBuilder(), PostingsBuilder()
+    for builder in (alone, together):
+        for term in ("a", "b", "c"):
+            builder.row(term)
+    for rows in passages:
+        alone.add(rows)
+    together.add_many(
+        np.array([r for rows in passages for r in rows], dtype=np.int64),
+        np.array([len(rows) for rows in passages], dtype=np.int64),
+    )
+    a, b = alone.build(1.2, 0.75, 0.0), together.build(1.2, 0.75, 0.0)
+    assert dict(a.terms) == dict(b.terms)
+    for mine, theirs in ((a.offsets, b.offsets), (a.ids, b.ids), (a.weights, b.weights), (a.idf, b.idf)):
+        assert np.array_equal(mine, theirs)
+    assert EMPTY_PASSAGE_TERM in b.terms  # the passage of a stop word alone
+
+
+def test_passage_text_saved_from_the_build_file_is_the_text_read_back(tmp_path: Path) -> None:
+    corpus = LoadedCorpus((Document("a", "A", "First part.\n\nSecond — part."),))
+    store = build_index(corpus, "fingerprint").passages
+    assert isinstance(store, PassageStore)
+    handle = io.BytesIO()
+    offsets = store.write_text(handle)
+    blob = handle.getvalue()
+    texts = [blob[offsets[i] : offsets[i + 1]].decode("utf-8") for i in range(len(store))]
+    assert texts == ["First part.", "Second — part."] == [store.text(i) for i in range(len(store))]
