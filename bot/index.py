@@ -43,6 +43,7 @@ import numpy.typing as npt
 from rank_bm25 import BM25Okapi, BM25Plus
 
 from .analysis import analyse
+from .atomic import write_atomic
 from .corpus import Document, LoadedCorpus
 from .dates import PubDate
 from .errors import IndexError_
@@ -476,24 +477,6 @@ def _file_check(path: Path) -> dict[str, Any]:
         return {"bytes": size, "sha256_sampled": digest.hexdigest()}
 
 
-def _write_atomic(path: Path, payload: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # mkstemp makes the file private; the pointer must be readable by whoever reads the
-        # index (a bot running as another user), like every other file of it.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o666 & ~umask)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _write_generation(index: Index, target: Path) -> None:
     """Every file of the index into an empty folder, the manifest last."""
     store = index.passages
@@ -595,7 +578,7 @@ def save_index(index: Index, folder: Path) -> None:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _write_atomic(folder / POINTER, (name + "\n").encode("utf-8"))
+    write_atomic(folder / POINTER, (name + "\n").encode("utf-8"))
     _sync_folder_entry(folder)
     index.generation = name
     _prune(folder, keep={name, previous})

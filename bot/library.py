@@ -38,6 +38,7 @@ from pathlib import Path
 import yaml
 from rapidfuzz import fuzz
 
+from .atomic import write_atomic
 from .corpus import (
     DOCUMENT_SUFFIXES,
     METADATA_FILE,
@@ -141,26 +142,6 @@ def date_source_label(document: Document) -> str:
 
 
 # --- files ------------------------------------------------------------------------------
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, mode)  # mkstemp makes it private; keep the file's own permissions
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 @contextlib.contextmanager
@@ -396,7 +377,7 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
         # Metadata first: if the process dies before the files land, an entry that names no
         # document is a warning, while a document without its entry (its --published,
         # --title) would be silently misdated.
-        _write_atomic(metadata_path, new_text.encode("utf-8"))
+        write_atomic(metadata_path, new_text.encode("utf-8"))
         for s in staged:
             if s.original is not None:
                 target = originals / s.original.name
@@ -413,7 +394,7 @@ def _commit(corpus_dir: Path, index_dir: Path, staged: list[_Staged], metadata_t
         if made_originals and originals.is_dir():
             shutil.rmtree(originals, ignore_errors=True)
         if had_metadata:
-            _write_atomic(metadata_path, metadata_text.encode("utf-8"))
+            write_atomic(metadata_path, metadata_text.encode("utf-8"))
         else:
             metadata_path.unlink(missing_ok=True)
         if isinstance(exc, OSError):
@@ -509,13 +490,13 @@ def remove_document(corpus_dir: Path, index_dir: Path, doc_id: str) -> Removed:
                 os.replace(path, target)
                 moved.append((target, path))
             if new_text != metadata_text:
-                _write_atomic(metadata_path, new_text.encode("utf-8"))
+                write_atomic(metadata_path, new_text.encode("utf-8"))
             engine = _rebuild(corpus_dir, index_dir, set())
         except BaseException as exc:
             for target, path in moved:
                 os.replace(target, path)
             if new_text != metadata_text:
-                _write_atomic(metadata_path, metadata_text.encode("utf-8"))
+                write_atomic(metadata_path, metadata_text.encode("utf-8"))
             if isinstance(exc, OSError):
                 raise TrustbotError(f"nothing removed: {exc.strerror or exc}") from None
             if isinstance(exc, TrustbotError):
