@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import html
 import logging
 import os
 import secrets
@@ -59,6 +58,7 @@ from .index import current_generation
 from .settings import Settings
 from .telegram_format import (
     DocumentSpan,
+    escape,
     format_about,
     format_answer,
     format_help,
@@ -412,7 +412,7 @@ class TrustBot:
             as_of = parse_as_of(args[0])
         except DateError as exc:
             return await _reply(
-                update, f"Can't use “{_escape(args[0])}” as a date: {_escape(str(exc))}.\n{usage}"
+                update, f"Can't use “{escape(args[0])}” as a date: {escape(str(exc))}.\n{usage}"
             )
         await self.answer(update, context, " ".join(args[1:]), as_of)
 
@@ -436,6 +436,7 @@ class TrustBot:
 
     # -- questions ---------------------------------------------------------------------
 
+    @_members_only
     async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A plain message in a private chat is a question."""
         message = update.effective_message
@@ -448,18 +449,19 @@ class TrustBot:
         if message is None or not message.text:
             return
         question = _addressed(message, context.bot.username, context.bot.id)
-        if question is not None:
-            await self.answer(update, context, question)
+        if question is None:
+            return  # chatter not meant for the bot: not even a refusal
+        if not self.allowed(update):
+            return await self._refuse(update)
+        await self.answer(update, context, question)
 
     async def answer(
         self, update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, as_of: PubDate | None = None
     ) -> None:
-        """Answer a question in its chat, within the user's rate limit."""
+        """Answer a question in its chat, within the user's rate limit (callers check access)."""
         message = update.effective_message
         if message is None:
             return
-        if not self.allowed(update):
-            return await self._refuse(update)
         if not await self._within_limit(update):
             return
         engine = self.engine  # a reload swaps self.engine; this question keeps its engine
@@ -467,7 +469,7 @@ class TrustBot:
             try:
                 answer = await asyncio.to_thread(engine.ask, question, as_of, MAX_RESULTS)
             except TrustbotError as exc:
-                return await _reply(update, _escape(f"Sorry: {exc}."))
+                return await _reply(update, escape(f"Sorry: {exc}."))
         texts = format_answer(answer)
         markup = None
         if not answer.abstained and answer.results:
@@ -520,7 +522,7 @@ class TrustBot:
                 engine = await asyncio.to_thread(self._open_engine)
             except TrustbotError as exc:
                 logger.warning("reload (%s) failed: %s", why, exc)
-                return f"Reload failed, still answering from the previous index: {_escape(str(exc))}"
+                return f"Reload failed, still answering from the previous index: {escape(str(exc))}"
             self.engine = engine
             # The generation this engine holds, not whatever CURRENT says by now: a save
             # landing during the reload must still be noticed by the watcher.
@@ -531,7 +533,7 @@ class TrustBot:
             logger.info("reloaded (%s): %d documents, %d passages", why, span.documents, span.passages)
             return (
                 f"Reloaded: {span.documents} documents, {span.passages} passages "
-                f"(index built {_escape(span.built_at)})."
+                f"(index built {escape(span.built_at)})."
             )
 
     async def watch_index(self, interval: float) -> None:
@@ -569,10 +571,6 @@ class TrustBot:
 
 
 # --- helpers ----------------------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=False)
 
 
 async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:

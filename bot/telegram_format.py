@@ -21,6 +21,7 @@ from .engine import EXAMPLE_QUESTIONS
 __all__ = [
     "MAX_MESSAGE_CHARS",
     "DocumentSpan",
+    "escape",
     "format_about",
     "format_abstention",
     "format_answer",
@@ -41,9 +42,12 @@ _BLOCK_GAP = "\n\n"
 _TAG = re.compile(r"<[^>]+>")
 
 
-def _e(text: str) -> str:
-    """Escape text for Telegram's HTML parse mode."""
+def escape(text: str) -> str:
+    """Text made safe for Telegram's HTML parse mode."""
     return html.escape(text, quote=False)
+
+
+_e = escape  # short, for the many f-strings below
 
 
 def _attr(text: str) -> str:
@@ -257,7 +261,8 @@ def format_sources(documents: Sequence[Document], limit: int = MAX_MESSAGE_CHARS
 def format_start(span: DocumentSpan, first_name: str | None = None) -> str:
     """The welcome: what the bot knows, example questions, the date range."""
     hello = f"Hello {_e(first_name)}!" if first_name else "Hello!"
-    dates = f", from {_e(span.dates())}" if span.dates() else ""
+    known = span.dates()
+    dates = f", from {_e(known)}" if known else ""
     examples = "\n".join(f"• {_e(q)}" for q in EXAMPLE_QUESTIONS)
     return (
         f"{hello} I answer questions about Northamptonshire's children's services trust from "
@@ -290,7 +295,8 @@ def format_help(admin: bool = False) -> str:
 
 def format_about(span: DocumentSpan, version: str) -> str:
     """The corpus and index the bot answers from."""
-    dates = f"\nDates: {_e(span.dates())}" if span.dates() else ""
+    known = span.dates()
+    dates = f"\nDates: {_e(known)}" if known else ""
     return (
         f"<b>trustbot {_e(version)}</b>\n"
         f"Documents: {span.documents}\nPassages: {span.passages}{dates}\n"
