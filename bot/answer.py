@@ -16,6 +16,8 @@ from typing import Any
 from .corpus import Document, PageFinder
 from .dates import PubDate, find_date_mentions
 from .rank import Hit, Ranking
+from .short import short_answer
+from .tokens import fold
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
 
@@ -123,6 +125,7 @@ class Answer:
     abstained: bool
     answer: str | None
     results: tuple[Result, ...] = ()
+    short: str | None = None  # the answer itself in a few words ("July 2020"); None for why/how
     earlier: tuple[Earlier, ...] = ()
     corrected: str | None = None  # the question as understood, when typos were fixed
     reason: str | None = None  # why it abstained
@@ -134,6 +137,7 @@ class Answer:
             "as_of": self.as_of.iso() if self.as_of else None,
             "abstained": self.abstained,
             "answer": self.answer,
+            "short": self.short,
             "results": [r.to_json() for r in self.results],
             "earlier": [e.to_json() for e in self.earlier],
             "corrected": self.corrected,
@@ -169,11 +173,13 @@ def shape_answer(
         return Citation.of(hit.document, page)
 
     query = ranking.query
-    corrected = query.corrected if query.corrections else None
+    read_as = query.corrected
+    corrected = read_as if query.corrections or fold(read_as) != fold(query.question) else None
     if ranking.abstained or not ranking.hits:
         return Answer(question, as_of, True, None, corrected=corrected, reason=ranking.reason)
     top = ranking.hits[0]
     latest = _said(top)
+    short = short_answer(query, resolve_relative(top.sentence, top.document.published), top.span)
     top_date = top.document.published
 
     # Earlier reports: older documents that answered the same question with something
@@ -220,6 +226,7 @@ def shape_answer(
         as_of=as_of,
         abstained=False,
         answer=results[0].answer,
+        short=short,
         results=results,
         earlier=tuple(earlier),
         corrected=corrected,

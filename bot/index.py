@@ -291,6 +291,15 @@ class Index:
         best_ids, best_scores = top_k(ids, scores, k, eligible)
         return [(int(i), float(s)) for i, s in zip(best_ids, best_scores, strict=True)]
 
+    def document_share(self, term: str) -> float:
+        """The share of the documents with a passage holding the term (0 when none does)."""
+        row = self.postings.terms.get(term)
+        if row is None or not self.documents:
+            return 0.0
+        ids = self.postings.ids[int(self.postings.offsets[row]) : int(self.postings.offsets[row + 1])]
+        docs = np.unique(np.asarray(self.passages.passage_doc)[ids])
+        return len(docs) / len(self.documents)
+
     def published_ordinals(self) -> npt.NDArray[np.int64]:
         """Each passage's publication date as a proleptic ordinal, `UNDATED` when unknown."""
         if self._published is None:

@@ -16,8 +16,9 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .question import AnswerType, asked_noun, expected_answer
+from .question import AnswerType, asked_noun, expected_answer, is_name_word, role_terms
 from .tokens import STOP_WORDS, stem, tokenize, words
+from .wording import FILLER_WORDS, informal_to_plain, is_common_english
 
 __all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
 
@@ -68,11 +69,15 @@ class Query:
     corrections: tuple[tuple[str, str], ...] = ()  # (typed, corrected)
     kind: AnswerType | None = None
     noun: str | None = None  # the X of "which X"
+    plain: str = ""  # the question with casual wording read as plain English
+    rare: tuple[str, ...] = ()  # unknown terms that are no ordinary English word: named content
+    names: tuple[str, ...] = ()  # terms of words the question capitalises (after its first)
+    roles: tuple[str, ...] = ()  # terms naming a role the question asks about ("chief", "director")
 
     @property
     def corrected(self) -> str:
-        """The question with its typos corrected."""
-        text = self.question
+        """The question as read: casual wording made plain, typos corrected."""
+        text = self.plain or self.question
         for wrong, right in self.corrections:
             text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text, count=1)
         return text
@@ -115,17 +120,29 @@ def _correct(
     return candidate if DamerauLevenshtein.distance(word, candidate) <= limit else None
 
 
+_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*")
+
+
+def _capitalised_terms(question: str) -> frozenset[str]:
+    """Terms of the words a question capitalises past its first word: names it gives."""
+    return frozenset(
+        t for m in _CAPITALISED.finditer(question.strip()) if is_name_word(m.group(0)) for t in tokenize(m.group(0))
+    )
+
+
 def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
     """Analyse a question against an index's vocabulary and terms."""
-    typed = words(question)
+    plain = informal_to_plain(question)
+    typed = [w for w in words(plain) if w not in FILLER_WORDS]
     corrections: list[tuple[str, str]] = []
     for position, word in enumerate(typed):
         fixed = _correct(word, vocabulary, known_terms, first=position == 0)
         if fixed is not None and fixed != word:
             corrections.append((word, fixed))
-    query = Query(question=question, terms=(), corrections=tuple(corrections))
+    query = Query(question=question, terms=(), corrections=tuple(corrections), plain=plain)
     corrected = query.corrected
-    terms = tuple(dict.fromkeys(tokenize(corrected)))
+    surface = [w for w in words(corrected) if w not in FILLER_WORDS]
+    terms = tuple(dict.fromkeys(t for w in surface for t in tokenize(w)))
     expansions: dict[str, frozenset[str]] = {}
     for term in terms:
         related = frozenset().union(*(g for g in synonym_groups() if term in g)) - {term}
@@ -133,6 +150,12 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         if present:
             expansions[term] = present
     unknown = tuple(t for t in terms if t not in known_terms and t not in expansions)
+    capitalised = _capitalised_terms(corrected)
+    # An unknown word of ordinary English ("actually", "labour") is no sign the documents
+    # cannot answer; an unknown name or rare word is what the question is about.
+    common = {t for w in surface if is_common_english(w) for t in tokenize(w)}
+    rare = tuple(t for t in unknown if t in capitalised or t not in common)
+    # Capitalised words the question has: "Slough", "Hammond" (role words and months aside).
     return Query(
         question=question,
         terms=terms,
@@ -141,4 +164,8 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         corrections=tuple(corrections),
         kind=expected_answer(corrected),
         noun=asked_noun(corrected),
+        plain=plain,
+        rare=rare,
+        names=tuple(t for t in terms if t in capitalised),
+        roles=role_terms(corrected),
     )

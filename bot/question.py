@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import PubDate, find_date_mentions
-from .tokens import fold
+from .tokens import fold, stem
 
 __all__ = [
     "AnswerSpan",
@@ -21,7 +21,9 @@ __all__ = [
     "asked_noun",
     "expected_answer",
     "find_answer_spans",
+    "is_name_word",
     "names_noun",
+    "role_terms",
 ]
 
 AnswerType = Literal["date", "person", "amount", "count", "percent", "name"]
@@ -34,6 +36,7 @@ _MONEY_NOUNS = (
     r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth"
 )
+_AUXILIARIES = r"is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|might|may"
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 
@@ -47,8 +50,15 @@ def expected_answer(question: str) -> AnswerType | None:
     q = _opening(question)
     if re.match(r"^(when|what (year|month|date|day|time)|by when|since when|how long until)\b", q):
         return "date"
-    if re.match(r"^(who|whom|whose)\b", q) or re.match(r"^(what|which) (is|was) the name of\b", q):
+    if (
+        re.match(r"^(who|whom|whose)\b", q)
+        or re.match(r"^(what|which) (is|was) the name of\b", q)
+        or re.match(r"^(name|identify)\b.*\bwho\b", q)
+    ):
         return "person"
+    after_much = re.match(r"^how much\s+([a-z'’-]+)", q)
+    if after_much and not re.fullmatch(rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)):
+        return None  # "how much independence": a measure of something, not a sum of money
     if re.match(r"^how much\b", q) or re.match(
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q
     ):
@@ -220,3 +230,35 @@ def find_answer_spans(
             if not re.fullmatch(r"(19|20)\d\d", s.value) and s.value not in question_words
         ]  # fmt: skip
     return _names(sentence, question_words)
+
+
+# Words naming a post a person holds. A "who" question naming one is answered by a name
+# the sentence gives that post, not another ("deputy leader" is not "leader").
+_ROLE_WORDS = frozenset(
+    """chief executive director leader chair chairman chairwoman chairperson president member
+    cabinet minister secretary manager officer councillor mayor governor founder editor
+    spokesman spokeswoman spokesperson adviser advisor chancellor commissioner inspector
+    treasurer trustee principal headteacher superintendent administrator controller
+    deputy assistant acting interim vice former portfolio lead""".split()
+)
+#: Role words that ask about whoever is in charge, whatever the post is called.
+GENERIC_ROLE_WORDS = frozenset("head boss lead charge".split())
+#: Words that make a post another post: a deputy leader is not the leader.
+ROLE_MODIFIERS = frozenset("deputy assistant acting interim vice former".split())
+
+
+def role_terms(question: str) -> tuple[str, ...]:
+    """The terms of the role words a question names, in order ("chief", "execut")."""
+    found = [w for w in re.findall(r"[a-z]+", fold(question)) if w in _ROLE_WORDS or w in GENERIC_ROLE_WORDS]
+    return tuple(dict.fromkeys(stem(w) for w in found))
+
+
+def role_stems() -> frozenset[str]:
+    """The terms of every role word."""
+    return frozenset(stem(w) for w in _ROLE_WORDS | GENERIC_ROLE_WORDS)
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a capitalised word may be part of a name: not a role, place kind or month."""
+    bare = _bare(word)
+    return bool(bare) and bare not in _NOT_NAME_WORDS and bare not in _ROLE_WORDS

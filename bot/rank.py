@@ -33,8 +33,8 @@ from .dates import PubDate
 from .index import UNDATED, Index
 from .passages import Passage, split_sentences
 from .query import Query
-from .question import AnswerSpan, find_answer_spans, names_noun
-from .tokens import tokenize
+from .question import GENERIC_ROLE_WORDS, ROLE_MODIFIERS, AnswerSpan, find_answer_spans, names_noun
+from .tokens import stem, tokenize
 
 __all__ = ["COMPARABLE", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
 
@@ -58,9 +58,18 @@ WEIGHT_PROXIMITY = 0.2
 RELATED = 0.5
 #: An answer span this many words or fewer from a matched question word is linked to it.
 LINK_WINDOW = 6
-#: A question with at least two words the corpus never uses, making up this share of its
-#: words, is about something the corpus does not cover ("the head teacher of ...").
-MAX_UNKNOWN_SHARE = 0.4
+#: Weight in coverage of a question word that the documents never use but English does
+#: ("labour", "scared"): it counts a little against a passage lacking it, never decides.
+UNKNOWN_WEIGHT = 0.5
+#: Words either side of a person's name read as the post the sentence gives them.
+ROLE_WINDOW = 8
+#: Words either side of an answer read as what it is the answer to (its anchor).
+ANCHOR_WINDOW = 8
+#: A name found in more than this share of the documents is what the corpus is about.
+SUBJECT_SHARE = 0.5
+#: Share of the question's other words (the post's qualifiers: "of the county council")
+#: that must stand near a person's name for the sentence to give them the post asked about.
+ROLE_QUALIFIER_SHARE = 0.5
 #: Added to every term's idf when measuring coverage.
 COVERAGE_SMOOTHING = 1.0
 #: Passages this similar (rapidfuzz ratio) are one passage told twice.
@@ -88,6 +97,8 @@ class Hit:
     answers: bool
     linked: bool  # the answer stands next to the question's words
     duplicates: tuple[Hit, ...] = ()  # lower-ranked hits of other documents saying the same
+    context: float = 0.0  # share of the question's information in the whole passage
+    anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,9 @@ def _weights(index: Index, query: Query) -> dict[str, float]:
     weights = {}
     for term in query.terms:
         synonyms = query.expansions.get(term, frozenset())
+        if term in query.unknown:
+            weights[term] = UNKNOWN_WEIGHT
+            continue
         if not index.has_term(term) and synonyms:
             idf = max(index.idf(s) for s in synonyms)
         else:
@@ -188,6 +202,51 @@ def _distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) ->
     return best
 
 
+@lru_cache(maxsize=1)
+def _role_stems() -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of generic role words ("head") and of post modifiers ("deputy")."""
+    return frozenset(stem(w) for w in GENERIC_ROLE_WORDS), frozenset(stem(w) for w in ROLE_MODIFIERS)
+
+
+def _window(sentence: str, span: AnswerSpan, width: int) -> list[str]:
+    """The terms of the words within `width` words either side of a span, in order."""
+    stems = _word_stems(sentence)
+    before = [t for start, t in stems if start < span.start][-width:]
+    after = [t for start, t in stems if start >= span.end][:width]
+    return before + after
+
+
+def _asked(term: str, query: Query) -> str | None:
+    """The question term a sentence term stands for (itself or a synonym of it), or None."""
+    if term in query.terms:
+        return term
+    for asked, synonyms in query.expansions.items():
+        if term in synonyms:
+            return asked
+    return None
+
+
+def _holds_role(sentence: str, span: AnswerSpan, query: Query) -> bool:
+    """Whether the sentence gives the person the post the question names, not another."""
+    generic, modifiers = _role_stems()
+    posts = [r for r in query.roles if r not in generic]
+    if not posts:
+        return True
+    window = _window(sentence, span, ROLE_WINDOW)
+    near = set(window)
+    if not all(p in near for p in posts):
+        return False
+    # "deputy leader" is not the leader the question asks about.
+    if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
+        return False
+    named = set(span.value.split())
+    qualifiers = [t for t in query.terms if t not in query.roles and t not in query.unknown and t not in named]
+    if not qualifiers:
+        return True
+    held = sum(1 for t in qualifiers if t in near or query.expansions.get(t, frozenset()) & near)
+    return held / len(qualifiers) >= ROLE_QUALIFIER_SHARE
+
+
 @dataclass
 class _Read:
     sentence: str
@@ -196,6 +255,9 @@ class _Read:
     span: AnswerSpan | None
     strength: int  # 0: holds no answer, 1: holds one, 2: holds one of the kind named
     linked: bool  # the answer stands next to the question's words, not elsewhere in the sentence
+    context: float = 0.0  # coverage of the whole passage
+    terms: frozenset[str] = frozenset()  # the passage's terms
+    anchor: frozenset[str] = frozenset()
 
 
 def _read(
@@ -203,13 +265,17 @@ def _read(
 ) -> _Read:
     """The best sentence of a passage for the query, and whether it answers."""
     best: _Read | None = None
+    passage_terms: set[str] = set()
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
+        passage_terms.update(terms)
         coverage = _coverage(set(terms), query, weights, total)
         proximity = _proximity(terms, query)
         span, strength = None, 1
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published)
+            if query.kind == "person" and query.roles:
+                spans = [s for s in spans if _holds_role(sentence, s, query)]
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
@@ -233,14 +299,24 @@ def _read(
         ):
             best = candidate
     assert best is not None
+    best.terms = frozenset(passage_terms)
+    best.context = _coverage(passage_terms, query, weights, total)
+    if best.span is not None:
+        anchor = (_asked(t, query) for t in _window(best.sentence, best.span, ANCHOR_WINDOW))
+        best.anchor = frozenset(t for t in anchor if t is not None)
     return best
+
+
+def _names_given(read: _Read, names: Sequence[str]) -> bool:
+    """Whether the passage mentions every name given ("Slough", "Hammond")."""
+    return all(t in read.terms for t in names)
 
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
-    if known and len(query.unknown) >= 2 and len(query.unknown) / len(query.terms) >= MAX_UNKNOWN_SHARE:
-        return Ranking(query, (), True, f"the documents never mention {', '.join(query.unknown[:3])}")
+    if query.rare:
+        return Ranking(query, (), True, f"the documents never mention {', '.join(query.rare[:3])}")
     if not known:
         reason = (
             "none of the question's words appear in the documents"
@@ -267,6 +343,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     ]
     top_coverage = max(r.coverage for _, r in reads) or 1.0
     strongest = max(r.strength for _, r in reads)
+    # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
+    # answer anywhere, a who/which question without a named post takes the best sentence.
+    untyped = strongest == 0 and query.kind in ("person", "name") and not query.roles
+    # A name most documents use is what the corpus is about ("Northamptonshire"), not a
+    # qualifier; a rarer one ("Slough") must be in the passage that answers.
+    names = [t for t in query.names if index.document_share(t) <= SUBJECT_SHARE]
 
     hits: list[Hit] = []
     for i, read in reads:
@@ -276,7 +358,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             + WEIGHT_COVERAGE * read.coverage / top_coverage
             + WEIGHT_PROXIMITY * read.proximity
         )
-        answers = read.strength == strongest and strongest > 0
+        answers = read.strength == strongest and (strongest > 0 or untyped) and _names_given(read, names)
         hits.append(
             Hit(
                 passage,
@@ -288,14 +370,19 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 read.span,
                 answers,
                 read.linked,
+                context=read.context,
+                anchor=read.anchor,
             )
         )
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:
+        if not any(_names_given(r, names) for _, r in reads):
+            named = ", ".join(names[:3])
+            return Ranking(query, (), True, f"no passage says this about {named}")
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
     best = max(h.coverage for h in answering)
-    if best < MIN_COVERAGE:
+    if max(h.context for h in answering) < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
 
     band = [h for h in answering if h.linked and h.coverage >= max(COMPARABLE * best, MIN_COVERAGE)]

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from bot.engine import Engine
-from bot.evaluate import evaluate, load_pairs
+from bot.evaluate import evaluate, load_pairs, render
 
 from .conftest import DEV_SET, ROOT
 
@@ -86,3 +86,23 @@ def test_eval_report_counts_misses(seed_engine: Engine, tmp_path: Path) -> None:
     assert report.hit_at_1 == 0.0
     assert report.abstention_accuracy == 0.0
     assert {s.pair.id for s in report.misses} == {"wrong-doc", "should-abstain"}
+
+
+def test_report_on_rows_of_the_new_format(seed_engine: Engine, tmp_path: Path) -> None:
+    qa = tmp_path / "qa.jsonl"
+    rows = [
+        {"id": "golive", "question": "When will the children's trust go live?", "answers": ["July next year"],
+         "short": ["July 2020"], "docs": ["003_a462725dfeccbf7f"], "kind": "latest",
+         "earlier": ["December 2017", "September 2016"], "category": "latest"},
+        {"id": "offtopic", "question": "What is the capital of Peru?", "answers": [], "short": [], "docs": [],
+         "kind": "none", "earlier": [], "category": "none"},
+    ]  # fmt: skip
+    qa.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    report = evaluate(seed_engine, load_pairs(qa))
+    golive = report.scores[0]
+    assert golive.timeline_found == 2  # both earlier dates are on the timeline
+    assert golive.short_ok is not None and report.scores[1].short_ok is None
+    assert list(report.to_json()["by_category"]) == ["latest", "none"]
+    lines = render(report).splitlines()
+    assert {"latest", "none", "all"} <= {line.split()[0] for line in lines if line.strip()}
+    assert max(map(len, lines)) <= 100

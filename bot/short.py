@@ -1,0 +1,122 @@
+"""The answer in a few words: "July 2020", "Cllr Fiona Baker", "£22m", "no — inadequate".
+
+A typed question ("when", "who", "how much", ...) is answered by the span its sentence
+holds. Any other question is answered by the words of the sentence that the question
+does not already say, next to the words it does: for "How did Golby describe the
+meeting?" and "... said next week's meeting would be a key milestone in the process",
+that is "a key milestone in the process". A yes/no question leads with "yes" or "no",
+read from the sentence's negation. A "why" question has no short answer: its sentence is
+the answer.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .query import Query
+from .question import AnswerSpan
+from .tokens import STOP_WORDS, fold, tokenize
+
+__all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
+
+#: A short answer holds at most this many words.
+MAX_SHORT_WORDS = 12
+_WORD = re.compile(r"[£$€]?[\w'’%.,-]*[\w%]|[£$€]?\w")
+_POLAR = re.compile(
+    r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
+)
+_NEGATION = re.compile(
+    r"\b(not|no|never|without|nor|n[o']t|no longer|none|neither|isn['’]t|wasn['’]t|aren['’]t|"
+    r"doesn['’]t|didn['’]t|won['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|failed|refused|rejected|"
+    r"scrapped|abandoned)\b",
+    re.IGNORECASE,
+)
+# Words that may open or close a run of new words but say nothing on their own there.
+_EDGE_WORDS = STOP_WORDS | frozenset(
+    """said says say told according added that which who whom whose would could should will
+    shall may might must can be is are was were been being has have had also now then there
+    here however but and or as so than because while when where said: says:""".split()
+)
+_CAUSE = re.compile(r"\b(because|as a result of|due to|owing to|after|since|so that|in order to)\b", re.I)
+
+
+def is_polar(question: str) -> bool:
+    """Whether a question is answered yes or no ("Is the council still ...?")."""
+    return bool(_POLAR.match(fold(question).strip()))
+
+
+def _trim(words: list[str]) -> list[str]:
+    while words and fold(words[0]).strip("“”\"'‘’,:;") in _EDGE_WORDS:
+        words = words[1:]
+    while words and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
+        words = words[:-1]
+    return words
+
+
+def _clean(text: str) -> str:
+    return text.strip(" ,;:–—-“”\"'‘’()").rstrip(".")
+
+
+def _new_words(sentence: str, query: Query) -> str | None:
+    """The longest run of words the question does not say, beside words it does."""
+    asked = set(query.terms).union(*query.expansions.values())
+    tokens = list(_WORD.finditer(sentence))
+    if not tokens:
+        return None
+    marks = []
+    for token in tokens:
+        terms = tokenize(token.group(0))
+        marks.append(bool(terms) and terms[0] in asked)
+    runs: list[tuple[float, int, int]] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if marks[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not marks[j]:
+            j += 1
+        words = [t.group(0) for t in tokens[i:j]]
+        content = [w for w in words if fold(w).strip("“”\"'‘’") not in _EDGE_WORDS]
+        if content:
+            # A run right after the question's words reads as what they are ("X is Y");
+            # one right before them as their subject. Shorter, denser runs read better.
+            after = i > 0 and marks[i - 1]
+            before = j < n and marks[j]
+            score = len(content) * (1.0 if after else 0.8 if before else 0.4)
+            score -= max(0, len(content) - MAX_SHORT_WORDS) * 0.5
+            runs.append((score, i, j))
+        i = j
+    if not runs:
+        return None
+    _, i, j = max(runs)
+    words = _trim([t.group(0) for t in tokens[i:j]])
+    if not words:
+        return None
+    words = words[:MAX_SHORT_WORDS]
+    words = _trim(words)
+    text = _clean(" ".join(words))
+    return text or None
+
+
+def _because(sentence: str, query: Query) -> str | None:
+    """The clause of a sentence that gives a cause ("because of a shortage of nurses")."""
+    match = _CAUSE.search(sentence)
+    if match is None:
+        return None
+    words = sentence[match.start() :].split()[:MAX_SHORT_WORDS]
+    return _clean(" ".join(words)) or None
+
+
+def short_answer(query: Query, sentence: str, span: AnswerSpan | None, polar_no: bool | None = None) -> str | None:
+    """The answer in at most `MAX_SHORT_WORDS` words, or None when only the sentence will do."""
+    question = fold(query.corrected).strip()
+    if question.startswith("why") or question.startswith("how come"):
+        return _because(sentence, query)
+    value = span.display if span is not None else _new_words(sentence, query)
+    if is_polar(question):
+        no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
+        lead = "no" if no else "yes"
+        return f"{lead} — {value}" if value else lead
+    return value

@@ -1,0 +1,134 @@
+"""Read casual wording as what it means: text-speak, slang, dropped apostrophes and g's.
+
+Staff type "whens the trust startin", "wat r ppl scared of", "how much r we spending on
+kids". Before a question is searched, each such word is replaced by the plain English it
+stands for, from word lists of ordinary informal English (nothing about any one corpus).
+A dropped "g" ("startin") or apostrophe ("childrens", "dont") is restored only when the
+restored word is a common English word and the typed one is not.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+__all__ = ["FILLER_WORDS", "informal_to_plain", "is_common_english", "zipf"]
+
+#: A word at least this common in English (Zipf scale) is an ordinary word.
+COMMON_ZIPF = 3.0
+
+# Text-speak and spoken forms, each with the plain words it stands for.
+_PLAIN: dict[str, str] = {
+    "r": "are", "u": "you", "ur": "your", "b4": "before",
+    "wat": "what", "wot": "what", "wht": "what", "whut": "what", "wut": "what", "whats": "what is",
+    "wen": "when", "whn": "when", "whens": "when is", "wheres": "where is", "whos": "who is",
+    "hows": "how is", "whys": "why is", "wer": "where", "wher": "where",
+    "ppl": "people", "peeps": "people", "govt": "government", "gov": "government", "guvmint": "government",
+    "thru": "through", "tho": "though", "cos": "because", "coz": "because", "cuz": "because",
+    "bc": "because", "pls": "please", "plz": "please", "thx": "thanks",
+    "gonna": "going to", "wanna": "want to", "gotta": "got to", "dunno": "do not know",
+    "kinda": "kind of", "sorta": "sort of", "lemme": "let me", "gimme": "give me",
+    "tmrw": "tomorrow", "tmw": "tomorrow", "yr": "year", "yrs": "years", "mth": "month",
+    "mths": "months", "approx": "approximately", "info": "information", "yeah": "yes", "nope": "no",
+    "kids": "children", "kid": "child", "kiddies": "children", "kiddos": "children",
+    "boss": "head", "bosses": "heads", "dept": "department", "depts": "departments",
+    "mgr": "manager", "cllr": "councillor", "cttee": "committee", "mil": "million",
+    "mill": "million", "mn": "million", "bil": "billion", "tory": "conservative",
+    "tories": "conservatives", "dosh": "money", "quid": "pounds",
+    "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
+    "im": "i am", "ive": "i have",
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",
+    "arent": "are not", "werent": "were not", "havent": "have not", "hasnt": "has not",
+    "hadnt": "had not", "wont": "will not", "cant": "can not", "couldnt": "could not",
+    "shouldnt": "should not", "wouldnt": "would not", "thats": "that is", "theres": "there is",
+    "theyre": "they are", "youre": "you are", "whatre": "what are", "there's": "there is",
+}  # fmt: skip
+# Phrases of several words: "in charge of" is what a head or director is.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"(?i)\b{pattern}\b"), plain)
+    for pattern, plain in (
+        (r"in charge( of)?", "head of"),
+        (r"pushed back|put back|kicked down the road", "delayed"),
+        (r"up and running", "in place"),
+        (r"kick(s|ed)? off", "start"),
+        (r"go(es|ing)? ahead", "proceed"),
+        (r"take over", "take over start"),
+        (r"sign[- ]off", "approval"),
+        (r"how come", "why"),
+        (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn|m)\b", r"\1 million"),
+        (r"(\d+(?:\.\d+)?)\s?(bil|bn)\b", r"\1 billion"),
+    )
+)
+# Words that carry the asking, not what is asked about: that the corpus lacks one of them
+# says nothing about whether it can answer ("what do u actually get out of it").
+FILLER_WORDS = frozenset(
+    """actually really basically exactly currently presently honestly seriously literally
+    anyway anyways like please thanks thank hi hello hey ok okay yes no yeah know tell think
+    mean happen happens happened happening thing things something anything everything stuff
+    someone somebody anyone anybody people person whatever whoever kind sort bit lot lots
+    still again ever even yet already right sure guess wonder apart besides except mate
+    quick quickly exactly precisely roughly approximately around about get got gets getting
+    want wants wanted need needs needed say says said ask asked find found look looking
+    give gives gave given come comes came current currently latest recent recently new now
+    today these days nowadays anymore""".split()
+)
+_DROPPED_G = re.compile(r"^[a-z]{3,}in$")
+_DROPPED_APOSTROPHE = re.compile(r"^[a-z]{3,}s$")
+
+
+@cache
+def zipf(word: str) -> float:
+    """How common a word is in English, on the Zipf scale (0 for a non-word)."""
+    from wordfreq import zipf_frequency  # deferred: loading its tables costs ~0.3 s
+
+    return float(zipf_frequency(word, "en"))
+
+
+def is_common_english(word: str) -> bool:
+    """Whether a folded word is an ordinary English word (or informal wording of one)."""
+    return word in FILLER_WORDS or word in _PLAIN or zipf(word) >= COMMON_ZIPF
+
+
+def _plain_word(word: str) -> str:
+    lower = word.casefold()
+    if lower in _PLAIN:
+        return _PLAIN[lower]
+    # "startin" -> "starting", when the typed form is no word and the restored one is.
+    if _DROPPED_G.match(lower) and zipf(lower) < COMMON_ZIPF and zipf(lower + "g") >= COMMON_ZIPF:
+        return word + "g"
+    # "childrens" -> "children's": a possessive whose apostrophe was dropped.
+    if _DROPPED_APOSTROPHE.match(lower) and zipf(lower) < COMMON_ZIPF and zipf(lower[:-1]) >= COMMON_ZIPF:
+        return f"{word[:-1]}'s"
+    return word
+
+
+_WORD_OR_GAP = re.compile(r"([A-Za-z][A-Za-z']*|\d+)")
+_TO_CONTEXT = re.compile(r"^[a-z]+$")
+
+
+def informal_to_plain(question: str) -> str:
+    """The question with text-speak, slang and casual spelling replaced by plain English."""
+    text = question
+    for pattern, plain in _PHRASES:
+        text = pattern.sub(plain, text)
+    pieces = _WORD_OR_GAP.split(text)
+    out: list[str] = []
+    for n, piece in enumerate(pieces):
+        if n % 2 == 0:
+            out.append(piece)
+            continue
+        if piece == "2":
+            # "what happens 2 staff": a 2 standing between words, as "to" or "too" would.
+            before = pieces[n - 2] if n >= 2 else ""
+            after = pieces[n + 2] if n + 2 < len(pieces) else ""
+            gap_before, gap_after = pieces[n - 1], pieces[n + 1] if n + 1 < len(pieces) else ""
+            if (
+                _TO_CONTEXT.match(before.casefold())
+                and _TO_CONTEXT.match(after.casefold())
+                and gap_before == " "
+                and gap_after == " "
+            ):
+                out.append("to")
+                continue
+        out.append(_plain_word(piece) if piece[0].isalpha() else piece)
+    return "".join(out)
