@@ -16,7 +16,16 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .question import AnswerType, asked_noun, expected_answer, is_name_word, role_terms
+from .question import (
+    AnswerType,
+    asked_noun,
+    counted_term,
+    expected_answer,
+    is_name_word,
+    person_terms,
+    post_qualifiers,
+    role_terms,
+)
 from .tokens import STOP_WORDS, stem, tokenize, words
 from .wording import FILLER_WORDS, informal_to_plain, is_common_english
 
@@ -43,7 +52,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "staff workforce workers employees",
     "money funding funds cash",
     "councillor cllr",
-    "setup created creation create establish founded",
+    "setup created creation create establish founded formed form",
 )
 
 
@@ -73,6 +82,8 @@ class Query:
     rare: tuple[str, ...] = ()  # unknown terms that are no ordinary English word: named content
     names: tuple[str, ...] = ()  # terms of words the question capitalises (after its first)
     roles: tuple[str, ...] = ()  # terms naming a role the question asks about ("chief", "director")
+    qualifiers: tuple[str, ...] = ()  # terms saying which post: "council", "financ" in "... for finance"
+    counted: str | None = None  # the term of what "how many X" counts
 
     @property
     def corrected(self) -> str:
@@ -156,16 +167,22 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     common = {t for w in surface if is_common_english(w) for t in tokenize(w)}
     rare = tuple(t for t in unknown if t in capitalised or t not in common)
     # Capitalised words the question has: "Slough", "Hammond" (role words and months aside).
+    kind = expected_answer(corrected)
+    # Asked whether a person still holds a post, their name is the value in question, not
+    # a qualifier the answer must repeat.
+    asked_about = person_terms(corrected) if kind == "person" else frozenset()
     return Query(
         question=question,
         terms=terms,
         expansions=expansions,
         unknown=unknown,
         corrections=tuple(corrections),
-        kind=expected_answer(corrected),
+        kind=kind,
         noun=asked_noun(corrected),
         plain=plain,
         rare=rare,
-        names=tuple(t for t in terms if t in capitalised),
+        names=tuple(t for t in terms if t in capitalised and t not in asked_about),
         roles=role_terms(corrected),
+        qualifiers=post_qualifiers(corrected),
+        counted=counted_term(corrected) if kind == "count" else None,
     )

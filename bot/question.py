@@ -8,6 +8,7 @@ questions ("what is ...", "how ...") accept any sentence that matches.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -19,14 +20,18 @@ __all__ = [
     "AnswerSpan",
     "AnswerType",
     "asked_noun",
+    "counted_term",
     "expected_answer",
     "find_answer_spans",
     "is_name_word",
+    "ROLE_ABBREVIATIONS",
     "names_noun",
+    "person_terms",
+    "post_qualifiers",
     "role_terms",
 ]
 
-AnswerType = Literal["date", "person", "amount", "count", "percent", "name"]
+AnswerType = Literal["date", "person", "amount", "count", "percent", "name", "place", "rating"]
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
@@ -37,6 +42,20 @@ _MONEY_NOUNS = (
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth"
 )
 _AUXILIARIES = r"is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|might|may"
+_ROLE_NOUNS = r"councillors?|members?|ministers?|officers?|directors?|chairs?|leaders?|managers?|executives?|mps?"
+_POLAR = r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b"
+_SCHEDULE_WORDS = (
+    r"start|starts|started|starting|begin|begins|launch|launched|open|opens|opened|opening|live|due|"
+    r"delay|delayed|postponed|deadline|finish|finished|complete|completed|completion|ready|pushed|"
+    r"slip|slipped|slipping|schedule|scheduled"
+)
+_GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
+# The grades inspectors and regulators give, in ordinary English.
+_GRADE_SPAN = re.compile(
+    r"\b(outstanding|excellent|very good|good|satisfactory|adequate|requires? improvement|needs? improvement|"
+    r"unsatisfactory|inadequate|poor|failing|special measures)\b",
+    re.IGNORECASE,
+)
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 
@@ -48,8 +67,24 @@ def _opening(question: str) -> str:
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
     q = _opening(question)
-    if re.match(r"^(when|what (year|month|date|day|time)|by when|since when|how long until)\b", q):
+    if re.match(r"^(when|by when|since when|how long until)\b", q) or re.match(
+        r"^(what|which) ([\w'’-]+ ){0,2}(year|month|date|day|time)\b", q
+    ):
         return "date"
+    if re.match(r"^where\b", q):
+        return "place"
+    if re.search(rf"\b({_GRADING})\b", q) and re.match(r"^(what|how|which)\b", q):
+        return "rating"  # "What is the trust's current rating?", "How was it rated?"
+    if re.match(rf"^which ({_ROLE_NOUNS})\b", q):
+        return "person"  # "which councillor ...": a person holding a post
+    if re.match(_POLAR, q):
+        # "Is X still the cabinet member?", "Has the opening slipped again?": a yes or no
+        # about a fact that has a value, the value decides.
+        if re.search(r"\bstill\b", q) and role_terms(q):
+            return "person"
+        if re.search(rf"\b({_SCHEDULE_WORDS})\b", q):
+            return "date"
+        return None
     if (
         re.match(r"^(who|whom|whose)\b", q)
         or re.match(r"^(what|which) (is|was) the name of\b", q)
@@ -229,7 +264,25 @@ def find_answer_spans(
             s for s in _regex_spans(_COUNT_SPAN, sentence)
             if not re.fullmatch(r"(19|20)\d\d", s.value) and s.value not in question_words
         ]  # fmt: skip
+    if kind == "place":
+        return _places(sentence, question_words)
+    if kind == "rating":
+        return [s for s in _regex_spans(_GRADE_SPAN, sentence) if s.value not in question_words]
     return _names(sentence, question_words)
+
+
+def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
+    """Capitalised names the question does not give: where something is or happens."""
+    spans = []
+    for match in _PROPER.finditer(sentence):
+        text = match.group(0).strip(" ,")
+        if match.start() == 0 and " " not in text:
+            continue
+        words = {_bare(w) for w in re.split(r"[\s,-]+", text)} - _FUNCTION_WORDS - _CALENDAR_WORDS - {""}
+        if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:
+            continue
+        spans.append(AnswerSpan(match.start(), match.start() + len(text), text, fold(text)))
+    return spans
 
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name
@@ -239,8 +292,10 @@ _ROLE_WORDS = frozenset(
     cabinet minister secretary manager officer councillor mayor governor founder editor
     spokesman spokeswoman spokesperson adviser advisor chancellor commissioner inspector
     treasurer trustee principal headteacher superintendent administrator controller
-    deputy assistant acting interim vice former portfolio lead""".split()
+    deputy assistant acting interim vice former portfolio lead mp""".split()
 )
+#: Abbreviated role words, as index terms, and the term they stand for.
+ROLE_ABBREVIATIONS = {"cllr": "councillor", "dir": "director", "ceo": "execut", "md": "director"}
 #: Role words that ask about whoever is in charge, whatever the post is called.
 GENERIC_ROLE_WORDS = frozenset("head boss lead charge".split())
 #: Words that make a post another post: a deputy leader is not the leader.
@@ -249,10 +304,11 @@ ROLE_MODIFIERS = frozenset("deputy assistant acting interim vice former".split()
 
 def role_terms(question: str) -> tuple[str, ...]:
     """The terms of the role words a question names, in order ("chief", "execut")."""
-    found = [w for w in re.findall(r"[a-z]+", fold(question)) if w in _ROLE_WORDS or w in GENERIC_ROLE_WORDS]
-    return tuple(dict.fromkeys(stem(w) for w in found))
+    found = [stem(w) for w in re.findall(r"[a-z]+", fold(question))]
+    return tuple(dict.fromkeys(t for t in found if t in role_stems()))
 
 
+@functools.cache
 def role_stems() -> frozenset[str]:
     """The terms of every role word."""
     return frozenset(stem(w) for w in _ROLE_WORDS | GENERIC_ROLE_WORDS)
@@ -262,3 +318,46 @@ def is_name_word(word: str) -> bool:
     """Whether a capitalised word may be part of a name: not a role, place kind or month."""
     bare = _bare(word)
     return bool(bare) and bare not in _NOT_NAME_WORDS and bare not in _ROLE_WORDS
+
+
+_PREPOSITIONS = frozenset("of for at in on with within to from".split())
+
+
+def post_qualifiers(question: str) -> tuple[str, ...]:
+    """The terms that say which post a question means: "council's", "for finance", "of Slough"."""
+    words = re.findall(r"[\w'’]+", fold(question))
+    at = [n for n, w in enumerate(words) if w in _ROLE_WORDS or w in GENERIC_ROLE_WORDS]
+    if not at:
+        return ()
+    first, last = at[0], at[-1]
+    picked: list[str] = []
+    # Before the post: "the county council's deputy leader", "Children England chief executive".
+    n = first - 1
+    while n >= 0 and words[n] not in _FUNCTION_WORDS and words[n] not in {"is", "was", "who", "are"}:
+        picked.append(words[n])
+        n -= 1
+    # After it, within a phrase it governs: "member for finance", "leader of the council".
+    if last + 1 < len(words) and words[last + 1] in _PREPOSITIONS:
+        picked.extend(w for w in words[last + 2 :] if w not in _ROLE_WORDS)
+    # A date says when, not which post: "chief executive in June 2014".
+    kept = [b for w in picked if (b := _bare(w)) and b not in _FUNCTION_WORDS and b not in _CALENDAR_WORDS]
+    return tuple(dict.fromkeys(stem(b) for b in kept if not b[0].isdigit()))
+
+
+def person_terms(question: str) -> frozenset[str]:
+    """The terms of the people a question names ("Matthew Golby")."""
+    return frozenset(stem(w) for span in _persons(question) for w in span.value.split())
+
+
+def counted_term(question: str) -> str | None:
+    """The term of what a "how many" question counts: "bed" in "how many inpatient beds"."""
+    match = re.match(r"^how many\s+(.*)", _opening(question))
+    if match is None:
+        return None
+    for word in re.findall(r"[a-z'’-]+", match.group(1)):
+        if word in _AUXILIARIES.split("|") or word in {"are", "r", "there", "do", "does", "did", "will", "have"}:
+            break
+        last = word
+    else:
+        return stem(_bare(match.group(1).split()[-1])) if match.group(1).split() else None
+    return stem(_bare(last)) if "last" in locals() else None

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -33,19 +33,37 @@ from .dates import PubDate
 from .index import UNDATED, Index
 from .passages import Passage, split_sentences
 from .query import Query
-from .question import GENERIC_ROLE_WORDS, ROLE_MODIFIERS, AnswerSpan, find_answer_spans, names_noun
-from .tokens import stem, tokenize
+from .question import (
+    GENERIC_ROLE_WORDS,
+    ROLE_ABBREVIATIONS,
+    ROLE_MODIFIERS,
+    AnswerSpan,
+    find_answer_spans,
+    is_name_word,
+    names_noun,
+)
+from .tokens import fold, stem, tokenize
 
 __all__ = ["COMPARABLE", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
 
 _WORD = re.compile(r"[£$€]?[\w'’]+%?")
+# Capitalised words that name a body though each is a common word ("Children England").
+_PLACE_WORDS = frozenset("england britain wales scotland ireland children health education".split())
+#: Answer types whose value may belong to another body the sentence names.
+_ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "rating"})
+#: Answer types where the figure nearest the question's words is the answer.
+_NEAREST_KINDS = frozenset({"amount", "count", "percent"})
+# What "how many people" counts may be called anything: patients, staff, children.
+_ANY_COUNTED = frozenset(stem(w) for w in "people person persons ones things times".split())
 #: Candidates read closely per question; the rest cannot reach the top anyway.
 CANDIDATES = 40
 #: Weight of a synonym's match against the word the user typed.
 SYNONYM_WEIGHT = 1.0
 #: Answering passages whose best sentence covers at least this share of what the best
 #: one covers answer comparably well, and among those the newest is shown first.
-COMPARABLE = 0.75
+COMPARABLE = 0.6
+#: The same for answers of no particular type, compared by coverage of the question.
+COMPARABLE_UNTYPED = 0.75
 #: Below this share of the question's information matched, the ranking abstains.
 MIN_COVERAGE = 0.4
 #: How quality (0..1) weighs the passage's BM25 score, its best sentence's coverage of
@@ -63,10 +81,16 @@ LINK_WINDOW = 6
 UNKNOWN_WEIGHT = 0.5
 #: Words either side of a person's name read as the post the sentence gives them.
 ROLE_WINDOW = 8
+#: Words either side of a value where a name the question lacks makes it another body's.
+ATTRIBUTION_WINDOW = 6
+#: Words after a number where what it counts must stand ("32 inpatient beds").
+COUNT_WINDOW = 3
 #: Words either side of an answer read as what it is the answer to (its anchor).
 ANCHOR_WINDOW = 8
 #: A name found in more than this share of the documents is what the corpus is about.
 SUBJECT_SHARE = 0.5
+#: Weight in coverage of a word that more than SUBJECT_SHARE of the documents use.
+SUBJECT_WEIGHT = 1.0
 #: Share of the question's other words (the post's qualifiers: "of the county council")
 #: that must stand near a person's name for the sentence to give them the post asked about.
 ROLE_QUALIFIER_SHARE = 0.5
@@ -142,7 +166,11 @@ def _weights(index: Index, query: Query) -> dict[str, float]:
             idf = max(index.idf(s) for s in synonyms)
         else:
             idf = index.idf(term)
-        weights[term] = max(idf, 0.0) + COVERAGE_SMOOTHING
+        weight = max(idf, 0.0) + COVERAGE_SMOOTHING
+        # What nearly every document is about ("the trust") tells passages apart little.
+        if index.document_share(term) > SUBJECT_SHARE:
+            weight *= SUBJECT_WEIGHT
+        weights[term] = weight
     return weights
 
 
@@ -226,25 +254,51 @@ def _asked(term: str, query: Query) -> str | None:
     return None
 
 
-def _holds_role(sentence: str, span: AnswerSpan, query: Query) -> bool:
+def _holds_role(
+    sentence: str, span: AnswerSpan, query: Query, informative: dict[str, float], subject: frozenset[str]
+) -> bool:
     """Whether the sentence gives the person the post the question names, not another."""
     generic, modifiers = _role_stems()
-    posts = [r for r in query.roles if r not in generic]
+    posts = [r for r in query.roles if r not in generic and r not in modifiers]
     if not posts:
         return True
-    window = _window(sentence, span, ROLE_WINDOW)
+    # Posts are matched word for word: a director is not a leader, though a question
+    # about "the boss" may be answered by either.
+    window = [ROLE_ABBREVIATIONS.get(t, t) for t in _window(sentence, span, ROLE_WINDOW)]
     near = set(window)
-    if not all(p in near for p in posts):
+    if not any(p in near for p in posts):
         return False
     # "deputy leader" is not the leader the question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
         return False
-    named = set(span.value.split())
-    qualifiers = [t for t in query.terms if t not in query.roles and t not in query.unknown and t not in named]
-    if not qualifiers:
+    # The post's qualifiers ("of the county council", "for finance"), weighed by how
+    # informative they are: a rare one missing matters more than a common one.
+    named = set(span.value.split()) | set(query.names)
+    qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named]
+    total = sum(informative[t] for t in qualifiers)
+    if not total:
         return True
-    held = sum(1 for t in qualifiers if t in near or query.expansions.get(t, frozenset()) & near)
-    return held / len(qualifiers) >= ROLE_QUALIFIER_SHARE
+    # What the corpus is about ("the trust") goes without saying, unless the sentence
+    # gives the post to another body by name ("Children England chief executive ...").
+    implied = subject if not _foreign_names(sentence, span, query) else frozenset()
+    held = sum(informative[t] for t in qualifiers if t in near or t in implied)
+    return held / total >= ROLE_QUALIFIER_SHARE
+
+
+def _foreign_names(sentence: str, span: AnswerSpan, query: Query) -> bool:
+    """Whether capitalised words the question does not use stand beside the span."""
+    stems = _word_stems(sentence)
+    before = [start for start, _ in stems if start < span.start][-ROLE_WINDOW:]
+    after = [start for start, _ in stems if start >= span.end][:ROLE_WINDOW]
+    for start in (*before, *after):
+        word = _WORD.match(sentence, start)
+        if word is None or start == 0 or not word.group(0)[0].isupper():
+            continue
+        if not is_name_word(word.group(0)) and fold(word.group(0)) not in _PLACE_WORDS:
+            continue
+        if not any(_asked(t, query) for t in tokenize(word.group(0))):
+            return True
+    return False
 
 
 @dataclass
@@ -260,31 +314,95 @@ class _Read:
     anchor: frozenset[str] = frozenset()
 
 
-def _read(
-    passage: Passage, document: Document, query: Query, weights: dict[str, float], total: float
-) -> _Read:
+@dataclass(frozen=True)
+class _Asked:
+    """What reading a candidate needs to know about the question, worked out once."""
+
+    query: Query
+    weights: dict[str, float]  # coverage weight of each question term
+    total: float
+    informative: dict[str, float]  # idf-like weight of question terms and qualifiers
+    subject: frozenset[str]  # qualifiers the corpus is about, implied where not said
+    is_subject: Callable[[str], bool]  # whether a term is what most documents are about
+
+
+def _attributed_elsewhere(sentence: str, span: AnswerSpan, asked: _Asked) -> bool:
+    """Whether a name the question does not give stands beside the answer: "Kestrel Valley
+    Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
+    stems = _word_stems(sentence)
+    before = [start for start, _ in stems if start < span.start][-ATTRIBUTION_WINDOW:]
+    after = [start for start, _ in stems if start >= span.end][:ATTRIBUTION_WINDOW]
+    lo = before[0] if before else span.start
+    hi = after[-1] + 1 if after else span.end
+    for run in _CAPITALISED_RUN.finditer(sentence, lo, hi):
+        if run.start() == 0 or span.start <= run.start() < span.end:
+            continue
+        words = [w for w in run.group(0).split() if is_name_word(w)]
+        if not words:
+            continue
+        # "Care Quality Commission" is the "CQC" the question names.
+        initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES).casefold()
+        if len(initials) >= 2 and initials in asked.query.terms:
+            continue
+        terms = [t for w in words for t in tokenize(w)]
+        if terms and not any(_asked(t, asked.query) or asked.is_subject(t) for t in terms):
+            return True
+    return False
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _acronyms(text: str) -> frozenset[str]:
+    """The initials of the text's multi-word names: "cqc" for "Care Quality Commission"."""
+    found = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        capitals = [w for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES]
+        if len(capitals) >= 2:
+            found.add("".join(w[0] for w in capitals).casefold())
+    return frozenset(found)
+
+
+def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
+    """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
+    if query.counted is None or query.counted in _ANY_COUNTED:
+        return True
+    wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
+    after = [t for start, t in _word_stems(sentence) if start >= span.end][:COUNT_WINDOW]
+    return bool(wanted & set(after))
+
+
+def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
     """The best sentence of a passage for the query, and whether it answers."""
+    query = asked.query
     best: _Read | None = None
     passage_terms: set[str] = set()
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
         passage_terms.update(terms)
-        coverage = _coverage(set(terms), query, weights, total)
+        coverage = _coverage(set(terms), query, asked.weights, asked.total)
         proximity = _proximity(terms, query)
         span, strength = None, 1
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published)
             if query.kind == "person" and query.roles:
-                spans = [s for s in spans if _holds_role(sentence, s, query)]
+                spans = [s for s in spans if _holds_role(sentence, s, query, asked.informative, asked.subject)]
+            elif query.kind in _ATTRIBUTED_KINDS:
+                spans = [s for s in spans if not _attributed_elsewhere(sentence, s, asked)]
+            if query.kind == "count":
+                spans = [s for s in spans if _counts_asked(sentence, s, query)]
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
             positions = _matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them
             # answers something else the sentence says ("... an inspection four years ago").
-            # Among near ones, text order: "X was appointed manager, replacing Y" names X.
-            near = [_distance_in_words(sentence, s, positions) <= LINK_WINDOW for s in spans]
-            first_near = near.index(True) if True in near else 0
+            # Among near ones, text order: "X was appointed manager, replacing Y" names X;
+            # but a figure is the one nearest ("first costed at £18m, will now cost £31m").
+            distances = [_distance_in_words(sentence, s, positions) for s in spans]
+            near = [d <= LINK_WINDOW for d in distances]
+            if query.kind in _NEAREST_KINDS and spans:
+                first_near = distances.index(min(distances))
+            else:
+                first_near = near.index(True) if True in near else 0
             span = spans[first_near] if spans else None
             linked = bool(spans) and near[first_near]
             strength = strength if spans else 0
@@ -299,12 +417,33 @@ def _read(
         ):
             best = candidate
     assert best is not None
-    best.terms = frozenset(passage_terms)
-    best.context = _coverage(passage_terms, query, weights, total)
+    best.terms = frozenset(passage_terms) | _acronyms(passage.text)
+    best.context = _coverage(passage_terms, query, asked.weights, asked.total)
     if best.span is not None:
         anchor = (_asked(t, query) for t in _window(best.sentence, best.span, ANCHOR_WINDOW))
         best.anchor = frozenset(t for t in anchor if t is not None)
     return best
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
+_ARTICLES = frozenset({"The", "A", "An"})
+_SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
+
+
+def _written_as_name(term: str, texts: Sequence[str]) -> bool:
+    """Whether the documents write a word only as a name: "slough" in a lower-case
+    question is the "Slough" they mention, capitalised mid-sentence every time."""
+    capitalised = 0
+    for text in texts:
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            if word[0].isdigit() or word[0] in "£$€" or stem(fold(word).strip("'’")) != term:
+                continue
+            if not word[0].isupper():
+                return False
+            if match.start() > 0 and not _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
+                capitalised += 1
+    return capitalised > 0
 
 
 def _names_given(read: _Read, names: Sequence[str]) -> bool:
@@ -336,11 +475,18 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 
     weights = _weights(index, query)
     total = sum(weights.values())
+    # How much each question word says, unknown ones most: "finance" in "cabinet member
+    # for finance" is what tells that post from the one the documents name.
+    informative = {t: index.idf(t) + COVERAGE_SMOOTHING for t in (*query.terms, *query.qualifiers)}
+    subject = frozenset(t for t in query.qualifiers if index.document_share(t) > SUBJECT_SHARE)
+
+    @lru_cache(maxsize=None)
+    def is_subject(term: str) -> bool:
+        return index.document_share(term) > SUBJECT_SHARE
+
+    asked = _Asked(query, weights, total, informative, subject, is_subject)
     top_score = float(scores[order[0]])
-    reads = [
-        (i, _read(index.passages[i], index.document_of(index.passages[i]), query, weights, total))
-        for i in order
-    ]
+    reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), asked)) for i in order]
     top_coverage = max(r.coverage for _, r in reads) or 1.0
     strongest = max(r.strength for _, r in reads)
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
@@ -348,7 +494,9 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     untyped = strongest == 0 and query.kind in ("person", "name") and not query.roles
     # A name most documents use is what the corpus is about ("Northamptonshire"), not a
     # qualifier; a rarer one ("Slough") must be in the passage that answers.
-    names = [t for t in query.names if index.document_share(t) <= SUBJECT_SHARE]
+    texts = [index.passages[i].text for i in order]
+    given = (*query.names, *(t for t in query.terms if t not in query.names and _written_as_name(t, texts)))
+    names = [t for t in dict.fromkeys(given) if not is_subject(t)]
 
     hits: list[Hit] = []
     for i, read in reads:
@@ -385,7 +533,21 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     if max(h.context for h in answering) < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
 
-    band = [h for h in answering if h.linked and h.coverage >= max(COMPARABLE * best, MIN_COVERAGE)]
+    def fit(hit: Hit) -> float:
+        # How well a hit answers the question asked: for a typed answer, how much of the
+        # question stands next to it (the same fact, told in other words); else coverage.
+        if hit.span is None:
+            return hit.coverage
+        return sum(weights.get(t, 0.0) for t in hit.anchor) / total if total else 0.0
+
+    best_fit = max((fit(h) for h in answering if h.linked), default=0.0)
+    band = [
+        h
+        for h in answering
+        if h.linked
+        and fit(h) >= (COMPARABLE if h.span is not None else COMPARABLE_UNTYPED) * best_fit
+        and max(h.coverage, h.context) >= MIN_COVERAGE
+    ]
     band.sort(key=lambda h: (_date_key(h.document), h.quality), reverse=True)
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)

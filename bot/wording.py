@@ -54,6 +54,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"go(es|ing)? ahead", "proceed"),
         (r"take over", "take over start"),
         (r"sign[- ]off", "approval"),
+        (r"set(ting)? up", r"\g<0> founded"),
         (r"how come", "why"),
         (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn|m)\b", r"\1 million"),
         (r"(\d+(?:\.\d+)?)\s?(bil|bn)\b", r"\1 billion"),
