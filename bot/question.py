@@ -23,6 +23,7 @@ __all__ = [
     "counted_term",
     "expected_answer",
     "find_answer_spans",
+    "is_body_word",
     "is_name_word",
     "ROLE_ABBREVIATIONS",
     "names_noun",
@@ -292,7 +293,9 @@ _ROLE_WORDS = frozenset(
     cabinet minister secretary manager officer councillor mayor governor founder editor
     spokesman spokeswoman spokesperson adviser advisor chancellor commissioner inspector
     treasurer trustee principal headteacher superintendent administrator controller
-    deputy assistant acting interim vice former portfolio lead mp""".split()
+    deputy assistant acting interim vice former portfolio lead mp teacher headteacher headmaster
+    headmistress doctor surgeon nurse coach captain owner proprietor landlord architect
+    contractor engineer""".split()
 )
 #: Abbreviated role words, as index terms, and the term they stand for.
 ROLE_ABBREVIATIONS = {"cllr": "councillor", "dir": "director", "ceo": "execut", "md": "director"}
@@ -361,3 +364,17 @@ def counted_term(question: str) -> str | None:
     else:
         return stem(_bare(match.group(1).split()[-1])) if match.group(1).split() else None
     return stem(_bare(last)) if "last" in locals() else None
+
+
+# Words that make a name the name of a body or place, not of a person.
+_BODY_WORDS = _GENERIC_WORDS - _FUNCTION_WORDS - frozenset(
+    """mr mrs ms dr cllr councillor sir dame lord lady minister minster secretary director chief
+    executive leader deputy chair chairman cabinet member mayor officer head manager new old
+    street road house hall centre center park library station museum bridge church court
+    north south east west northern southern eastern western national local royal""".split()
+) | frozenset("commission hospitals ltd water council's trust's agency institute".split())
+
+
+def is_body_word(word: str) -> bool:
+    """Whether a word names a kind of body or place: "Council", "Trust", "Hospitals"."""
+    return _bare(word) in _BODY_WORDS

@@ -39,6 +39,7 @@ from .question import (
     ROLE_MODIFIERS,
     AnswerSpan,
     find_answer_spans,
+    is_body_word,
     is_name_word,
     names_noun,
 )
@@ -338,7 +339,9 @@ def _attributed_elsewhere(sentence: str, span: AnswerSpan, asked: _Asked) -> boo
         if run.start() == 0 or span.start <= run.start() < span.end:
             continue
         words = [w for w in run.group(0).split() if is_name_word(w)]
-        if not words:
+        # Only another body counts ("Slough Council", "Kestrel Valley Hospitals"): a person
+        # quoted beside a date or figure ("Mr Okafor said ...") does not make it theirs.
+        if not words or not any(is_body_word(w) for w in run.group(0).split()):
             continue
         # "Care Quality Commission" is the "CQC" the question names.
         initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES).casefold()
@@ -532,6 +535,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     best = max(h.coverage for h in answering)
     if max(h.context for h in answering) < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
+    if query.unknown and not any(h.linked for h in answering):
+        # The question says things the documents never do, and the date or name found
+        # never stands next to what they share with it: it answers something else.
+        return Ranking(query, (), True, f"no passage gives a {query.kind} for what the question asks about")
 
     def fit(hit: Hit) -> float:
         # How well a hit answers the question asked: for a typed answer, how much of the

@@ -33,7 +33,7 @@ _PLAIN: dict[str, str] = {
     "kids": "children", "kid": "child", "kiddies": "children", "kiddos": "children",
     "boss": "head", "bosses": "heads", "dept": "department", "depts": "departments",
     "mgr": "manager", "cllr": "councillor", "cttee": "committee", "mil": "million",
-    "mill": "million", "mn": "million", "bil": "billion", "tory": "conservative",
+    "mn": "million", "bil": "billion", "tory": "conservative",
     "tories": "conservatives", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
     "im": "i am", "ive": "i have",
@@ -71,7 +71,8 @@ FILLER_WORDS = frozenset(
     quick quickly exactly precisely roughly approximately around about get got gets getting
     want wants wanted need needs needed say says said ask asked find found look looking
     give gives gave given come comes came current currently latest recent recently new now
-    today these days nowadays anymore""".split()
+    today these days nowadays anymore share proportion percentage percent fraction figure
+    number amount total sum date year month day time name named called kind type""".split()
 )
 _DROPPED_G = re.compile(r"^[a-z]{3,}in$")
 _DROPPED_APOSTROPHE = re.compile(r"^[a-z]{3,}s$")
@@ -90,7 +91,9 @@ def is_common_english(word: str) -> bool:
     return word in FILLER_WORDS or word in _PLAIN or zipf(word) >= COMMON_ZIPF
 
 
-def _plain_word(word: str) -> str:
+def _plain_word(word: str, first: bool) -> str:
+    if word[0].isupper() and not first:
+        return word  # a name ("Mill Street"), not text-speak
     lower = word.casefold()
     if lower in _PLAIN:
         return _PLAIN[lower]
@@ -131,5 +134,5 @@ def informal_to_plain(question: str) -> str:
             ):
                 out.append("to")
                 continue
-        out.append(_plain_word(piece) if piece[0].isalpha() else piece)
+        out.append(_plain_word(piece, n == 1) if piece[0].isalpha() else piece)
     return "".join(out)
