@@ -86,6 +86,16 @@ class Query:
     counted: str | None = None  # the term of what "how many X" counts
 
     @property
+    def past(self) -> bool:
+        """Whether the question asks what was said or planned before ("did they expect")."""
+        return bool(re.search(r"\b(did|was|were|had|originally|initially|first)\b", self.corrected, re.I))
+
+    @property
+    def why(self) -> bool:
+        """Whether the question asks for a cause ("why ...", "how come ...")."""
+        return bool(re.match(r"\W*(why|how come)\b", self.corrected, re.IGNORECASE))
+
+    @property
     def corrected(self) -> str:
         """The question as read: casual wording made plain, typos corrected."""
         text = self.plain or self.question

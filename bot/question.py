@@ -57,12 +57,15 @@ _GRADE_SPAN = re.compile(
     r"unsatisfactory|inadequate|poor|failing|special measures)\b",
     re.IGNORECASE,
 )
+_YEARISH = r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 
 def _opening(question: str) -> str:
     """The question folded, without a conversational opener ("so", "please", "hi")."""
-    return re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
+    text = re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
+    # "As of January 2015, when was ...": a leading date sets the time, not the question.
+    return re.sub(rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/]{{1,30}}?({_YEARISH}),\s*", "", text)
 
 
 def expected_answer(question: str) -> AnswerType | None:
@@ -272,12 +275,21 @@ def find_answer_spans(
     return _names(sentence, question_words)
 
 
+_LOCATIVE = re.compile(r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited)\W*$", re.I)
+
+
 def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
-    """Capitalised names the question does not give: where something is or happens."""
+    """Capitalised names the question does not give, standing where a place does ("at X",
+    "X-based"): where something is or happens."""
     spans = []
+    people = {s.text for s in _persons(sentence)}
     for match in _PROPER.finditer(sentence):
         text = match.group(0).strip(" ,")
         if match.start() == 0 and " " not in text:
+            continue
+        if text in people or not (
+            _LOCATIVE.search(sentence[max(0, match.start() - 25) : match.start()]) or text.endswith("-based")
+        ):
             continue
         words = {_bare(w) for w in re.split(r"[\s,-]+", text)} - _FUNCTION_WORDS - _CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:

@@ -64,7 +64,7 @@ SYNONYM_WEIGHT = 1.0
 #: one covers answer comparably well, and among those the newest is shown first.
 COMPARABLE = 0.6
 #: The same for answers of no particular type, compared by coverage of the question.
-COMPARABLE_UNTYPED = 0.75
+COMPARABLE_UNTYPED = 0.9
 #: Below this share of the question's information matched, the ranking abstains.
 MIN_COVERAGE = 0.4
 #: How quality (0..1) weighs the passage's BM25 score, its best sentence's coverage of
@@ -124,6 +124,7 @@ class Hit:
     duplicates: tuple[Hit, ...] = ()  # lower-ranked hits of other documents saying the same
     context: float = 0.0  # share of the question's information in the whole passage
     anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
+    retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,12 @@ def _asked(term: str, query: Query) -> str | None:
 
 
 def _holds_role(
-    sentence: str, span: AnswerSpan, query: Query, informative: dict[str, float], subject: frozenset[str]
+    sentence: str,
+    span: AnswerSpan,
+    query: Query,
+    informative: dict[str, float],
+    subject: frozenset[str],
+    previous: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the sentence gives the person the post the question names, not another."""
     generic, modifiers = _role_stems()
@@ -282,6 +288,8 @@ def _holds_role(
     # What the corpus is about ("the trust") goes without saying, unless the sentence
     # gives the post to another body by name ("Children England chief executive ...").
     implied = subject if not _foreign_names(sentence, span, query) else frozenset()
+    if _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start]):
+        near |= previous  # "Its chief executive, Graham Lyle": "its" is the body just named
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= ROLE_QUALIFIER_SHARE
 
@@ -313,6 +321,7 @@ class _Read:
     context: float = 0.0  # coverage of the whole passage
     terms: frozenset[str] = frozenset()  # the passage's terms
     anchor: frozenset[str] = frozenset()
+    retrospective: bool = False  # the sentence tells what was said before ("first costed at")
 
 
 @dataclass(frozen=True)
@@ -378,6 +387,7 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
     query = asked.query
     best: _Read | None = None
     passage_terms: set[str] = set()
+    previous: frozenset[str] = frozenset()
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
         passage_terms.update(terms)
@@ -387,7 +397,9 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published)
             if query.kind == "person" and query.roles:
-                spans = [s for s in spans if _holds_role(sentence, s, query, asked.informative, asked.subject)]
+                spans = [
+                    s for s in spans if _holds_role(sentence, s, query, asked.informative, asked.subject, previous)
+                ]
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not _attributed_elsewhere(sentence, s, asked)]
             if query.kind == "count":
@@ -411,7 +423,11 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             strength = strength if spans else 0
         else:
             linked = True
+            if query.why:
+                # A why question is answered by a sentence that gives a cause.
+                strength = 2 if _CAUSE.search(sentence) else 1
         candidate = _Read(sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked)
+        previous = frozenset(terms)
         if best is None or (candidate.strength, candidate.linked, candidate.coverage, proximity) > (
             best.strength,
             best.linked,
@@ -420,6 +436,7 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
         ):
             best = candidate
     assert best is not None
+    best.retrospective = best.span is not None and bool(_RETROSPECTIVE.search(best.sentence))
     best.terms = frozenset(passage_terms) | _acronyms(passage.text)
     best.context = _coverage(passage_terms, query, asked.weights, asked.total)
     if best.span is not None:
@@ -430,6 +447,20 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
 _ARTICLES = frozenset({"The", "A", "An"})
+_POSSESSIVE = re.compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
+# A sentence that says what was said or planned before, not what holds now.
+_RETROSPECTIVE = re.compile(
+    r"\b(originally|initially|at first|first (announced|promised|planned|costed|proposed|set|estimated)|"
+    r"had (been|originally been) (due|expected|planned|promised|scheduled|meant)|previously|"
+    r"used to|was first|were first)\b",
+    re.IGNORECASE,
+)
+# Words that give a cause: what a "why" question asks for.
+_CAUSE = re.compile(
+    r"\b(because|due to|owing to|as a result|result of|following|after|since|so that|in order to|"
+    r"led to|caused|blamed|reason|found|amid|means|meant|by \w+ing)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
 
 
@@ -494,7 +525,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     strongest = max(r.strength for _, r in reads)
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
     # answer anywhere, a who/which question without a named post takes the best sentence.
-    untyped = strongest == 0 and query.kind in ("person", "name") and not query.roles
+    untyped = strongest == 0 and query.kind in ("person", "name", "place") and not query.roles
     # A name most documents use is what the corpus is about ("Northamptonshire"), not a
     # qualifier; a rarer one ("Slough") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
@@ -523,6 +554,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 read.linked,
                 context=read.context,
                 anchor=read.anchor,
+                retrospective=read.retrospective,
             )
         )
 
@@ -535,7 +567,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     best = max(h.coverage for h in answering)
     if max(h.context for h in answering) < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
-    if query.unknown and not any(h.linked for h in answering):
+    if query.unknown and not untyped and not any(h.linked for h in answering):
         # The question says things the documents never do, and the date or name found
         # never stands next to what they share with it: it answers something else.
         return Ranking(query, (), True, f"no passage gives a {query.kind} for what the question asks about")
@@ -545,13 +577,19 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # question stands next to it (the same fact, told in other words); else coverage.
         if hit.span is None:
             return hit.coverage
+        if holds_post:
+            return 1.0  # it passed the check that the person holds the post asked about
         return sum(weights.get(t, 0.0) for t in hit.anchor) / total if total else 0.0
 
-    best_fit = max((fit(h) for h in answering if h.linked), default=0.0)
+    generic, modifiers = _role_stems()
+    holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)
+
+    best_fit = max((fit(h) for h in answering if h.linked or untyped), default=0.0)
     band = [
         h
         for h in answering
-        if h.linked
+        if (h.linked or untyped)
+        and not (h.retrospective and not query.past)
         and fit(h) >= (COMPARABLE if h.span is not None else COMPARABLE_UNTYPED) * best_fit
         and max(h.coverage, h.context) >= MIN_COVERAGE
     ]

@@ -1,0 +1,124 @@
+"""Cross-validate the ranking's tuned constants on question–answer sets.
+
+For each constant, every value of its grid is tried on the whole set once (the others
+at their defaults), and each question's outcome is kept: right at rank 1 (or, for a
+question the documents cannot answer, abstained) and short answer right. Then, for 5
+folds of the questions, the value is chosen on four fifths and scored on the fifth; the
+cross-validated figure is the share right over all held-out fifths. A constant whose
+dev figure is far above its cross-validated one fits the questions, not the kind.
+
+    .venv/bin/python bench/crossval.py                         # the dev set
+    .venv/bin/python bench/crossval.py --set tests/corpora/westmarsh/qa.jsonl tests/corpora/westmarsh
+    .venv/bin/python bench/crossval.py --json results.json     # also write the figures
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot import rank  # noqa: E402
+from bot.engine import Engine  # noqa: E402
+from bot.evaluate import QAPair, evaluate, load_pairs  # noqa: E402
+
+FOLDS = 5
+#: The constants of `bot.rank` tuned on the dev set, each with the values tried.
+GRIDS: dict[str, tuple[float, ...]] = {
+    "COMPARABLE": (0.4, 0.5, 0.6, 0.75, 0.9),
+    "COMPARABLE_UNTYPED": (0.5, 0.6, 0.75, 0.9),
+    "MIN_COVERAGE": (0.25, 0.3, 0.35, 0.4, 0.5),
+    "UNKNOWN_WEIGHT": (0.0, 0.25, 0.5, 1.0),
+    "SUBJECT_WEIGHT": (0.25, 0.5, 1.0),
+    "ROLE_QUALIFIER_SHARE": (0.34, 0.5, 0.67),
+    "LINK_WINDOW": (4, 6, 8, 10),
+}
+DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
+
+
+def _fold(pair: QAPair) -> int:
+    """A question's fold, fixed by its id so that runs agree."""
+    return int(hashlib.sha256(pair.id.encode()).hexdigest(), 16) % FOLDS
+
+
+def _outcomes(engine: Engine, pairs: Sequence[QAPair]) -> list[float]:
+    """Per question: 1 when right at rank 1 (or rightly abstained), plus half for the short answer."""
+    report = evaluate(engine, list(pairs))
+    out = []
+    for score in report.scores:
+        right = score.abstained if not score.pair.answerable else score.rank == 1
+        out.append(float(right) + (0.5 if score.short_ok else 0.0))
+    return out
+
+
+def _accuracy(values: Sequence[float]) -> float:
+    return sum(v >= 1.0 for v in values) / len(values) if values else 0.0
+
+
+def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
+    """Each constant's default, its dev figure, the best value on the whole set, and its
+    5-fold cross-validated figure."""
+    pairs = load_pairs(qa)
+    folds = [_fold(p) for p in pairs]
+    with tempfile.TemporaryDirectory() as index_dir:
+        engine = Engine.open(corpus, Path(index_dir))
+        results: dict[str, dict[str, object]] = {}
+        for name, grid in GRIDS.items():
+            default = getattr(rank, name)
+            table: dict[float, list[float]] = {}
+            for value in sorted({*grid, default}):
+                setattr(rank, name, value)
+                try:
+                    table[value] = _outcomes(engine, pairs)
+                finally:
+                    setattr(rank, name, default)
+            held_out: list[float] = []
+            chosen = []
+            for k in range(FOLDS):
+                train = [i for i, f in enumerate(folds) if f != k]
+                test = [i for i, f in enumerate(folds) if f == k]
+                # Ties go to the default: a value must earn a change.
+                best = max(table, key=lambda v: (sum(table[v][i] for i in train), v == default))
+                chosen.append(best)
+                held_out.extend(table[best][i] for i in test)
+            best_all = max(table, key=lambda v: (sum(table[v]), v == default))
+            results[name] = {
+                "default": default,
+                "dev": round(_accuracy(table[default]), 3),
+                "best": best_all,
+                "best_dev": round(_accuracy(table[best_all]), 3),
+                "cv": round(_accuracy(held_out), 3),
+                "chosen_per_fold": chosen,
+            }
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print each constant's dev and cross-validated figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", nargs=2, metavar=("QA_JSONL", "CORPUS"), type=Path, default=DEFAULT_SET)
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    qa, corpus = args.set
+    results = cross_validate(qa, corpus)
+    print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained")
+    print(f"{'constant':22} {'default':>8} {'dev':>6} {'best':>6} {'its dev':>8} {'5-fold CV':>10}  chosen per fold")
+    for name, r in results.items():
+        print(
+            f"{name:22} {r['default']!s:>8} {r['dev']:>6.3f} {r['best']!s:>6} {r['best_dev']:>8.3f}"
+            f" {r['cv']:>10.3f}  {r['chosen_per_fold']}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
