@@ -39,6 +39,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "SUBJECT_WEIGHT": (0.25, 0.5, 1.0),
     "ROLE_QUALIFIER_SHARE": (0.34, 0.5, 0.67),
     "LINK_WINDOW": (4, 6, 8, 10),
+    "RELATED": (0.5, 0.6, 0.75, 0.9),
 }
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
 

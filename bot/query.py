@@ -84,6 +84,7 @@ class Query:
     roles: tuple[str, ...] = ()  # terms naming a role the question asks about ("chief", "director")
     qualifiers: tuple[str, ...] = ()  # terms saying which post: "council", "financ" in "... for finance"
     counted: str | None = None  # the term of what "how many X" counts
+    about: tuple[str, ...] = ()  # terms of the person whose post a "still" question checks
 
     @property
     def past(self) -> bool:
@@ -195,4 +196,5 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         roles=role_terms(corrected),
         qualifiers=post_qualifiers(corrected),
         counted=counted_term(corrected) if kind == "count" else None,
+        about=tuple(sorted(asked_about)),
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .dates import PubDate, find_date_mentions
-from .tokens import fold, stem
+from .tokens import STOP_WORDS, fold, stem
 
 __all__ = [
     "AnswerSpan",
@@ -348,7 +348,7 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
     picked: list[str] = []
     # Before the post: "the county council's deputy leader", "Children England chief executive".
     n = first - 1
-    while n >= 0 and words[n] not in _FUNCTION_WORDS and words[n] not in {"is", "was", "who", "are"}:
+    while n >= 0 and words[n] not in _FUNCTION_WORDS and words[n] not in STOP_WORDS:
         picked.append(words[n])
         n -= 1
     # After it, within a phrase it governs: "member for finance", "leader of the council".

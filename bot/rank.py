@@ -72,9 +72,9 @@ MIN_COVERAGE = 0.4
 WEIGHT_BM25 = 0.4
 WEIGHT_COVERAGE = 0.4
 WEIGHT_PROXIMITY = 0.2
-#: Answering passages covering at least this share of what the best one covers answer the
-#: same question: an older one that said something else is an "earlier report".
-RELATED = 0.5
+#: Typed answers fitting the question at least this share as well as the best one does
+#: answer the same question: an older one that said something else is an "earlier report".
+RELATED = 0.75
 #: An answer span this many words or fewer from a matched question word is linked to it.
 LINK_WINDOW = 6
 #: Weight in coverage of a question word that the documents never use but English does
@@ -529,7 +529,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # A name most documents use is what the corpus is about ("Northamptonshire"), not a
     # qualifier; a rarer one ("Slough") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
-    given = (*query.names, *(t for t in query.terms if t not in query.names and _written_as_name(t, texts)))
+    lower = (t for t in query.terms if t not in query.names and t not in query.about)
+    given = (*query.names, *(t for t in lower if _written_as_name(t, texts)))
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
 
     hits: list[Hit] = []
@@ -596,7 +597,18 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     band.sort(key=lambda h: (_date_key(h.document), h.quality), reverse=True)
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
-    related = tuple(h for h in answering if h.linked and h.coverage >= max(RELATED * best, MIN_COVERAGE))
+    # The timeline: older answers to the same question, which only a typed answer (a date,
+    # a name, a sum) can show. Another document's value counts when it stands next to as
+    # much of the question as a comparable answer does: the same fact, not a neighbour's.
+    related = tuple(
+        h
+        for h in answering
+        if h.span is not None
+        and h.linked
+        and not h.retrospective
+        and fit(h) >= RELATED * best_fit
+        and max(h.coverage, h.context) >= MIN_COVERAGE
+    )
     ranked = _dedupe(band + rest + others)
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
