@@ -25,7 +25,7 @@ from .corpus import Document, fingerprint
 from .dates import PubDate, parse_as_of
 from .engine import EXAMPLE_QUESTIONS, Engine
 from .errors import TrustbotError
-from .evaluate import EvalReport, evaluate, load_pairs
+from .evaluate import evaluate, load_pairs, render
 from .index import read_manifest
 from .library import AddOptions, Listing, add_documents, date_source_label, list_documents, remove_document
 from .settings import Settings
@@ -94,65 +94,51 @@ def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(text, WRAP, initial_indent=indent, subsequent_indent=indent)
 
 
-def render_answer(answer: Answer, color: bool = False) -> str:
-    """An answer as readable text: the answer, its source, earlier reports, passages."""
+def _line(text: str, indent: str) -> str:
+    """One line of at most WRAP columns, shortened with an ellipsis."""
+    return textwrap.shorten(text, WRAP, placeholder=" …", initial_indent=indent) if text else indent
+
+
+def render_answer(answer: Answer, color: bool = False, passages: int = 0) -> str:
+    """An answer as readable text: the short answer, the sentence that says it, its source,
+    the earlier reports one line each, and `passages` ranked passages when asked for."""
     lines: list[str] = []
     if answer.corrected:
-        lines.append(f"(read as: {answer.corrected})")
+        lines.append(_line(f"(read as: {answer.corrected})", ""))
     if answer.as_of:
         lines.append(f"(as things stood on {_day(answer.as_of)})")
     if answer.abstained:
         lines.append("I don't know: the documents do not answer that.")
         if answer.reason:
-            lines.append(f"({answer.reason})")
+            lines.append(_line(f"({answer.reason})", ""))
         return "\n".join(lines)
     top = answer.results[0]
-    lines.append(_bold(_wrap(answer.answer or top.sentence, ""), color))
+    sentence = answer.answer or top.sentence
+    if answer.short:
+        lines.append(_bold(answer.short, color))
+        lines.append(_wrap(sentence, ""))
+    else:
+        lines.append(_bold(_wrap(sentence, ""), color))
     lines.append(_wrap(f"— {top.citation.human()}", "  "))
     if top.citation.url:
         lines.append(f"  {top.citation.url}")
     for source in top.also:
-        lines.append(_wrap(f"— also in {source.citation.human()}", "  "))
+        lines.append(_line(f"— also in {source.citation.human()}", "  "))
     if answer.earlier:
-        lines.append("")
         lines.append("Earlier reports (the answer has changed since):")
         for e in answer.earlier:
             date = e.citation.published.human() if e.citation.published else "undated"
-            lines.append(f"  • {date}, {e.citation.publisher or 'unknown publisher'}: {e.said}")
-            lines.append(_wrap(f"“{e.sentence}”", "      "))
-    lines.append("")
-    lines.append("Passages:")
-    for r in answer.results:
-        flag = "  [superseded]" if r.superseded else ""
-        lines.append(f"{r.rank:>2}. {r.citation.human()}  [{r.passage_id}]{flag}")
-        for source in r.also:
-            lines.append(_wrap(f"also in {source.citation.human()}  [{source.passage_id}]", "    "))
-        marked = r.passage.replace(r.sentence, _bold(r.sentence, color), 1)
-        lines.append(_wrap(marked, "    "))
-    return "\n".join(lines)
-
-
-def render_report(report: EvalReport) -> str:
-    """Evaluation metrics and a table of the misses."""
-    answerable = report.answerable
-    none = [s for s in report.scores if s.pair.kind == "none"]
-    hits = sum(s.rank == 1 for s in answerable)
-    abstained = sum(s.abstained for s in none)
-    lines = [
-        f"questions            {len(report.scores)} ({len(answerable)} answerable, {len(none)} unanswerable)",
-        f"hit@1                {report.hit_at_1:.3f}  ({hits}/{len(answerable)})",
-        f"MRR@5                {report.mrr_at_5:.3f}",
-        f"abstention accuracy  {report.abstention_accuracy:.3f}  ({abstained}/{len(none)})",
-    ]
-    misses = report.misses
-    if not misses:
-        lines.append("misses               none")
-        return "\n".join(lines)
-    lines.append("")
-    lines.append(f"{'id':<20} {'kind':<7} {'got':<28} question")
-    for s in misses:
-        got = "abstained" if s.abstained else f"rank {s.rank}" if s.rank else f"not in top 5 ({s.top})"
-        lines.append(f"{s.pair.id:<20} {s.pair.kind:<7} {got:<28} {s.pair.question}")
+            lines.append(_line(f"• {date}, {e.citation.publisher or 'unknown publisher'}: {e.said}", "  "))
+    if passages:
+        lines.append("")
+        lines.append("Passages:")
+        for r in answer.results[:passages]:
+            flag = "  [superseded]" if r.superseded else ""
+            lines.append(f"{r.rank:>2}. {r.citation.human()}  [{r.passage_id}]{flag}")
+            for source in r.also:
+                lines.append(_wrap(f"also in {source.citation.human()}  [{source.passage_id}]", "    "))
+            marked = r.passage.replace(r.sentence, _bold(r.sentence, color), 1)
+            lines.append(_wrap(marked, "    "))
     return "\n".join(lines)
 
 
@@ -166,7 +152,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render_answer(answer, color=sys.stdout.isatty()))
+        print(render_answer(answer, color=sys.stdout.isatty(), passages=args.top_k or 0))
     return EXIT_OK
 
 
@@ -233,7 +219,7 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
         except TrustbotError as exc:
             _say(f"trustbot: {exc}")
             continue
-        print(render_answer(answer, color=color))
+        print(render_answer(answer, color=color, passages=args.top_k or 0))
         print()
     return EXIT_OK
 
@@ -283,7 +269,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(render_report(report))
+        print(render(report))
     return EXIT_OK
 
 
@@ -389,13 +375,15 @@ def _build_parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--as-of", metavar="DATE", help="answer as things stood then (YYYY, YYYY-MM or YYYY-MM-DD)"
     )
-    ask.add_argument("--top-k", type=int, metavar="N", help="passages to show (default 5)")
+    ask.add_argument(
+        "--top-k", type=int, metavar="N", help="also show the N best passages (--json always has 5 unless set)"
+    )
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.set_defaults(run=_cmd_ask)
 
     chat = commands.add_parser("chat", parents=[common], help="ask questions in a conversation")
     chat.add_argument("--as-of", metavar="DATE", help="start answering as things stood then")
-    chat.add_argument("--top-k", type=int, metavar="N", help="passages to show (default 5)")
+    chat.add_argument("--top-k", type=int, metavar="N", help="also show the N best passages")
     chat.set_defaults(run=_cmd_chat)
 
     index = commands.add_parser("index", help="build or describe the index")

@@ -42,6 +42,7 @@ from .question import (
     is_body_word,
     is_name_word,
     names_noun,
+    role_stems,
 )
 from .tokens import fold, stem, tokenize
 
@@ -267,13 +268,11 @@ def _holds_role(
     """Whether the sentence gives the person the post the question names, not another."""
     generic, modifiers = _role_stems()
     posts = [r for r in query.roles if r not in generic and r not in modifiers]
-    if not posts:
-        return True
     # Posts are matched word for word: a director is not a leader, though a question
-    # about "the boss" may be answered by either.
+    # about "the boss" or who is "in charge" may be answered by any post.
     window = [ROLE_ABBREVIATIONS.get(t, t) for t in _window(sentence, span, ROLE_WINDOW)]
     near = set(window)
-    if not any(p in near for p in posts):
+    if not any(p in near for p in posts or role_stems()):
         return False
     # "deputy leader" is not the leader the question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):

@@ -165,11 +165,17 @@ def _notes(answer: Answer) -> list[str]:
     return notes
 
 
-def _result_block(result: Result, numbered: bool) -> str:
+def _result_block(result: Result, numbered: bool, short: str | None = None) -> str:
     head = f"<b>{result.rank}.</b> " if numbered else ""
     flag = "  <i>(superseded by a later report)</i>" if result.superseded else ""
+    # The short answer leads, in bold; the sentence that says it follows.
+    says = (
+        [f"<b>{_e(short)}</b>", _e(result.answer or result.sentence)]
+        if short
+        else [f"{head}<b>{_e(result.answer or result.sentence)}</b>"]
+    )
     lines = [
-        f"{head}<b>{_e(result.answer or result.sentence)}</b>",
+        *says,
         _citation(result.citation) + flag,
         # The same passage or statement, carried by other documents too.
         *(_citation(source.citation).replace("— ", "— also in ", 1) for source in result.also),
@@ -182,19 +188,17 @@ def _result_block(result: Result, numbered: bool) -> str:
 
 
 def format_answer(answer: Answer, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
-    """The reply to a question: the answer in bold, its citation and passage, earlier reports."""
+    """The reply to a question: the short answer in bold, the sentence that says it, its
+    citation and passage, and the earlier reports one line each."""
     if answer.abstained or not answer.results:
         return [format_abstention(answer)]
     top = answer.results[0]
-    blocks = ["\n".join([*_notes(answer), _result_block(top, numbered=False)])]
+    blocks = ["\n".join([*_notes(answer), _result_block(top, numbered=False, short=answer.short)])]
     if answer.earlier:
         blocks.append("<b>Earlier reports</b> — the answer has changed over time:")
         for e in answer.earlier:
             publisher = _e(e.citation.publisher or "unknown publisher")
-            blocks.append(
-                f"• <b>{_e(_date(e.citation.published))}</b>, {publisher} said <b>{_e(e.said)}</b>\n"
-                f"<i>“{_e(e.sentence)}”</i>"
-            )
+            blocks.append(f"• <b>{_e(_date(e.citation.published))}</b>, {publisher}: {_e(e.said)}")
     return pack(blocks, limit)
 
 

@@ -11,6 +11,7 @@ chat loop and the evaluation command.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,8 +87,22 @@ def test_ask_gives_latest_answer_with_citation_and_earlier_reports(corpus_dir: P
     assert "December 2017" in earlier
     assert "September 2016" in earlier
     assert earlier.index("December 2017") < earlier.index("September 2016")  # newest first
-    assert "[superseded]" in out
+    assert "Passages:" not in out and "[superseded]" not in out  # passages only when asked for
+    assert out.splitlines()[0] == "**July 2020**"  # the short answer leads
+    assert len(out.splitlines()) <= 15 and max(map(len, out.splitlines())) <= 88
     assert (index_dir / "CURRENT").is_file()  # the index went where it was told
+
+
+def test_ask_with_top_k_also_lists_passages_marking_superseded_ones(corpus_dir: Path, index_dir: Path) -> None:
+    result = run_cli("ask", GO_LIVE, "--top-k", "3", *where(corpus_dir, index_dir))
+    assert result.returncode == 0, result.stderr
+    passages = result.stdout.split("Passages:")[1]
+    assert [line.split(".")[0].strip() for line in passages.splitlines() if re.match(r"^ ?\d\. ", line)] == [
+        "1",
+        "2",
+        "3",
+    ]
+    assert "[superseded]" in passages
 
 
 def test_ask_json_is_one_object_with_ranked_cited_results(corpus_dir: Path, index_dir: Path) -> None:

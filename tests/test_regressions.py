@@ -69,9 +69,9 @@ def test_common_first_words_are_not_question_typos() -> None:
     vocabulary = frozenset({"budget", "trust"})
     query = parse_query("show me the budget for the show", vocabulary, frozenset({"budget"}))
     assert query.corrections == ()
-    assert parse_query("wen will the trust go live", vocabulary, frozenset({"trust"})).corrections == (
-        ("wen", "when"),
-    )
+    casual = parse_query("wen will the trust go live", vocabulary, frozenset({"trust"}))
+    assert casual.corrected.startswith("when will")  # text-speak, read as what it means
+    assert casual.kind == "date"
 
 
 def test_openers_are_ignored_for_which_questions() -> None:

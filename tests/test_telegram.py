@@ -137,8 +137,9 @@ async def test_private_question_answered_with_citation(standin: BotAPIStandIn, s
     text = reply.text
     assert reply.params["parse_mode"] == "HTML"
     assert_valid_html(text)
-    first_line = text.split("\n")[0]
-    assert first_line.startswith("<b>") and "July 2020" in first_line  # the latest answer, in bold
+    first_line, second_line = text.split("\n")[:2]
+    assert first_line == "<b>July 2020</b>"  # the short answer leads, in bold
+    assert "July next year (July 2020)" in second_line  # then the sentence that says it
     assert "Northamptonshire Telegraph" in text and "November 2019" in text  # its citation
     assert "<blockquote expandable>" in text  # the passage
     assert "Earlier reports" in text and "December 2017" in text  # the answer changed over time
@@ -298,8 +299,8 @@ async def test_a_long_answer_is_split_between_blocks(standin: BotAPIStandIn, tmp
     # Split between reports, never inside one: every report line is whole in one message.
     said = [e.said for e in answer.earlier]
     joined = "\n".join(r.text for r in replies)
-    assert all(f"said <b>{html.escape(s, quote=False)}</b>" in joined for s in said)
-    assert all(r.text.count("<i>“") == r.text.count("”</i>") for r in replies)
+    assert all(f": {html.escape(s, quote=False)}\n" in joined + "\n" for s in said)
+    assert all(line.startswith("• <b>") for r in replies for line in r.text.splitlines() if line.startswith("•"))
     assert buttons(replies[-1]) and not any(buttons(r) for r in replies[:-1])  # buttons on the last
 
 

@@ -78,7 +78,9 @@ def test_answer_is_bold_cited_and_escaped(seed_engine: Engine) -> None:
     answer = seed_engine.ask("when will the trust go live?")
     [text] = format_answer(answer)
     assert_valid_html(text)
-    assert text.startswith("<b>") and "(July 2020).</b>" in text.split("\n")[0]
+    first, second = text.split("\n")[:2]
+    assert first == "<b>July 2020</b>"  # the short answer leads, in bold
+    assert second.endswith("(July 2020).")  # then the sentence that says it
     assert "— <i>Northamptonshire Telegraph</i>, c. November 2019" in text
     assert "<u>" in text  # the answering sentence, marked in its passage
     assert text.index("Earlier reports") > text.index("<blockquote")
