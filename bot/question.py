@@ -51,12 +51,16 @@ _SCHEDULE_WORDS = (
     r"slip|slipped|slipping|schedule|scheduled"
 )
 _GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
-# The grades inspectors and regulators give, in ordinary English.
-_GRADE_SPAN = re.compile(
-    r"\b(outstanding|excellent|very good|good|satisfactory|adequate|requires? improvement|needs? improvement|"
-    r"unsatisfactory|inadequate|poor|failing|special measures)\b",
-    re.IGNORECASE,
+# A grade is what a rating verb gives ("rated as X", "downgraded to X"), or a short phrase
+# in quotes beside a rating word ("the “good” rating"): read from the sentence's shape.
+_GRADE_AFTER_VERB = re.compile(
+    r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
+    r"upgraded)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
+    r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
+    r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
 )
+_QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
+_RATING_WORD = re.compile(r"\b(rat(ed|ing|ings)|rank(ed)?|grade[ds]?|judged|inspect\w*|verdict)\b", re.I)
 _YEARISH = r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
@@ -153,7 +157,7 @@ _GENERIC_WORDS = frozenset(
     association society foundation charity england britain wales scotland ireland uk london
     north south east west northern southern eastern western new old national local royal
     street road house hall centre center park library hospital school station museum
-    bridge church court academy primary secondary clinic ofsted dfe conservative labour liberal green party
+    bridge church court academy primary secondary clinic ofsted dfe party
     memorandum understanding direction plan plans report model programme review strategy
     limited ltd plc inc news telegraph chronicle echo times post herald gazette press""".split()
 )
@@ -271,7 +275,7 @@ def find_answer_spans(
     if kind == "place":
         return _places(sentence, question_words)
     if kind == "rating":
-        return [s for s in _regex_spans(_GRADE_SPAN, sentence) if s.value not in question_words]
+        return _grades(sentence, question_words)
     return _names(sentence, question_words)
 
 
@@ -390,3 +394,20 @@ _BODY_WORDS = _GENERIC_WORDS - _FUNCTION_WORDS - frozenset(
 def is_body_word(word: str) -> bool:
     """Whether a word names a kind of body or place: "Council", "Trust", "Hospitals"."""
     return _bare(word) in _BODY_WORDS
+
+
+def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
+    """The grades a sentence gives, in text order."""
+    found: dict[int, AnswerSpan] = {}
+    matches = list(_GRADE_AFTER_VERB.finditer(sentence))
+    if _RATING_WORD.search(sentence):
+        matches += list(_QUOTED_GRADE.finditer(sentence))
+    for match in matches:
+        group = "quoted" if match.groupdict().get("quoted") else "grade"
+        start, end = match.span(group)
+        text = sentence[start:end]
+        words = set(fold(text).split())
+        if not words or words <= question_words or words <= _FUNCTION_WORDS | STOP_WORDS:
+            continue
+        found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
+    return [found[k] for k in sorted(found)]

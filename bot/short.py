@@ -115,6 +115,8 @@ def short_answer(query: Query, sentence: str, span: AnswerSpan | None, polar_no:
     if question.startswith("why") or question.startswith("how come"):
         return _because(sentence, query)
     value = span.display if span is not None else _new_words(sentence, query)
+    if span is not None and query.kind == "amount" and span.value[:1] in "£$€":
+        value = span.value  # "£7.3 million" and "£7.3m" read alike: "£7.3m"
     if is_polar(question):
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"

@@ -1,30 +1,92 @@
-"""The development set: every answerable question right at rank 1, both abstentions.
+"""Answer quality, held by floors: the development set and two corpora written for tests.
 
-The thresholds live here. The engine must earn them by kind of question, so a second
-test checks that no question, document id or answer of the set is written into the code.
+The thresholds live here, at the figures measured when they were set (README, "How an
+answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
+question, so a test checks that no question, document id or answer of any set is
+written into the code. `tests/corpora/westmarsh` (a community health trust) was used
+while building; `tests/corpora/harrowby` (a water company) was held out, its figures
+only read, never its misses.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from bot.engine import Engine
-from bot.evaluate import evaluate, load_pairs, render
+from bot.evaluate import EvalReport, Metrics, evaluate, load_pairs, render
 
 from .conftest import DEV_SET, ROOT
 
+CORPORA = ROOT / "tests" / "corpora"
+#: The first rows of the dev set: the original questions, every one right.
+ORIGINAL_ROWS = 24
 
-def test_dev_set_all_answerable_at_rank_1_and_all_abstentions(seed_engine: Engine) -> None:
-    pairs = load_pairs(DEV_SET)
-    report = evaluate(seed_engine, pairs)
-    assert len(report.answerable) == 22
-    misses = [(s.pair.id, s.rank, s.abstained, s.top) for s in report.misses]
-    assert misses == []
-    assert report.hit_at_1 == 1.0
-    assert report.mrr_at_5 == 1.0
-    assert report.abstention_accuracy == 1.0
+
+def _floors(
+    metrics: Metrics,
+    hit_at_1: float,
+    abstention: float,
+    false_abstentions: int,
+    short: float,
+    precision: float,
+    recall: float,
+) -> None:
+    assert metrics.hit_at_1 is not None and metrics.hit_at_1 >= hit_at_1
+    assert metrics.abstention_accuracy is not None and metrics.abstention_accuracy >= abstention
+    assert metrics.false_abstentions <= false_abstentions
+    assert metrics.short_accuracy is not None and metrics.short_accuracy >= short
+    assert metrics.timeline_precision >= precision
+    assert metrics.timeline_recall >= recall
+
+
+@pytest.fixture(scope="module")
+def dev_report(seed_engine: Engine) -> EvalReport:
+    """The whole dev set, asked once."""
+    return evaluate(seed_engine, load_pairs(DEV_SET))
+
+
+def _corpus_report(name: str, tmp_path_factory: pytest.TempPathFactory) -> EvalReport:
+    engine = Engine.open(CORPORA / name, tmp_path_factory.mktemp(f"{name}-index"))
+    assert not engine.skipped
+    return evaluate(engine, load_pairs(CORPORA / name / "qa.jsonl"))
+
+
+def test_original_questions_all_right_at_rank_1(dev_report: EvalReport) -> None:
+    original = dev_report.scores[:ORIGINAL_ROWS]
+    assert [s.pair.id for s in original if s.reasons and not set(s.reasons) <= _SOFT] == []
+
+
+# Reasons a row may miss on without being answered wrongly: the short answer and the timeline.
+_SOFT = {"short answer wrong", "timeline wrong entry", "timeline missing value"}
+
+
+def test_dev_set_floors(dev_report: EvalReport) -> None:
+    assert dev_report.overall.n == 124
+    _floors(dev_report.overall, 0.70, 0.81, 9, 0.37, 0.81, 0.46)
+
+
+@pytest.mark.parametrize(
+    ("category", "hit_at_1"),
+    [("fact", 0.68), ("latest", 0.62), ("as_of", 0.75), ("casual", 0.68), ("why_how", 0.87)],
+)
+def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_at_1: float) -> None:
+    metrics = dev_report.by_category()[category]
+    assert metrics.hit_at_1 is not None and metrics.hit_at_1 >= hit_at_1
+
+
+def test_westmarsh_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
+    report = _corpus_report("westmarsh", tmp_path_factory)
+    _floors(report.overall, 0.51, 0.70, 9, 0.35, 0.71, 0.34)
+
+
+def test_harrowby_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
+    report = _corpus_report("harrowby", tmp_path_factory)
+    _floors(report.overall, 0.42, 0.33, 11, 0.19, 0.41, 0.14)
 
 
 def test_latest_answers_list_what_they_superseded(seed_engine: Engine) -> None:
@@ -59,15 +121,22 @@ def _code_strings() -> str:
     return "\n".join(found).casefold()
 
 
+def _all_pairs() -> Iterator[dict[str, object]]:
+    for path in (DEV_SET, *sorted(CORPORA.glob("*/qa.jsonl"))):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            yield json.loads(line)
+
+
 def test_no_rule_names_a_question_document_or_answer() -> None:
     code = _code_strings()
     assert "when" in code
-    for line in DEV_SET.read_text(encoding="utf-8").splitlines():
-        pair = json.loads(line)
+    pairs = list(_all_pairs())
+    assert len(pairs) > 200  # the dev set and both test corpora
+    for pair in pairs:
         assert pair["question"].casefold() not in code
         for doc in pair["docs"]:
             assert doc.split("_")[1] not in code
-        for answer in pair["answers"]:
+        for answer in [*pair["answers"], *pair.get("short", [])]:
             # Short generic strings ("2013") may stand in code as numbers; whole answers may not.
             if len(answer) > 6:
                 assert answer.casefold() not in code, answer
