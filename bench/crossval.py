@@ -40,6 +40,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "ROLE_QUALIFIER_SHARE": (0.34, 0.5, 0.67),
     "LINK_WINDOW": (4, 6, 8, 10),
     "RELATED": (0.5, 0.6, 0.75, 0.9),
+    "FALLBACK_COVERAGE": (0.4, 0.5, 0.6, 0.7, 0.8),
 }
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
 

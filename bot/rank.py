@@ -53,6 +53,11 @@ _WORD = re.compile(r"[£$€]?[\w'’]+%?")
 _PLACE_WORDS = frozenset("england britain wales scotland ireland children health education".split())
 #: Answer types whose value may belong to another body the sentence names.
 _ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "rating"})
+#: A sentence of no particular type answering a typed question must cover this much of it.
+FALLBACK_COVERAGE = 0.8
+#: Answer types a sentence of no particular type may answer when none of the type does
+#: ("Who picked the consultancy?" "The DfE appointed it").
+_UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 #: Answer types where the figure nearest the question's words is the answer.
 _NEAREST_KINDS = frozenset({"amount", "count", "percent"})
 # What "how many people" counts may be called anything: patients, staff, children.
@@ -85,6 +90,9 @@ UNKNOWN_WEIGHT = 0.5
 ROLE_WINDOW = 8
 #: Words either side of a value where a name the question lacks makes it another body's.
 ATTRIBUTION_WINDOW = 6
+#: Passages before an answer where a name the question gives may stand instead (a quote
+#: goes on for paragraphs after the name of who said it).
+QUOTE_PASSAGES = 2
 #: Words after a number where what it counts must stand ("32 inpatient beds").
 COUNT_WINDOW = 3
 #: Words either side of an answer read as what it is the answer to (its anchor).
@@ -321,6 +329,7 @@ class _Read:
     terms: frozenset[str] = frozenset()  # the passage's terms
     anchor: frozenset[str] = frozenset()
     retrospective: bool = False  # the sentence tells what was said before ("first costed at")
+    before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
 
 
 @dataclass(frozen=True)
@@ -480,8 +489,21 @@ def _written_as_name(term: str, texts: Sequence[str]) -> bool:
 
 
 def _names_given(read: _Read, names: Sequence[str]) -> bool:
-    """Whether the passage mentions every name given ("Slough", "Hammond")."""
-    return all(t in read.terms for t in names)
+    """Whether the passage, or the ones just before it, mentions every name given
+    ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who said it."""
+    return all(t in read.terms or t in read.before for t in names)
+
+
+def _terms_before(index: Index, i: int) -> frozenset[str]:
+    """The terms of the passages just before passage i in its document."""
+    doc = index.passages[i].doc_id
+    found: set[str] = set()
+    for j in range(max(0, i - QUOTE_PASSAGES), i):
+        passage = index.passages[j]
+        if passage.doc_id == doc:
+            for sentence in _sentences(passage.text):
+                found.update(_sentence_terms(sentence))
+    return frozenset(found)
 
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
@@ -520,11 +542,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     asked = _Asked(query, weights, total, informative, subject, is_subject)
     top_score = float(scores[order[0]])
     reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), asked)) for i in order]
+    if query.names or query.terms:
+        for i, read in reads:
+            read.before = _terms_before(index, i)
     top_coverage = max(r.coverage for _, r in reads) or 1.0
     strongest = max(r.strength for _, r in reads)
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
     # answer anywhere, a who/which question without a named post takes the best sentence.
-    untyped = strongest == 0 and query.kind in ("person", "name", "place") and not query.roles
+    untyped = strongest == 0 and query.kind in _UNTYPED_FALLBACK and not query.roles
     # A name most documents use is what the corpus is about ("Northamptonshire"), not a
     # qualifier; a rarer one ("Slough") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
@@ -532,31 +557,49 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     given = (*query.names, *(t for t in lower if _written_as_name(t, texts)))
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
 
-    hits: list[Hit] = []
-    for i, read in reads:
-        passage = index.passages[i]
-        quality = (
-            WEIGHT_BM25 * float(scores[i]) / top_score
-            + WEIGHT_COVERAGE * read.coverage / top_coverage
-            + WEIGHT_PROXIMITY * read.proximity
-        )
-        answers = read.strength == strongest and (strongest > 0 or untyped) and _names_given(read, names)
-        hits.append(
-            Hit(
-                passage,
-                index.document_of(passage),
-                float(scores[i]),
-                quality,
-                read.coverage,
-                read.sentence,
-                read.span,
-                answers,
-                read.linked,
-                context=read.context,
-                anchor=read.anchor,
-                retrospective=read.retrospective,
+    def collect(untyped: bool) -> list[Hit]:
+        hits = []
+        for i, read in reads:
+            passage = index.passages[i]
+            quality = (
+                WEIGHT_BM25 * float(scores[i]) / top_score
+                + WEIGHT_COVERAGE * read.coverage / top_coverage
+                + WEIGHT_PROXIMITY * read.proximity
             )
-        )
+            typed = read.strength == strongest and strongest > 0
+            answers = (typed or (untyped and read.coverage > 0)) and _names_given(read, names)
+            hits.append(
+                Hit(
+                    passage,
+                    index.document_of(passage),
+                    float(scores[i]),
+                    quality,
+                    read.coverage,
+                    read.sentence,
+                    read.span,
+                    answers,
+                    read.linked,
+                    context=read.context,
+                    anchor=read.anchor,
+                    retrospective=read.retrospective,
+                )
+            )
+        return hits
+
+    hits = collect(untyped)
+    answering = [h for h in hits if h.answers]
+    if (
+        not untyped
+        and query.kind in _UNTYPED_FALLBACK
+        and not query.roles
+        and max((h.context for h in answering), default=0.0) < MIN_COVERAGE
+    ):
+        # "Which council report ...?" may be answered by "the monthly financial report":
+        # when no name answers enough of the question, any sentence that does may.
+        untyped = True
+        hits = collect(untyped)
+        if max((h.context for h in hits if h.answers), default=0.0) < FALLBACK_COVERAGE:
+            return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:

@@ -21,7 +21,11 @@ __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
 
 #: A short answer holds at most this many words.
 MAX_SHORT_WORDS = 12
-_WORD = re.compile(r"[£$€]?[\w'’%.,-]*[\w%]|[£$€]?\w")
+_WORD = re.compile(r"[£$€]?[\w'’%.,/-]*[\w%]|[£$€]?\w|[;:“”\"()]|\s[–—]\s")
+# Marks where a clause ends: a run of new words does not cross one.
+_BREAKS = frozenset(';:“”"()–—')
+# Verbs of saying: the words that follow them are a quote, what "what did X say" asks for.
+_SAYING = re.compile(r"\b(say|said|says|describe|described|call|called|hope|hopes|think|thinks|want|wants)\b")
 _POLAR = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
 )
@@ -64,28 +68,39 @@ def _new_words(sentence: str, query: Query) -> str | None:
     if not tokens:
         return None
     marks = []
+    breaks = []
+    quoted = []
+    inside = False
     for token in tokens:
-        terms = tokenize(token.group(0))
+        text = token.group(0).strip()
+        breaks.append(text in _BREAKS)
+        if text in "“”\"" and text:
+            inside = text != "”" and not (text == '"' and inside)
+        quoted.append(inside)
+        terms = tokenize(text) if not breaks[-1] else []
         marks.append(bool(terms) and terms[0] in asked)
+    wants_quote = bool(_SAYING.search(fold(query.corrected)))
     runs: list[tuple[float, int, int]] = []
     n = len(tokens)
     i = 0
     while i < n:
-        if marks[i]:
+        if marks[i] or breaks[i]:
             i += 1
             continue
         j = i
-        while j < n and not marks[j]:
+        while j < n and not marks[j] and not breaks[j]:
             j += 1
         words = [t.group(0) for t in tokens[i:j]]
         content = [w for w in words if fold(w).strip("“”\"'‘’") not in _EDGE_WORDS]
         if content:
             # A run right after the question's words reads as what they are ("X is Y");
             # one right before them as their subject. Shorter, denser runs read better.
-            after = i > 0 and marks[i - 1]
+            after = i > 0 and (marks[i - 1] or (breaks[i - 1] and i > 1 and marks[i - 2]))
             before = j < n and marks[j]
             score = len(content) * (1.0 if after else 0.8 if before else 0.4)
             score -= max(0, len(content) - MAX_SHORT_WORDS) * 0.5
+            if wants_quote and quoted[i]:
+                score *= 2  # "What did she say ...?": the words she said
             runs.append((score, i, j))
         i = j
     if not runs:

@@ -27,7 +27,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 6
+TOKENIZER_VERSION = 7
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -39,7 +39,7 @@ STOP_WORDS = frozenset(
     doing don't down during each few for from further had hadn't has hasn't have haven't having
     he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm
     i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not
-    of off on once only or other ought our ours ourselves out over own same shan't she she'd
+    of off on once only or other ought our ours ourselves out over same shan't she she'd
     she'll she's should shouldn't so some such than that that's the their theirs them
     themselves then there there's these they they'd they'll they're they've this those through
     to too under until up very was wasn't we we'd we'll we're we've were weren't what what's

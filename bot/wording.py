@@ -71,7 +71,7 @@ FILLER_WORDS = frozenset(
     want wants wanted need needs needed say says said ask asked find found look looking
     give gives gave given come comes came current currently latest recent recently new now
     today these days nowadays anymore share proportion percentage percent fraction figure
-    number amount total sum date year month day time name named called kind type""".split()
+    number amount total sum date year month day time name named called kind type according""".split()
 )
 _DROPPED_G = re.compile(r"^[a-z]{3,}in$")
 _DROPPED_APOSTROPHE = re.compile(r"^[a-z]{3,}s$")
