@@ -111,7 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     qa, corpus = args.set
     results = cross_validate(qa, corpus)
     print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained")
-    print(f"{'constant':22} {'default':>8} {'dev':>6} {'best':>6} {'its dev':>8} {'5-fold CV':>10}  chosen per fold")
+    header = f"{'constant':22} {'default':>8} {'dev':>6} {'best':>6} {'its dev':>8} {'5-fold CV':>10}"
+    print(f"{header}  chosen per fold")
     for name, r in results.items():
         print(
             f"{name:22} {r['default']!s:>8} {r['dev']:>6.3f} {r['best']!s:>6} {r['best_dev']:>8.3f}"

@@ -376,7 +376,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "--as-of", metavar="DATE", help="answer as things stood then (YYYY, YYYY-MM or YYYY-MM-DD)"
     )
     ask.add_argument(
-        "--top-k", type=int, metavar="N", help="also show the N best passages (--json always has 5 unless set)"
+        "--top-k",
+        type=int,
+        metavar="N",
+        help="also show the N best passages (--json always has 5 unless set)",
     )
     ask.add_argument("--json", action="store_true", help="print one JSON object")
     ask.set_defaults(run=_cmd_ask)

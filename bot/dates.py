@@ -126,6 +126,7 @@ def parse_published(value: object, inferred: bool = False) -> PubDate:
 # A dateline: a short line that is (almost) only a date, e.g. "08 December 2015" or
 # "Tuesday, 4th October 2016, 10:50 am". "Updated ..." lines are not the first publication.
 _MONTH_RE = "|".join(sorted((m for m in MONTHS), key=len, reverse=True))
+_MONTH_CAPITALISED = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _DAY_MONTH_YEAR = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
@@ -225,6 +226,8 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(next|last|this)\s+(year|month|week)\b", re.I), "rel_unit"),
     (re.compile(r"\b(next|last|this)\s+(spring|summer|autumn|fall|winter)\b", re.I), "rel_season"),
     (re.compile(rf"\b(next|last|this)\s+({'|'.join(WEEKDAYS)})\b", re.I), "rel_weekday"),
+    # The month capitalised: "this may be" is no date.
+    (re.compile(rf"\b(next|last|this)\s+((?-i:{_MONTH_CAPITALISED}))\b(?!\s+\d)", re.I), "rel_month"),
     (re.compile(rf"\b{_COUNT}\s+(year|month)s?\s+ago\b", re.I), "ago"),
     (re.compile(rf"\b{_BEFORE_MONTH}({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
     (re.compile(rf"\b({_YEAR})\b"), "year"),
@@ -278,6 +281,17 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
         if base.precision != "year" and (coming_this_year or over_this_year):
             offset = 0
         return f"{season} {year + offset}", True
+    if kind == "rel_month":
+        # "next March" in a June article is next year's March; "last March" this year's.
+        word, month = g[0].lower(), MONTHS[g[1].lower()]
+        if base.precision != "year":
+            if word == "next" and month <= base.value.month:
+                year += 1
+            elif word == "last" and month >= base.value.month:
+                year -= 1
+        elif word != "this":
+            year += 1 if word == "next" else -1
+        return f"{_month_name(month)} {year}", True
     if kind == "rel_weekday":
         if base.precision != "day":
             return None, True

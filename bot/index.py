@@ -291,6 +291,23 @@ class Index:
         best_ids, best_scores = top_k(ids, scores, k, eligible)
         return [(int(i), float(s)) for i, s in zip(best_ids, best_scores, strict=True)]
 
+    def holding(
+        self, terms: Sequence[str], k: int, eligible: BoolArray | None = None
+    ) -> list[tuple[int, float]]:
+        """The k passages holding most of the terms (index, share of the terms held), most
+        first, ties by index: candidates when every term is too common for BM25 to weigh."""
+        counts: dict[int, int] = {}
+        for term in dict.fromkeys(terms):
+            row = self.postings.terms.get(term)
+            if row is None:
+                continue
+            ids = self.postings.ids[int(self.postings.offsets[row]) : int(self.postings.offsets[row + 1])]
+            for i in ids.tolist():
+                if eligible is None or eligible[i]:
+                    counts[i] = counts.get(i, 0) + 1
+        best = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:k]
+        return [(i, n / len(terms)) for i, n in best]
+
     def document_share(self, term: str) -> float:
         """The share of the documents with a passage holding the term (0 when none does)."""
         row = self.postings.terms.get(term)

@@ -148,7 +148,10 @@ _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*")
 def _capitalised_terms(question: str) -> frozenset[str]:
     """Terms of the words a question capitalises past its first word: names it gives."""
     return frozenset(
-        t for m in _CAPITALISED.finditer(question.strip()) if is_name_word(m.group(0)) for t in tokenize(m.group(0))
+        t
+        for m in _CAPITALISED.finditer(question.strip())
+        if is_name_word(m.group(0))
+        for t in tokenize(m.group(0))
     )
 
 

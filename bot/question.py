@@ -17,6 +17,7 @@ from .dates import PubDate, find_date_mentions
 from .tokens import STOP_WORDS, fold, stem
 
 __all__ = [
+    "ROLE_ABBREVIATIONS",
     "AnswerSpan",
     "AnswerType",
     "asked_noun",
@@ -25,7 +26,6 @@ __all__ = [
     "find_answer_spans",
     "is_body_word",
     "is_name_word",
-    "ROLE_ABBREVIATIONS",
     "names_noun",
     "person_terms",
     "post_qualifiers",
@@ -43,7 +43,9 @@ _MONEY_NOUNS = (
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth"
 )
 _AUXILIARIES = r"is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|might|may"
-_ROLE_NOUNS = r"councillors?|members?|ministers?|officers?|directors?|chairs?|leaders?|managers?|executives?|mps?"
+_ROLE_NOUNS = (
+    r"councillors?|members?|ministers?|officers?|directors?|chairs?|leaders?|managers?|executives?|mps?"
+)
 _POLAR = r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b"
 _SCHEDULE_WORDS = (
     r"start|starts|started|starting|begin|begins|launch|launched|open|opens|opened|opening|live|due|"
@@ -61,7 +63,9 @@ _GRADE_AFTER_VERB = re.compile(
 )
 _QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
 _RATING_WORD = re.compile(r"\b(rat(ed|ing|ings)|rank(ed)?|grade[ds]?|judged|inspect\w*|verdict)\b", re.I)
-_YEARISH = r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
+_YEARISH = (
+    r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
+)
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 
@@ -69,7 +73,9 @@ def _opening(question: str) -> str:
     """The question folded, without a conversational opener ("so", "please", "hi")."""
     text = re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
     # "As of January 2015, when was ...": a leading date sets the time, not the question.
-    return re.sub(rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/]{{1,30}}?({_YEARISH}),\s*", "", text)
+    return re.sub(
+        rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/]{{1,30}}?({_YEARISH}),\s*", "", text
+    )
 
 
 def expected_answer(question: str) -> AnswerType | None:
@@ -100,7 +106,9 @@ def expected_answer(question: str) -> AnswerType | None:
     ):
         return "person"
     after_much = re.match(r"^how much\s+([a-z'’-]+)", q)
-    if after_much and not re.fullmatch(rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)):
+    if after_much and not re.fullmatch(
+        rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
+    ):
         return None  # "how much independence": a measure of something, not a sum of money
     if re.match(r"^how much\b", q) or re.match(
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q
@@ -190,6 +198,9 @@ def _persons(sentence: str) -> list[AnswerSpan]:
     spans = []
     for match in _PERSON.finditer(sentence):
         words = match.group(0).split()
+        # A name ending in a body's word is the body's: "Harbour Arts Centre".
+        if fold(words[-1]).strip("'’") in _BODY_WORDS:
+            continue
         # Trim role and place words off either end: "Councillor Matthew Golby" -> "Matthew Golby".
         while words and fold(words[0]) in _NOT_NAME_WORDS:
             words = words[1:]
@@ -251,10 +262,15 @@ def asked_noun(question: str) -> str | None:
 
 
 def find_answer_spans(
-    sentence: str, kind: AnswerType, question: str, published: PubDate | None = None
+    sentence: str,
+    kind: AnswerType,
+    question: str,
+    published: PubDate | None = None,
+    keep: frozenset[str] = frozenset(),
 ) -> list[AnswerSpan]:
-    """The pieces of a sentence that could answer a question of this kind."""
-    question_words = _question_words(question)
+    """The pieces of a sentence that could answer a question of this kind; a value the
+    question already says is no answer, unless its words are in `keep` ("Is X still ...?")."""
+    question_words = _question_words(question) - keep
     if kind == "date":
         return [
             AnswerSpan(m.start, m.end, m.text, fold(m.resolved or m.text), m.resolved)
@@ -279,7 +295,9 @@ def find_answer_spans(
     return _names(sentence, question_words)
 
 
-_LOCATIVE = re.compile(r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited)\W*$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited)\W*$", re.I
+)
 
 
 def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
@@ -323,8 +341,20 @@ ROLE_MODIFIERS = frozenset("deputy assistant acting interim vice former".split()
 
 def role_terms(question: str) -> tuple[str, ...]:
     """The terms of the role words a question names, in order ("chief", "execut")."""
-    found = [stem(w) for w in re.findall(r"[a-z]+", fold(question))]
-    return tuple(dict.fromkeys(t for t in found if t in role_stems()))
+    roles = _ROLE_WORDS | GENERIC_ROLE_WORDS
+    found = []
+    for word in re.findall(r"[a-z]+", fold(question)):
+        # "chairs", "chaired", "directors": a role word with an ending; not "control" (stem
+        # of "controller") or other words whose stem a role word shares.
+        base = next((b for b in (word, *_role_bases(word)) if b in roles), None)
+        if base is not None:
+            found.append(stem(base))
+    return tuple(dict.fromkeys(found))
+
+
+def _role_bases(word: str) -> tuple[str, ...]:
+    """A word without the endings a role word takes: "chairs" -> "chair", "chaired" -> "chair"."""
+    return tuple(word[: -len(end)] for end in ("s", "es", "ed", "ing", "d") if word.endswith(end))
 
 
 @functools.cache
@@ -359,7 +389,11 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
     if last + 1 < len(words) and words[last + 1] in _PREPOSITIONS:
         picked.extend(w for w in words[last + 2 :] if w not in _ROLE_WORDS)
     # A date says when, not which post: "chief executive in June 2014".
-    kept = [b for w in picked if (b := _bare(w)) and b not in _FUNCTION_WORDS and b not in _CALENDAR_WORDS]
+    kept = [
+        b
+        for w in picked
+        if (b := _bare(w)) and b not in _FUNCTION_WORDS and b not in _CALENDAR_WORDS and b not in STOP_WORDS
+    ]
     return tuple(dict.fromkeys(stem(b) for b in kept if not b[0].isdigit()))
 
 
@@ -374,7 +408,16 @@ def counted_term(question: str) -> str | None:
     if match is None:
         return None
     for word in re.findall(r"[a-z'’-]+", match.group(1)):
-        if word in _AUXILIARIES.split("|") or word in {"are", "r", "there", "do", "does", "did", "will", "have"}:
+        if word in _AUXILIARIES.split("|") or word in {
+            "are",
+            "r",
+            "there",
+            "do",
+            "does",
+            "did",
+            "will",
+            "have",
+        }:
             break
         last = word
     else:

@@ -23,7 +23,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -78,6 +78,8 @@ MIN_COVERAGE = 0.4
 WEIGHT_BM25 = 0.4
 WEIGHT_COVERAGE = 0.4
 WEIGHT_PROXIMITY = 0.2
+#: Added to the quality of a passage whose sentence gives a cause, for a why question.
+WEIGHT_CAUSE = 0.2
 #: Typed answers fitting the question at least this share as well as the best one does
 #: answer the same question: an older one that said something else is an "earlier report".
 RELATED = 0.75
@@ -170,6 +172,8 @@ def _weights(index: Index, query: Query) -> dict[str, float]:
     weights = {}
     for term in query.terms:
         synonyms = query.expansions.get(term, frozenset())
+        if term in query.about:
+            continue  # "Is X still ...?": X is the value in question, not what the answer shares
         if term in query.unknown:
             weights[term] = UNKNOWN_WEIGHT
             continue
@@ -282,8 +286,11 @@ def _holds_role(
     near = set(window)
     if not any(p in near for p in posts or role_stems()):
         return False
-    # "deputy leader" is not the leader the question asks about.
+    # "deputy leader" is not the leader the question asks about, nor the director the
+    # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
+        return False
+    if any(m in query.roles and m not in near for m in modifiers):
         return False
     # The post's qualifiers ("of the county council", "for finance"), weighed by how
     # informative they are: a rare one missing matters more than a common one.
@@ -326,6 +333,7 @@ class _Read:
     strength: int  # 0: holds no answer, 1: holds one, 2: holds one of the kind named
     linked: bool  # the answer stands next to the question's words, not elsewhere in the sentence
     context: float = 0.0  # coverage of the whole passage
+    cause: bool = False  # it gives a cause, as a why question asks
     terms: frozenset[str] = frozenset()  # the passage's terms
     anchor: frozenset[str] = frozenset()
     retrospective: bool = False  # the sentence tells what was said before ("first costed at")
@@ -342,6 +350,7 @@ class _Asked:
     informative: dict[str, float]  # idf-like weight of question terms and qualifiers
     subject: frozenset[str]  # qualifiers the corpus is about, implied where not said
     is_subject: Callable[[str], bool]  # whether a term is what most documents are about
+    keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
 
 
 def _attributed_elsewhere(sentence: str, span: AnswerSpan, asked: _Asked) -> bool:
@@ -361,7 +370,9 @@ def _attributed_elsewhere(sentence: str, span: AnswerSpan, asked: _Asked) -> boo
         if not words or not any(is_body_word(w) for w in run.group(0).split()):
             continue
         # "Care Quality Commission" is the "CQC" the question names.
-        initials = "".join(w[0] for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES).casefold()
+        initials = "".join(
+            w[0] for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES
+        ).casefold()
         if len(initials) >= 2 and initials in asked.query.terms:
             continue
         terms = [t for w in words for t in tokenize(w)]
@@ -403,15 +414,20 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
         proximity = _proximity(terms, query)
         span, strength = None, 1
         if query.kind is not None:
-            spans = find_answer_spans(sentence, query.kind, query.corrected, document.published)
+            spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
             if query.kind == "person" and query.roles:
                 spans = [
-                    s for s in spans if _holds_role(sentence, s, query, asked.informative, asked.subject, previous)
+                    s
+                    for s in spans
+                    if _holds_role(sentence, s, query, asked.informative, asked.subject, previous)
                 ]
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not _attributed_elsewhere(sentence, s, asked)]
             if query.kind == "count":
                 spans = [s for s in spans if _counts_asked(sentence, s, query)]
+            if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
+                # "£250,000 a year" is what something costs to run, not what it costs.
+                spans = [s for s in spans if not _RATE_AFTER.match(sentence, s.end)]
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
@@ -431,14 +447,16 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             strength = strength if spans else 0
         else:
             linked = True
-            if query.why:
-                # A why question is answered by a sentence that gives a cause.
-                strength = 2 if _CAUSE.search(sentence) else 1
-        candidate = _Read(sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked)
+        # A why question is answered by a sentence that gives a cause.
+        cause = query.why and bool(_CAUSE.search(sentence))
+        candidate = _Read(
+            sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
+        )
         previous = frozenset(terms)
-        if best is None or (candidate.strength, candidate.linked, candidate.coverage, proximity) > (
+        if best is None or (candidate.strength, candidate.linked, cause, candidate.coverage, proximity) > (
             best.strength,
             best.linked,
+            best.cause,
             best.coverage,
             best.proximity,
         ):
@@ -455,6 +473,14 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
 
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
 _ARTICLES = frozenset({"The", "A", "An"})
+# A sum followed by "a year" (or asked about per year) is a rate, not a total.
+_RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|person)\b|annually\b|yearly\b|monthly\b)",
+    re.IGNORECASE,
+)
+_RATE_ASKED = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)", re.I
+)
 _POSSESSIVE = re.compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
 # A sentence that says what was said or planned before, not what holds now.
 _RETROSPECTIVE = re.compile(
@@ -483,7 +509,9 @@ def _written_as_name(term: str, texts: Sequence[str]) -> bool:
                 continue
             if not word[0].isupper():
                 return False
-            if match.start() > 0 and not _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()]):
+            if match.start() > 0 and not _SENTENCE_END.search(
+                text[max(0, match.start() - 3) : match.start()]
+            ):
                 capitalised += 1
     return capitalised > 0
 
@@ -521,7 +549,15 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     synonyms = sorted({t for group in query.expansions.values() for t in group})
     # The best CANDIDATES by BM25 of the terms plus that of their synonyms, from postings:
     # the same passages, order and scores as rank-bm25's get_scores over every passage.
-    top = index.top(list(query.terms), synonyms, SYNONYM_WEIGHT, CANDIDATES, _eligible(index, as_of))
+    eligible = _eligible(index, as_of)
+    top = index.top(list(query.terms), synonyms, SYNONYM_WEIGHT, CANDIDATES, eligible)
+    if len(top) < CANDIDATES:
+        # In a small corpus a word of the question may be in half the passages or more,
+        # where BM25 weighs it at nothing: passages holding such words are candidates too,
+        # after those BM25 found.
+        found = {i for i, _ in top}
+        extra = index.holding([*query.terms, *synonyms], CANDIDATES, eligible)
+        top = top + [(i, 0.0) for i, _ in extra if i not in found][: CANDIDATES - len(top)]
     order = [i for i, _ in top]
     scores = dict(top)
     if not order:
@@ -535,12 +571,15 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     informative = {t: index.idf(t) + COVERAGE_SMOOTHING for t in (*query.terms, *query.qualifiers)}
     subject = frozenset(t for t in query.qualifiers if index.document_share(t) > SUBJECT_SHARE)
 
-    @lru_cache(maxsize=None)
+    @cache
     def is_subject(term: str) -> bool:
         return index.document_share(term) > SUBJECT_SHARE
 
-    asked = _Asked(query, weights, total, informative, subject, is_subject)
-    top_score = float(scores[order[0]])
+    keep = frozenset(w for w in fold(query.corrected).split() if stem(w.strip("?.,!'’")) in query.about)
+    asked = _Asked(
+        query, weights, total, informative, subject, is_subject, frozenset(w.strip("?.,!'’") for w in keep)
+    )
+    top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
     reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), asked)) for i in order]
     if query.names or query.terms:
         for i, read in reads:
@@ -565,6 +604,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 WEIGHT_BM25 * float(scores[i]) / top_score
                 + WEIGHT_COVERAGE * read.coverage / top_coverage
                 + WEIGHT_PROXIMITY * read.proximity
+                + WEIGHT_CAUSE * read.cause
             )
             typed = read.strength == strongest and strongest > 0
             answers = (typed or (untyped and read.coverage > 0)) and _names_given(read, names)
@@ -607,7 +647,6 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             named = ", ".join(names[:3])
             return Ranking(query, (), True, f"no passage says this about {named}")
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
-    best = max(h.coverage for h in answering)
     if max(h.context for h in answering) < MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
     if query.unknown and not untyped and not any(h.linked for h in answering):

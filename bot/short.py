@@ -74,7 +74,7 @@ def _new_words(sentence: str, query: Query) -> str | None:
     for token in tokens:
         text = token.group(0).strip()
         breaks.append(text in _BREAKS)
-        if text in "“”\"" and text:
+        if text in '“”"' and text:
             inside = text != "”" and not (text == '"' and inside)
         quoted.append(inside)
         terms = tokenize(text) if not breaks[-1] else []
@@ -124,7 +124,9 @@ def _because(sentence: str, query: Query) -> str | None:
     return _clean(" ".join(words)) or None
 
 
-def short_answer(query: Query, sentence: str, span: AnswerSpan | None, polar_no: bool | None = None) -> str | None:
+def short_answer(
+    query: Query, sentence: str, span: AnswerSpan | None, polar_no: bool | None = None
+) -> str | None:
     """The answer in at most `MAX_SHORT_WORDS` words, or None when only the sentence will do."""
     question = fold(query.corrected).strip()
     if question.startswith("why") or question.startswith("how come"):
@@ -133,6 +135,9 @@ def short_answer(query: Query, sentence: str, span: AnswerSpan | None, polar_no:
     if span is not None and query.kind == "amount" and span.value[:1] in "£$€":
         value = span.value  # "£7.3 million" and "£7.3m" read alike: "£7.3m"
     if is_polar(question):
+        if polar_no is None and span is not None and query.about:
+            # "Is X still the cabinet member?": yes if the latest holder is X, else no.
+            polar_no = not set(tokenize(span.text)) <= set(query.about)
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"
         return f"{lead} — {value}" if value else lead

@@ -55,8 +55,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", r"\g<0> founded"),
         (r"how come", "why"),
-        (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn|m)\b", r"\1 million"),
-        (r"(\d+(?:\.\d+)?)\s?(bil|bn)\b", r"\1 billion"),
+        (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)\b", r"\1 million"),
+        (r"(\d+(?:\.\d+)?)\s?bil\b", r"\1 billion"),
     )
 )
 # Words that carry the asking, not what is asked about: that the corpus lacks one of them
@@ -107,6 +107,13 @@ def _plain_word(word: str, first: bool) -> str:
 
 _WORD_OR_GAP = re.compile(r"([A-Za-z][A-Za-z']*|\d+)")
 _TO_CONTEXT = re.compile(r"^[a-z]+$")
+# Words after which a lone "2" reads as "to" ("what happens 2 staff", "going 2 open").
+_BEFORE_TO = frozenset(
+    """happen happens happened happening go going goes went gone come comes came coming move
+    moved moving moves transfer transferred transfers due up back next similar according
+    able want wants wanted need needs needed have has had talk talking speak speaking belong
+    belongs listen related access applies apply applied set meant supposed used""".split()
+)
 
 
 def informal_to_plain(question: str) -> str:
@@ -126,7 +133,7 @@ def informal_to_plain(question: str) -> str:
             after = pieces[n + 2] if n + 2 < len(pieces) else ""
             gap_before, gap_after = pieces[n - 1], pieces[n + 1] if n + 1 < len(pieces) else ""
             if (
-                _TO_CONTEXT.match(before.casefold())
+                before.casefold() in _BEFORE_TO
                 and _TO_CONTEXT.match(after.casefold())
                 and gap_before == " "
                 and gap_after == " "

@@ -93,7 +93,9 @@ def test_ask_gives_latest_answer_with_citation_and_earlier_reports(corpus_dir: P
     assert (index_dir / "CURRENT").is_file()  # the index went where it was told
 
 
-def test_ask_with_top_k_also_lists_passages_marking_superseded_ones(corpus_dir: Path, index_dir: Path) -> None:
+def test_ask_with_top_k_also_lists_passages_marking_superseded_ones(
+    corpus_dir: Path, index_dir: Path
+) -> None:
     result = run_cli("ask", GO_LIVE, "--top-k", "3", *where(corpus_dir, index_dir))
     assert result.returncode == 0, result.stderr
     passages = result.stdout.split("Passages:")[1]

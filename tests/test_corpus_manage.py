@@ -127,7 +127,7 @@ def test_add_pdf_then_ask_cites_it_with_date_and_page(built: tuple[Path, Path], 
     assert "128 million" in data["answer"]
 
     text = ok(run_cli("ask", BUDGET_Q, *where(corpus_dir, index_dir))).stdout
-    assert "12 March 2020: “Cabinet report: trust budget”, page 2" in text
+    assert "12 March 2020: “Cabinet report: trust budget”, page 2" in " ".join(text.split())  # as wrapped
 
 
 def test_add_docx_then_ask_cites_it(built: tuple[Path, Path], tmp_path: Path) -> None:

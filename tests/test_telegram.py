@@ -300,7 +300,9 @@ async def test_a_long_answer_is_split_between_blocks(standin: BotAPIStandIn, tmp
     said = [e.said for e in answer.earlier]
     joined = "\n".join(r.text for r in replies)
     assert all(f": {html.escape(s, quote=False)}\n" in joined + "\n" for s in said)
-    assert all(line.startswith("• <b>") for r in replies for line in r.text.splitlines() if line.startswith("•"))
+    assert all(
+        line.startswith("• <b>") for r in replies for line in r.text.splitlines() if line.startswith("•")
+    )
     assert buttons(replies[-1]) and not any(buttons(r) for r in replies[:-1])  # buttons on the last
 
 

@@ -1,0 +1,142 @@
+"""What a question names decides whose answer it gets, in a small corpus written for the test.
+
+An arts centre's director changes (Ruth Ellison, then Samuel Ode), its gallery's opening
+slips (spring 2018, then "next March" in a mid-2019 article) and its cost rises (£3.2m,
+then £4.1m). Beside them stand a neighbouring museum's director, a deputy director, and a
+running cost that is not the building's cost: the answers a careless reader would mix up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer import Answer
+from bot.engine import Engine
+
+DOCUMENTS = {
+    "2016-arts-centre-plans.md": """\
+---
+title: Harbour Arts Centre plans new gallery
+published: 2016-04-12
+source: Harbour Weekly
+---
+The Harbour Arts Centre has unveiled plans for a new gallery on its waterfront site.
+
+The gallery is expected to open in spring 2018 and will cost £3.2m, the centre said.
+
+Ruth Ellison, director of the Harbour Arts Centre, said the gallery would double the space \
+for touring exhibitions.
+""",
+    "2019-gallery-delayed.md": """\
+---
+title: Arts centre gallery delayed again as costs climb
+published: 2019-06-20
+source: Harbour Weekly
+---
+The new gallery at the Harbour Arts Centre will now open next March, after flooding damaged \
+the foundations last winter.
+
+The cost of the gallery has risen to £4.1m. Running the gallery will cost about £250,000 a year.
+
+Samuel Ode, who became director of the Harbour Arts Centre in January, said the delay was \
+disappointing but unavoidable.
+
+Kim Lau, deputy director of the centre, will oversee the building work.
+
+Ben Foster, director of the nearby Quayside Museum, said the two venues would share a \
+ticketing system.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over the arts-centre corpus."""
+    corpus = tmp_path_factory.mktemp("arts") / "corpus"
+    corpus.mkdir()
+    for name, text in DOCUMENTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    return Engine.open(corpus, tmp_path_factory.mktemp("arts-index"))
+
+
+def _said(answer: Answer) -> list[str]:
+    return [e.said for e in answer.earlier]
+
+
+def test_short_answer_resolves_a_relative_date_and_lists_what_it_replaced(engine: Engine) -> None:
+    answer = engine.ask("When will the new gallery open?")
+    assert answer.short == "March 2020"  # "next March" in a June 2019 article
+    assert _said(answer) == ["spring 2018"]
+
+
+def test_another_bodys_post_is_never_an_earlier_report(engine: Engine) -> None:
+    answer = engine.ask("Who is the director of the Harbour Arts Centre?")
+    assert answer.short == "Samuel Ode"
+    assert _said(answer) == ["Ruth Ellison"]  # not the museum's director, not the deputy
+
+
+def test_a_question_naming_another_body_gets_that_bodys_answer(engine: Engine) -> None:
+    assert engine.ask("Who is the director of the Quayside Museum?").short == "Ben Foster"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the director of the Lantern Theatre?",  # a body the documents never name
+        "Who chairs the board of the arts centre?",  # a post nobody is given
+        "How many staff does the Quayside Museum employ?",  # a figure they never give
+    ],
+)
+def test_what_the_documents_do_not_say_gets_i_dont_know(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained, answer.short
+
+
+def test_a_deputy_is_not_the_post_itself(engine: Engine) -> None:
+    assert engine.ask("Who is the deputy director of the arts centre?").short == "Kim Lau"
+
+
+@pytest.mark.parametrize(
+    ("casual", "short"),
+    [
+        ("whos in charge of the arts centre now", "Samuel Ode"),
+        ("wen is the gallery gonna open", "March 2020"),
+    ],
+)
+def test_casual_wording_gets_the_answer_of_the_plain_question(
+    engine: Engine, casual: str, short: str
+) -> None:
+    answer = engine.ask(casual)
+    assert answer.short == short
+    assert answer.corrected is not None  # the reply says how the question was read
+
+
+def test_a_still_question_answers_no_with_the_new_value(engine: Engine) -> None:
+    answer = engine.ask("Is Ruth Ellison still the director of the arts centre?")
+    assert answer.short == "no — Samuel Ode"
+
+
+def test_a_sum_reads_alike_in_any_spelling_and_a_running_cost_is_not_the_cost(engine: Engine) -> None:
+    answer = engine.ask("How much will the new gallery cost?")
+    assert answer.short == "£4.1m"
+    assert _said(answer) == ["£3.2m"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known limitation: the cause ('after flooding ...') shares only 'gallery' with the question; "
+    "the word 'delayed' is in the document's title, which passages do not carry",
+)
+def test_a_why_question_is_answered_by_the_sentence_giving_the_cause(engine: Engine) -> None:
+    answer = engine.ask("Why was the gallery delayed?")
+    assert not answer.abstained
+    assert "flooding" in answer.results[0].sentence
+    assert answer.short is None or "flooding" in answer.short
+
+
+def test_short_answers_never_exceed_twelve_words(engine: Engine, tmp_path: Path) -> None:
+    for question in ("What will the gallery do?", "What did Samuel Ode say about the delay?"):
+        short = engine.ask(question).short
+        assert short is None or len(short.split()) <= 12

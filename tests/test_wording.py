@@ -1,0 +1,53 @@
+"""Casual wording is read as what it means, and ordinary words never make the bot give up."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.query import parse_query
+from bot.wording import informal_to_plain, is_common_english
+
+
+@pytest.mark.parametrize(
+    ("typed", "plain"),
+    [
+        ("whens the trust startin", "when is the trust starting"),
+        ("how much r we spending on kids", "how much are we spending on children"),
+        ("wat r ppl scared of", "what are people scared of"),
+        ("what happens 2 council staff", "what happens to council staff"),
+        ("wot was the 4mil from govt for", "what was the 4 million from government for"),
+        ("who's in charge of the library", "who's head of the library"),
+        ("u gonna tell me", "you going to tell me"),
+        ("it doesnt open", "it does not open"),
+    ],
+)
+def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
+    assert informal_to_plain(typed) == plain
+
+
+def test_names_and_numbers_are_left_alone() -> None:
+    # "Mill" is a street's name here, not "million"; a 2 inside a figure stays a 2.
+    assert informal_to_plain("When will the Mill Street car park reopen?") == (
+        "When will the Mill Street car park reopen?"
+    )
+    assert informal_to_plain("is it £2m or 2 million") == "is it £2m or 2 million"
+
+
+def test_common_english_is_told_from_rare_words() -> None:
+    assert is_common_english("actually") and is_common_english("labour")
+    assert not is_common_english("zqxv")
+
+
+def test_an_ordinary_word_the_corpus_lacks_is_not_a_reason_to_abstain() -> None:
+    vocabulary = frozenset({"trust", "children", "services", "director"})
+    query = parse_query(
+        "who actually runs the kids services", vocabulary, frozenset({"trust", "child", "servic"})
+    )
+    assert query.rare == ()  # "actually" is ordinary English, "kids" means children
+    assert "child" in query.terms
+
+
+def test_a_name_or_rare_word_the_corpus_lacks_is() -> None:
+    vocabulary = frozenset({"trust", "population"})
+    query = parse_query("What is the population of Leeds?", vocabulary, frozenset({"trust", "popul"}))
+    assert "leed" in query.rare or "leeds" in query.rare
