@@ -23,6 +23,7 @@ __all__ = [
     "find_date_mentions",
     "find_dateline",
     "is_date_only_line",
+    "latest_mentioned",
     "parse_as_of",
     "parse_published",
 ]
@@ -164,9 +165,14 @@ def _parse_written(text: str) -> PubDate | None:
     return _from_parts(parsed.year, month, day, inferred=False)
 
 
+# A byline before a date stamp: "By Sam Smith, Echo reporter | Thursday 19 May 2016".
+_BYLINE = re.compile(r"^by\s+[A-Z][\w'’. -]{1,60}?(?:,[^|•·]{1,40})?\s*[|•·–-]\s*", re.IGNORECASE)
+
+
 def is_date_only_line(line: str) -> bool:
-    """Whether a line is only a date stamp ("Updated Wednesday, 5th October 2016, 2:20 pm")."""
-    stripped = _UPDATED.sub("", line.strip()).strip(" :,")
+    """Whether a line is only a date stamp ("Updated Wednesday, 5th October 2016, 2:20 pm"),
+    perhaps after a byline."""
+    stripped = _UPDATED.sub("", _BYLINE.sub("", line.strip())).strip(" :,")
     return (
         bool(stripped)
         and len(stripped.split()) <= _DATELINE_MAX_WORDS
@@ -216,6 +222,10 @@ _YEAR = r"(?:19|20)\d{2}"
 _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 _BEFORE_MONTH = r"(end\s+of|in|by|from|until|since)\s+"
+# Words that make "in <month>" a month to come: "due to open in January".
+_FUTURE_BEFORE = re.compile(
+    r"\b(will|due|expected|set|scheduled|planned|plans?|aims?|hopes?|going)\b[^.;]{0,25}$", re.I
+)
 _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_ORDINAL_DAY}({_MONTH_RE})\s+(next|last|this)\s+year\b", re.I), "month_rel_year"),
     (_DAY_MONTH_YEAR, "dmy"),
@@ -230,6 +240,7 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b(next|last|this)\s+((?-i:{_MONTH_CAPITALISED}))\b(?!\s+\d)", re.I), "rel_month"),
     (re.compile(rf"\b{_COUNT}\s+(year|month)s?\s+ago\b", re.I), "ago"),
     (re.compile(rf"\b{_BEFORE_MONTH}({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
+    (re.compile(r"\b(yesterday|today|tomorrow)\b", re.I), "rel_day"),
     (re.compile(rf"\b({_YEAR})\b"), "year"),
 ]  # fmt: skip
 
@@ -281,6 +292,11 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
         if base.precision != "year" and (coming_this_year or over_this_year):
             offset = 0
         return f"{season} {year + offset}", True
+    if kind == "rel_day":
+        if base.precision != "day":
+            return None, True
+        day = base.value + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g[0].lower()])
+        return f"{day.day} {_month_name(day.month)} {day.year}", True
     if kind == "rel_month":
         # "next March" in a June article is next year's March; "last March" this year's.
         word, month = g[0].lower(), MONTHS[g[1].lower()]
@@ -311,12 +327,12 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
             return None, True
         month_index = base.value.month - 1 - amount
         return f"{_month_name(month_index % 12 + 1)} {year + month_index // 12}", True
-    if kind == "bare_month":
+    if kind in ("bare_month", "bare_month_ahead"):
         # "by the end of December" in a November article means this December, "by April"
         # in a December one next April, "since June" in a May one last June.
         word, month = g[0].lower(), MONTHS[g[1].lower()]
         if base.precision != "year":
-            if word != "in" and word != "since" and month < base.value.month:
+            if (word != "in" or kind == "bare_month_ahead") and word != "since" and month < base.value.month:
                 year += 1
             elif word == "since" and month > base.value.month:
                 year -= 1
@@ -352,6 +368,12 @@ def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
                 continue
             if kind == "bare_month" and len(match.group(2)) <= 3 and not match.group(2)[0].isupper():
                 continue
+            if (
+                kind == "bare_month"
+                and match.group(1).lower() == "in"
+                and _FUTURE_BEFORE.search(text[:start])
+            ):
+                kind = "bare_month_ahead"  # "due to open in January": the next January
             try:
                 resolved, relative = _resolve(kind, match, base)
             except (OverflowError, ValueError):  # a date at the calendar's edge
@@ -360,3 +382,17 @@ def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
             mentions.append(DateMention(start, end, text[start:end], resolved, relative))
     mentions.sort(key=lambda m: m.start)
     return tuple(mentions)
+
+
+_RESOLVED = re.compile(rf"\b(?:({_MONTH_RE})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def latest_mentioned(text: str, base: PubDate | None = None) -> tuple[int, int] | None:
+    """The latest (year, month) a text mentions, month 0 when only the year is known:
+    among one document's statements, the one about the latest time is the latest news."""
+    keys = []
+    for mention in find_date_mentions(text, base):
+        for match in _RESOLVED.finditer(mention.resolved or mention.text):
+            month = MONTHS.get(match.group(1).lower(), 0) if match.group(1) else 0
+            keys.append((int(match.group(2)), month))
+    return max(keys) if keys else None

@@ -87,9 +87,26 @@ class Query:
     about: tuple[str, ...] = ()  # terms of the person whose post a "still" question checks
 
     @property
+    def noun_term(self) -> str | None:
+        """The term of the X of "which X"."""
+        found = tokenize(self.noun) if self.noun else []
+        return found[0] if found else None
+
+    @property
     def past(self) -> bool:
         """Whether the question asks what was said or planned before ("did they expect")."""
         return bool(re.search(r"\b(did|was|were|had|originally|initially|first)\b", self.corrected, re.I))
+
+    @property
+    def future(self) -> bool:
+        """Whether the question asks what is to happen ("when will it open?")."""
+        return not self.past and bool(
+            re.search(
+                r"\b(will|going to|due|expected|planned|scheduled|set to|when (is|are))\b",
+                self.corrected,
+                re.I,
+            )
+        )
 
     @property
     def why(self) -> bool:

@@ -40,7 +40,8 @@ _NUMBER_WORDS = (
 )
 _MONEY_NOUNS = (
     r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
-    r"salary|pay|deficit|overspend|income|revenue|investment|value|worth"
+    r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
+    r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
 )
 _AUXILIARIES = r"is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|might|may"
 _ROLE_NOUNS = (
@@ -98,6 +99,12 @@ def expected_answer(question: str) -> AnswerType | None:
             return "person"
         if re.search(rf"\b({_SCHEDULE_WORDS})\b", q):
             return "date"
+        if re.search(rf"\b({_GRADING})\b", q):
+            return "rating"  # "Did the 'requires improvement' grade stick?"
+        if re.search(rf"\b({_MONEY_NOUNS})\b", q) and re.search(
+            r"\b(up|down|rise|risen|rose|fall|fallen|fell|again|still|more|less)\b", q
+        ):
+            return "amount"  # "Has the cost gone up again?"
         return None
     if (
         re.match(r"^(who|whom|whose)\b", q)
@@ -105,21 +112,27 @@ def expected_answer(question: str) -> AnswerType | None:
         or re.match(r"^(name|identify)\b.*\bwho\b", q)
     ):
         return "person"
+    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(
+        rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
+    ):
+        return "percent"
     after_much = re.match(r"^how much\s+([a-z'’-]+)", q)
     if after_much and not re.fullmatch(
         rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
     ):
         return None  # "how much independence": a measure of something, not a sum of money
-    if re.match(r"^how much\b", q) or re.match(
-        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q
+    if (
+        re.match(r"^how much\b", q)
+        or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q)
+        or re.match(rf"^(what|which) ([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b", q)
+        or re.match(
+            rf"^how (big|large|high|low|small) (is|was|were|are) (the )?([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b",
+            q,
+        )
     ):
         return "amount"
     if re.match(r"^how many\b", q):
         return "count"
-    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(
-        rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
-    ):
-        return "percent"
     if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q):
         return "name"
     return None
@@ -175,13 +188,15 @@ _MONEY_SPAN = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_SPAN = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE)
-_COUNT_SPAN = re.compile(rf"\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORDS})\b(?!\s?%|/\d)", re.IGNORECASE)
+_COUNT_SPAN = re.compile(
+    rf"(?<![£$€\d.,])\b(?:\d[\d,]*(?:\.\d+)?|{_NUMBER_WORDS})\b(?!\s?%|/\d)", re.IGNORECASE
+)
 _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
 
 
 def _bare(word: str) -> str:
     """A folded word without possessive or surrounding punctuation."""
-    return re.sub(r"['’]s?$", "", fold(word).strip('.,;:!?"()'))
+    return re.sub(r"['’]s?$", "", fold(word).strip(".,;:!?\"()'‘’“”"))
 
 
 def _question_words(question: str) -> set[str]:
@@ -328,8 +343,7 @@ _ROLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson adviser advisor chancellor commissioner inspector
     treasurer trustee principal headteacher superintendent administrator controller
     deputy assistant acting interim vice former portfolio lead mp teacher headteacher headmaster
-    headmistress doctor surgeon nurse coach captain owner proprietor landlord architect
-    contractor engineer""".split()
+    headmistress doctor surgeon nurse coach captain proprietor landlord board""".split()
 )
 #: Abbreviated role words, as index terms, and the term they stand for.
 ROLE_ABBREVIATIONS = {"cllr": "councillor", "dir": "director", "ceo": "execut", "md": "director"}
@@ -370,12 +384,14 @@ def is_name_word(word: str) -> bool:
 
 
 _PREPOSITIONS = frozenset("of for at in on with within to from".split())
+_TIME_PREPOSITIONS = frozenset("in at by during since before after until on as".split())
 
 
 def post_qualifiers(question: str) -> tuple[str, ...]:
     """The terms that say which post a question means: "council's", "for finance", "of Slough"."""
     words = re.findall(r"[\w'’]+", fold(question))
-    at = [n for n, w in enumerate(words) if w in _ROLE_WORDS or w in GENERIC_ROLE_WORDS]
+    roles = _ROLE_WORDS | GENERIC_ROLE_WORDS
+    at = [n for n, w in enumerate(words) if w in roles or any(b in roles for b in _role_bases(w))]
     if not at:
         return ()
     first, last = at[0], at[-1]
@@ -385,9 +401,17 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
     while n >= 0 and words[n] not in _FUNCTION_WORDS and words[n] not in STOP_WORDS:
         picked.append(words[n])
         n -= 1
-    # After it, within a phrase it governs: "member for finance", "leader of the council".
-    if last + 1 < len(words) and words[last + 1] in _PREPOSITIONS:
-        picked.extend(w for w in words[last + 2 :] if w not in _ROLE_WORDS)
+    # After it, within a phrase it governs: "member for finance", "leader of the council",
+    # or what a role verb governs: "chairs the board of the company".
+    verb = words[last] not in _ROLE_WORDS and words[last] not in GENERIC_ROLE_WORDS
+    if last + 1 < len(words) and (words[last + 1] in _PREPOSITIONS or verb):
+        for n in range(last + 1, len(words)):
+            # "at the end of 2015", "in June 2014": when, not which post.
+            ahead = words[n + 1 : n + 5]
+            if words[n] in _TIME_PREPOSITIONS and any(w in _CALENDAR_WORDS or w[:1].isdigit() for w in ahead):
+                break
+            if words[n] not in _ROLE_WORDS and words[n] not in _PREPOSITIONS:
+                picked.append(words[n])
     # A date says when, not which post: "chief executive in June 2014".
     kept = [
         b

@@ -29,7 +29,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .corpus import Document
-from .dates import PubDate
+from .dates import PubDate, latest_mentioned
 from .index import UNDATED, Index
 from .passages import Passage, split_sentences
 from .query import Query
@@ -60,6 +60,8 @@ FALLBACK_COVERAGE = 0.8
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 #: Answer types where the figure nearest the question's words is the answer.
 _NEAREST_KINDS = frozenset({"amount", "count", "percent"})
+# Words that say a figure is a count of what follows them: "the number of patients".
+_COUNTING = frozenset(stem(w) for w in "number total count figure tally".split())
 # What "how many people" counts may be called anything: patients, staff, children.
 _ANY_COUNTED = frozenset(stem(w) for w in "people person persons ones things times".split())
 #: Candidates read closely per question; the rest cannot reach the top anyway.
@@ -153,6 +155,11 @@ class Ranking:
 def _date_key(document: Document) -> dt.date:
     # Undated documents rank behind every dated one.
     return document.published.value if document.published else dt.date.min
+
+
+def _mentioned(hit: Hit) -> tuple[int, int]:
+    """The latest time a hit's sentence mentions, (0, 0) when none."""
+    return latest_mentioned(hit.sentence, hit.document.published) or (0, 0)
 
 
 def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
@@ -270,14 +277,10 @@ def _asked(term: str, query: Query) -> str | None:
 
 
 def _holds_role(
-    sentence: str,
-    span: AnswerSpan,
-    query: Query,
-    informative: dict[str, float],
-    subject: frozenset[str],
-    previous: frozenset[str] = frozenset(),
+    sentence: str, span: AnswerSpan, asked: _Asked, previous: frozenset[str] = frozenset()
 ) -> bool:
     """Whether the sentence gives the person the post the question names, not another."""
+    query, informative = asked.query, asked.informative
     generic, modifiers = _role_stems()
     posts = [r for r in query.roles if r not in generic and r not in modifiers]
     # Posts are matched word for word: a director is not a leader, though a question
@@ -299,29 +302,16 @@ def _holds_role(
     total = sum(informative[t] for t in qualifiers)
     if not total:
         return True
-    # What the corpus is about ("the trust") goes without saying, unless the sentence
-    # gives the post to another body by name ("Children England chief executive ...").
-    implied = subject if not _foreign_names(sentence, span, query) else frozenset()
+    # What the corpus is about ("the trust") goes without saying once the sentence points
+    # at it ("Trust chair Helen Carrow"), unless it gives the post to another body by name
+    # ("Children England chief executive ...").
     if _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start]):
         near |= previous  # "Its chief executive, Graham Lyle": "its" is the body just named
+    points = any(t in near for t in qualifiers)
+    elsewhere = _attributed_elsewhere(sentence, span, asked, ROLE_WINDOW)
+    implied = asked.subject if points and not elsewhere else frozenset()
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= ROLE_QUALIFIER_SHARE
-
-
-def _foreign_names(sentence: str, span: AnswerSpan, query: Query) -> bool:
-    """Whether capitalised words the question does not use stand beside the span."""
-    stems = _word_stems(sentence)
-    before = [start for start, _ in stems if start < span.start][-ROLE_WINDOW:]
-    after = [start for start, _ in stems if start >= span.end][:ROLE_WINDOW]
-    for start in (*before, *after):
-        word = _WORD.match(sentence, start)
-        if word is None or start == 0 or not word.group(0)[0].isupper():
-            continue
-        if not is_name_word(word.group(0)) and fold(word.group(0)) not in _PLACE_WORDS:
-            continue
-        if not any(_asked(t, query) for t in tokenize(word.group(0))):
-            return True
-    return False
 
 
 @dataclass
@@ -353,14 +343,18 @@ class _Asked:
     keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
 
 
-def _attributed_elsewhere(sentence: str, span: AnswerSpan, asked: _Asked) -> bool:
-    """Whether a name the question does not give stands beside the answer: "Kestrel Valley
+def _attributed_elsewhere(
+    sentence: str, span: AnswerSpan, asked: _Asked, width: int = ATTRIBUTION_WINDOW
+) -> bool:
+    """Whether a body the question does not name stands beside the answer: "Kestrel Valley
     Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
     stems = _word_stems(sentence)
-    before = [start for start, _ in stems if start < span.start][-ATTRIBUTION_WINDOW:]
-    after = [start for start, _ in stems if start >= span.end][:ATTRIBUTION_WINDOW]
+    before = [start for start, _ in stems if start < span.start][-width:]
+    after = [start for start, _ in stems if start >= span.end][:width]
     lo = before[0] if before else span.start
-    hi = after[-1] + 1 if after else span.end
+    last = _WORD.match(sentence, after[-1]) if after else None
+    hi = last.end() if last else span.end
+    foreign = ours = False
     for run in _CAPITALISED_RUN.finditer(sentence, lo, hi):
         if run.start() == 0 or span.start <= run.start() < span.end:
             continue
@@ -376,9 +370,11 @@ def _attributed_elsewhere(sentence: str, span: AnswerSpan, asked: _Asked) -> boo
         if len(initials) >= 2 and initials in asked.query.terms:
             continue
         terms = [t for w in words for t in tokenize(w)]
-        if terms and not any(_asked(t, asked.query) or asked.is_subject(t) for t in terms):
-            return True
-    return False
+        if any(not (_asked(t, asked.query) or asked.is_subject(t)) for t in terms):
+            foreign = True
+        elif any(t in asked.query.names for t in terms):
+            ours = True  # the body the question names stands there too
+    return foreign and not ours
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)
@@ -386,9 +382,11 @@ def _acronyms(text: str) -> frozenset[str]:
     """The initials of the text's multi-word names: "cqc" for "Care Quality Commission"."""
     found = set()
     for run in _CAPITALISED_RUN.finditer(text):
-        capitals = [w for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES]
+        words = [w for w in run.group(0).split() if w not in _ARTICLES]
+        capitals = [w for w in words if w[0].isupper()]
         if len(capitals) >= 2:
             found.add("".join(w[0] for w in capitals).casefold())
+            found.add("".join(w[0] for w in words).casefold())  # "MoU": Memorandum of Understanding
     return frozenset(found)
 
 
@@ -397,8 +395,13 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     if query.counted is None or query.counted in _ANY_COUNTED:
         return True
     wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
-    after = [t for start, t in _word_stems(sentence) if start >= span.end][:COUNT_WINDOW]
-    return bool(wanted & set(after))
+    stems = _word_stems(sentence)
+    after = [t for start, t in stems if start >= span.end][:COUNT_WINDOW]
+    if wanted & set(after):
+        return True
+    # "The number of patients waiting ... now stands at 1,120".
+    before = [t for start, t in stems if start < span.start][-ANCHOR_WINDOW:]
+    return bool(wanted & set(before)) and bool(_COUNTING & set(before))
 
 
 def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
@@ -410,21 +413,21 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
         passage_terms.update(terms)
-        coverage = _coverage(set(terms), query, asked.weights, asked.total)
+        # "Care Quality Commission" says the "CQC" a question names.
+        coverage = _coverage(set(terms) | _acronyms(sentence), query, asked.weights, asked.total)
         proximity = _proximity(terms, query)
         span, strength = None, 1
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
             if query.kind == "person" and query.roles:
-                spans = [
-                    s
-                    for s in spans
-                    if _holds_role(sentence, s, query, asked.informative, asked.subject, previous)
-                ]
+                spans = [s for s in spans if _holds_role(sentence, s, asked, previous)]
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not _attributed_elsewhere(sentence, s, asked)]
             if query.kind == "count":
                 spans = [s for s in spans if _counts_asked(sentence, s, query)]
+            if query.kind == "date" and query.future:
+                # "three years ago" cannot be when something will happen.
+                spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not _RATE_AFTER.match(sentence, s.end)]
@@ -478,9 +481,13 @@ _RATE_AFTER = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|person)\b|annually\b|yearly\b|monthly\b)",
     re.IGNORECASE,
 )
+# A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
 _RATE_ASKED = re.compile(
-    r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)", re.I
+    r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"
+    r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?)\b",
+    re.I,
 )
+_PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
 # A sentence that says what was said or planned before, not what holds now.
 _RETROSPECTIVE = re.compile(
@@ -507,8 +514,8 @@ def _written_as_name(term: str, texts: Sequence[str]) -> bool:
             word = match.group(0)
             if word[0].isdigit() or word[0] in "£$€" or stem(fold(word).strip("'’")) != term:
                 continue
-            if not word[0].isupper():
-                return False
+            if not word[0].isupper() or not is_name_word(word):
+                return False  # written in lower case somewhere, or a month, role or kind of body
             if match.start() > 0 and not _SENTENCE_END.search(
                 text[max(0, match.start() - 3) : match.start()]
             ):
@@ -537,6 +544,11 @@ def _terms_before(index: Index, i: int) -> frozenset[str]:
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
+    for asked_about in (query.noun_term, query.counted):
+        if asked_about and asked_about in query.unknown and asked_about not in _ANY_COUNTED:
+            # "Which football club ...?", "How many goals ...?": what is asked about, the
+            # documents never mention.
+            return Ranking(query, (), True, f"the documents never mention {asked_about}")
     if query.rare:
         return Ranking(query, (), True, f"the documents never mention {', '.join(query.rare[:3])}")
     if not known:
@@ -673,9 +685,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if (h.linked or untyped)
         and not (h.retrospective and not query.past)
         and fit(h) >= (COMPARABLE if h.span is not None else COMPARABLE_UNTYPED) * best_fit
-        and max(h.coverage, h.context) >= MIN_COVERAGE
+        and (max(h.coverage, h.context) >= MIN_COVERAGE or (holds_post and h.span is not None))
     ]
-    band.sort(key=lambda h: (_date_key(h.document), h.quality), reverse=True)
+    # Newest document first; within one document, the statement about the latest time
+    # ("rated inadequate in 2013" then "requires improvement in April 2016").
+    band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     # The timeline: older answers to the same question, which only a typed answer (a date,

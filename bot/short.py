@@ -138,6 +138,9 @@ def short_answer(
         if polar_no is None and span is not None and query.about:
             # "Is X still the cabinet member?": yes if the latest holder is X, else no.
             polar_no = not set(tokenize(span.text)) <= set(query.about)
+        elif polar_no is None and span is not None and query.kind == "rating":
+            # "Did the 'good' rating stick?": no when the latest grade is another.
+            polar_no = fold(span.text) not in fold(query.corrected)
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"
         return f"{lead} — {value}" if value else lead

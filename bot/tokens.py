@@ -26,8 +26,8 @@ __all__ = [
     "words",
 ]
 
-#: Bump when tokenising changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 7
+#: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
+TOKENIZER_VERSION = 8
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that

@@ -33,7 +33,7 @@ _PLAIN: dict[str, str] = {
     "kids": "children", "kid": "child", "kiddies": "children", "kiddos": "children",
     "boss": "head", "bosses": "heads", "dept": "department", "depts": "departments",
     "mgr": "manager", "cllr": "councillor", "cttee": "committee", "mil": "million",
-    "mn": "million", "bil": "billion", "dosh": "money", "quid": "pounds",
+    "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
     "im": "i am", "ive": "i have",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",
@@ -47,6 +47,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"(?i)\b{pattern}\b"), plain)
     for pattern, plain in (
         (r"in charge( of)?", "head of"),
+        (r"(?<=^who )(runs|leads|heads)\b", "is head of"),
+        (r"\bstill (running|leading|heading)\b", "still head of"),
         (r"pushed back|put back|kicked down the road", "delayed"),
         (r"up and running", "in place"),
         (r"kick(s|ed)? off", "start"),
@@ -70,7 +72,7 @@ FILLER_WORDS = frozenset(
     quick quickly exactly precisely roughly approximately around about get got gets getting
     want wants wanted need needs needed say says said ask asked find found look looking
     give gives gave given come comes came current currently latest recent recently new now
-    today these days nowadays anymore share proportion percentage percent fraction figure
+    today these days nowadays anymore last next previous share proportion percentage percent fraction figure
     number amount total sum date year month day time name named called kind type according""".split()
 )
 _DROPPED_G = re.compile(r"^[a-z]{3,}in$")
@@ -97,7 +99,7 @@ def _plain_word(word: str, first: bool) -> str:
     if lower in _PLAIN:
         return _PLAIN[lower]
     # "startin" -> "starting", when the typed form is no word and the restored one is.
-    if _DROPPED_G.match(lower) and zipf(lower) < COMMON_ZIPF and zipf(lower + "g") >= COMMON_ZIPF:
+    if _DROPPED_G.match(lower) and zipf(lower + "g") >= max(COMMON_ZIPF, zipf(lower) + 1):
         return word + "g"
     # "childrens" -> "children's": a possessive whose apostrophe was dropped.
     if _DROPPED_APOSTROPHE.match(lower) and zipf(lower) < COMMON_ZIPF and zipf(lower[:-1]) >= COMMON_ZIPF:
