@@ -59,7 +59,11 @@ def main() -> None:
             name = f"{params.variant} k1={params.k1} b={params.b}" + (
                 f" eps={params.epsilon}" if params.variant == "okapi" else f" delta={params.delta}"
             )
-            misses = [s.pair.id for s in report.misses]
+            # Wrong at rank 1, or answered when it should abstain (short answers and
+            # timelines are `trustbot eval`'s to report).
+            misses = [
+                s.pair.id for s in report.scores if (s.rank != 1 if s.pair.answerable else not s.abstained)
+            ]
             print(
                 f"{name:<34} {plain_bm25_hit_at_1(engine, qa):>16.3f} {report.hit_at_1:>6.3f} "
                 f"{report.mrr_at_5:>6.3f} {report.abstention_accuracy:>5.2f}  {misses}"

@@ -185,6 +185,10 @@ class PassageStore(Sequence[Passage]):
         return (self[i] for i in range(len(self)))
 
 
+#: Terms whose document share an index remembers across questions.
+SHARE_CACHE_SIZE = 1 << 16
+
+
 @dataclass
 class Index:
     """A corpus ready to search: documents, passages, their postings, and the vocabulary."""
@@ -202,6 +206,7 @@ class Index:
     _terms: list[list[str]] | None = field(default=None, repr=False)
     _bm25: BM25Okapi | BM25Plus | None = field(default=None, repr=False)
     _published: npt.NDArray[np.int64] | None = field(default=None, repr=False)
+    _shares: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def vocabulary(self) -> Set[str]:
@@ -310,12 +315,18 @@ class Index:
 
     def document_share(self, term: str) -> float:
         """The share of the documents with a passage holding the term (0 when none does)."""
+        known = self._shares.get(term)
+        if known is not None:
+            return known
         row = self.postings.terms.get(term)
         if row is None or not self.documents:
             return 0.0
         ids = self.postings.ids[int(self.postings.offsets[row]) : int(self.postings.offsets[row + 1])]
         docs = np.unique(np.asarray(self.passages.passage_doc)[ids])
-        return len(docs) / len(self.documents)
+        share = len(docs) / len(self.documents)
+        if len(self._shares) < SHARE_CACHE_SIZE:  # questions reuse few terms; bounded all the same
+            self._shares[term] = share
+        return share
 
     def published_ordinals(self) -> npt.NDArray[np.int64]:
         """Each passage's publication date as a proleptic ordinal, `UNDATED` when unknown."""
