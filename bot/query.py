@@ -174,7 +174,7 @@ def _capitalised_terms(question: str) -> frozenset[str]:
 
 def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
     """Analyse a question against an index's vocabulary and terms."""
-    plain = informal_to_plain(question)
+    plain = informal_to_plain(question, vocabulary)
     typed = [w for w in words(plain) if w not in FILLER_WORDS]
     corrections: list[tuple[str, str]] = []
     for position, word in enumerate(typed):
@@ -195,7 +195,9 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     capitalised = _capitalised_terms(corrected)
     # An unknown word of ordinary English ("actually", "labour") is no sign the documents
     # cannot answer; an unknown name or rare word is what the question is about.
-    common = {t for w in surface if is_common_english(w) for t in tokenize(w)}
+    # Only the words the corpus lacks are looked up (wordfreq's tables cost ~0.5 s to load).
+    lacking = [w for w in surface if any(t in unknown for t in tokenize(w))]
+    common = {t for w in lacking if is_common_english(w) for t in tokenize(w)}
     rare = tuple(t for t in unknown if t in capitalised or t not in common)
     # Capitalised words the question has: "Slough", "Hammond" (role words and months aside).
     kind = expected_answer(corrected)

@@ -24,6 +24,9 @@ __all__ = [
     "counted_term",
     "expected_answer",
     "find_answer_spans",
+    "ANY_COUNTED_WORDS",
+    "COUNTING_WORDS",
+    "LEXICON_WORDS",
     "is_body_word",
     "is_name_word",
     "names_noun",
@@ -478,3 +481,17 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
             continue
         found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
     return [found[k] for k in sorted(found)]
+
+
+#: Words of these lists whose stems questions need: an index keeps them, so that
+#: answering needs no lemmatiser.
+#: Words that say a figure counts what follows: "the number of patients".
+COUNTING_WORDS = ("number", "total", "count", "figure", "tally")
+#: What "how many people" counts may be called anything: patients, staff, children.
+ANY_COUNTED_WORDS = ("people", "person", "persons", "ones", "things", "times")
+LEXICON_WORDS = (
+    *sorted(_ROLE_WORDS | GENERIC_ROLE_WORDS | ROLE_MODIFIERS),
+    *ROLE_ABBREVIATIONS,
+    *COUNTING_WORDS,
+    *ANY_COUNTED_WORDS,
+)

@@ -34,6 +34,8 @@ from .index import UNDATED, Index
 from .passages import Passage, split_sentences
 from .query import Query
 from .question import (
+    ANY_COUNTED_WORDS,
+    COUNTING_WORDS,
     GENERIC_ROLE_WORDS,
     ROLE_ABBREVIATIONS,
     ROLE_MODIFIERS,
@@ -44,7 +46,7 @@ from .question import (
     names_noun,
     role_stems,
 )
-from .tokens import fold, stem, tokenize
+from .tokens import fold, remembered_stem, stem, tokenize
 
 __all__ = ["COMPARABLE", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
 
@@ -60,12 +62,10 @@ FALLBACK_COVERAGE = 0.8
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 #: Answer types where the figure nearest the question's words is the answer.
 _NEAREST_KINDS = frozenset({"amount", "count", "percent"})
-# Words that say a figure is a count of what follows them: "the number of patients".
-_COUNTING = frozenset(stem(w) for w in "number total count figure tally".split())
-# What "how many people" counts may be called anything: patients, staff, children.
-_ANY_COUNTED = frozenset(stem(w) for w in "people person persons ones things times".split())
 #: Candidates read closely per question; the rest cannot reach the top anyway.
 CANDIDATES = 40
+#: With fewer BM25 candidates than this, passages holding the question's common words join.
+FEW_CANDIDATES = 10
 #: Weight of a synonym's match against the word the user typed.
 SYNONYM_WEIGHT = 1.0
 #: Answering passages whose best sentence covers at least this share of what the best
@@ -390,9 +390,16 @@ def _acronyms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@cache
+def _counting() -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of counting words ("number of") and of things anything may be ("people")."""
+    return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, ANY_COUNTED_WORDS))
+
+
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
-    if query.counted is None or query.counted in _ANY_COUNTED:
+    counting, any_counted = _counting()
+    if query.counted is None or query.counted in any_counted:
         return True
     wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
     stems = _word_stems(sentence)
@@ -401,7 +408,7 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
         return True
     # "The number of patients waiting ... now stands at 1,120".
     before = [t for start, t in stems if start < span.start][-ANCHOR_WINDOW:]
-    return bool(wanted & set(before)) and bool(_COUNTING & set(before))
+    return bool(wanted & set(before)) and bool(counting & set(before))
 
 
 def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
@@ -512,7 +519,12 @@ def _written_as_name(term: str, texts: Sequence[str]) -> bool:
     for text in texts:
         for match in _WORD.finditer(text):
             word = match.group(0)
-            if word[0].isdigit() or word[0] in "£$€" or stem(fold(word).strip("'’")) != term:
+            if word[0].isdigit() or word[0] in "£$€":
+                continue
+            folded = fold(word)
+            # A name's stem is a prefix of it; only those words are looked up, and only
+            # through the stems the index keeps (a lemmatiser costs a cold start 0.5 s).
+            if not folded.startswith(term[:4]) or remembered_stem(folded) != term:
                 continue
             if not word[0].isupper() or not is_name_word(word):
                 return False  # written in lower case somewhere, or a month, role or kind of body
@@ -545,7 +557,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
     for asked_about in (query.noun_term, query.counted):
-        if asked_about and asked_about in query.unknown and asked_about not in _ANY_COUNTED:
+        if asked_about and asked_about in query.unknown and asked_about not in _counting()[1]:
             # "Which football club ...?", "How many goals ...?": what is asked about, the
             # documents never mention.
             return Ranking(query, (), True, f"the documents never mention {asked_about}")
@@ -563,7 +575,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # the same passages, order and scores as rank-bm25's get_scores over every passage.
     eligible = _eligible(index, as_of)
     top = index.top(list(query.terms), synonyms, SYNONYM_WEIGHT, CANDIDATES, eligible)
-    if len(top) < CANDIDATES:
+    if len(top) < FEW_CANDIDATES:
         # In a small corpus a word of the question may be in half the passages or more,
         # where BM25 weighs it at nothing: passages holding such words are candidates too,
         # after those BM25 found.
@@ -587,10 +599,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     def is_subject(term: str) -> bool:
         return index.document_share(term) > SUBJECT_SHARE
 
-    keep = frozenset(w for w in fold(query.corrected).split() if stem(w.strip("?.,!'’")) in query.about)
-    asked = _Asked(
-        query, weights, total, informative, subject, is_subject, frozenset(w.strip("?.,!'’") for w in keep)
-    )
+    # The words of the person a "still" question names: a value to find, not to exclude.
+    words = [w.strip("?.,!'’") for w in fold(query.corrected).split()] if query.about else []
+    keep = frozenset(w for w in words if w and stem(w) in query.about)
+    asked = _Asked(query, weights, total, informative, subject, is_subject, keep)
     top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
     reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), asked)) for i in order]
     if query.names or query.terms:

@@ -20,6 +20,7 @@ __all__ = [
     "fold",
     "known_stems",
     "remember_stems",
+    "remembered_stem",
     "stem",
     "terms_of",
     "tokenize",
@@ -27,7 +28,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 8
+TOKENIZER_VERSION = 9
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -129,6 +130,15 @@ def stem(word: str) -> str:
 
     # Lemmatise first: stemming alone leaves irregular forms apart ("wrote", "written").
     return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").casefold()))
+
+
+def remembered_stem(word: str) -> str | None:
+    """The stem of a folded word if an index worked it out, else None (nothing computed)."""
+    for table in _KNOWN_STEMS:
+        known = table.get(word)
+        if known is not None:
+            return known
+    return None
 
 
 def remember_stems(stems: Mapping[str, str]) -> None:

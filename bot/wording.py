@@ -10,6 +10,7 @@ restored word is a common English word and the typed one is not.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 __all__ = ["FILLER_WORDS", "informal_to_plain", "is_common_english", "zipf"]
@@ -92,12 +93,14 @@ def is_common_english(word: str) -> bool:
     return word in FILLER_WORDS or word in _PLAIN or zipf(word) >= COMMON_ZIPF
 
 
-def _plain_word(word: str, first: bool) -> str:
+def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
     if word[0].isupper() and not first:
         return word  # a name ("Mill Street"), not text-speak
     lower = word.casefold()
     if lower in _PLAIN:
         return _PLAIN[lower]
+    if lower in known:
+        return word  # the documents use it as it is
     # "startin" -> "starting", when the typed form is no word and the restored one is.
     if _DROPPED_G.match(lower) and zipf(lower + "g") >= max(COMMON_ZIPF, zipf(lower) + 1):
         return word + "g"
@@ -118,8 +121,9 @@ _BEFORE_TO = frozenset(
 )
 
 
-def informal_to_plain(question: str) -> str:
-    """The question with text-speak, slang and casual spelling replaced by plain English."""
+def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> str:
+    """The question with text-speak, slang and casual spelling replaced by plain English;
+    a word in `known` (the corpus's own words) is taken as it is, unless it is text-speak."""
     text = question
     for pattern, plain in _PHRASES:
         text = pattern.sub(plain, text)
@@ -142,5 +146,5 @@ def informal_to_plain(question: str) -> str:
             ):
                 out.append("to")
                 continue
-        out.append(_plain_word(piece, n == 1) if piece[0].isalpha() else piece)
+        out.append(_plain_word(piece, n == 1, known) if piece[0].isalpha() else piece)
     return "".join(out)
