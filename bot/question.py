@@ -17,6 +17,9 @@ from .dates import PubDate, find_date_mentions
 from .tokens import STOP_WORDS, fold, stem
 
 __all__ = [
+    "ANY_COUNTED_WORDS",
+    "COUNTING_WORDS",
+    "LEXICON_WORDS",
     "ROLE_ABBREVIATIONS",
     "AnswerSpan",
     "AnswerType",
@@ -24,9 +27,6 @@ __all__ = [
     "counted_term",
     "expected_answer",
     "find_answer_spans",
-    "ANY_COUNTED_WORDS",
-    "COUNTING_WORDS",
-    "LEXICON_WORDS",
     "is_body_word",
     "is_name_word",
     "names_noun",
