@@ -15,6 +15,7 @@ from typing import Literal
 
 from .dates import PubDate, find_date_mentions
 from .tokens import STOP_WORDS, fold, stem
+from .wording import FILLER_WORDS
 
 __all__ = [
     "ANY_COUNTED_WORDS",
@@ -401,7 +402,7 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
     picked: list[str] = []
     # Before the post: "the county council's deputy leader", "Children England chief executive".
     n = first - 1
-    while n >= 0 and words[n] not in _FUNCTION_WORDS and words[n] not in STOP_WORDS:
+    while n >= 0 and words[n] not in _FUNCTION_WORDS and words[n] not in STOP_WORDS | FILLER_WORDS:
         picked.append(words[n])
         n -= 1
     # After it, within a phrase it governs: "member for finance", "leader of the council",
@@ -419,7 +420,8 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
     kept = [
         b
         for w in picked
-        if (b := _bare(w)) and b not in _FUNCTION_WORDS and b not in _CALENDAR_WORDS and b not in STOP_WORDS
+        if (b := _bare(w))
+        and b not in _FUNCTION_WORDS | _CALENDAR_WORDS | STOP_WORDS | FILLER_WORDS
     ]
     return tuple(dict.fromkeys(stem(b) for b in kept if not b[0].isdigit()))
 

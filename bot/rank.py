@@ -297,7 +297,7 @@ def _holds_role(
         return False
     # The post's qualifiers ("of the county council", "for finance"), weighed by how
     # informative they are: a rare one missing matters more than a common one.
-    named = set(span.value.split()) | set(query.names)
+    named = set(span.value.split()) | set(query.names) | set(query.about)
     qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named]
     total = sum(informative[t] for t in qualifiers)
     if not total:
@@ -605,9 +605,6 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     asked = _Asked(query, weights, total, informative, subject, is_subject, keep)
     top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
     reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), asked)) for i in order]
-    if query.names or query.terms:
-        for i, read in reads:
-            read.before = _terms_before(index, i)
     top_coverage = max(r.coverage for _, r in reads) or 1.0
     strongest = max(r.strength for _, r in reads)
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
@@ -616,9 +613,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # A name most documents use is what the corpus is about ("Northamptonshire"), not a
     # qualifier; a rarer one ("Slough") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
-    lower = (t for t in query.terms if t not in query.names and t not in query.about)
+    lower = (t for t in query.terms if t not in query.names and t not in query.about and not is_subject(t))
     given = (*query.names, *(t for t in lower if _written_as_name(t, texts)))
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
+    if names:  # only a name to find needs the passages before each candidate
+        for i, read in reads:
+            read.before = _terms_before(index, i)
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []
@@ -722,13 +722,25 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)
 
 
+def _alike(a: str, b: str) -> bool:
+    """Whether two texts are one told twice (rapidfuzz ratio at least DUPLICATE_RATIO)."""
+    # The ratio is at most 2·min/(len a + len b): texts of unlike length are never alike,
+    # and most pairs are told apart by that alone.
+    shorter, longer = sorted((len(a), len(b)))
+    if 200 * shorter < DUPLICATE_RATIO * (shorter + longer):
+        return False
+    return fuzz.ratio(a, b, score_cutoff=DUPLICATE_RATIO) >= DUPLICATE_RATIO
+
+
 def _same(hit: Hit, kept: Hit) -> bool:
-    if fuzz.ratio(hit.passage.text, kept.passage.text) >= DUPLICATE_RATIO:
+    if _alike(hit.passage.text, kept.passage.text):
         return True
-    return (
-        len(hit.sentence.split()) >= DUPLICATE_MIN_WORDS
-        and fuzz.ratio(hit.sentence, kept.sentence) >= DUPLICATE_RATIO
-    )
+    return _word_count(hit.sentence) >= DUPLICATE_MIN_WORDS and _alike(hit.sentence, kept.sentence)
+
+
+@lru_cache(maxsize=SENTENCE_CACHE_SIZE)
+def _word_count(sentence: str) -> int:
+    return len(sentence.split())
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
