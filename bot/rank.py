@@ -1,19 +1,22 @@
-"""Order passages for a question: relevance first, then the newest among those that answer.
+"""Order passages for a question: what it asks, whose answer, then the newest that says it.
 
 1. BM25 (rank-bm25's BM25Okapi scores, from postings) scores the passages for the
-   question's terms and their synonyms;
-   under an `--as-of` cut-off, passages published later, or undated, are left out.
-2. Each candidate's sentences are read: a sentence answers when it holds what the
-   question asks for (a date for "when", a name for "who", ...) and that answer stands
-   next to the question's words (it is "linked"). Its coverage is the share of the
-   question's information (idf-weighted terms) it contains.
-3. Passages that answer come first. Among those whose best sentence covers nearly as
-   much of the question as the best one does (`COMPARABLE`) with a linked answer, the
-   newest comes first;
-   the rest follow by quality. Recency never lifts a passage that does not answer, or
-   that answers clearly less of the question.
-4. When no passage answers, or the best covers too little of the question, the ranking
-   abstains rather than offer the least bad passage.
+   question's terms and their synonyms; under an `--as-of` cut-off, passages published
+   later, or undated, are left out. In a small corpus, where BM25 weighs common words at
+   nothing, passages holding them join the candidates.
+2. Each candidate's sentences are read for an answer of the kind asked (a date, a person,
+   a sum, a count, a rating, a place, a name) standing next to the question's words
+   ("linked") and belonging to what the question names: a person the sentence gives the
+   post asked about, a figure no other body named beside it owns, a count of the thing
+   asked about. Coverage is the share of the question's idf-weighted words a sentence
+   (or its passage) holds.
+3. Passages that answer the same fact form a band, newest first (within a document, the
+   statement about the latest time first); the rest follow by quality. Recency never
+   lifts a passage that does not answer, answers less of the question, or tells an
+   earlier value ("first costed at ...").
+4. The ranking abstains when a name or rare word of the question is nowhere in the
+   documents, when no passage gives that kind of answer for what the question names, or
+   when none covers enough of it. `docs/answers.md` has the whole account and figures.
 """
 
 from __future__ import annotations
@@ -51,8 +54,6 @@ from .tokens import fold, remembered_stem, stem, tokenize
 __all__ = ["COMPARABLE", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
 
 _WORD = re.compile(r"[£$€]?[\w'’]+%?")
-# Capitalised words that name a body though each is a common word ("Children England").
-_PLACE_WORDS = frozenset("england britain wales scotland ireland children health education".split())
 #: Answer types whose value may belong to another body the sentence names.
 _ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "rating"})
 #: A sentence of no particular type answering a typed question must cover this much of it.
@@ -68,8 +69,8 @@ CANDIDATES = 40
 FEW_CANDIDATES = 10
 #: Weight of a synonym's match against the word the user typed.
 SYNONYM_WEIGHT = 1.0
-#: Answering passages whose best sentence covers at least this share of what the best
-#: one covers answer comparably well, and among those the newest is shown first.
+#: Typed answers with at least this share of the best one's fit (the question's weight
+#: standing next to them) answer the same fact, and among those the newest comes first.
 COMPARABLE = 0.6
 #: The same for answers of no particular type, compared by coverage of the question.
 COMPARABLE_UNTYPED = 0.9
