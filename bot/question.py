@@ -420,8 +420,7 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
     kept = [
         b
         for w in picked
-        if (b := _bare(w))
-        and b not in _FUNCTION_WORDS | _CALENDAR_WORDS | STOP_WORDS | FILLER_WORDS
+        if (b := _bare(w)) and b not in _FUNCTION_WORDS | _CALENDAR_WORDS | STOP_WORDS | FILLER_WORDS
     ]
     return tuple(dict.fromkeys(stem(b) for b in kept if not b[0].isdigit()))
 

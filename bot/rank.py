@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
@@ -49,7 +49,7 @@ from .question import (
     names_noun,
     role_stems,
 )
-from .tokens import fold, remembered_stem, stem, tokenize
+from .tokens import fold, stem, tokenize
 
 __all__ = ["COMPARABLE", "MIN_COVERAGE", "Hit", "Ranking", "rank"]
 
@@ -513,7 +513,7 @@ _CAUSE = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
 
 
-def _written_as_name(term: str, texts: Sequence[str]) -> bool:
+def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) -> bool:
     """Whether the documents write a word only as a name: "slough" in a lower-case
     question is the "Slough" they mention, capitalised mid-sentence every time."""
     capitalised = 0
@@ -525,7 +525,7 @@ def _written_as_name(term: str, texts: Sequence[str]) -> bool:
             folded = fold(word)
             # A name's stem is a prefix of it; only those words are looked up, and only
             # through the stems the index keeps (a lemmatiser costs a cold start 0.5 s).
-            if not folded.startswith(term[:4]) or remembered_stem(folded) != term:
+            if not folded.startswith(term[:4]) or stems.get(folded) != term:
                 continue
             if not word[0].isupper() or not is_name_word(word):
                 return False  # written in lower case somewhere, or a month, role or kind of body
@@ -615,7 +615,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # qualifier; a rarer one ("Slough") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
     lower = (t for t in query.terms if t not in query.names and t not in query.about and not is_subject(t))
-    given = (*query.names, *(t for t in lower if _written_as_name(t, texts)))
+    given = (*query.names, *(t for t in lower if _written_as_name(t, texts, index.stems)))
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
     if names:  # only a name to find needs the passages before each candidate
         for i, read in reads:

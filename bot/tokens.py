@@ -20,7 +20,6 @@ __all__ = [
     "fold",
     "known_stems",
     "remember_stems",
-    "remembered_stem",
     "stem",
     "terms_of",
     "tokenize",
@@ -130,15 +129,6 @@ def stem(word: str) -> str:
 
     # Lemmatise first: stemming alone leaves irregular forms apart ("wrote", "written").
     return str(_STEMMER.stemWord(simplemma.lemmatize(word, lang="en").casefold()))
-
-
-def remembered_stem(word: str) -> str | None:
-    """The stem of a folded word if an index worked it out, else None (nothing computed)."""
-    for table in _KNOWN_STEMS:
-        known = table.get(word)
-        if known is not None:
-            return known
-    return None
 
 
 def remember_stems(stems: Mapping[str, str]) -> None:
