@@ -86,6 +86,13 @@ class Query:
     counted: str | None = None  # the term of what "how many X" counts
     about: tuple[str, ...] = ()  # terms of the person whose post a "still" question checks
 
+    def typed(self, term: str) -> str:
+        """The word of the question a term comes from ("Leeds" for "leed"), or the term."""
+        for word in re.findall(r"[\w'’-]+", self.corrected):
+            if term in tokenize(word):
+                return word
+        return term
+
     @property
     def noun_term(self) -> str | None:
         """The term of the X of "which X"."""

@@ -139,6 +139,7 @@ class Hit:
     context: float = 0.0  # share of the question's information in the whole passage
     anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
     retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
+    posts: frozenset[str] = frozenset()  # for a person: the role terms the sentence gives them
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,7 @@ class _Read:
     terms: frozenset[str] = frozenset()  # the passage's terms
     anchor: frozenset[str] = frozenset()
     retrospective: bool = False  # the sentence tells what was said before ("first costed at")
+    posts: frozenset[str] = frozenset()  # role terms beside a person's name ("cabinet", "member")
     before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
 
 
@@ -479,6 +481,8 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
     if best.span is not None:
         anchor = (_asked(t, query) for t in _window(best.sentence, best.span, ANCHOR_WINDOW))
         best.anchor = frozenset(t for t in anchor if t is not None)
+        if query.kind == "person":
+            best.posts = _posts(best.sentence, best.span)
     return best
 
 
@@ -561,9 +565,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if asked_about and asked_about in query.unknown and asked_about not in _counting()[1]:
             # "Which football club ...?", "How many goals ...?": what is asked about, the
             # documents never mention.
-            return Ranking(query, (), True, f"the documents never mention {asked_about}")
+            return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
     if query.rare:
-        return Ranking(query, (), True, f"the documents never mention {', '.join(query.rare[:3])}")
+        missing = ", ".join(query.typed(t) for t in query.rare[:3])
+        return Ranking(query, (), True, f"the documents never mention {missing}")
     if not known:
         reason = (
             "none of the question's words appear in the documents"
@@ -647,6 +652,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                     context=read.context,
                     anchor=read.anchor,
                     retrospective=read.retrospective,
+                    posts=read.posts,
                 )
             )
         return hits
@@ -669,7 +675,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:
         if not any(_names_given(r, names) for _, r in reads):
-            named = ", ".join(names[:3])
+            named = ", ".join(query.typed(t) for t in names[:3])
             return Ranking(query, (), True, f"no passage says this about {named}")
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
     if max(h.context for h in answering) < MIN_COVERAGE:
@@ -718,9 +724,32 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and max(h.coverage, h.context) >= MIN_COVERAGE
     )
     ranked = _dedupe(band + rest + others)
+    if query.kind == "person" and ranked[0].posts:
+        # "Who is in charge?" may be answered by any post, but the timeline is of one: the
+        # earlier holders of the post the answer holds, not of every post named.
+        related = tuple(h for h in related if _same_post(h.posts, ranked[0].posts))
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
     return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)
+
+
+def _posts(sentence: str, span: AnswerSpan) -> frozenset[str]:
+    """The role terms beside a person's name, a modifier joined to the word it modifies
+    ("deputi leader"): the posts the sentence gives them."""
+    _, modifiers = _role_stems()
+    window = [ROLE_ABBREVIATIONS.get(t, t) for t in _window(sentence, span, ROLE_WINDOW)]
+    posts = set()
+    for n, term in enumerate(window):
+        if term in role_stems() and term not in modifiers:
+            before = window[n - 1] if n else ""
+            posts.add(f"{before} {term}" if before in modifiers else term)
+    return frozenset(posts)
+
+
+def _same_post(posts: frozenset[str], answer: frozenset[str]) -> bool:
+    """Whether two people's role terms share a post ("deputy leader" is not "leader")."""
+    generic, _ = _role_stems()
+    return bool((posts & answer) - generic)
 
 
 def _alike(a: str, b: str) -> bool:
