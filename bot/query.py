@@ -88,10 +88,8 @@ class Query:
 
     def typed(self, term: str) -> str:
         """The word of the question a term comes from ("Leeds" for "leed"), or the term."""
-        for word in re.findall(r"[\w'’-]+", self.corrected):
-            if term in tokenize(word):
-                return word
-        return term
+        words: list[str] = re.findall(r"[\w'’-]+", self.corrected)
+        return next((word for word in words if term in tokenize(word)), term)
 
     @property
     def noun_term(self) -> str | None:
