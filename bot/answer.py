@@ -16,7 +16,7 @@ from typing import Any
 from .corpus import Document, PageFinder
 from .dates import PubDate, find_date_mentions
 from .rank import Hit, Ranking
-from .short import short_answer
+from .short import short_answer, span_value
 from .tokens import fold
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
@@ -104,7 +104,7 @@ class Earlier:
     citation: Citation
     passage_id: str
     sentence: str
-    said: str  # what it gave as the answer, resolved ("September 2016")
+    said: str  # its short answer, resolved ("September 2016", "£9m")
 
     def to_json(self) -> dict[str, Any]:
         """The entry as the `--json` output's `earlier` entry."""
@@ -125,7 +125,7 @@ class Answer:
     abstained: bool
     answer: str | None
     results: tuple[Result, ...] = ()
-    short: str | None = None  # the answer itself in a few words ("July 2020"); None for why/how
+    short: str | None = None  # the answer itself in a few words ("July 2020"); None for why
     earlier: tuple[Earlier, ...] = ()
     corrected: str | None = None  # the question as understood, when typos were fixed
     reason: str | None = None  # why it abstained
@@ -201,7 +201,7 @@ def shape_answer(
     for doc_id, hit in best_of.items():
         if doc_id == top.document.id or not differs(hit) or hit.span is None:
             continue
-        earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, hit.span.display))
+        earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
     earlier.sort(
         key=lambda e: e.citation.published.value if e.citation.published else dt.date.min, reverse=True

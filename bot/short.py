@@ -17,7 +17,7 @@ from .query import Query
 from .question import AnswerSpan
 from .tokens import STOP_WORDS, fold, tokenize
 
-__all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
+__all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "span_value"]
 
 #: A short answer holds at most this many words.
 MAX_SHORT_WORDS = 12
@@ -124,6 +124,14 @@ def _because(sentence: str, query: Query) -> str | None:
     return _clean(" ".join(words)) or None
 
 
+def span_value(query: Query, span: AnswerSpan) -> str:
+    """A typed answer as people read it: "July 2020" for "July next year", "£7.3m" for
+    "£7.3 million" (sums in one spelling, so that the same sum reads alike everywhere)."""
+    if query.kind == "amount" and span.value[:1] in "£$€":
+        return span.value
+    return span.display
+
+
 def short_answer(
     query: Query, sentence: str, span: AnswerSpan | None, polar_no: bool | None = None
 ) -> str | None:
@@ -131,9 +139,7 @@ def short_answer(
     question = fold(query.corrected).strip()
     if question.startswith("why") or question.startswith("how come"):
         return _because(sentence, query)
-    value = span.display if span is not None else _new_words(sentence, query)
-    if span is not None and query.kind == "amount" and span.value[:1] in "£$€":
-        value = span.value  # "£7.3 million" and "£7.3m" read alike: "£7.3m"
+    value = span_value(query, span) if span is not None else _new_words(sentence, query)
     if is_polar(question):
         if polar_no is None and span is not None and query.about:
             # "Is X still the cabinet member?": yes if the latest holder is X, else no.
