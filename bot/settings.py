@@ -49,9 +49,15 @@ class Settings(BaseSettings):
         default=DEFAULT_TELEGRAM_API_URL,
         description="Bot API base URL the token is appended to (a self-hosted or test server).",
     )
-    allowed_users: Ids = Field(default=frozenset(), description="User ids that may ask; empty: anyone.")
+    allowed_users: Ids = Field(
+        default=frozenset(), description="User ids that may ask; with no allow-list the bot is closed."
+    )
     allowed_chats: Ids = Field(default=frozenset(), description="Chat ids whose members may ask.")
     admin_users: Ids = Field(default=frozenset(), description="User ids that may run /reload.")
+    open_to_everyone: bool = Field(
+        default=False,
+        description="Let anyone on Telegram use the bot when no allow-list is set (closed by default).",
+    )
     rate_limit: int = Field(default=20, ge=1, le=10_000, description="Questions a user may ask per minute.")
     telegram_max_rate: float = Field(
         default=30, ge=0, description="Messages per second the bot sends at most; 0: no limit."
@@ -83,6 +89,14 @@ class Settings(BaseSettings):
                 return frozenset(int(p) for p in parts)
             except ValueError:
                 raise ValueError("expected comma-separated numeric Telegram ids, e.g. 12345,67890") from None
+        return value
+
+    @field_validator("corpus_dir", "index_dir", mode="before")
+    @classmethod
+    def _folder_given(cls, value: Any) -> Any:
+        # `TRUSTBOT_CORPUS_DIR=` would otherwise mean the current folder, silently.
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("is empty: give a folder, or leave the variable out for the default")
         return value
 
     @field_validator("telegram_api_url")
