@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -24,9 +26,9 @@ from .answer import Answer
 from .corpus import Document, fingerprint
 from .dates import PubDate, parse_as_of
 from .engine import EXAMPLE_QUESTIONS, Engine
-from .errors import TrustbotError
+from .errors import DateError, IndexError_, TrustbotError
 from .evaluate import evaluate, load_pairs, render
-from .index import read_manifest
+from .index import index_present, verify_index
 from .library import AddOptions, Listing, add_documents, date_source_label, list_documents, remove_document
 from .settings import Settings
 
@@ -48,8 +50,43 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
 def _say(line: str, stream: TextIO | None = None) -> None:
+    """One line on stderr: a line break or control character in it (from a file name, say)
+    is shown escaped, so a message stays one line."""
+    line = _CONTROL.sub(lambda m: repr(m.group())[1:-1], line)
     print(line, file=stream or sys.stderr, flush=True)
+
+
+def _tolerant_output() -> None:
+    """Characters the terminal's encoding cannot show (PYTHONIOENCODING=ascii, a C locale, a
+    file name that is not UTF-8) are printed replaced, not a crash."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors=errors)
+
+
+def _print_json(data: object) -> None:
+    """Print JSON on stdout, with \\u escapes when stdout's encoding cannot show a character."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(data, ensure_ascii=True, indent=2)  # the same JSON, in ASCII
+    print(text)
+
+
+def _cutoff(value: str | None) -> PubDate | None:
+    """The cut-off date given with --as-of; None when not given. An empty value is refused:
+    it is not "no cut-off", which is what leaving the option out says."""
+    if value is None:
+        return None
+    if not value.strip():
+        raise DateError("--as-of is empty: give a date, YYYY, YYYY-MM or YYYY-MM-DD")
+    return parse_as_of(value)
 
 
 def _open_engine(
@@ -146,11 +183,11 @@ def render_answer(answer: Answer, color: bool = False, passages: int = 0) -> str
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    as_of = parse_as_of(args.as_of) if args.as_of else None
+    as_of = _cutoff(args.as_of)
     engine = _open_engine(args, settings)
     answer = engine.ask(args.question, as_of=as_of, top_k=args.top_k or settings.top_k)
     if args.json:
-        print(json.dumps(answer.to_json(), ensure_ascii=False, indent=2))
+        _print_json(answer.to_json())
     else:
         print(render_answer(answer, color=sys.stdout.isatty(), passages=args.top_k or 0))
     return EXIT_OK
@@ -166,7 +203,7 @@ _CHAT_HELP = """Ask a question, or:
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     interactive = sys.stdin.isatty()
-    as_of: PubDate | None = parse_as_of(args.as_of) if args.as_of else None
+    as_of: PubDate | None = _cutoff(args.as_of)
     engine = _open_engine(args, settings)
     color = sys.stdout.isatty()
     if interactive:
@@ -247,7 +284,14 @@ def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
     folder = Path(args.index or settings.index_dir)
     corpus = Path(args.corpus or settings.corpus_dir)
-    manifest = read_manifest(folder)
+    try:
+        manifest = verify_index(folder)  # every file checked whole, as a load would
+    except IndexError_ as exc:
+        if not index_present(folder):
+            raise
+        print(f"index       {folder}")
+        print(f"state       {exc}: the next question rebuilds it")
+        return EXIT_OK
     fresh = manifest.get("fingerprint") == fingerprint(corpus)
     params = manifest["params"]
     print(f"index       {folder}")
@@ -267,7 +311,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     engine = _open_engine(args, settings)
     report = evaluate(engine, pairs)
     if args.json:
-        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        _print_json(report.to_json())
     else:
         print(render(report))
     return EXIT_OK
@@ -285,6 +329,14 @@ def _folders(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
 
 def _cmd_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
     corpus, index = _folders(args, settings)
+    for flag, value in (
+        ("--title", args.title),
+        ("--published", args.published),
+        ("--publisher", args.publisher),
+        ("--url", args.url),
+    ):
+        if value is not None and not value.strip():  # not "unknown", which leaving it out says
+            raise TrustbotError(f"{flag} is empty: give a value, or leave the option out")
     options = AddOptions(title=args.title, published=args.published, publisher=args.publisher, url=args.url)
     added = add_documents(corpus, index, [Path(p) for p in args.paths], options)
     for item in added:
@@ -322,7 +374,7 @@ def _cmd_corpus_list(args: argparse.Namespace, settings: Settings) -> int:
     corpus, _ = _folders(args, settings)
     listings = list_documents(corpus)
     if args.json:
-        print(json.dumps([item.to_json() for item in listings], ensure_ascii=False, indent=2))
+        _print_json([item.to_json() for item in listings])
     else:
         print(_render_listing(listings))
     return EXIT_OK
@@ -412,6 +464,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _tolerant_output()
     parser = _build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "run", None) is None:

@@ -11,13 +11,15 @@ loader removes the markers and keeps each paragraph's page number in `Document.p
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from .dates import PubDate, find_dateline, is_date_only_line, parse_published
 from .errors import CorpusError, DateError, DocumentError
@@ -36,6 +38,7 @@ __all__ = [
     "load_document",
     "page_texts",
     "read_metadata",
+    "shown_path",
 ]
 
 METADATA_FILE = "metadata.toml"
@@ -86,7 +89,7 @@ def fingerprint(folder: Path) -> str:
     """A hash of every file of the corpus, its name and content: changes when any does."""
     digest = hashlib.sha256()
     for path in corpus_files(folder):
-        digest.update(path.name.encode())
+        digest.update(os.fsencode(path.name))  # a name that is not UTF-8 too, as its bytes
         digest.update(b"\0")
         try:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -194,18 +197,58 @@ def _paragraphs(lines: list[str]) -> tuple[str, tuple[int, ...]]:
 # --- loading --------------------------------------------------------------------------
 
 
+#: Front matter longer than this is refused unread: a title, a date and a source take a few lines.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+_FRONT_MATTER_START = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # as python-frontmatter's
+
+
+@functools.cache
+def _front_matter_loader() -> type[Any]:
+    """A YAML SafeLoader that refuses aliases: `*name` can repeat a node without end (the
+    "billion laughs"), and front matter has no use for them."""
+    import yaml  # deferred: only documents with front matter need YAML
+    from yaml.composer import ComposerError
+    from yaml.events import AliasEvent
+    from yaml.nodes import Node
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Node | None, index: int) -> Node | None:
+            if self.check_event(AliasEvent):
+                event = self.get_event()  # type: ignore[no-untyped-call]
+                raise ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
+
+
 def _split_front_matter(text: str, path: Path) -> tuple[dict[str, object], str]:
+    """The YAML front matter of a document and the text after it (as python-frontmatter splits
+    them); DocumentError when the front matter is too long, does not parse or holds a value
+    that cannot be built (an impossible date such as 2016-02-30)."""
     if not text.startswith("---"):
         return {}, text
-    import frontmatter  # deferred: only documents with front matter need YAML
     import yaml
 
+    text = text.strip()
+    parts = _FRONT_MATTER_START.split(text, 2) if _FRONT_MATTER_START.match(text) else []
+    if len(parts) != 3:
+        return {}, text  # no closing line: no front matter, all of it is text
+    _, front, content = parts
+    if len(front) > MAX_FRONT_MATTER_CHARS:
+        raise DocumentError(
+            str(path), f"front matter too long ({len(front):,} characters; limit {MAX_FRONT_MATTER_CHARS:,})"
+        )
     try:
-        post = frontmatter.loads(text)
+        data = yaml.load(front, Loader=_front_matter_loader())
     except yaml.YAMLError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "invalid YAML"
         raise DocumentError(str(path), f"front matter does not parse ({first})") from None
-    return dict(post.metadata), post.content
+    except (ValueError, OverflowError, RecursionError) as exc:
+        # Raised while building a value: a date that does not exist (2016-02-30, year 0),
+        # an integer too long to convert, nesting too deep to follow.
+        detail = str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+        raise DocumentError(str(path), f"front matter does not parse ({detail})") from None
+    return (dict(data) if isinstance(data, dict) else {}), content.strip()
 
 
 def _text_field(value: object) -> str | None:
@@ -339,12 +382,25 @@ class PageFinder:
         return next((number for number, page in self._texts[doc_id] if key in page), None)
 
 
+def shown_path(path: Path) -> str:
+    """A path as it can be printed and saved: bytes of its name that are not UTF-8 (which
+    Python holds as lone surrogates) shown as �. Differs from `str(path)` only for those."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
 def load_document(path: Path, meta: dict[str, object] | None = None) -> tuple[Document, list[str]]:
     """Load one document file with its metadata entry; DocumentError when it cannot be used."""
+    if shown_path(path) != str(path):
+        raise DocumentError(shown_path(path), "the file name is not valid UTF-8; rename the file")
     try:
         return _load_document(path, meta or {})
+    except DocumentError:
+        raise
     except OSError as exc:
         raise DocumentError(str(path), f"unreadable ({exc.strerror or exc})") from None
+    except Exception as exc:  # whatever else one document does, the others still load
+        detail = " ".join(str(exc).split())[:80]
+        raise DocumentError(str(path), f"cannot be loaded ({type(exc).__name__}: {detail})") from None
 
 
 def load_corpus(folder: Path) -> LoadedCorpus:
@@ -361,12 +417,9 @@ def load_corpus(folder: Path) -> LoadedCorpus:
             problems.append(f"{path}: skipped, id {path.stem!r} is already {seen_ids[path.stem].name}")
             continue
         try:
-            document, notes = _load_document(path, metadata.get(path.stem, {}))
+            document, notes = load_document(path, metadata.get(path.stem, {}))
         except DocumentError as exc:
             problems.append(str(exc))
-            continue
-        except OSError as exc:
-            problems.append(f"{path}: unreadable ({exc.strerror or exc})")
             continue
         seen_ids[path.stem] = path
         documents.append(document)

@@ -12,6 +12,12 @@ no file a reader has memory-mapped is ever overwritten. The previous generation 
 older ones pruned. Plain JSON and NumPy files, no pickle; the manifest records the format
 version, the BM25 parameters, the corpus fingerprint and each file's size and checksum.
 
+Every load checks every file whole against its checksum (XXH3-128, read in 1 MiB blocks:
+several GB/s, tens of milliseconds at 100k passages), so a changed byte anywhere makes
+the index corrupt, to be rebuilt, never a wrong answer. Anything but a regular file in a
+file's place (a FIFO, a device) is refused without being opened for a blocking read, and
+a malformed `CURRENT` or manifest is an `IndexError_` like any other corruption.
+
 Scoring is BM25Okapi from postings (`postings.py`), bit-for-bit rank-bm25's scores;
 rank-bm25 itself stays available (`Index.bm25`, `Index.scores`) as the reference.
 """
@@ -29,6 +35,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
 import time
 import weakref
@@ -40,6 +47,7 @@ from typing import Any, BinaryIO, Literal, overload
 
 import numpy as np
 import numpy.typing as npt
+import xxhash
 from rank_bm25 import BM25Okapi, BM25Plus
 
 from .analysis import analyse
@@ -51,7 +59,7 @@ from .passages import Passage
 from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
 from .query import SYNONYM_WORDS
 from .question import LEXICON_WORDS as QUESTION_LEXICON
-from .strtable import StemTable, StringIndex, StringTable
+from .strtable import StemTable, StringIndex, StringTable, load_array
 from .tokens import (
     MONEY_UNITS,
     STOP_WORDS,
@@ -75,9 +83,10 @@ __all__ = [
     "load_index",
     "read_manifest",
     "save_index",
+    "verify_index",
 ]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 MANIFEST = "manifest.json"
 POINTER = "CURRENT"
 DOCUMENTS_FILE = "documents.json"
@@ -87,11 +96,19 @@ TEXT_FILE = "passage_text.bin"
 TEXT_OFFSETS_FILE = "passage_offsets.npy"
 PASSAGE_DOC_FILE = "passage_doc.npy"
 PASSAGE_POSITION_FILE = "passage_position.npy"
-#: Files up to this size are checksummed whole on every load; larger ones (memory-mapped,
-#: read only where a question needs them) by their size and their first and last
-#: `CHECK_SAMPLE_BYTES`, which keeps a cold start on a large index well under a second.
-FULL_CHECK_BYTES = 8 * 1024 * 1024
-CHECK_SAMPLE_BYTES = 1024 * 1024
+#: The checksum of every index file, recorded in the manifest and checked whole on every
+#: load. Manifests of older trustbots (sha256, of large files only their first and last
+#: MiB) name none: such an index is rebuilt.
+CHECKSUM = "xxh3_128"
+_CHECKSUM_HEX = re.compile(r"[0-9a-f]{32}")
+#: The manifest's own checksum, of its other keys and values (see `_manifest_checksum`).
+MANIFEST_CHECKSUM = "manifest_checksum"
+#: Read size when checksumming a file (one buffer, reused).
+CHECK_BLOCK_BYTES = 1 << 20
+#: A manifest is a few kilobytes whatever the corpus; a larger file is refused unread.
+MANIFEST_MAX_BYTES = 1 << 20
+#: `CURRENT` holds one generation name; a larger file is refused unread.
+POINTER_MAX_BYTES = 4096
 #: How save_index names a generation: its UTC time to the microsecond, and a random suffix.
 _GENERATION_NAME = re.compile(r"\d{8}T\d{12}-[0-9a-f]{8}")
 #: A temporary generation folder this old is a dead save's leftover, safe to remove.
@@ -100,6 +117,20 @@ STALE_TEMP_SECONDS = 3600
 UNDATED = -1
 #: Buffer for copying a built index's passage text into a saved one.
 COPY_BUFFER_BYTES = 1 << 20
+#: Every file of a generation besides the manifest, which lists exactly these.
+INDEX_FILES = frozenset(
+    [
+        DOCUMENTS_FILE,
+        *StringTable.file_names(WORDS),
+        *StringTable.file_names(STEM_WORDS),
+        *StringTable.file_names(STEM_VALUES),
+        TEXT_FILE,
+        TEXT_OFFSETS_FILE,
+        PASSAGE_DOC_FILE,
+        PASSAGE_POSITION_FILE,
+        *Postings.file_names(),
+    ]
+)
 
 Variant = Literal["okapi", "plus"]
 BoolArray = npt.NDArray[np.bool_]
@@ -509,19 +540,58 @@ class _Documents(Mapping[str, Document]):
         return len(self._records)
 
 
-def _file_check(path: Path) -> dict[str, Any]:
-    """Size and checksum of a file, whole or sampled (see FULL_CHECK_BYTES)."""
-    size = path.stat().st_size
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        if size <= FULL_CHECK_BYTES:
-            for chunk in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(chunk)
-            return {"bytes": size, "sha256": digest.hexdigest()}
-        digest.update(handle.read(CHECK_SAMPLE_BYTES))
-        handle.seek(size - CHECK_SAMPLE_BYTES)
-        digest.update(handle.read(CHECK_SAMPLE_BYTES))
-        return {"bytes": size, "sha256_sampled": digest.hexdigest()}
+def _open_regular(path: Path, what: str = "index file") -> int:
+    """A read-only descriptor of a regular file; IndexError_ for anything else.
+
+    The type is checked before the file is opened, and the open does not block, so a
+    FIFO (or a device) in the file's place is refused rather than waited on forever.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise IndexError_(f"{what} {path} is corrupt (not a regular file)")
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as exc:
+        raise IndexError_(f"{what} {path} is unreadable ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # swapped since the stat
+        os.close(descriptor)
+        raise IndexError_(f"{what} {path} is corrupt (not a regular file)")
+    return descriptor
+
+
+def _read_small(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a small regular file; IndexError_ when it is not one or holds over `limit`."""
+    with os.fdopen(_open_regular(path, what), "rb") as handle:
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise IndexError_(f"{what} {path} is unreadable ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise IndexError_(f"{what} {path} is corrupt (over {limit:,} bytes)")
+    return data
+
+
+def _file_check(path: Path, expected_bytes: int | None = None) -> dict[str, Any]:
+    """Size and checksum of a whole file (see CHECKSUM); IndexError_ when it is no regular file.
+
+    With `expected_bytes`, a file of another size is not read: its size alone is returned.
+    """
+    with os.fdopen(_open_regular(path), "rb", buffering=0) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if expected_bytes is not None and size != expected_bytes:
+            return {"bytes": size}
+        digest = xxhash.xxh3_128()
+        buffer = bytearray(CHECK_BLOCK_BYTES)
+        view = memoryview(buffer)
+        read = 0
+        try:
+            while count := handle.readinto(buffer):
+                digest.update(view[:count])
+                read += count
+        except OSError as exc:
+            raise IndexError_(f"index file {path} is unreadable ({exc.strerror or exc})") from None
+        finally:
+            view.release()
+    return {"bytes": read, CHECKSUM: digest.hexdigest()}
 
 
 def _write_generation(index: Index, target: Path) -> None:
@@ -547,9 +617,11 @@ def _write_generation(index: Index, target: Path) -> None:
         PASSAGE_POSITION_FILE,
     ]
     names += index.postings.save(target)
+    assert set(names) == INDEX_FILES, "the index files are not the ones a load expects"
     manifest = {
         "format": "trustbot-index",
         "format_version": FORMAT_VERSION,
+        "checksum": CHECKSUM,
         "params": asdict(index.params),
         "fingerprint": index.fingerprint,
         "built_at": index.built_at,
@@ -559,7 +631,15 @@ def _write_generation(index: Index, target: Path) -> None:
         "corpus_signature": index.corpus_signature,
         "files": {name: _file_check(target / name) for name in names},
     }
+    manifest[MANIFEST_CHECKSUM] = _manifest_checksum(manifest)
     (target / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+
+
+def _manifest_checksum(manifest: Mapping[str, Any]) -> str:
+    """The checksum of a manifest's content (all but this checksum), whatever its layout."""
+    content = {k: v for k, v in manifest.items() if k != MANIFEST_CHECKSUM}
+    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return str(xxhash.xxh3_128_hexdigest(canonical.encode("ascii")))
 
 
 def corpus_signature(folder: Path) -> str:
@@ -596,11 +676,12 @@ def corpus_signature(folder: Path) -> str:
 def current_generation(folder: Path) -> str | None:
     """The name of the index generation `folder/CURRENT` points to, None if there is none.
 
-    Cheap (one small read): a running bot can poll it to notice a new index.
+    Cheap (one small read): a running bot can poll it to notice a new index. The name
+    is as written, not checked: `load_index` refuses one that names no generation.
     """
     try:
-        name = (folder / POINTER).read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+        name = _read_small(folder / POINTER, POINTER_MAX_BYTES, "index pointer").decode("utf-8").strip()
+    except (IndexError_, UnicodeDecodeError):  # missing, not a file, too large or not text
         return None
     return name or None
 
@@ -652,9 +733,10 @@ def _sync_folder_entry(folder: Path) -> None:
 def _ours(manifest: Path) -> bool:
     """Whether a manifest file is a trustbot index's: only those are ever deleted."""
     try:
-        return bool(json.loads(manifest.read_text(encoding="utf-8")).get("format") == "trustbot-index")
-    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        data = json.loads(_read_small(manifest, MANIFEST_MAX_BYTES, "index manifest").decode("utf-8"))
+    except (IndexError_, ValueError, RecursionError):  # ValueError: not UTF-8, or not JSON
         return False
+    return isinstance(data, dict) and data.get("format") == "trustbot-index"
 
 
 def _prune(folder: Path, keep: set[str | None]) -> None:
@@ -683,30 +765,57 @@ def _prune(folder: Path, keep: set[str | None]) -> None:
 def _generation_folder(folder: Path) -> Path:
     """The folder of the current generation (or, for an old-style index, the folder itself)."""
     name = current_generation(folder)
+    pointer = folder / POINTER
     if name is None:
-        if (folder / POINTER).exists():
-            raise IndexError_(f"index pointer {folder / POINTER} is unreadable")
+        if pointer.is_symlink() or pointer.exists():
+            _read_small(pointer, POINTER_MAX_BYTES, "index pointer")  # raises what is wrong with it
+            raise IndexError_(f"index pointer {pointer} is unreadable (empty or not UTF-8)")
         if (folder / MANIFEST).exists():
             return folder  # format 1: its manifest says so, and the version check refuses it
         raise IndexError_(f"no index in {folder}")
-    if "/" in name or name.startswith(".") or not (folder / name).is_dir():
-        raise IndexError_(f"index pointer {folder / POINTER} names a missing generation ({name!r})")
+    # Only a name save_index gives: anything else (a path, 300 characters) is never looked up.
+    if not _GENERATION_NAME.fullmatch(name):
+        raise IndexError_(f"index pointer {pointer} names a missing generation ({_shown(name)}: not a name)")
+    if not (folder / name).is_dir():
+        raise IndexError_(f"index pointer {pointer} names a missing generation ({name!r})")
     return folder / name
 
 
+def _shown(text: str, limit: int = 40) -> str:
+    """A string for a one-line message: quoted, cut short when long."""
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
+
+
 def read_manifest(folder: Path) -> dict[str, Any]:
-    """The manifest of the index in a folder; IndexError_ when missing or unreadable."""
+    """The manifest of the index in a folder; IndexError_ when missing or unreadable.
+
+    Only the manifest is read: `verify_index` checks the files too.
+    """
     return _manifest_of(_generation_folder(folder), folder)
+
+
+def verify_index(folder: Path) -> dict[str, Any]:
+    """The manifest of the index in a folder, once its version and every file are checked whole.
+
+    IndexError_ when anything is amiss: what `load_index` checks before loading.
+    """
+    generation = _generation_folder(folder)
+    manifest = _manifest_of(generation, folder)
+    _verify(generation, _checked_files(manifest, generation))
+    return manifest
 
 
 def _manifest_of(generation: Path, folder: Path) -> dict[str, Any]:
     """The manifest of one generation folder, checked."""
     path = generation / MANIFEST
-    if not path.exists():
+    if not (path.is_symlink() or path.exists()):
         raise IndexError_(f"no index in {folder}")
+    data = _read_small(path, MANIFEST_MAX_BYTES, "index manifest")
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        manifest = json.loads(data.decode("utf-8"))
+    except RecursionError:  # e.g. 100,000 nested "["
+        raise IndexError_(f"index manifest {path} is unreadable (nested too deeply)") from None
+    except ValueError as exc:  # not UTF-8, or not JSON
         raise IndexError_(f"index manifest {path} is unreadable ({type(exc).__name__})") from None
     if not isinstance(manifest, dict) or manifest.get("format") != "trustbot-index":
         raise IndexError_(f"{path} is not a trustbot index manifest")
@@ -717,14 +826,50 @@ def _manifest_of(generation: Path, folder: Path) -> dict[str, Any]:
     return manifest
 
 
-def _verify(generation: Path, files: dict[str, Any]) -> None:
-    for name, expected in files.items():
+def _checked_files(manifest: dict[str, Any], generation: Path) -> dict[str, dict[str, Any]]:
+    """The manifest's files, once its version and checksum kind are this trustbot's, its
+    own checksum matches and it lists exactly the files of an index, each with a size
+    and a checksum."""
+    path = generation / MANIFEST
+    version = manifest.get("format_version")
+    if version != FORMAT_VERSION:
+        shown = version if version is None or isinstance(version, int) else _shown(str(version))
+        raise IndexError_(f"index format {shown} is not {FORMAT_VERSION}")
+    kind = manifest.get("checksum", "sha256")
+    if kind != CHECKSUM:
+        shown = _shown(str(kind))
+        raise IndexError_(
+            f"index in {generation} was saved by an older trustbot ({shown} checksums, not {CHECKSUM!r})"
+        )
+    try:
+        intact = manifest.get(MANIFEST_CHECKSUM) == _manifest_checksum(manifest)
+    except (ValueError, RecursionError):  # nested too deeply to write out again
+        intact = False
+    if not intact:
+        raise IndexError_(f"index manifest {path} is corrupt (checksum mismatch)")
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        raise IndexError_(f"{path} is malformed ('files' missing)")
+    if set(files) != INDEX_FILES:
+        raise IndexError_(f"{path} is malformed ('files' does not list the files of an index)")
+    for name, entry in files.items():
+        if not (
+            isinstance(entry, dict)
+            and type(entry.get("bytes")) is int
+            and entry["bytes"] >= 0
+            and isinstance(entry.get(CHECKSUM), str)
+            and _CHECKSUM_HEX.fullmatch(entry[CHECKSUM])
+        ):
+            raise IndexError_(f"{path} is malformed (no size and {CHECKSUM} for {name!r})")
+    return files
+
+
+def _verify(generation: Path, files: dict[str, dict[str, Any]]) -> None:
+    """Every file whole against its size and checksum; IndexError_ at the first that differs."""
+    for name, expected in sorted(files.items(), key=lambda item: int(item[1]["bytes"])):
         path = generation / name
-        try:
-            actual = _file_check(path)
-        except OSError as exc:
-            raise IndexError_(f"index file {path} is unreadable ({exc.strerror})") from None
-        if actual != expected:
+        actual = _file_check(path, int(expected["bytes"]))
+        if actual != {"bytes": expected["bytes"], CHECKSUM: expected[CHECKSUM]}:
             raise IndexError_(f"index file {path} is corrupt (checksum mismatch)")
 
 
@@ -736,10 +881,26 @@ def _map_file(handle: BinaryIO) -> bytes | mmap.mmap:
 
 
 def _map(path: Path) -> bytes | mmap.mmap:
-    with path.open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size == 0:
+    descriptor = _open_regular(path)
+    try:
+        if os.fstat(descriptor).st_size == 0:
             return b""
-        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+    finally:
+        os.close(descriptor)
+
+
+def _params_of(data: dict[str, Any]) -> BM25Params:
+    """The BM25 parameters a manifest records; TypeError or ValueError when malformed."""
+    params = BM25Params(**data)
+    numbers = (params.k1, params.b, params.epsilon, params.delta)
+    if (
+        params.variant not in ("okapi", "plus")
+        or not all(type(x) in (int, float) and math.isfinite(x) for x in numbers)
+        or type(params.tokenizer) is not int
+    ):
+        raise ValueError("BM25 parameters out of range or of the wrong type")
+    return params
 
 
 def load_index(folder: Path) -> Index:
@@ -748,14 +909,9 @@ def load_index(folder: Path) -> Index:
     # files with another's manifest.
     generation = _generation_folder(folder)
     manifest = _manifest_of(generation, folder)
-    if manifest.get("format_version") != FORMAT_VERSION:
-        raise IndexError_(f"index format {manifest.get('format_version')} is not {FORMAT_VERSION}")
-    files = manifest.get("files")
-    if not isinstance(files, dict):
-        raise IndexError_(f"{generation / MANIFEST} is malformed ('files' missing)")
-    _verify(generation, files)
+    _verify(generation, _checked_files(manifest, generation))
     try:
-        params = BM25Params(**manifest["params"])
+        params = _params_of(manifest["params"])
         documents = _Documents(json.loads((generation / DOCUMENTS_FILE).read_text(encoding="utf-8")))
         surface = StringIndex(StringTable.load(generation, WORDS))
         stems = StemTable(
@@ -763,9 +919,9 @@ def load_index(folder: Path) -> Index:
         )
         if len(stems.words) != len(stems.stems):
             raise ValueError("stem tables do not match each other")
-        offsets = np.load(generation / TEXT_OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
-        passage_doc = np.load(generation / PASSAGE_DOC_FILE, mmap_mode="r", allow_pickle=False)
-        position = np.load(generation / PASSAGE_POSITION_FILE, mmap_mode="r", allow_pickle=False)
+        offsets = load_array(generation / TEXT_OFFSETS_FILE)
+        passage_doc = load_array(generation / PASSAGE_DOC_FILE)
+        position = load_array(generation / PASSAGE_POSITION_FILE)
         n = len(passage_doc)
         if len(offsets) != n + 1 or len(position) != n or n != manifest.get("passages"):
             raise ValueError("passage arrays do not match each other")
@@ -773,7 +929,7 @@ def load_index(folder: Path) -> Index:
             list(documents), passage_doc, position, blob=_map(generation / TEXT_FILE), offsets=offsets
         )
         postings = Postings.load(generation, n)
-    except (KeyError, TypeError, ValueError, AttributeError, OSError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OSError, RecursionError) as exc:
         raise IndexError_(f"index in {generation} is malformed ({type(exc).__name__}: {exc})") from None
     remember_stems(stems)
     return Index(

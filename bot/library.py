@@ -47,11 +47,12 @@ from .corpus import (
     load_corpus,
     load_document,
     read_metadata,
+    shown_path,
 )
 from .dates import PubDate, parse_published
 from .engine import Engine
 from .errors import CorpusError, DocumentError, TrustbotError
-from .extract import DEFAULT_MAX_ADD_BYTES, Extracted, extract
+from .extract import DEFAULT_MAX_ADD_BYTES, Extracted, extract, file_format, read_source
 from .passages import split_document
 
 __all__ = [
@@ -149,7 +150,10 @@ def _locked(corpus_dir: Path) -> Iterator[None]:
     """Hold a lock on the corpus folder itself: one add or remove at a time, no lock file left."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder not found: {corpus_dir}")
-    fd = os.open(corpus_dir, os.O_RDONLY)
+    try:
+        fd = os.open(corpus_dir, os.O_RDONLY)
+    except OSError as exc:
+        raise CorpusError(f"cannot open the corpus folder {corpus_dir} ({exc.strerror or exc})") from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         # With the lock held no other add or remove is under way: a staging or trash folder
@@ -161,6 +165,17 @@ def _locked(corpus_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # releases the lock
+
+
+def _workspace(corpus_dir: Path, prefix: str) -> Path:
+    """A new hidden folder in the corpus folder, where a change is prepared before it lands
+    (a rename within one file system is atomic); CorpusError when the folder is read-only."""
+    try:
+        return Path(tempfile.mkdtemp(dir=corpus_dir, prefix=prefix))
+    except OSError as exc:
+        raise CorpusError(
+            f"cannot write to the corpus folder {corpus_dir} ({exc.strerror or exc}); nothing changed"
+        ) from None
 
 
 def _toml_string(value: str) -> str:
@@ -333,27 +348,37 @@ def add_documents(
         raise TrustbotError("no file to add")
     if len(paths) > 1 and (options.title or options.url):
         raise TrustbotError("--title and --url describe one document: add the files one at a time")
-    published = parse_published(options.published) if options.published else None
+    published = parse_published(options.published) if options.published is not None else None
     metadata_path = corpus_dir / METADATA_FILE
     with _locked(corpus_dir):
         metadata_text = _read_text(metadata_path)
         _check_metadata(metadata_text, metadata_path)
         existing = {p.stem for p in corpus_files(corpus_dir) if p.name != METADATA_FILE}
         number = 1 + max((int(m.group(1)) for i in existing if (m := _ID_NUMBER.match(i))), default=-1)
-        staging = Path(tempfile.mkdtemp(dir=corpus_dir, prefix=".add-"))
+        staging = _workspace(corpus_dir, ".add-")
         try:
             staged: list[_Staged] = []
             digests: dict[str, str] = {i.rsplit("_", 1)[-1]: i for i in existing}
             for source in paths:
+                if shown_path(source) != str(source):  # a name that is not UTF-8
+                    raise DocumentError(
+                        shown_path(source), "the file name is not valid UTF-8; rename the file"
+                    )
+                file_format(source)
+                data = read_source(source, max_bytes)  # read once, a symbolic link refused
                 if source.resolve().parent == corpus_dir.resolve():
                     raise DocumentError(str(source), f"already in the corpus folder, as {source.stem}")
-                extracted = extract(source, max_bytes)
-                data = source.read_bytes()
+                extracted = extract(source, max_bytes, data=data)
                 digest = hashlib.sha256(data).hexdigest()[:16]
                 if digest in digests:
                     raise DocumentError(str(source), f"already in the corpus as {digests[digest]}")
                 doc_id = f"{number:03d}_{digest}"
-                staged.append(_stage(source, doc_id, data, extracted, options, published, staging))
+                try:
+                    staged.append(_stage(source, doc_id, data, extracted, options, published, staging))
+                except OSError as exc:
+                    raise TrustbotError(
+                        f"nothing added: cannot write to {staging} ({exc.strerror or exc})"
+                    ) from None
                 digests[digest] = doc_id
                 number += 1
             return _commit(corpus_dir, index_dir, staged, metadata_text)
@@ -482,7 +507,7 @@ def remove_document(corpus_dir: Path, index_dir: Path, doc_id: str) -> Removed:
         new_text = _without_section(metadata_text, doc_id)
         if doc_id in _check_metadata(new_text, metadata_path):
             raise TrustbotError(f"cannot remove the entry {doc_id!r} from {metadata_path}: edit it by hand")
-        trash = Path(tempfile.mkdtemp(dir=corpus_dir, prefix=".remove-"))
+        trash = _workspace(corpus_dir, ".remove-")
         moved: list[tuple[Path, Path]] = []
         try:
             for n, path in enumerate(files):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from .strtable import StringIndex, StringTable
+from .strtable import StringIndex, StringTable, load_array
 
 __all__ = ["EMPTY_PASSAGE_TERM", "SKIPPED_ROW", "Postings", "PostingsBuilder", "build_postings", "top_k"]
 
@@ -107,6 +107,11 @@ class Postings:
             at += end - start
         return ids, total
 
+    @staticmethod
+    def file_names() -> list[str]:
+        """The files `save` writes."""
+        return [*StringTable.file_names(TERMS), OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE]
+
     def save(self, folder: Path) -> list[str]:
         """Write the postings into a folder, rows in term order; the names of the files written."""
         if not isinstance(self.terms, StringIndex):
@@ -127,10 +132,10 @@ class Postings:
     def load(cls, folder: Path, n_passages: int) -> Postings:
         """Postings saved by `save`, memory-mapped; ValueError when inconsistent."""
         terms = StringIndex(StringTable.load(folder, TERMS))
-        offsets = np.load(folder / OFFSETS_FILE, mmap_mode="r", allow_pickle=False)
-        ids = np.load(folder / IDS_FILE, mmap_mode="r", allow_pickle=False)
-        weights = np.load(folder / WEIGHTS_FILE, mmap_mode="r", allow_pickle=False)
-        idf = np.load(folder / IDF_FILE, mmap_mode="r", allow_pickle=False)
+        offsets = load_array(folder / OFFSETS_FILE)
+        ids = load_array(folder / IDS_FILE)
+        weights = load_array(folder / WEIGHTS_FILE)
+        idf = load_array(folder / IDF_FILE)
         if (
             offsets.dtype != np.int64
             or ids.dtype != np.int32

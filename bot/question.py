@@ -71,6 +71,8 @@ _RATING_WORD = re.compile(r"\b(rat(ed|ing|ings)|rank(ed)?|grade[ds]?|judged|insp
 _YEARISH = (
     r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
 )
+# Words that end the counted noun phrase of "how many X ...".
+_COUNT_STOPS = frozenset([*_AUXILIARIES.split("|"), "r", "there"])
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 
@@ -435,22 +437,13 @@ def counted_term(question: str) -> str | None:
     match = re.match(r"^how many\s+(.*)", _opening(question))
     if match is None:
         return None
-    for word in re.findall(r"[a-z'’-]+", match.group(1)):
-        if word in _AUXILIARIES.split("|") or word in {
-            "are",
-            "r",
-            "there",
-            "do",
-            "does",
-            "did",
-            "will",
-            "have",
-        }:
+    # The counted thing is the last word before the verb: "how many inpatient beds does".
+    counted = None
+    for word in re.findall(r"[a-z][a-z'’-]*", match.group(1)):
+        if word in _COUNT_STOPS:
             break
-        last = word
-    else:
-        return stem(_bare(match.group(1).split()[-1])) if match.group(1).split() else None
-    return stem(_bare(last)) if "last" in locals() else None
+        counted = _bare(word) or counted
+    return stem(counted) if counted else None
 
 
 # Words that make a name the name of a body or place, not of a person.

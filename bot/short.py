@@ -149,5 +149,9 @@ def short_answer(
             polar_no = fold(span.text) not in fold(query.corrected)
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"
-        return f"{lead} — {value}" if value else lead
+        if not value:
+            return lead
+        # "yes —" takes two of the short answer's words.
+        kept = _trim(value.split()[: MAX_SHORT_WORDS - 2])
+        return f"{lead} — {_clean(' '.join(kept))}" if kept else lead
     return value

@@ -12,26 +12,57 @@ import itertools
 import json
 import mmap
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["SAMPLE_EVERY", "StemTable", "StringIndex", "StringTable"]
+__all__ = ["SAMPLE_EVERY", "StemTable", "StringIndex", "StringTable", "load_array"]
 
 #: A `StringIndex` keeps one string in this many in memory (read on first lookup), so a
 #: lookup decodes a handful of mapped strings rather than a whole binary search's worth.
 SAMPLE_EVERY = 32
 
 
+def _open_regular(path: Path) -> int:
+    """A read-only descriptor of a regular file; ValueError for anything else.
+
+    Opened without blocking, so a FIFO in the file's place is refused rather than waited
+    on forever.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise ValueError(f"{path.name} is not a regular file")
+    return descriptor
+
+
 def _map(path: Path) -> bytes | mmap.mmap:
     """The bytes of a file, memory-mapped (an empty file cannot be mapped)."""
-    with path.open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size == 0:
+    descriptor = _open_regular(path)
+    try:
+        if os.fstat(descriptor).st_size == 0:
             return b""
-        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+    finally:
+        os.close(descriptor)
+
+
+def load_array(path: Path) -> npt.NDArray[Any]:
+    """A saved `.npy` array, memory-mapped; ValueError for anything but a regular file."""
+    if not stat.S_ISREG(os.stat(path).st_mode):  # np.load would wait forever on a FIFO
+        raise ValueError(f"{path.name} is not a regular file")
+    array: npt.NDArray[Any] = np.load(path, mmap_mode="r", allow_pickle=False)
+    return array
+
+
+def _read_text(path: Path) -> str:
+    """The UTF-8 text of a regular file."""
+    with os.fdopen(_open_regular(path), "rb") as handle:
+        return handle.read().decode("utf-8")
 
 
 class StringTable(Sequence[str]):
@@ -89,6 +120,11 @@ class StringTable(Sequence[str]):
             return [text[start:end] for start, end in itertools.pairwise(ends)]
         return [data[start:end].decode("utf-8") for start, end in itertools.pairwise(ends)]
 
+    @staticmethod
+    def file_names(name: str) -> list[str]:
+        """The files `save` writes for a table called `name`."""
+        return [f"{name}.bin", f"{name}_offsets.npy", f"{name}_sample.json"]
+
     def save(self, folder: Path, name: str) -> list[str]:
         """Write the table as `name.bin` and `name_offsets.npy` (and its sample); the file names."""
         offsets = np.zeros(len(self) + 1, dtype=np.int64)
@@ -104,21 +140,27 @@ class StringTable(Sequence[str]):
         # rather than thousands of strings decoded one by one.
         sample = {"every": SAMPLE_EVERY, "strings": [self[i] for i in range(0, len(self), SAMPLE_EVERY)]}
         (folder / f"{name}_sample.json").write_text(json.dumps(sample, ensure_ascii=False), encoding="utf-8")
-        return [f"{name}.bin", f"{name}_offsets.npy", f"{name}_sample.json"]
+        return self.file_names(name)
 
     @classmethod
     def load(cls, folder: Path, name: str) -> StringTable:
         """A table saved by `save`, memory-mapped; ValueError when its files disagree."""
-        offsets = np.load(folder / f"{name}_offsets.npy", mmap_mode="r", allow_pickle=False)
+        offsets = load_array(folder / f"{name}_offsets.npy")
         blob = _map(folder / f"{name}.bin")
         if offsets.dtype != np.int64 or len(offsets) < 1 or int(offsets[-1]) != len(blob):
             raise ValueError(f"{name}_offsets.npy does not match {name}.bin")
         table = cls(blob=blob, offsets=offsets)
-        sample = json.loads((folder / f"{name}_sample.json").read_text(encoding="utf-8"))
-        strings = sample.get("strings") if isinstance(sample, dict) else None
+        try:
+            sample = json.loads(_read_text(folder / f"{name}_sample.json"))
+        except RecursionError:
+            raise ValueError(f"{name}_sample.json is nested too deeply") from None
+        if not isinstance(sample, dict):
+            raise ValueError(f"{name}_sample.json does not match {name}.bin")
+        strings = sample.get("strings")
         if (
             sample.get("every") != SAMPLE_EVERY
             or not isinstance(strings, list)
+            or not all(isinstance(s, str) for s in strings)
             or len(strings) != -(-len(table) // SAMPLE_EVERY)
         ):
             raise ValueError(f"{name}_sample.json does not match {name}.bin")

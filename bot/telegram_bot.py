@@ -9,6 +9,11 @@ retries `RetryAfter`; `RetryingRateLimiter` adds retries with back-off for netwo
 and 5xx replies, so an answer is not lost to a hiccup. The token never reaches a log: the
 httpx logger (which prints request URLs, token included) is quieted, and every log line
 passes through `TokenRedactor`.
+
+Robustness: `TolerantBot` vets each polled update on its own, so one that PTB cannot
+parse (or a handler could not read) is logged in one line and skipped, not fetched again
+forever; button data is parsed strictly (`parse_button`). The bot is closed by default:
+`serve` refuses to start with no allow-list unless TRUSTBOT_OPEN_TO_EVERYONE is true.
 """
 
 from __future__ import annotations
@@ -18,23 +23,29 @@ import contextlib
 import functools
 import logging
 import os
+import re
 import secrets
 import sys
 import time
 from collections import OrderedDict, deque
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from telegram import (
+    Bot,
     BotCommand,
+    CallbackQuery,
+    Chat,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     LinkPreviewOptions,
     Message,
     MessageEntity,
     Update,
+    User,
 )
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
@@ -45,9 +56,11 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    ExtBot,
     MessageHandler,
     filters,
 )
+from telegram.request import HTTPXRequest
 
 from . import __version__
 from .answer import Answer
@@ -57,7 +70,9 @@ from .errors import DateError, TrustbotError
 from .index import current_generation
 from .settings import Settings
 from .telegram_format import (
+    QUOTE_CHARS,
     DocumentSpan,
+    clip,
     escape,
     format_about,
     format_answer,
@@ -73,11 +88,16 @@ __all__ = [
     "BriefTelegramErrors",
     "RetryingRateLimiter",
     "TokenRedactor",
+    "TolerantBot",
     "TrustBot",
     "UserRateLimit",
+    "access_summary",
     "build_application",
     "configure_logging",
+    "parse_button",
     "serve",
+    "update_problem",
+    "vet_updates",
 ]
 
 logger = logging.getLogger(__name__)
@@ -121,6 +141,13 @@ trustbot: no Telegram bot token is configured, so there is nothing to serve.
   2. Put the token it gives you in .env:  TRUSTBOT_TELEGRAM_TOKEN=123456:ABC...
   3. Run `trustbot serve` again.
 Meanwhile, ask the same questions in the terminal with `trustbot chat`."""
+
+#: One line: a staff tool is closed until someone says who may use it.
+CLOSED = (
+    "trustbot: error: no one may use the bot: list who may in TRUSTBOT_ALLOWED_USERS and/or "
+    "TRUSTBOT_ALLOWED_CHATS (comma-separated Telegram ids), or set TRUSTBOT_OPEN_TO_EVERYONE=true "
+    "to let anyone on Telegram use it"
+)
 
 REFUSAL = "Sorry, this bot is private. Ask its administrator to add your user id <code>{user}</code>."
 SLOW_DOWN = "You're asking faster than I can answer well. Please wait about {seconds} s and ask again."
@@ -239,6 +266,147 @@ class RetryingRateLimiter(AIORateLimiter):
                 delay *= 2
 
 
+# --- updates ----------------------------------------------------------------------------
+
+#: The longest account of a malformed update that reaches the log.
+PROBLEM_CHARS = 200
+_MESSAGE_FIELDS = (
+    "message",
+    "edited_message",
+    "channel_post",
+    "edited_channel_post",
+    "business_message",
+    "edited_business_message",
+)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _has_surrogate(raw: object) -> bool:
+    """Whether any text in the JSON holds a lone surrogate (escaped as \\ud800): not Unicode,
+    so it can neither be measured in UTF-16 nor sent back."""
+    stack: list[object] = [raw]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                return True
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
+def _is_int(value: object) -> bool:
+    return type(value) is int  # not bool, which JSON's true would be
+
+
+def _one_line(text: str, limit: int = PROBLEM_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _message_problem(message: object, where: str) -> str | None:
+    """What the handlers would trip over in a message, or None."""
+    if not isinstance(message, Message):
+        return f"{where} is not a message"
+    chat = message.chat
+    if not isinstance(chat, Chat) or not _is_int(chat.id) or not isinstance(chat.type, str):
+        return f"{where} has no chat"
+    if not _is_int(message.message_id):
+        return f"{where} has no message_id"
+    if not isinstance(message.date, datetime):
+        return f"{where} has no date"
+    if message.text is not None and not isinstance(message.text, str):
+        return f"{where} has a text that is not text"
+    sender = message.from_user
+    if sender is not None and (not isinstance(sender, User) or not _is_int(sender.id)):
+        return f"{where} has a sender without an id"
+    for entity in message.entities or ():
+        if not (_is_int(entity.offset) and _is_int(entity.length) and isinstance(entity.type, str)):
+            return f"{where} has a malformed entity"
+    replied = message.reply_to_message
+    if replied is not None:
+        sender = replied.from_user
+        if sender is not None and (not isinstance(sender, User) or not _is_int(sender.id)):
+            return f"{where} replies to a message whose sender has no id"
+    return None
+
+
+def _query_problem(query: CallbackQuery) -> str | None:
+    if not isinstance(query.id, str) or not query.id:
+        return "callback_query has no id"
+    if not isinstance(query.from_user, User) or not _is_int(query.from_user.id):
+        return "callback_query has no sender"
+    if query.data is not None and not isinstance(query.data, str):
+        return "callback_query data is not text"
+    if query.message is not None:
+        chat = query.message.chat
+        if not isinstance(chat, Chat) or not _is_int(chat.id):
+            return "callback_query message has no chat"
+    return None
+
+
+def update_problem(raw: object, bot: Bot | None = None) -> str | None:
+    """What is wrong with one update as received (raw JSON), in one line; None when it is
+    well-formed. Never raises: python-telegram-bot refusing to parse it is a problem, and
+    so is a message a handler could not read (no chat, no sender id, text that is not text)."""
+    if not isinstance(raw, dict):
+        return f"not an object but {type(raw).__name__}"
+    if not _is_int(raw.get("update_id")):
+        return "no numeric update_id"
+    if _has_surrogate(raw):
+        return "text that is not valid Unicode (a lone surrogate)"
+    try:
+        update = Update.de_json(raw, bot)
+        for name in _MESSAGE_FIELDS:
+            message = getattr(update, name, None)
+            if message is not None and (problem := _message_problem(message, name)):
+                return problem
+        if update.callback_query is not None:
+            return _query_problem(update.callback_query)
+    except Exception as exc:  # whatever the parser trips on, it is this update's fault
+        return _one_line(f"{type(exc).__name__}: {exc}")
+    return None
+
+
+def vet_updates(raws: Iterable[object], bot: Bot | None = None) -> list[dict[str, Any]]:
+    """A getUpdates batch with each malformed update replaced by a bare `{"update_id": n}`,
+    logged once, in one line. The bare update matches no handler, and the poller still
+    moves its offset past it, so it is never fetched again."""
+    vetted: list[dict[str, Any]] = []
+    for raw in raws:
+        problem = update_problem(raw, bot)
+        if problem is None:
+            assert isinstance(raw, dict)
+            vetted.append(raw)
+            continue
+        update_id = raw.get("update_id") if isinstance(raw, dict) else None
+        if _is_int(update_id):
+            logger.warning("skipped malformed update %d: %s", update_id, problem)
+            vetted.append({"update_id": update_id})
+        else:  # nothing to skip past: Telegram numbers every update, so this is no update
+            logger.warning("skipped malformed update without an id: %s", problem)
+    return vetted
+
+
+class TolerantBot(ExtBot[Any]):
+    """PTB's bot, but one update it cannot parse no longer sinks its whole batch.
+
+    `Bot.get_updates` parses a batch with `Update.de_list`: one bad update raises for all,
+    the Updater logs it with the batch and asks again for the same batch, forever. Here the
+    raw batch is vetted update by update (`vet_updates`) before PTB parses it."""
+
+    async def _post(self, endpoint: str, data: dict[str, Any] | None = None, **kwargs: Any) -> Any:
+        result = await super()._post(endpoint, data, **kwargs)
+        if endpoint == "getUpdates" and isinstance(result, list):
+            return vet_updates(result, self)
+        return result
+
+
 class UserRateLimit:
     """At most `limit` questions per user in any `window` seconds."""
 
@@ -333,10 +501,12 @@ class TrustBot:
     # -- access ------------------------------------------------------------------------
 
     def allowed(self, update: Update) -> bool:
-        """Whether the update's user (or chat) may use the bot."""
+        """Whether the update's user (or chat) may use the bot: listed, or the bot is open.
+
+        An allow-list wins over `open_to_everyone`; with neither, nobody may."""
         users, chats = self.settings.allowed_users, self.settings.allowed_chats
         if not users and not chats:
-            return True
+            return self.settings.open_to_everyone
         user, chat = update.effective_user, update.effective_chat
         return (user is not None and user.id in users) or (chat is not None and chat.id in chats)
 
@@ -412,7 +582,7 @@ class TrustBot:
             as_of = parse_as_of(args[0])
         except DateError as exc:
             return await _reply(
-                update, f"Can't use “{escape(args[0])}” as a date: {escape(str(exc))}.\n{usage}"
+                update, f"Can't use “{clip(args[0], QUOTE_CHARS // 3)}” as a date: {clip(str(exc))}.\n{usage}"
             )
         await self.answer(update, context, " ".join(args[1:]), as_of)
 
@@ -469,7 +639,7 @@ class TrustBot:
             try:
                 answer = await asyncio.to_thread(engine.ask, question, as_of, MAX_RESULTS)
             except TrustbotError as exc:
-                return await _reply(update, escape(f"Sorry: {exc}."))
+                return await _reply(update, f"Sorry: {clip(str(exc))}.")
         texts = format_answer(answer)
         markup = None
         if not answer.abstained and answer.results:
@@ -484,15 +654,14 @@ class TrustBot:
         query = update.callback_query
         if query is None:
             return
-        action, _, rest = (query.data or "").partition(":")
-        key, _, number = rest.partition(":")
-        asked = self._memory.get(key)
-        if asked is None or not number.isdigit():
+        button = parse_button(query.data)
+        asked = self._memory.get(button[1]) if button else None
+        if button is None or asked is None:  # forged, or from before a restart
             await query.answer(EXPIRED)
             return
         await query.answer()
         results = asked.answer.results
-        n = int(number)
+        action, key, n = button
         if action == "m":
             page = results[n : n + MORE_PAGE]
             shown = n + len(page)
@@ -505,13 +674,11 @@ class TrustBot:
                 await context.bot.send_message(
                     asked.chat_id, text, reply_markup=markup if i == len(texts) - 1 else None
                 )
-        elif action == "s":
+        else:
             chosen = [r for r in results if r.rank == n]
             texts = format_source(chosen[0]) if chosen else [EXPIRED]
             for text in texts:
                 await context.bot.send_message(asked.chat_id, text)
-        else:
-            return
 
     # -- reloading ---------------------------------------------------------------------
 
@@ -577,6 +744,28 @@ async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None 
     message = update.effective_message
     if message is not None:
         await message.reply_html(text, reply_markup=markup)
+
+
+#: A button's callback data: "m" (more results from) or "s" (source of) the passage of
+#: that rank, an answer's key in `_Memory`, and the rank, written as `_buttons` writes it.
+#: Digits are ASCII [0-9] only: `str.isdigit()` accepts "²", which `int()` refuses.
+_BUTTON_DATA = re.compile(r"([ms]):([A-Za-z0-9_-]{1,16}):([1-9][0-9]{0,2})")
+#: Telegram's limit for callback data, in bytes.
+MAX_BUTTON_DATA = 64
+
+
+def parse_button(data: object) -> tuple[Literal["m", "s"], str, int] | None:
+    """(action, key, rank) from a button's callback data; None for anything not made by
+    `_buttons` (forged, truncated, from another bot version). Never raises."""
+    if not isinstance(data, str) or len(data) > MAX_BUTTON_DATA:
+        return None
+    match = _BUTTON_DATA.fullmatch(data)
+    if match is None:
+        return None
+    rank = int(match[3])
+    if not 1 <= rank <= MAX_RESULTS:
+        return None
+    return ("m" if match[1] == "m" else "s"), match[2], rank
 
 
 def _buttons(
@@ -657,14 +846,19 @@ def build_application(
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The PTB application for a bot: handlers, rate limiter, error handler, HTML defaults."""
     assert settings.telegram_token is not None
+    # The bot is built here, not by the builder, to be a TolerantBot; its requests are
+    # the ones the builder would make (a pool for replies sent at once, one for polling).
+    bot = TolerantBot(
+        token=settings.telegram_token.get_secret_value(),
+        base_url=settings.telegram_api_url,
+        defaults=Defaults(parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEWS),
+        request=HTTPXRequest(connection_pool_size=256),
+        get_updates_request=HTTPXRequest(connection_pool_size=1),
+        rate_limiter=rate_limiter or RetryingRateLimiter(overall_max_rate=settings.telegram_max_rate),
+    )
     application = (
         Application.builder()
-        .token(settings.telegram_token.get_secret_value())
-        .base_url(settings.telegram_api_url)
-        .defaults(
-            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
-        )
-        .rate_limiter(rate_limiter or RetryingRateLimiter(overall_max_rate=settings.telegram_max_rate))
+        .bot(bot)
         .concurrent_updates(True)
         .post_init(trustbot.post_init)
         .post_shutdown(trustbot.post_shutdown)
@@ -695,16 +889,39 @@ def _webhook_path(url: str) -> str:
     return urlsplit(url).path.strip("/")
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def access_summary(settings: Settings) -> str | None:
+    """Who may use the bot, for the start-up log: "open to everyone", "2 users, 1 chat";
+    None when nobody may (no allow-list, and not opened)."""
+    users, chats = len(settings.allowed_users), len(settings.allowed_chats)
+    if users or chats:
+        listed = f"{_count(users, 'user')}, {_count(chats, 'chat')}"
+        if settings.open_to_everyone:
+            listed += " (TRUSTBOT_OPEN_TO_EVERYONE is ignored while an allow-list is set)"
+        return listed
+    if settings.open_to_everyone:
+        return "open to everyone (TRUSTBOT_OPEN_TO_EVERYONE=true)"
+    return None
+
+
 def serve(settings: Settings, open_engine: EngineOpener) -> int:
     """Run the bot until interrupted: polling, or a webhook when one is configured."""
     if settings.telegram_token is None:
         print(NO_TOKEN, file=sys.stderr)
+        return EXIT_ERROR
+    access = access_summary(settings)
+    if access is None:  # closed by default: refuse before touching Telegram or the index
+        print(CLOSED, file=sys.stderr)
         return EXIT_ERROR
     token = settings.telegram_token.get_secret_value()
     secret = (
         settings.webhook_secret.get_secret_value() if settings.webhook_secret else secrets.token_urlsafe(32)
     )
     configure_logging(token, secret)
+    logger.info("who may use the bot: %s", access)
     engine = open_engine()
     for notice in engine.notices:
         logger.info("%s", notice)

@@ -20,7 +20,9 @@ from .engine import EXAMPLE_QUESTIONS
 
 __all__ = [
     "MAX_MESSAGE_CHARS",
+    "QUOTE_CHARS",
     "DocumentSpan",
+    "clip",
     "escape",
     "format_about",
     "format_abstention",
@@ -36,8 +38,10 @@ __all__ = [
 
 #: Telegram's limit for one message's text.
 MAX_MESSAGE_CHARS = 4096
-#: How much of a question an "I don't know" quotes back.
-QUOTED_QUESTION_CHARS = 300
+#: The most of the user's own words (a question, its "Read as" reading, a date typed)
+#: a reply quotes back, in Telegram's UTF-16 units once escaped: the question may be up
+#: to 100,000 characters long, the reply must fit one message.
+QUOTE_CHARS = 300
 _BLOCK_GAP = "\n\n"
 _TAG = re.compile(r"<[^>]+>")
 
@@ -48,6 +52,28 @@ def escape(text: str) -> str:
 
 
 _e = escape  # short, for the many f-strings below
+
+
+def clip(text: str, limit: int = QUOTE_CHARS) -> str:
+    """`text` escaped, cut to at most `limit` UTF-16 units (an ellipsis marks the cut).
+
+    The bound holds for the escaped text, so a question of "&" or emoji is cut as
+    surely as one of letters, and a cut never falls inside an entity or a surrogate pair.
+    """
+    escaped = _e(text)
+    if telegram_length(escaped) <= limit:
+        return escaped
+    room = max(0, limit - 1)  # the ellipsis is one unit
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        piece = _e(char)
+        size = telegram_length(piece)
+        if used + size > room:
+            break
+        kept.append(piece)
+        used += size
+    return "".join(kept).rstrip() + "…"
 
 
 def _attr(text: str) -> str:
@@ -158,7 +184,7 @@ def _passage(result: Result) -> str:
 def _notes(answer: Answer) -> list[str]:
     notes = []
     if answer.corrected:
-        notes.append(f"<i>Read as: {_e(answer.corrected)}</i>")
+        notes.append(f"<i>Read as: {clip(answer.corrected)}</i>")
     if answer.as_of:
         day = answer.as_of.value
         notes.append(f"<i>As things stood on {day.day} {day:%B %Y}</i>")
@@ -237,15 +263,11 @@ def format_source(result: Result, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
 
 
 def format_abstention(answer: Answer) -> str:
-    """A kind "I don't know", with what to try instead."""
-    question = (
-        answer.question
-        if len(answer.question) <= QUOTED_QUESTION_CHARS
-        else answer.question[:QUOTED_QUESTION_CHARS] + "…"
-    )
-    lines = [*_notes(answer), f"I don't know — the documents I have don't answer “{_e(question)}”."]
+    """A kind "I don't know", with what to try instead; always one message: every part
+    that quotes the user (the question, its reading, the reason naming a word) is clipped."""
+    lines = [*_notes(answer), f"I don't know — the documents I have don't answer “{clip(answer.question)}”."]
     if answer.reason:
-        lines.append(f"<i>({_e(answer.reason)})</i>")
+        lines.append(f"<i>({clip(answer.reason, 2 * QUOTE_CHARS)})</i>")
     lines.append("You could rephrase the question, or see what I know with /sources.")
     return "\n".join(lines)
 

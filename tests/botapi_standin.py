@@ -2,21 +2,27 @@
 
 It serves the methods the bot calls (getMe, getUpdates, sendMessage, editMessageText,
 editMessageReplyMarkup, answerCallbackQuery, sendChatAction, setMyCommands, ...),
-records every call with its parameters, hands out updates the test queues, and can
-fail chosen calls (a 429 with retry_after, a 500) to test that replies survive.
+records every call with its parameters, hands out updates the test queues (well-formed
+ones, or any raw JSON at all, to test that a malformed update is survived), and can fail
+chosen calls (a 429 with retry_after, a 500) to test that replies survive. Like Telegram,
+it refuses a message over 4096 characters or with HTML it cannot parse (400).
 """
 
 from __future__ import annotations
 
 import contextlib
+import html
 import itertools
 import json
+import re
 import threading
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import HTTP
+from html.parser import HTMLParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qsl
@@ -27,6 +33,41 @@ BOT_USERNAME = "trustbot_test_bot"
 #: The longest a getUpdates call is held open, whatever timeout it asks for: short, so
 #: tests stop quickly; returning early with no updates is what the real API does too.
 LONG_POLL_CAP = 0.2
+#: Telegram's limit for a message's text, in UTF-16 units after its HTML is parsed.
+MAX_MESSAGE_CHARS = 4096
+#: The tags Telegram's HTML parse mode knows.
+ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "blockquote", "tg-spoiler"}
+
+
+class _TelegramHTML(HTMLParser):
+    """Checks text the way Telegram's HTML parse mode would: known tags, all closed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in ALLOWED_TAGS:
+            self.problems.append(f"<{tag}> is not allowed")
+        self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open or self.open.pop() != tag:
+            self.problems.append(f"</{tag}> closes nothing open")
+
+
+def html_problems(text: str) -> list[str]:
+    """Why Telegram would refuse this HTML text; [] when it would not."""
+    parser = _TelegramHTML()
+    parser.feed(text)
+    parser.close()
+    return parser.problems + [f"<{tag}> is never closed" for tag in parser.open]
+
+
+def shown_length(text: str) -> int:
+    """The length Telegram limits: UTF-16 units of the text once its HTML is parsed."""
+    return len(html.unescape(re.sub(r"<[^>]*>", "", text)).encode("utf-16-le")) // 2
 
 
 @dataclass
@@ -68,7 +109,10 @@ class BotAPIStandIn:
         self.calls: list[Call] = []
         self.faults: list[Fault] = []
         self.failed: list[Call] = []  # calls answered with an injected fault
-        self._updates: list[dict[str, Any]] = []
+        self.rejected: list[Call] = []  # messages refused as Telegram would: too long, bad HTML
+        # Queued updates, by the id that orders them and that an offset confirms, with
+        # the JSON handed out: normally the same id, but a raw one may carry any or none.
+        self._updates: list[tuple[int, Any]] = []
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._lock = threading.Condition()
@@ -76,6 +120,8 @@ class BotAPIStandIn:
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self.served: dict[int, float] = {}  # update_id -> when getUpdates handed it out
+        self.times_served: Counter[int] = Counter()  # update_id -> how often it was handed out
+        self.offsets: list[int] = []  # the offset of every getUpdates call, in order
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -100,10 +146,28 @@ class BotAPIStandIn:
     def push(self, update: dict[str, Any]) -> int:
         """Queue an update for the bot's next getUpdates; returns its update_id."""
         with self._lock:
-            update = {"update_id": next(self._update_ids), **update}
-            self._updates.append(update)
+            update_id = next(self._update_ids)
+            self._updates.append((update_id, {"update_id": update_id, **update}))
             self._lock.notify_all()
-            return int(update["update_id"])
+            return update_id
+
+    def push_raw(self, payload: Any, *, numbered: bool = True) -> int:
+        """Queue any JSON as an update, exactly as given (malformed as the test likes);
+        `numbered` adds the next update_id unless the payload has its own key for it.
+        Returns the id an offset confirms it by."""
+        with self._lock:
+            update_id = next(self._update_ids)
+            if numbered and isinstance(payload, dict) and "update_id" not in payload:
+                payload = {"update_id": update_id, **payload}
+            self._updates.append((update_id, payload))
+            self._lock.notify_all()
+            return update_id
+
+    @contextlib.contextmanager
+    def together(self) -> Iterator[None]:
+        """Updates pushed in the block are handed out in one getUpdates batch."""
+        with self._lock:  # a reentrant lock: push() inside the block takes it again
+            yield
 
     def fail(self, fault: Fault) -> None:
         """Fail the next calls of a method as the fault says."""
@@ -187,6 +251,11 @@ class BotAPIStandIn:
                 if fault.retry_after is not None:
                     error["parameters"] = {"retry_after": fault.retry_after}
                 return fault.status, error
+            refusal = _refusal(method, params)
+            if refusal is not None:
+                self.rejected.append(call)
+                self._lock.notify_all()
+                return 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {refusal}"}
             call.result = self._result(method, params)
             self.calls.append(call)
             self._lock.notify_all()
@@ -197,15 +266,18 @@ class BotAPIStandIn:
         wait = min(float(params.get("timeout") or 0), LONG_POLL_CAP)
         deadline = time.monotonic() + wait
         with self._lock:
+            self.offsets.append(offset)
             # Updates before the offset are confirmed: forget them, as Telegram does.
-            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            self._updates = [(n, u) for n, u in self._updates if n >= offset]
             while not self._updates and time.monotonic() < deadline:
                 self._lock.wait(deadline - time.monotonic())
-            batch = list(self._updates[:100])
+            batch = self._updates[:100]
             now = time.monotonic()
-            for u in batch:
-                self.served.setdefault(int(u["update_id"]), now)
-            return batch
+            for n, _ in batch:
+                self.served.setdefault(n, now)
+                self.times_served[n] += 1
+            self._lock.notify_all()
+            return [u for _, u in batch]
 
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
@@ -231,6 +303,21 @@ class BotAPIStandIn:
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True  # setMyCommands, sendChatAction, answerCallbackQuery, deleteWebhook, ...
+
+
+def _refusal(method: str, params: dict[str, Any]) -> str | None:
+    """Why Telegram would refuse to send this text, or None."""
+    if method not in ("sendMessage", "editMessageText"):
+        return None
+    text = str(params.get("text", ""))
+    if params.get("parse_mode") == "HTML" and (problems := html_problems(text)):
+        return f"can't parse entities: {problems[0]}"
+    if not text.strip():
+        return "message text is empty"
+    shown = shown_length(text) if params.get("parse_mode") == "HTML" else _utf16(text)
+    if shown > MAX_MESSAGE_CHARS:
+        return "message is too long"
+    return None
 
 
 def _parse(content_type: str, body: bytes) -> dict[str, Any]:

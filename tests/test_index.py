@@ -69,7 +69,7 @@ def test_saved_index_is_plain_json_and_npy_with_version_params_and_fingerprint(
         ]
     )
     manifest = json.loads((generation / "manifest.json").read_text())
-    assert manifest["format_version"] == FORMAT_VERSION == 2
+    assert manifest["format_version"] == FORMAT_VERSION == 3
     assert manifest["params"]["variant"] == "okapi" and manifest["params"]["epsilon"] == 0.0
     assert manifest["fingerprint"] == fingerprint(corpus_dir)
     assert set(manifest["files"]) == set(names) - {"manifest.json"}
@@ -183,10 +183,10 @@ def test_old_flat_index_is_refused_and_rebuilt(corpus_dir: Path, index_dir: Path
         json.dumps({"format": "trustbot-index", "format_version": 1, "params": {}, "checksums": {},
                     "fingerprint": "x", "built_at": "2026-01-01"})
     )  # fmt: skip
-    with pytest.raises(IndexError_, match="format 1 is not 2"):
+    with pytest.raises(IndexError_, match="format 1 is not 3"):
         load_index(index_dir)
     engine = Engine.open(corpus_dir, index_dir)
-    assert engine.notices == ("index format 1 is not 2: rebuilding",)
+    assert engine.notices == ("index format 1 is not 3: rebuilding",)
     assert not (index_dir / "manifest.json").exists()
     assert load_index(index_dir).fingerprint == fingerprint(corpus_dir)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import html
 import io
 import logging
@@ -14,7 +15,6 @@ import socket
 import subprocess
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -26,37 +26,26 @@ from bot.settings import Settings
 from bot.telegram_bot import MAX_RESULTS, RetryingRateLimiter, TrustBot, build_application, configure_logging
 from bot.telegram_format import MAX_MESSAGE_CHARS, telegram_length
 
-from .botapi_standin import BOT_USERNAME, TOKEN, BotAPIStandIn, Call, Fault, message, press
+from .botapi_standin import (
+    BOT_USERNAME,
+    TOKEN,
+    BotAPIStandIn,
+    Call,
+    Fault,
+    html_problems,
+    message,
+    press,
+)
 from .conftest import SEED_CORPUS, TRUSTBOT, run_cli
 from .documents import write_pdf
 
 QUESTION = "when will the trust go live?"
-ALLOWED_TAGS = {"b", "i", "u", "s", "a", "code", "pre", "blockquote", "tg-spoiler"}
-
-
-class _TelegramHTML(HTMLParser):
-    """Checks text the way Telegram's HTML parse mode would: known tags, all closed."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.open: list[str] = []
-        self.problems: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in ALLOWED_TAGS:
-            self.problems.append(f"<{tag}> is not allowed")
-        self.open.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.open or self.open.pop() != tag:
-            self.problems.append(f"</{tag}> closes nothing open")
 
 
 def assert_valid_html(text: str) -> None:
-    parser = _TelegramHTML()
-    parser.feed(text)
-    parser.close()
-    assert not parser.problems and not parser.open, (parser.problems, parser.open, text[:300])
+    """Known tags only, all closed: what Telegram's HTML parse mode accepts."""
+    problems = html_problems(text)
+    assert not problems, (problems, text[:300])
 
 
 def buttons(call: Call) -> dict[str, str]:
@@ -81,6 +70,8 @@ def bot_settings(standin: BotAPIStandIn, **overrides: Any) -> Settings:
         "telegram_api_url": standin.base_url,
         "corpus_dir": SEED_CORPUS,
         "index_watch_seconds": 0,
+        # The bot is closed by default; these tests are about everything else.
+        "open_to_everyone": True,
     }
     values.update(overrides)
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -88,12 +79,15 @@ def bot_settings(standin: BotAPIStandIn, **overrides: Any) -> Settings:
 
 @contextlib.asynccontextmanager
 async def running(
-    settings: Settings, engine: Engine, opener: Callable[[], Engine] | None = None
+    settings: Settings,
+    engine: Engine,
+    opener: Callable[[], Engine] | None = None,
+    limiter: RetryingRateLimiter | None = None,
 ) -> AsyncIterator[TrustBot]:
     """The bot as `trustbot serve` runs it (polling), until the block ends."""
     trustbot = TrustBot(settings, engine, opener or (lambda: engine))
     # Short back-off so fault tests take fractions of a second; the logic is the real one.
-    application = build_application(settings, trustbot, RetryingRateLimiter(base_delay=0.05))
+    application = build_application(settings, trustbot, limiter or RetryingRateLimiter(base_delay=0.05))
     await application.initialize()
     await trustbot.post_init(application)
     assert application.updater is not None
@@ -244,6 +238,42 @@ async def test_more_results_and_source_buttons(standin: BotAPIStandIn, seed_engi
         assert_valid_html(call.text)
 
 
+async def test_forged_button_data_is_expired_not_an_error(
+    standin: BotAPIStandIn, seed_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with running(bot_settings(standin), seed_engine):
+        [answer] = await ask(standin, message(QUESTION, 19), chat_id=19)
+        key = buttons(answer)["More results"].split(":")[1]
+        # "²" passes str.isdigit() but not int(); the others are out of range or ill-formed.
+        forged = [f"m:{key}:²", f"s:{key}:१", f"m:{key}:99999999999", f"x:{key}:1", f"s:{key}:0", f"m:{key}:"]
+        for data in forged:
+            standin.push(press(data, 19, on=answer))
+        await until(standin, lambda s: len(s.sent("answerCallbackQuery")) == len(forged))
+        [after] = await ask(standin, message(QUESTION, 19), chat_id=19)  # still answering
+    assert all("expired" in str(c.params.get("text")) for c in standin.sent("answerCallbackQuery"))
+    assert "July 2020" in after.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+async def test_a_malformed_update_is_skipped_once_and_others_answered(
+    standin: BotAPIStandIn, seed_engine: Engine, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A poll without its required fields: PTB cannot parse it, and used to fail the
+    # whole batch and fetch it again, forever, answering nobody.
+    bad = standin.push_raw({"poll": {"id": "p1"}})
+    good = standin.push(message(QUESTION, 20))
+    async with running(bot_settings(standin), seed_engine):
+        await until(standin, lambda s: bool(s.sent(chat_id=20)))
+        await until(standin, lambda s: bool(s.offsets) and s.offsets[-1] > good)
+    assert "July 2020" in standin.sent(chat_id=20)[0].text
+    assert standin.times_served[bad] == 1  # fetched once: the offset moved past it
+    assert standin.offsets == sorted(standin.offsets)
+    skipped = [r.getMessage() for r in caplog.records if "malformed" in r.getMessage()]
+    assert len(skipped) == 1 and skipped[0].startswith(f"skipped malformed update {bad}: ")
+    assert "\n" not in skipped[0] and len(skipped[0]) < 300  # one short line
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
 async def test_html_in_a_question_is_escaped(standin: BotAPIStandIn, seed_engine: Engine) -> None:
     question = "what is <script>alert(1)</script> & <b>Leeds</b> United's goal tally?"
     async with running(bot_settings(standin), seed_engine):
@@ -253,6 +283,22 @@ async def test_html_in_a_question_is_escaped(standin: BotAPIStandIn, seed_engine
     assert "<script>" not in reply.text
     assert_valid_html(reply.text)
     assert "/sources" in reply.text  # what to try instead
+
+
+async def test_a_long_misspelled_question_gets_one_short_reply(
+    standin: BotAPIStandIn, seed_engine: Engine
+) -> None:
+    # TRUSTBOT_MAX_QUESTION_CHARS raised: a message as long as Telegram allows, misspelled,
+    # used to be quoted back whole ("Read as: ...") in a reply Telegram refused as too long.
+    engine = dataclasses.replace(seed_engine, max_question_chars=100_000)
+    question = ("whn wil the trst go liiive & <b>reopen</b> " * 120)[:4000]
+    async with running(bot_settings(standin, max_question_chars=100_000), engine):
+        [reply] = await ask(standin, message(question, 24), chat_id=24)
+    assert not standin.rejected
+    assert reply.text.startswith("<i>Read as: ") and "…</i>" in reply.text
+    assert "I don't know" in reply.text and "…”" in reply.text
+    assert telegram_length(reply.text) <= 1500
+    assert_valid_html(reply.text)
 
 
 def _long_history_corpus(folder: Path, documents: int) -> Path:
@@ -487,13 +533,15 @@ async def test_webhook_mode(standin: BotAPIStandIn, seed_engine: Engine) -> None
 # --- `trustbot serve` as a real process ---------------------------------------------------
 
 
-def _serve_env(standin: BotAPIStandIn, tmp_path: Path, token: str = TOKEN) -> dict[str, str]:
+def _serve_env(standin: BotAPIStandIn, tmp_path: Path, token: str = TOKEN, **access: str) -> dict[str, str]:
+    """The environment of `trustbot serve`: open to everyone unless `access` says who may."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRUSTBOT_")}
     env.update(
         TRUSTBOT_TELEGRAM_TOKEN=token,
         TRUSTBOT_TELEGRAM_API_URL=standin.base_url,
         TRUSTBOT_INDEX_DIR=str(tmp_path / "index"),
     )
+    env.update(access or {"TRUSTBOT_OPEN_TO_EVERYONE": "true"})
     return env
 
 
@@ -522,13 +570,39 @@ def test_serve_with_a_refused_token_says_so(standin: BotAPIStandIn, tmp_path: Pa
     assert wrong not in result.stderr and "WRONG-token" not in result.stderr
 
 
-def test_serve_process_answers_and_stops_cleanly(standin: BotAPIStandIn, tmp_path: Path) -> None:
+def test_serve_refuses_to_start_with_no_one_allowed(standin: BotAPIStandIn, tmp_path: Path) -> None:
+    env = _serve_env(standin, tmp_path, TRUSTBOT_ALLOWED_USERS="", TRUSTBOT_OPEN_TO_EVERYONE="false")
+    result = subprocess.run(
+        [str(TRUSTBOT), "serve"], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60
+    )
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()  # one line, saying how to list users or open the bot
+    assert "TRUSTBOT_ALLOWED_USERS" in line and "TRUSTBOT_ALLOWED_CHATS" in line
+    assert "TRUSTBOT_OPEN_TO_EVERYONE=true" in line
+    assert not result.stdout and TOKEN not in line and TOKEN.split(":")[1] not in line
+    assert not standin.calls and not standin.offsets  # Telegram was never contacted
+    assert not (tmp_path / "index").exists()  # nor the index opened
+
+
+@pytest.mark.parametrize(
+    ("access", "logged"),
+    [
+        ({}, "who may use the bot: open to everyone"),
+        (
+            {"TRUSTBOT_ALLOWED_USERS": "71,72", "TRUSTBOT_ALLOWED_CHATS": "-7001"},
+            "who may use the bot: 2 users, 1 chat\n",
+        ),
+    ],
+)
+def test_serve_process_answers_and_stops_cleanly(
+    standin: BotAPIStandIn, tmp_path: Path, access: dict[str, str], logged: str
+) -> None:
     process = subprocess.Popen(
         [str(TRUSTBOT), "serve"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env=_serve_env(standin, tmp_path),
+        env=_serve_env(standin, tmp_path, **access),
         cwd=tmp_path,
     )
     try:
@@ -544,6 +618,7 @@ def test_serve_process_answers_and_stops_cleanly(standin: BotAPIStandIn, tmp_pat
     assert "July 2020" in standin.sent(chat_id=71)[0].text
     assert process.returncode == 0
     assert "serving by polling 127.0.0.1" in stderr
+    assert logged in stderr  # the start-up log says who may use the bot
     assert TOKEN not in stderr and TOKEN.split(":")[1] not in stderr
     assert "Traceback" not in stderr
 

@@ -1,21 +1,40 @@
 """The Telegram front end's parts on their own: HTML formatting and splitting, the rate
-limit, log redaction, and the Telegram settings."""
+limit, log redaction, button data, update vetting, who may use the bot, and the Telegram
+settings."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
+import time
 from dataclasses import replace
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from telegram import Update
 
 from bot.answer import Answer, Citation, Result, Source
 from bot.dates import PubDate
 from bot.engine import Engine
 from bot.settings import Settings
-from bot.telegram_bot import BriefTelegramErrors, TokenRedactor, UserRateLimit
+from bot.telegram_bot import (
+    MAX_RESULTS,
+    BriefTelegramErrors,
+    TokenRedactor,
+    TrustBot,
+    UserRateLimit,
+    access_summary,
+    parse_button,
+    update_problem,
+    vet_updates,
+)
 from bot.telegram_format import (
     MAX_MESSAGE_CHARS,
+    QUOTE_CHARS,
+    clip,
     format_abstention,
     format_answer,
     format_more,
@@ -208,3 +227,236 @@ def test_bad_telegram_settings_are_refused(
     monkeypatch.setenv(name, value)
     with pytest.raises(ValueError, match=problem):
         Settings(_env_file=None)
+
+
+# --- quoting the user back ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["word " * 5000, "&" * 5000, "<" * 5000, "👍" * 5000, "a&b" * 2000])
+def test_clip_bounds_the_escaped_text_and_marks_the_cut(text: str) -> None:
+    clipped = clip(text)
+    assert telegram_length(clipped) <= QUOTE_CHARS and clipped.endswith("…")
+    assert text.startswith(html.unescape(clipped[:-1]))  # a prefix: no entity or emoji split
+    assert_valid_html(clipped)
+    assert clip("short & sweet") == "short &amp; sweet"  # what fits is only escaped
+
+
+def test_a_long_read_as_is_clipped_in_answers_and_abstentions() -> None:
+    # TRUSTBOT_MAX_QUESTION_CHARS can be 100,000: a long misspelled question came back as
+    # a "Read as" line of the same length, and an "I don't know" Telegram refused.
+    question = "whn wil the trst go liv & <reopen> " * 2000
+    abstained = Answer(
+        question,
+        None,
+        True,
+        None,
+        corrected=question.replace("whn", "when"),
+        reason="no document mentions “" + "liv" * 3000 + "”",
+    )
+    text = format_abstention(abstained)
+    assert telegram_length(text) < 1500 and text.count("…") == 3  # read as, question, reason
+    assert_valid_html(text)
+    result = _result("The trust opens in 2020.", "The trust opens in 2020.")
+    answered = Answer(question, None, False, result.answer, (result,), corrected=question)
+    [reply] = format_answer(answered)  # one message, not a dozen of "Read as"
+    assert reply.startswith("<i>Read as: ") and telegram_length(reply) < 1000
+    assert_valid_html(reply)
+
+
+_user_text = st.one_of(
+    st.text(max_size=200),
+    # Long questions: a random piece repeated, up to 100,000 characters.
+    st.builds(
+        lambda piece, times: (piece * times)[:100_000],
+        st.text(min_size=1, max_size=30),
+        st.integers(1, 10_000),
+    ),
+    st.text(alphabet="&<>\"'👍é ", max_size=6000),
+)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(
+    question=_user_text,
+    read_as=st.one_of(st.none(), _user_text),
+    reason=st.one_of(st.none(), _user_text),
+    passage=_user_text,
+    short=st.one_of(st.none(), st.text(max_size=100)),
+)
+def test_every_reply_piece_fits_a_message_and_is_valid_html(
+    question: str, read_as: str | None, reason: str | None, passage: str, short: str | None
+) -> None:
+    result = _result(passage or "x", passage[:50])
+    as_of = PubDate(dt.date(2016, 12, 31), "day", False)
+    for answer in (
+        Answer(question, as_of, True, None, corrected=read_as, reason=reason),
+        Answer(question, None, False, result.answer, (result,), short=short, corrected=read_as),
+    ):
+        texts = format_answer(answer)
+        assert texts
+        for text in texts:
+            assert 0 < telegram_length(text) <= MAX_MESSAGE_CHARS
+            assert_valid_html(text)
+        if answer.abstained:
+            assert texts == [format_abstention(answer)]
+
+
+# --- button data --------------------------------------------------------------------------
+
+
+def test_button_data_is_parsed_strictly() -> None:
+    assert parse_button("m:AbC-_9xy:3") == ("m", "AbC-_9xy", 3)
+    assert parse_button(f"s:key:{MAX_RESULTS}") == ("s", "key", MAX_RESULTS)
+    forged = [
+        "m:key:²",  # str.isdigit() says yes, int() says no: it used to raise ValueError
+        "s:key:١",  # an Arabic-Indic one: int() would take it, it is still not ours
+        "m:key:0",
+        f"m:key:{MAX_RESULTS + 1}",
+        "m:key:99999999999999999999",
+        "m:key:-1",
+        "m:key:03",
+        "m:key:1\n",
+        "m:key: 1",
+        "x:key:1",
+        "m::1",
+        "m:key",
+        "m:key:",
+        "",
+        ":",
+        "::",
+        "m:ke y:1",
+        "m:key:1:2",
+        "m:" + "k" * 100 + ":1",
+        None,
+    ]
+    for data in forged:
+        assert parse_button(data) is None, data
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(
+    data=st.one_of(
+        st.text(), st.from_regex(r"[ms]:[A-Za-z0-9_-]{1,16}:\w{1,4}"), st.none(), st.integers(), st.binary()
+    )
+)
+def test_button_parsing_never_raises(data: Any) -> None:
+    parsed = parse_button(data)
+    if parsed is not None:
+        action, key, rank = parsed
+        assert action in ("m", "s") and 1 <= rank <= MAX_RESULTS
+        assert data == f"{action}:{key}:{rank}"  # only data as `_buttons` writes it
+
+
+# --- updates ------------------------------------------------------------------------------
+
+
+def _msg(**fields: Any) -> dict[str, Any]:
+    """A message as Telegram sends it, with `fields` changed; a field given as ... is left out."""
+    base: dict[str, Any] = {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": 5, "type": "private"},
+        "from": {"id": 5, "is_bot": False, "first_name": "Sam"},
+        "text": "when will the trust go live?",
+    }
+    base.update(fields)
+    return {k: v for k, v in base.items() if v is not ...}
+
+
+MALFORMED_UPDATES: dict[str, Any] = {
+    "poll missing its fields": {"update_id": 1, "poll": {"id": "p"}},
+    "message without a chat": {"update_id": 2, "message": _msg(chat=...)},
+    "message without a date": {"update_id": 3, "message": _msg(date=...)},
+    "message with null fields": {"update_id": 4, "message": _msg(message_id=None, chat=None, date=None)},
+    "message that is a string": {"update_id": 5, "message": "hello"},
+    "chat without a type": {"update_id": 6, "message": _msg(chat={"id": 5})},
+    "text that is a number": {"update_id": 7, "message": _msg(text=5)},
+    "text with a lone surrogate": {"update_id": 7, "message": _msg(text="when \ud800?")},
+    "entity without offsets": {"update_id": 8, "message": _msg(entities=[{"type": "mention"}])},
+    "sender without an id": {"update_id": 9, "message": _msg(**{"from": {"is_bot": False}})},
+    "callback without a sender": {"update_id": 10, "callback_query": {"id": "q", "chat_instance": "c"}},
+    "callback data a number": {
+        "update_id": 11,
+        "callback_query": {
+            "id": "q",
+            "chat_instance": "c",
+            "from": {"id": 5, "is_bot": False, "first_name": "S"},
+            "data": 7,
+        },
+    },
+    "edited message without a chat": {"update_id": 12, "edited_message": _msg(chat=..., edit_date=1)},
+    "id that is text": {"update_id": "13", "message": _msg()},
+    "no id": {"message": _msg()},
+    "not an object": ["update_id", 14],
+}
+WELL_FORMED_UPDATES: dict[str, Any] = {
+    "a question": {"update_id": 20, "message": _msg()},
+    "an edited question": {"update_id": 21, "edited_message": _msg(edit_date=int(time.time()))},
+    "an update of a kind not known yet": {"update_id": 22, "something_new": {"x": 1}},
+    "a null message": {"update_id": 23, "message": None},
+    "a huge text": {"update_id": 24, "message": _msg(text="why " * 250_000)},
+}
+
+
+@pytest.mark.parametrize("name", MALFORMED_UPDATES)
+def test_malformed_updates_are_found(name: str) -> None:
+    problem = update_problem(MALFORMED_UPDATES[name])
+    assert problem and "\n" not in problem and len(problem) <= 200
+
+
+@pytest.mark.parametrize("name", WELL_FORMED_UPDATES)
+def test_well_formed_updates_pass(name: str) -> None:
+    assert update_problem(WELL_FORMED_UPDATES[name]) is None
+
+
+def test_a_batch_keeps_its_good_updates_and_skips_the_bad_by_id(caplog: pytest.LogCaptureFixture) -> None:
+    batch = [*MALFORMED_UPDATES.values(), *WELL_FORMED_UPDATES.values()]
+    vetted = vet_updates(batch)
+    updates = Update.de_list(vetted, None)  # what PTB then parses: nothing left to fail
+    numbered = [u["update_id"] for u in batch if isinstance(u, dict) and type(u.get("update_id")) is int]
+    assert [u.update_id for u in updates] == numbered  # every numbered one, to move the offset
+    bad = len(MALFORMED_UPDATES) - 3  # three have no number to skip by
+    assert all(u.to_dict() == {"update_id": u.update_id} for u in updates[:bad])  # bare: no handler
+    good = [Update.de_json(raw, None) for raw in WELL_FORMED_UPDATES.values()]
+    assert [u.to_dict() for u in updates[bad:]] == [u.to_dict() for u in good if u]  # as they came
+    assert [r.levelno for r in caplog.records] == [logging.WARNING] * len(MALFORMED_UPDATES)
+    assert all("\n" not in r.getMessage() for r in caplog.records)
+
+
+# --- who may use the bot ------------------------------------------------------------------
+
+
+def _access(**values: Any) -> Settings:
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+def test_who_may_use_the_bot(seed_engine: Engine) -> None:
+    def allowed(settings: Settings, user: int, chat: int) -> bool:
+        sender = {"id": user, "is_bot": False, "first_name": "Sam"}
+        group = {"id": chat, "type": "group", "title": "Staff room"}
+        update = Update.de_json({"update_id": 1, "message": _msg(chat=group, **{"from": sender})}, None)
+        assert update is not None
+        return TrustBot(settings, seed_engine, lambda: seed_engine).allowed(update)
+
+    closed = _access()
+    assert not closed.open_to_everyone and not allowed(closed, 1, -1)  # closed by default
+    assert access_summary(closed) is None
+    opened = _access(open_to_everyone=True)
+    assert (
+        allowed(opened, 1, -1)
+        and access_summary(opened) == "open to everyone (TRUSTBOT_OPEN_TO_EVERYONE=true)"
+    )
+    listed = _access(allowed_users="7,8", allowed_chats="-9", open_to_everyone=True)
+    assert allowed(listed, 7, -1) and allowed(listed, 1, -9) and not allowed(listed, 1, -1)  # the list wins
+    assert (
+        access_summary(listed)
+        == "2 users, 1 chat (TRUSTBOT_OPEN_TO_EVERYONE is ignored while an allow-list is set)"
+    )
+    assert access_summary(_access(allowed_chats="-9")) == "0 users, 1 chat"
+    assert access_summary(_access(allowed_users="7")) == "1 user, 0 chats"
+
+
+def test_open_to_everyone_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings(_env_file=None).open_to_everyone is False
+    monkeypatch.setenv("TRUSTBOT_OPEN_TO_EVERYONE", "true")
+    assert Settings(_env_file=None).open_to_everyone is True
