@@ -9,7 +9,7 @@ import pytest
 
 from bot.settings import Settings
 
-from .conftest import ROOT
+from .conftest import ROOT, run_cli
 
 
 def test_env_example_lists_every_setting() -> None:
@@ -38,3 +38,25 @@ def test_invalid_setting_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TRUSTBOT_TOP_K", "0")
     with pytest.raises(ValueError, match="top_k"):
         Settings(_env_file=None)
+
+
+@pytest.mark.parametrize("name", ["TRUSTBOT_CORPUS_DIR", "TRUSTBOT_INDEX_DIR"])
+def test_an_empty_folder_setting_is_refused_not_read_as_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setenv(name, "  ")
+    with pytest.raises(ValueError, match="is empty"):
+        Settings(_env_file=None)
+
+
+def test_the_bot_is_closed_unless_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings(_env_file=None).open_to_everyone is False
+    monkeypatch.setenv("TRUSTBOT_OPEN_TO_EVERYONE", "true")
+    assert Settings(_env_file=None).open_to_everyone is True
+
+
+def test_an_empty_corpus_folder_setting_fails_the_cli_in_one_line(tmp_path: Path) -> None:
+    result = run_cli("ask", "when will the trust go live?", env={"TRUSTBOT_CORPUS_DIR": ""}, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "TRUSTBOT_CORPUS_DIR" in result.stderr
+    assert not any(tmp_path.iterdir())  # nothing indexed in the current folder
