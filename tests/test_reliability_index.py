@@ -19,7 +19,7 @@ import xxhash
 
 from bot.engine import Engine
 from bot.errors import IndexError_
-from bot.index import current_generation, load_index
+from bot.index import INDEX_FILES, MANIFEST, current_generation, load_index
 
 from .conftest import SEED_CORPUS, TRUSTBOT
 
@@ -34,30 +34,8 @@ OLD_SAMPLE_BYTES = 1024 * 1024
 CLI_TIMEOUT = 60
 #: What an IndexError_ says, whichever check a changed byte trips.
 ANY_INDEX_PROBLEM = r"corrupt|unreadable|malformed|not a trustbot|format|older trustbot"
-INDEX_FILE_NAMES = [
-    "documents.json",
-    "idf.npy",
-    "manifest.json",
-    "passage_doc.npy",
-    "passage_offsets.npy",
-    "passage_position.npy",
-    "passage_text.bin",
-    "postings_ids.npy",
-    "postings_offsets.npy",
-    "postings_weights.npy",
-    "stem_values.bin",
-    "stem_values_offsets.npy",
-    "stem_values_sample.json",
-    "stem_words.bin",
-    "stem_words_offsets.npy",
-    "stem_words_sample.json",
-    "terms.bin",
-    "terms_offsets.npy",
-    "terms_sample.json",
-    "words.bin",
-    "words_offsets.npy",
-    "words_sample.json",
-]
+#: Every file a generation holds: what the index declares, and its manifest.
+INDEX_FILE_NAMES = sorted([*INDEX_FILES, MANIFEST])
 REGIONS: dict[str, Callable[[int], int]] = {
     "start": lambda size: 0,
     "middle": lambda size: size // 2,
