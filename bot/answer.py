@@ -179,7 +179,6 @@ def shape_answer(
         return Answer(question, as_of, True, None, corrected=corrected, reason=ranking.reason)
     top = ranking.hits[0]
     latest = _said(top)
-    short = short_answer(query, resolve_relative(top.sentence, top.document.published), top.span)
     top_date = top.document.published
 
     # Earlier reports: older documents that answered the same question with something
@@ -226,7 +225,7 @@ def shape_answer(
         as_of=as_of,
         abstained=False,
         answer=results[0].answer,
-        short=short,
+        short=short_answer(query, results[0].answer or top.sentence, top.span),
         results=results,
         earlier=tuple(earlier),
         corrected=corrected,

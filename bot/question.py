@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -249,12 +250,18 @@ def _amounts(sentence: str) -> list[AnswerSpan]:
     return spans
 
 
-def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
-    spans = []
+def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
+    """Runs of capitalised words (offset, text), a sentence's capitalised first word aside."""
     for match in _PROPER.finditer(sentence):
         text = match.group(0).strip(" ,")
         if match.start() == 0 and " " not in text:
             continue  # a capitalised first word is just the start of the sentence
+        yield match.start(), text
+
+
+def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
+    spans = []
+    for start, text in _proper_names(sentence):
         words = {_bare(w) for w in re.split(r"[\s,]+", text)} - _FUNCTION_WORDS - _CALENDAR_WORDS - {""}
         distinctive = words - _GENERIC_WORDS
         # A name answers only with something the question does not already say:
@@ -262,7 +269,7 @@ def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         # Northamptonshire?", nor "Children's Trust" a question about children's trusts.
         if not words or (distinctive <= question_words if distinctive else bool(words & question_words)):
             continue
-        spans.append(AnswerSpan(match.start(), match.start() + len(text), text, fold(text)))
+        spans.append(AnswerSpan(start, start + len(text), text, fold(text)))
     return spans
 
 
@@ -326,18 +333,15 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     "X-based"): where something is or happens."""
     spans = []
     people = {s.text for s in _persons(sentence)}
-    for match in _PROPER.finditer(sentence):
-        text = match.group(0).strip(" ,")
-        if match.start() == 0 and " " not in text:
-            continue
+    for start, text in _proper_names(sentence):
         if text in people or not (
-            _LOCATIVE.search(sentence[max(0, match.start() - 25) : match.start()]) or text.endswith("-based")
+            _LOCATIVE.search(sentence[max(0, start - 25) : start]) or text.endswith("-based")
         ):
             continue
         words = {_bare(w) for w in re.split(r"[\s,-]+", text)} - _FUNCTION_WORDS - _CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:
             continue
-        spans.append(AnswerSpan(match.start(), match.start() + len(text), text, fold(text)))
+        spans.append(AnswerSpan(start, start + len(text), text, fold(text)))
     return spans
 
 

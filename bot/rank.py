@@ -260,12 +260,20 @@ def _role_stems() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(stem(w) for w in GENERIC_ROLE_WORDS), frozenset(stem(w) for w in ROLE_MODIFIERS)
 
 
+def _sides(
+    sentence: str, span: AnswerSpan, width: int
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The words (offset, first term) within `width` words before and after a span."""
+    stems = _word_stems(sentence)
+    before = [w for w in stems if w[0] < span.start][-width:]
+    after = [w for w in stems if w[0] >= span.end][:width]
+    return before, after
+
+
 def _window(sentence: str, span: AnswerSpan, width: int) -> list[str]:
     """The terms of the words within `width` words either side of a span, in order."""
-    stems = _word_stems(sentence)
-    before = [t for start, t in stems if start < span.start][-width:]
-    after = [t for start, t in stems if start >= span.end][:width]
-    return before + after
+    before, after = _sides(sentence, span, width)
+    return [t for _, t in (*before, *after)]
 
 
 def _asked(term: str, query: Query) -> str | None:
@@ -351,11 +359,9 @@ def _attributed_elsewhere(
 ) -> bool:
     """Whether a body the question does not name stands beside the answer: "Kestrel Valley
     Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
-    stems = _word_stems(sentence)
-    before = [start for start, _ in stems if start < span.start][-width:]
-    after = [start for start, _ in stems if start >= span.end][:width]
-    lo = before[0] if before else span.start
-    last = _WORD.match(sentence, after[-1]) if after else None
+    before, after = _sides(sentence, span, width)
+    lo = before[0][0] if before else span.start
+    last = _WORD.match(sentence, after[-1][0]) if after else None
     hi = last.end() if last else span.end
     foreign = ours = False
     for run in _CAPITALISED_RUN.finditer(sentence, lo, hi):
@@ -367,9 +373,7 @@ def _attributed_elsewhere(
         if not words or not any(is_body_word(w) for w in run.group(0).split()):
             continue
         # "Care Quality Commission" is the "CQC" the question names.
-        initials = "".join(
-            w[0] for w in run.group(0).split() if w[0].isupper() and w not in _ARTICLES
-        ).casefold()
+        initials = _initials(run.group(0))
         if len(initials) >= 2 and initials in asked.query.terms:
             continue
         terms = [t for w in words for t in tokenize(w)]
@@ -385,12 +389,17 @@ def _acronyms(text: str) -> frozenset[str]:
     """The initials of the text's multi-word names: "cqc" for "Care Quality Commission"."""
     found = set()
     for run in _CAPITALISED_RUN.finditer(text):
-        words = [w for w in run.group(0).split() if w not in _ARTICLES]
-        capitals = [w for w in words if w[0].isupper()]
-        if len(capitals) >= 2:
-            found.add("".join(w[0] for w in capitals).casefold())
-            found.add("".join(w[0] for w in words).casefold())  # "MoU": Memorandum of Understanding
+        if len(capitals := _initials(run.group(0))) >= 2:
+            found.add(capitals)
+            found.add(_initials(run.group(0), connectors=True))  # "MoU": Memorandum of Understanding
     return frozenset(found)
+
+
+def _initials(name: str, connectors: bool = False) -> str:
+    """The folded initials of a name's capitalised words ("cqc" for "The Care Quality
+    Commission"), and of its lower-case connecting words too when asked ("mou")."""
+    words = [w for w in name.split() if w not in _ARTICLES]
+    return "".join(w[0] for w in words if connectors or w[0].isupper()).casefold()
 
 
 @cache
@@ -405,13 +414,11 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     if query.counted is None or query.counted in any_counted:
         return True
     wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
-    stems = _word_stems(sentence)
-    after = [t for start, t in stems if start >= span.end][:COUNT_WINDOW]
-    if wanted & set(after):
+    if wanted & {t for _, t in _sides(sentence, span, COUNT_WINDOW)[1]}:
         return True
     # "The number of patients waiting ... now stands at 1,120".
-    before = [t for start, t in stems if start < span.start][-ANCHOR_WINDOW:]
-    return bool(wanted & set(before)) and bool(counting & set(before))
+    before = {t for _, t in _sides(sentence, span, ANCHOR_WINDOW)[0]}
+    return bool(wanted & before) and bool(counting & before)
 
 
 def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 
@@ -88,3 +88,11 @@ def write_html(
         encoding="utf-8",
     )
     return path
+
+
+def write_corpus(folder: Path, documents: Mapping[str, str]) -> Path:
+    """A corpus folder holding the given files (name: text)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in documents.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

@@ -15,6 +15,8 @@ import pytest
 from bot.answer import Answer
 from bot.engine import Engine
 
+from .documents import write_corpus
+
 DOCUMENTS = {
     "2016-arts-centre-plans.md": """\
 ---
@@ -54,10 +56,7 @@ ticketing system.
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     """An engine over the arts-centre corpus."""
-    corpus = tmp_path_factory.mktemp("arts") / "corpus"
-    corpus.mkdir()
-    for name, text in DOCUMENTS.items():
-        (corpus / name).write_text(text, encoding="utf-8")
+    corpus = write_corpus(tmp_path_factory.mktemp("arts") / "corpus", DOCUMENTS)
     return Engine.open(corpus, tmp_path_factory.mktemp("arts-index"))
 
 

@@ -24,6 +24,8 @@ from bot.engine import Engine
 from bot.query import parse_query
 from bot.rank import rank
 
+from .documents import write_corpus
+
 WHEN = "When will the Eastbridge library open?"
 WHO = "Who is the project manager for the Eastbridge library?"
 HOW_MUCH = "How much will the Eastbridge library cost?"
@@ -175,11 +177,7 @@ url = "https://gazette.example/news/2020/11/costs-rise-again"
 @pytest.fixture(scope="module")
 def library_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Eastbridge corpus, written once per module."""
-    folder = tmp_path_factory.mktemp("eastbridge") / "corpus"
-    folder.mkdir()
-    for name, text in DOCUMENTS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("eastbridge") / "corpus", DOCUMENTS)
 
 
 @pytest.fixture(scope="module")

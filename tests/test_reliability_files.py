@@ -11,7 +11,6 @@ UTF-8 and a corpus folder that cannot be written to.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ from bot.extract import (
     extract,
 )
 from bot.library import list_documents
-from tests.conftest import ROOT, SEED_CORPUS, run_cli
+from tests.conftest import ROOT, run_cli
 from tests.test_cli import assert_no_traceback, one_line, where
 from tests.test_corpus_manage import tree_hash
 
@@ -84,10 +83,9 @@ def measured_cli(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    target = tmp_path / "corpus"
-    shutil.copytree(SEED_CORPUS, target, ignore=shutil.ignore_patterns(".*"))
-    return target
+def corpus(corpus_dir: Path) -> Path:
+    """A writable copy of the bundled corpus (conftest's)."""
+    return corpus_dir
 
 
 @pytest.fixture

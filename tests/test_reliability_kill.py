@@ -138,9 +138,16 @@ class Copy:
         args = [str(self.root / a[5:]) if a.startswith("DOCS/") else a for a in command.args]
         return [*args, "--corpus", str(self.corpus), "--index", str(self.index)]
 
+    def execute(self, command: Command) -> subprocess.CompletedProcess[str]:
+        """Run a command to its end."""
+        return self._run(self.argv(command))
+
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return self._run([*args, "--corpus", str(self.corpus), "--index", str(self.index)])
+
+    def _run(self, argv: list[str]) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(TRUSTBOT), *args, "--corpus", str(self.corpus), "--index", str(self.index)],
+            [str(TRUSTBOT), *argv],
             capture_output=True,
             text=True,
             env=_environment(),
@@ -212,14 +219,7 @@ class Lab:
         """Run the command once, uninterrupted: its duration and, for an add, what it adds."""
         copy = self.fresh(command)
         start = time.perf_counter()
-        result = subprocess.run(
-            [str(TRUSTBOT), *copy.argv(command)],
-            capture_output=True,
-            text=True,
-            env=_environment(),
-            cwd=copy.root,
-            timeout=TIMEOUT,
-        )
+        result = copy.execute(command)
         self.duration.setdefault(command.kind, time.perf_counter() - start)
         assert result.returncode == 0, f"{command}: {result.stderr}"
         if command.kind == "corpus add":
@@ -267,14 +267,7 @@ def check_consistent(lab: Lab, copy: Copy, command: Command, context: str) -> No
     tomllib.loads(metadata.read_text(encoding="utf-8"))  # whole, old or new, never torn
     copy.check_answers(context)
 
-    rerun = subprocess.run(
-        [str(TRUSTBOT), *copy.argv(command)],
-        capture_output=True,
-        text=True,
-        env=_environment(),
-        cwd=copy.root,
-        timeout=TIMEOUT,
-    )
+    rerun = copy.execute(command)
     assert "Traceback" not in rerun.stderr and "internal error" not in rerun.stderr, (
         f"{context}: {rerun.stderr}"
     )
