@@ -225,7 +225,7 @@ def shape_answer(
         as_of=as_of,
         abstained=False,
         answer=results[0].answer,
-        short=short_answer(query, results[0].answer or top.sentence, top.span),
+        short=short_answer(query, results[0].answer or top.sentence, top.span, passage=top.passage.text),
         results=results,
         earlier=tuple(earlier),
         corrected=corrected,

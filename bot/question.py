@@ -153,7 +153,9 @@ class AnswerSpan:
     end: int
     text: str
     value: str  # normalised for comparison across documents ("july 2020", "£9m")
-    resolved: str | None = None  # what a relative date meant ("July 2020" for "July next year")
+    # How the answer reads when not as written: what a relative date meant ("July 2020"
+    # for "July next year"), a person with their title ("Councillor Amira Shah").
+    resolved: str | None = None
 
     @property
     def display(self) -> str:
@@ -201,6 +203,12 @@ _COUNT_SPAN = re.compile(
 _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
 
 
+# A title people are named with: "Councillor Amira Shah" is how the answer should read.
+_TITLE_BEFORE = re.compile(
+    r"\b(Councillor|Cllr|Dr|Doctor|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss|Rev|Canon)\.?\s+$"
+)
+
+
 def _bare(word: str) -> str:
     """A folded word without possessive or surrounding punctuation."""
     return re.sub(r"['’]s?$", "", fold(word).strip(".,;:!?\"()'‘’“”"))
@@ -231,7 +239,9 @@ def _persons(sentence: str) -> list[AnswerSpan]:
         if len(words) >= 2 and _is_person(" ".join(words)):
             text = " ".join(words)
             start = sentence.index(text, match.start())
-            spans.append(AnswerSpan(start, start + len(text), text, fold(text)))
+            title = _TITLE_BEFORE.search(sentence[max(0, start - 16) : start])
+            shown = f"{title.group(1)} {text}" if title else None
+            spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
     return spans
 
 

@@ -43,6 +43,7 @@ from .question import (
     ROLE_ABBREVIATIONS,
     ROLE_MODIFIERS,
     AnswerSpan,
+    AnswerType,
     find_answer_spans,
     is_body_word,
     is_name_word,
@@ -339,6 +340,7 @@ class _Read:
     retrospective: bool = False  # the sentence tells what was said before ("first costed at")
     posts: frozenset[str] = frozenset()  # role terms beside a person's name ("cabinet", "member")
     before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
+    anchor_words: frozenset[str] = frozenset()  # terms near the answer, or the sentence's it goes on from
 
 
 @dataclass(frozen=True)
@@ -421,12 +423,31 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     return bool(wanted & before) and bool(counting & before)
 
 
+def _later(sentence: str, before: str, published: PubDate | None) -> bool:
+    """Whether a sentence tells of a later time than the one before it ("in April 2016"
+    after "in 2013"): the update of what that one said."""
+    now, then = latest_mentioned(sentence, published), latest_mentioned(before, published)
+    return now is not None and then is not None and now > then
+
+
+def _value_dropped(sentence: str, before: str, query: Query) -> bool:
+    """Whether the question names a value ("rated inadequate") that the sentence before
+    gives and this one does not: then this one tells of another state of things."""
+    for kind in _VALUE_KINDS - {query.kind}:
+        for span in find_answer_spans(before, kind, ""):
+            if set(tokenize(span.text)) <= set(query.terms) and fold(span.text) not in fold(sentence):
+                return True
+    return False
+
+
 def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
     """The best sentence of a passage for the query, and whether it answers."""
     query = asked.query
     best: _Read | None = None
     passage_terms: set[str] = set()
     previous: frozenset[str] = frozenset()
+    last: _Read | None = None
+    _previous_sentence = ""
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
         passage_terms.update(terms)
@@ -469,24 +490,50 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             linked = True
         # A why question is answered by a sentence that gives a cause.
         cause = query.why and bool(_CAUSE.search(sentence))
+        carried: frozenset[str] = frozenset()
+        follows = (
+            span is not None
+            and last is not None
+            and last.span is not None
+            and last.linked
+            and _CONTINUES.match(sentence) is not None
+            and _later(sentence, last.sentence, document.published)
+            and not _value_dropped(sentence, last.sentence, query)
+        )
+        if follows and last is not None:
+            # "They were re-rated 'good' in 2016." goes on about what the sentence before
+            # said: its subject, and so its words, are the pronoun's, and it says the later.
+            coverage, linked, proximity = max(coverage, last.coverage), True, max(proximity, last.proximity)
+            carried = last.anchor_words
+            strength = max(strength, last.strength)
         candidate = _Read(
             sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
         )
+        candidate.anchor_words = carried | (
+            frozenset(_window(sentence, span, ANCHOR_WINDOW)) if span is not None else frozenset()
+        )
         previous = frozenset(terms)
-        if best is None or (candidate.strength, candidate.linked, cause, candidate.coverage, proximity) > (
-            best.strength,
-            best.linked,
-            best.cause,
-            best.coverage,
-            best.proximity,
+        last = candidate
+        if (
+            best is None
+            or (candidate.strength, candidate.linked, cause, candidate.coverage, proximity)
+            > (
+                best.strength,
+                best.linked,
+                best.cause,
+                best.coverage,
+                best.proximity,
+            )
+            or (follows and best is not None and best.sentence == _previous_sentence)
         ):
             best = candidate
+        _previous_sentence = sentence
     assert best is not None
     best.retrospective = best.span is not None and bool(_RETROSPECTIVE.search(best.sentence))
     best.terms = frozenset(passage_terms) | _acronyms(passage.text)
     best.context = _coverage(passage_terms, query, asked.weights, asked.total)
     if best.span is not None:
-        anchor = (_asked(t, query) for t in _window(best.sentence, best.span, ANCHOR_WINDOW))
+        anchor = (_asked(t, query) for t in best.anchor_words)
         best.anchor = frozenset(t for t in anchor if t is not None)
         if query.kind == "person":
             best.posts = _posts(best.sentence, best.span)
@@ -521,6 +568,9 @@ _CAUSE = re.compile(
     r"led to|caused|blamed|reason|found|amid|means|meant|by \w+ing)\b",
     re.IGNORECASE,
 )
+_VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
+# A sentence that goes on about the subject of the one before it.
+_CONTINUES = re.compile(r"\W*(They|It|This|These|He|She|That)\b")
 _SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from .query import Query
-from .question import AnswerSpan
+from .question import AnswerSpan, find_answer_spans
 from .tokens import STOP_WORDS, fold, tokenize
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "span_value"]
@@ -41,6 +41,12 @@ _EDGE_WORDS = STOP_WORDS | frozenset(
     shall may might must can be is are was were been being has have had also now then there
     here however but and or as so than because while when where said: says:""".split()
 )
+#: The words after a question's gap term that a short answer takes at most.
+GAP_WORDS = 10
+_DETERMINERS = frozenset("the a an this that these those its their our his her".split())
+# Words that join a noun to the phrase that says which one ("services for children").
+_LINKS = frozenset("of for with from in on".split())
+_NAMING = re.compile(r"\b(called|named|name of|titled|known as)\b")
 _CAUSE = re.compile(r"\b(because|as a result of|due to|owing to|after|since|so that|in order to)\b", re.I)
 
 
@@ -59,6 +65,146 @@ def _trim(words: list[str]) -> list[str]:
 
 def _clean(text: str) -> str:
     return text.strip(" ,;:–—-“”\"'‘’()").rstrip(".")
+
+
+def _gap_term(query: Query) -> str | None:
+    """The term a question's gap follows: "manage" in "What will it help them manage?".
+
+    A "what" question that ends on a content word asks for what comes after that word.
+    """
+    question = query.corrected.strip().rstrip("?!. ")
+    if not re.match(r"(what|which)\b", fold(question)):
+        return None
+    last = question.split()[-1] if question.split() else ""
+    if not last.isalpha() or not last.islower():
+        return None  # the gap follows a verb, not a name or a figure ("... in 2016/17?")
+    found = tokenize(last)
+    return found[0] if found and found[0] in query.terms else None
+
+
+def _after_gap(tokens: list[re.Match[str]], breaks: list[bool], query: Query) -> str | None:
+    """The words right after the question's gap term in a sentence, to the clause's end."""
+    gap = _gap_term(query)
+    if gap is None:
+        return None
+    alike = {gap} | query.expansions.get(gap, frozenset())
+    for k, token in enumerate(tokens):
+        terms = tokenize(token.group(0))
+        if not terms or terms[0] not in alike:
+            continue
+        words: list[str] = []
+        for j in range(k + 1, len(tokens)):
+            text = tokens[j].group(0)
+            if breaks[j] or len(words) >= GAP_WORDS:
+                break
+            words.append(text)
+            if text.endswith(","):
+                break
+        kept = _trim(words)
+        if kept:
+            return _clean(" ".join(kept))
+    return None
+
+
+def _asked_nouns(query: Query) -> list[str]:
+    """Terms of the words after "which" or "what" that may head the answer's phrase, the
+    last first: "report", "council" for "Which council report says ...?"."""
+    match = re.match(r"(?:which|what)\s+((?:[a-z'-]+\s*){1,3})", fold(query.corrected).strip())
+    if match is None:
+        return []
+    nouns = []
+    for word in match.group(1).split():
+        if word in _EDGE_WORDS:
+            break
+        nouns.extend(tokenize(word)[:1])
+    return nouns[::-1]
+
+
+def _capital(token: re.Match[str]) -> bool:
+    return token.group(0)[:1].isupper()
+
+
+def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
+    """What "what kind of body is X?" asks: the words naming X's kind right before X
+    ("charity umbrella body Children England")."""
+    match = re.match(
+        r"(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(?:is|are|was|were)\s+(.+)", fold(query.corrected)
+    )
+    if match is None:
+        return None
+    name = tokenize(match.group(1))
+    for k, token in enumerate(tokens):
+        if not name or tokenize(token.group(0))[:1] != name[:1]:
+            continue
+        start = k
+        while start > 0 and k - start < GAP_WORDS // 2:
+            word = fold(tokens[start - 1].group(0))
+            if word in _EDGE_WORDS or tokens[start - 1].group(0).strip() in _BREAKS or word.endswith(","):
+                break
+            start -= 1
+        if start < k:
+            return _clean(" ".join(t.group(0) for t in tokens[start:k]))
+    return None
+
+
+def _called(sentence: str, query: Query) -> str | None:
+    """The name a "what is X called?" question asks for: the first name it does not give."""
+    if not _NAMING.search(fold(query.corrected)):
+        return None
+    spans = find_answer_spans(sentence, "name", query.corrected)
+    return spans[0].text if spans else None
+
+
+def _noun_phrase(tokens: list[re.Match[str]], breaks: list[bool], query: Query) -> str | None:
+    """The phrase around the noun of "which X" in a sentence: "the monthly financial report"."""
+    heads = [
+        k for noun in _asked_nouns(query) for k, t in enumerate(tokens) if tokenize(t.group(0))[:1] == [noun]
+    ]
+    for k in heads[:1]:
+        start = k
+        while start > 0 and not breaks[start - 1]:
+            word = fold(tokens[start - 1].group(0))
+            if word in _DETERMINERS:
+                start -= 1
+                break
+            if word in _EDGE_WORDS or word.endswith(","):
+                break
+            start -= 1
+        end = k + 1
+        if end < len(tokens) and fold(tokens[end].group(0)) in _LINKS:
+            end += 1
+            while (
+                end < len(tokens)
+                and end - k <= GAP_WORDS // 2
+                and not breaks[end]
+                and (
+                    fold(tokens[end].group(0)) not in _EDGE_WORDS
+                    or fold(tokens[end].group(0)) in _DETERMINERS
+                    or (_capital(tokens[end - 1]) and end + 1 < len(tokens) and _capital(tokens[end + 1]))
+                )
+            ):
+                end += 1
+            if fold(tokens[end - 1].group(0)) in _LINKS | _DETERMINERS:
+                end = k + 1
+        return _clean(" ".join(t.group(0) for t in tokens[start:end]))
+    return None
+
+
+def _shaped(sentence: str, query: Query, passage: str = "") -> str | None:
+    """The words the question's shape points at: after its gap, its noun's phrase, the
+    kind of a named thing, or the name "called" asks for; the gap also in the passage."""
+    tokens = list(_WORD.finditer(sentence))
+    breaks = [t.group(0).strip() in _BREAKS for t in tokens]
+    found = (
+        _after_gap(tokens, breaks, query)
+        or _noun_phrase(tokens, breaks, query)
+        or _described(tokens, query)
+        or _called(sentence, query)
+    )
+    if found or not passage:
+        return found
+    tokens = list(_WORD.finditer(passage))
+    return _after_gap(tokens, [t.group(0).strip() in _BREAKS for t in tokens], query)
 
 
 def _new_words(sentence: str, query: Query) -> str | None:
@@ -133,13 +279,25 @@ def span_value(query: Query, span: AnswerSpan) -> str:
 
 
 def short_answer(
-    query: Query, sentence: str, span: AnswerSpan | None, polar_no: bool | None = None
+    query: Query,
+    sentence: str,
+    span: AnswerSpan | None,
+    polar_no: bool | None = None,
+    passage: str = "",
 ) -> str | None:
     """The answer in at most `MAX_SHORT_WORDS` words, or None when only the sentence will do."""
     question = fold(query.corrected).strip()
     if question.startswith("why") or question.startswith("how come"):
         return _because(sentence, query)
-    value = span_value(query, span) if span is not None else _new_words(sentence, query)
+    if span is not None:
+        value: str | None = span_value(query, span)
+        if query.kind == "name":
+            # "Which services ...?": the phrase the name stands in says more than the name.
+            phrase = _shaped(sentence, query)
+            if phrase and fold(span.text) in fold(phrase) and len(phrase.split()) <= MAX_SHORT_WORDS:
+                value = phrase
+    else:
+        value = _shaped(sentence, query, passage) or _new_words(sentence, query)
     if is_polar(question):
         if polar_no is None and span is not None and query.about:
             # "Is X still the cabinet member?": yes if the latest holder is X, else no.
