@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import rank  # noqa: E402
+from bot import rank, short  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import QAPair, evaluate, load_pairs  # noqa: E402
 
@@ -41,7 +41,10 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "LINK_WINDOW": (4, 6, 8, 10),
     "RELATED": (0.5, 0.6, 0.75, 0.9),
     "FALLBACK_COVERAGE": (0.4, 0.5, 0.6, 0.7, 0.8),
+    "GAP_WORDS": (4, 6, 8, 10, 12),
 }
+#: Constants of `bot.short`: judged by the share of short answers right, not by rank.
+SHORT_CONSTANTS = frozenset({"GAP_WORDS"})
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
 
 
@@ -60,8 +63,10 @@ def _outcomes(engine: Engine, pairs: Sequence[QAPair]) -> list[float]:
     return out
 
 
-def _accuracy(values: Sequence[float]) -> float:
-    return sum(v >= 1.0 for v in values) / len(values) if values else 0.0
+def _accuracy(values: Sequence[float], of_short: bool = False) -> float:
+    """Share right at rank 1 or, for a short-answer constant, share of short answers right."""
+    right = [(v % 1.0 == 0.5) if of_short else v >= 1.0 for v in values]
+    return sum(right) / len(right) if right else 0.0
 
 
 def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
@@ -73,14 +78,16 @@ def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
         engine = Engine.open(corpus, Path(index_dir))
         results: dict[str, dict[str, object]] = {}
         for name, grid in GRIDS.items():
-            default = getattr(rank, name)
+            module = short if name in SHORT_CONSTANTS else rank
+            of_short = name in SHORT_CONSTANTS
+            default = getattr(module, name)
             table: dict[float, list[float]] = {}
             for value in sorted({*grid, default}):
-                setattr(rank, name, value)
+                setattr(module, name, value)
                 try:
                     table[value] = _outcomes(engine, pairs)
                 finally:
-                    setattr(rank, name, default)
+                    setattr(module, name, default)
             held_out: list[float] = []
             chosen = []
             for k in range(FOLDS):
@@ -93,10 +100,10 @@ def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
             best_all = max(table, key=lambda v: (sum(table[v]), v == default))
             results[name] = {
                 "default": default,
-                "dev": round(_accuracy(table[default]), 3),
+                "dev": round(_accuracy(table[default], of_short), 3),
                 "best": best_all,
-                "best_dev": round(_accuracy(table[best_all]), 3),
-                "cv": round(_accuracy(held_out), 3),
+                "best_dev": round(_accuracy(table[best_all], of_short), 3),
+                "cv": round(_accuracy(held_out, of_short), 3),
                 "chosen_per_fold": chosen,
             }
     return results
@@ -110,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     qa, corpus = args.set
     results = cross_validate(qa, corpus)
-    print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained")
+    print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained (short answers right for GAP_WORDS)")
     header = f"{'constant':22} {'default':>8} {'dev':>6} {'best':>6} {'its dev':>8} {'5-fold CV':>10}"
     print(f"{header}  chosen per fold")
     for name, r in results.items():

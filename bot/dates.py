@@ -284,10 +284,11 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
     if kind == "rel_season":
         offset = {"next": 1, "last": -1, "this": 0}[g[0].lower()]
         season = g[1].lower()
-        # "next spring" in a February article is this year's; "last summer" in a December
-        # one is this year's too, the season being over.
+        # "next summer" in an April article is next year's: this year's would be "this
+        # summer"; but "next winter" in April is the one starting this December. "Last
+        # summer" in a December one is this year's, the season being over.
         month, start = base.value.month, SEASONS[season]
-        coming_this_year = offset == 1 and month < start
+        coming_this_year = offset == 1 and start == 12 and month < start
         over_this_year = offset == -1 and month >= start + 3
         if base.precision != "year" and (coming_this_year or over_this_year):
             offset = 0

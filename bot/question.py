@@ -338,6 +338,9 @@ _LOCATIVE = re.compile(
 )
 
 
+_WITHIN = re.compile(r"(?:,|\s+(?:in|on))\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*)?")
+
+
 def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     """Capitalised names the question does not give, standing where a place does ("at X",
     "X-based"): where something is or happens."""
@@ -351,7 +354,10 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         words = {_bare(w) for w in re.split(r"[\s,-]+", text)} - _FUNCTION_WORDS - _CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:
             continue
-        spans.append(AnswerSpan(start, start + len(text), text, fold(text)))
+        # "Fenwick House in Saltbridge": the town a building stands in is part of where.
+        wider = _WITHIN.match(sentence, start + len(text))
+        shown = text + wider.group(0) if wider else None
+        spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
     return spans
 
 

@@ -1,0 +1,101 @@
+"""The short answer follows the question's shape, in a small corpus written for the test.
+
+A ferry company's new terminal: who speaks for it, what its scheme is called, which
+report found what, what a charity is, how a rating was later revised. Each test names the
+shape of question it checks; none of these sentences is in any other corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+from .documents import write_corpus
+
+DOCUMENTS = {
+    "2018-terminal-plans.md": """\
+---
+title: Ferry company sets out terminal plans
+published: 2018-03-02
+source: Estuary Post
+---
+Redhaven Ferries has set out plans for a new passenger terminal on the north quay.
+
+The company, which has its head office at Gullwing House in Kelmouth, runs six crossings a day.
+
+Councillor Nadia Brook, chair of the harbour committee, said the terminal would help the \
+port handle the growing number of foot passengers.
+
+The annual harbour review found that waiting times at the old terminal had doubled.
+
+The company is working with rowing charity Oarsworth Trust on a new slipway.
+
+Under a scheme called Tidepass, regular travellers will pay a single monthly fee.
+
+The old terminal was rated "poor" by the ports inspectorate in 2015. It was re-rated as \
+"fair" in May 2017.
+""",
+    "2021-terminal-delay.md": """\
+---
+title: Terminal opening put back
+published: 2021-04-10
+source: Estuary Post
+---
+Redhaven Ferries said the new terminal will now open next summer.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over the ferry-terminal corpus."""
+    corpus = write_corpus(tmp_path_factory.mktemp("ferry") / "corpus", DOCUMENTS)
+    return Engine.open(corpus, tmp_path_factory.mktemp("ferry-index"))
+
+
+def _short(engine: Engine, question: str) -> str:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer
+    assert answer.short is not None
+    return answer.short
+
+
+def test_a_question_ending_on_a_verb_is_answered_by_what_follows_that_verb(engine: Engine) -> None:
+    short = _short(engine, "What did Nadia Brook say the terminal would help the port handle?")
+    assert "growing number of foot passengers" in short
+
+
+def test_which_noun_is_answered_by_the_phrase_that_noun_heads(engine: Engine) -> None:
+    short = _short(engine, "Which review found that waiting times had doubled?")
+    assert "annual harbour review" in short
+
+
+def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:
+    assert _short(engine, "What is the scheme for regular travellers called?") == "Tidepass"
+
+
+def test_what_kind_of_body_is_answered_by_the_words_before_its_name(engine: Engine) -> None:
+    assert _short(engine, "What kind of organisation is Oarsworth Trust?") == "rowing charity"
+
+
+def test_a_person_is_named_with_their_title(engine: Engine) -> None:
+    assert _short(engine, "Who chairs the harbour committee?") == "Councillor Nadia Brook"
+
+
+def test_a_sentence_going_on_with_a_later_date_gives_the_current_rating(engine: Engine) -> None:
+    answer = engine.ask("How was the old terminal rated by the ports inspectorate?")
+    assert answer.short == "fair"
+
+
+def test_a_question_naming_the_earlier_rating_keeps_its_own_sentence(engine: Engine) -> None:
+    answer = engine.ask("When was the old terminal rated poor?")
+    assert answer.short == "2015"
+
+
+def test_next_summer_in_an_april_article_is_next_years_summer(engine: Engine) -> None:
+    assert _short(engine, "When will the new terminal open?") == "summer 2022"
+
+
+def test_a_place_is_given_with_the_town_it_stands_in(engine: Engine) -> None:
+    assert _short(engine, "Where is the company's head office?") == "Gullwing House in Kelmouth"
