@@ -242,6 +242,8 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_BEFORE_MONTH}({_MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
     (re.compile(r"\b(yesterday|today|tomorrow)\b", re.I), "rel_day"),
     (re.compile(rf"\b({_YEAR})\b"), "year"),
+    # An older year only where a preposition makes it one: "founded in 1889", not "1889 homes".
+    (re.compile(r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bfrom )|(?<=\buntil ))(1[5-8]\d\d)\b(?![,.]?\d)"), "year"),
 ]  # fmt: skip
 
 

@@ -322,9 +322,12 @@ def find_answer_spans(
     if kind == "percent":
         return _regex_spans(_PERCENT_SPAN, sentence)
     if kind == "count":
+        # "8 February 2017" counts nothing: a number inside a date is the date's.
+        dates = [(m.start, m.end) for m in find_date_mentions(sentence, published)]
         return [
             s for s in _regex_spans(_COUNT_SPAN, sentence)
             if not re.fullmatch(r"(19|20)\d\d", s.value) and s.value not in question_words
+            and not any(a <= s.start < b for a, b in dates)
         ]  # fmt: skip
     if kind == "place":
         return _places(sentence, question_words)

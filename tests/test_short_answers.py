@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.dates import find_date_mentions
 from bot.engine import Engine
+from bot.question import find_answer_spans
 
 from .documents import write_corpus
 
@@ -23,6 +25,8 @@ source: Estuary Post
 Redhaven Ferries has set out plans for a new passenger terminal on the north quay.
 
 The company, which has its head office at Gullwing House in Kelmouth, runs six crossings a day.
+
+Redhaven Ferries was founded in 1872 and carries some 1850 vehicles a week.
 
 Councillor Nadia Brook, chair of the harbour committee, said the terminal would help the \
 port handle the growing number of foot passengers.
@@ -99,3 +103,14 @@ def test_next_summer_in_an_april_article_is_next_years_summer(engine: Engine) ->
 
 def test_a_place_is_given_with_the_town_it_stands_in(engine: Engine) -> None:
     assert _short(engine, "Where is the company's head office?") == "Gullwing House in Kelmouth"
+
+
+def test_a_year_before_1900_after_a_preposition_is_a_date(engine: Engine) -> None:
+    assert _short(engine, "When was Redhaven Ferries founded?") == "1872"
+    assert [m.text for m in find_date_mentions("some 1850 vehicles, and 1872 seats")] == []
+
+
+def test_a_number_inside_a_date_counts_nothing() -> None:
+    sentence = "Kelmouth, 8 February 2017 - The company employs 85 people."
+    spans = find_answer_spans(sentence, "count", "How many people does the company employ?")
+    assert [s.text for s in spans] == ["85"]
