@@ -318,8 +318,13 @@ def _holds_role(
     # ("Children England chief executive ...").
     if _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start]):
         near |= previous  # "Its chief executive, Graham Lyle": "its" is the body just named
+    foreign, ours = _foreign_bodies(sentence, span, asked, ROLE_WINDOW)
+    elsewhere = bool(foreign) and not ours
+    if elsewhere:
+        # "chief executive of the Stavely Learning Trust" is not "of the trust": a
+        # qualifier said only as a word of another body's name is that body's.
+        near -= foreign - set(_plain_terms(sentence, span, ROLE_WINDOW))
     points = any(t in near for t in qualifiers)
-    elsewhere = _attributed_elsewhere(sentence, span, asked, ROLE_WINDOW)
     implied = asked.subject if points and not elsewhere else frozenset()
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= ROLE_QUALIFIER_SHARE
@@ -356,16 +361,23 @@ class _Asked:
     keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
 
 
-def _attributed_elsewhere(
+def _plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
+    """The terms of the lower-case words beside an answer: what is said, not named."""
+    before, after = _sides(sentence, span, width)
+    return [t for start, t in (*before, *after) if not sentence[start : start + 1].isupper()]
+
+
+def _foreign_bodies(
     sentence: str, span: AnswerSpan, asked: _Asked, width: int = ATTRIBUTION_WINDOW
-) -> bool:
-    """Whether a body the question does not name stands beside the answer: "Kestrel Valley
-    Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
+) -> tuple[frozenset[str], bool]:
+    """The terms of bodies the question does not name that stand beside the answer
+    ("Kestrel Valley Hospitals"), and whether the body the question names stands there too."""
     before, after = _sides(sentence, span, width)
     lo = before[0][0] if before else span.start
     last = _WORD.match(sentence, after[-1][0]) if after else None
     hi = last.end() if last else span.end
-    foreign = ours = False
+    foreign: set[str] = set()
+    ours = False
     for run in _CAPITALISED_RUN.finditer(sentence, lo, hi):
         if run.start() == 0 or span.start <= run.start() < span.end:
             continue
@@ -380,10 +392,19 @@ def _attributed_elsewhere(
             continue
         terms = [t for w in words for t in tokenize(w)]
         if any(not (_asked(t, asked.query) or asked.is_subject(t)) for t in terms):
-            foreign = True
+            foreign.update(t for w in run.group(0).split() for t in tokenize(w))
         elif any(t in asked.query.names for t in terms):
             ours = True  # the body the question names stands there too
-    return foreign and not ours
+    return frozenset(foreign), ours
+
+
+def _attributed_elsewhere(
+    sentence: str, span: AnswerSpan, asked: _Asked, width: int = ATTRIBUTION_WINDOW
+) -> bool:
+    """Whether a body the question does not name stands beside the answer: "Kestrel Valley
+    Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
+    foreign, ours = _foreign_bodies(sentence, span, asked, width)
+    return bool(foreign) and not ours
 
 
 @lru_cache(maxsize=SENTENCE_CACHE_SIZE)

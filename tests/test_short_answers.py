@@ -24,6 +24,8 @@ source: Estuary Post
 ---
 Redhaven Ferries has set out plans for a new passenger terminal on the north quay.
 
+Lena Holt, chief executive of the company, said the terminal was long overdue.
+
 The company, which has its head office at Gullwing House in Kelmouth, runs six crossings a day.
 
 Redhaven Ferries was founded in 1872 and carries some 1850 vehicles a week.
@@ -47,6 +49,8 @@ published: 2021-04-10
 source: Estuary Post
 ---
 Redhaven Ferries said the new terminal will now open next summer.
+
+Kay Moss, chief executive of the Ridgeway Ferry Company, said her crossings would share the quay.
 """,
 }
 
@@ -114,3 +118,7 @@ def test_a_number_inside_a_date_counts_nothing() -> None:
     sentence = "Kelmouth, 8 February 2017 - The company employs 85 people."
     spans = find_answer_spans(sentence, "count", "How many people does the company employ?")
     assert [s.text for s in spans] == ["85"]
+
+
+def test_a_post_of_another_body_named_with_the_same_word_is_not_the_post_asked(engine: Engine) -> None:
+    assert _short(engine, "Who is the chief executive of the company?") == "Lena Holt"
