@@ -281,12 +281,20 @@ class Store:
             ).fetchone()
             if count >= MAX_WATCHES:
                 raise StoreError(f"you already watch {MAX_WATCHES} questions; /unwatch one first")
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO watches (at, user_id, chat_id, question, as_of, short)"
+            # `IS`, not `=`: a watch without a cut-off (NULL) is the same watch again, which
+            # UNIQUE alone would not catch (NULLs differ there); the write lock makes it race-free.
+            already = db.execute(
+                "SELECT 1 FROM watches WHERE chat_id = ? AND user_id = ? AND question = ? AND as_of IS ?",
+                (chat_id, user_id, question, as_of),
+            ).fetchone()
+            if already:
+                return False
+            db.execute(
+                "INSERT INTO watches (at, user_id, chat_id, question, as_of, short)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (_now(), user_id, chat_id, question, as_of, short),
             )
-            return cursor.rowcount == 1
+            return True
 
     def watches(self, *, chat_id: int | None = None, user_id: int | None = None) -> list[Watch]:
         """Watches in the order they were made, of one chat and user when given."""
