@@ -117,7 +117,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     qa, corpus = args.set
     results = cross_validate(qa, corpus)
-    print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained (short answers right for GAP_WORDS)")
+    print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained")
+    print("(for GAP_WORDS: share of all rows whose short answer is right)")
     header = f"{'constant':22} {'default':>8} {'dev':>6} {'best':>6} {'its dev':>8} {'5-fold CV':>10}"
     print(f"{header}  chosen per fold")
     for name, r in results.items():

@@ -1,4 +1,5 @@
-"""The `trustbot` command line: ask, chat, index build/info, corpus add/list/remove, eval, serve.
+"""The `trustbot` command line: ask, chat, index build/info, corpus add/list/remove, eval,
+feedback list/export, watch list, serve.
 
 Errors are one line on stderr and a non-zero exit: 1 for a problem with the input or
 the corpus, 2 for a command line that does not parse. No stack trace reaches the user
@@ -28,9 +29,11 @@ from .dates import PubDate, parse_as_of
 from .engine import EXAMPLE_QUESTIONS, Engine
 from .errors import DateError, IndexError_, TrustbotError
 from .evaluate import evaluate, load_pairs, render
+from .feedback import export_pairs, write_pairs
 from .index import index_present, verify_index
 from .library import AddOptions, Listing, add_documents, date_source_label, list_documents, remove_document
 from .settings import Settings
+from .store import Store, Vote, Watch
 
 __all__ = ["main"]
 
@@ -190,6 +193,15 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         _print_json(answer.to_json())
     else:
         print(render_answer(answer, color=sys.stdout.isatty(), passages=args.top_k or 0))
+    if args.timeline:
+        from .timeline_plot import render_timeline  # matplotlib loads only for a picture
+
+        target = Path(args.timeline)
+        try:
+            target.write_bytes(render_timeline(answer))
+        except OSError as exc:
+            raise TrustbotError(f"cannot write {target}: {exc.strerror or exc}") from None
+        _say(f"trustbot: timeline written to {target}")
     return EXIT_OK
 
 
@@ -323,6 +335,76 @@ def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     return serve(settings, lambda: _open_engine(args, settings, quiet=True))
 
 
+def _render_vote(vote: Vote) -> str:
+    mark = "👍" if vote.good else "👎"
+    as_of = f" (as of {vote.as_of})" if vote.as_of else ""
+    lines = [f"{vote.id:>5} {mark} {vote.at}  user {vote.user_id}  “{vote.question}”{as_of}"]
+    lines.append(_line(f"shown: {vote.short or '(no short answer)'}  [{', '.join(vote.passages)}]", "      "))
+    if vote.reply:
+        lines.append(_wrap(f"reply: {vote.reply}", "      "))
+    return "\n".join(lines)
+
+
+def _cmd_feedback_list(args: argparse.Namespace, settings: Settings) -> int:
+    votes = Store(settings.data_dir).votes(bad_only=args.bad)
+    if args.json:
+        _print_json([v.to_json() for v in votes])
+        return EXIT_OK
+    for vote in votes:
+        print(_render_vote(vote))
+    print(_count(len(votes), "vote"))
+    return EXIT_OK
+
+
+def _cmd_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
+    votes = Store(settings.data_dir).votes()
+    corpus, _ = _folders(args, settings)
+    made = export_pairs(votes, [item.doc_id for item in list_documents(corpus)])
+    write_pairs(Path(args.path), made.rows)
+    print(f'exported {_count(len(made.rows), "question")} to {args.path} ("reviewed": false: review them)')
+    if made.unanswered:
+        _say(f"trustbot: left out {_count(made.unanswered, '👎 vote')} without a reply (no answer to test)")
+    if made.no_answer:
+        _say(f"trustbot: left out {_count(made.no_answer, '👍 vote')} on answers without a short answer")
+    return EXIT_OK
+
+
+def _render_watch(watch: Watch) -> str:
+    as_of = f" (as of {watch.as_of})" if watch.as_of else ""
+    now = watch.short or "(no answer)"
+    return f"{watch.id:>5} chat {watch.chat_id}  user {watch.user_id}  “{watch.question}”{as_of}  now: {now}"
+
+
+def _cmd_watch_list(args: argparse.Namespace, settings: Settings) -> int:
+    watches = Store(settings.data_dir).watches()
+    if args.json:
+        _print_json([w.to_json() for w in watches])
+        return EXIT_OK
+    for watch in watches:
+        print(_render_watch(watch))
+    print(_count(len(watches), "watched question"))
+    return EXIT_OK
+
+
+def _add_record_commands(commands: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    feedback = commands.add_parser("feedback", help="the 👍/👎 votes staff gave in Telegram")
+    actions = feedback.add_subparsers(dest="feedback_command", metavar="ACTION", parser_class=_Parser)
+    listing = actions.add_parser("list", help="the votes, newest first")
+    listing.add_argument("--json", action="store_true", help="print a JSON array")
+    listing.add_argument("--bad", action="store_true", help="only the 👎")
+    listing.set_defaults(run=_cmd_feedback_list)
+    export = actions.add_parser(
+        "export", parents=[common], help="write the votes as question-answer pairs for review and eval"
+    )
+    export.add_argument("path", metavar="QA.jsonl", help="the file to write")
+    export.set_defaults(run=_cmd_feedback_export)
+    watch = commands.add_parser("watch", help="the questions staff watch in Telegram")
+    watch_actions = watch.add_subparsers(dest="watch_command", metavar="ACTION", parser_class=_Parser)
+    watch_list = watch_actions.add_parser("list", help="every watched question with its last answer")
+    watch_list.add_argument("--json", action="store_true", help="print a JSON array")
+    watch_list.set_defaults(run=_cmd_watch_list)
+
+
 def _folders(args: argparse.Namespace, settings: Settings) -> tuple[Path, Path]:
     return Path(args.corpus or settings.corpus_dir), Path(args.index or settings.index_dir)
 
@@ -434,6 +516,7 @@ def _build_parser() -> argparse.ArgumentParser:
         help="also show the N best passages (--json always has 5 unless set)",
     )
     ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.add_argument("--timeline", metavar="FILE.png", help="also draw how the answer was reported over time")
     ask.set_defaults(run=_cmd_ask)
 
     chat = commands.add_parser("chat", parents=[common], help="ask questions in a conversation")
@@ -454,6 +537,7 @@ def _build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_cmd_serve)
 
     _add_corpus_commands(commands, common)
+    _add_record_commands(commands, common)
 
     ev = commands.add_parser("eval", parents=[common], help="score the engine on question-answer pairs")
     ev.add_argument("qa", metavar="QA.jsonl", help="question-answer pairs, one JSON object a line")
@@ -472,6 +556,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("index needs an action: build or info")
         if args.command == "corpus":
             parser.error("corpus needs an action: add, list or remove")
+        if args.command == "feedback":
+            parser.error("feedback needs an action: list or export")
+        if args.command == "watch":
+            parser.error("watch needs an action: list")
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     if getattr(args, "top_k", None) is not None and not 1 <= args.top_k <= 50:

@@ -10,6 +10,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = [
     "DEFAULT_CORPUS_DIR",
+    "DEFAULT_DATA_DIR",
     "DEFAULT_INDEX_DIR",
     "DEFAULT_TELEGRAM_API_URL",
     "Settings",
@@ -19,6 +20,8 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 DEFAULT_INDEX_DIR = PROJECT_ROOT / "index"
+#: Votes and watched questions (one SQLite file), created on first use; git-ignored.
+DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 #: Telegram's own Bot API; the token is appended to it.
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
@@ -38,6 +41,7 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(default=DEFAULT_CORPUS_DIR, description="Folder of documents.")
     index_dir: Path = Field(default=DEFAULT_INDEX_DIR, description="Folder of the built index.")
+    data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="Folder of votes and watched questions.")
     top_k: int = Field(default=5, ge=1, le=50, description="Passages returned per question.")
     max_question_chars: int = Field(default=1000, ge=10, le=100_000, description="Longest question accepted.")
 
@@ -53,7 +57,7 @@ class Settings(BaseSettings):
         default=frozenset(), description="User ids that may ask; with no allow-list the bot is closed."
     )
     allowed_chats: Ids = Field(default=frozenset(), description="Chat ids whose members may ask.")
-    admin_users: Ids = Field(default=frozenset(), description="User ids that may run /reload.")
+    admin_users: Ids = Field(default=frozenset(), description="User ids that may run /reload and /feedback.")
     open_to_everyone: bool = Field(
         default=False,
         description="Let anyone on Telegram use the bot when no allow-list is set (closed by default).",
@@ -91,7 +95,7 @@ class Settings(BaseSettings):
                 raise ValueError("expected comma-separated numeric Telegram ids, e.g. 12345,67890") from None
         return value
 
-    @field_validator("corpus_dir", "index_dir", mode="before")
+    @field_validator("corpus_dir", "index_dir", "data_dir", mode="before")
     @classmethod
     def _folder_given(cls, value: Any) -> Any:
         # `TRUSTBOT_CORPUS_DIR=` would otherwise mean the current folder, silently.

@@ -69,6 +69,8 @@ from .engine import Engine
 from .errors import DateError, TrustbotError
 from .index import current_generation
 from .settings import Settings
+from .store import Store
+from .telegram_feedback import FeedbackHandlers
 from .telegram_format import (
     QUOTE_CHARS,
     DocumentSpan,
@@ -82,6 +84,8 @@ from .telegram_format import (
     format_sources,
     format_start,
 )
+from .telegram_watch import WatchHandlers
+from .timeline_plot import has_timeline
 
 __all__ = [
     "COMMANDS",
@@ -129,6 +133,9 @@ NO_PREVIEWS = LinkPreviewOptions(is_disabled=True)
 COMMANDS = (
     BotCommand("ask", "Ask a question (in groups too)"),
     BotCommand("asof", "Answer as things stood on a date: /asof 2016-12-31 question"),
+    BotCommand("watch", "Tell me when an answer changes: /watch question"),
+    BotCommand("watches", "The questions you watch"),
+    BotCommand("unwatch", "Stop watching one: /unwatch N"),
     BotCommand("sources", "The documents I answer from"),
     BotCommand("about", "The corpus and when its index was built"),
     BotCommand("help", "How to ask, and the commands"),
@@ -446,6 +453,7 @@ class _Asked:
 
     answer: Answer
     chat_id: int
+    generation: str | None = None  # the index generation that answered
 
 
 class _Memory:
@@ -479,7 +487,7 @@ def _members_only(handler: Handler) -> Handler:
     @functools.wraps(handler)
     async def guarded(self: TrustBot, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if not self.allowed(update):
-            return await self._refuse(update)
+            return await self.refuse(update)
         await handler(self, update, context)
 
     return guarded
@@ -497,6 +505,10 @@ class TrustBot:
         self._reload_lock = asyncio.Lock()
         self._generation = engine.index.generation or current_generation(settings.index_dir)
         self._watcher: asyncio.Task[None] | None = None
+        self._bot: Bot | None = None
+        self.store = Store(settings.data_dir)
+        self.feedback = FeedbackHandlers(self, self.store)
+        self.watching = WatchHandlers(self, self.store)
 
     # -- access ------------------------------------------------------------------------
 
@@ -515,14 +527,20 @@ class TrustBot:
         user = update.effective_user
         return user is not None and user.id in self.settings.admin_users
 
-    async def _refuse(self, update: Update) -> None:
+    async def refuse(self, update: Update) -> None:
+        """Turn away someone the allow-lists leave out: one short refusal, one log line."""
         user = update.effective_user
+        logger.info(
+            "refused user %s in chat %s",
+            user.id if user else "?",
+            update.effective_chat.id if update.effective_chat else "?",
+        )
         if update.callback_query:
             await update.callback_query.answer("Sorry, this bot is private.")
         elif update.effective_message:
             await update.effective_message.reply_html(REFUSAL.format(user=user.id if user else "?"))
 
-    async def _within_limit(self, update: Update) -> bool:
+    async def within_limit(self, update: Update) -> bool:
         """Whether the user may ask now; the first time they may not, they are told."""
         user, chat = update.effective_user, update.effective_chat
         who = user.id if user else chat.id if chat else 0
@@ -553,7 +571,7 @@ class TrustBot:
     @_members_only
     async def sources(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/sources: each document with its title, publisher and date."""
-        if not await self._within_limit(update):  # a long list costs many messages
+        if not await self.within_limit(update):  # a long list costs many messages
             return
         for text in format_sources(self.engine.sources()):
             await _reply(update, text)
@@ -589,7 +607,7 @@ class TrustBot:
     async def reload(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/reload (admins): load the index again from disk, answering meanwhile."""
         if not self.allowed(update) and not self.is_admin(update):
-            return await self._refuse(update)
+            return await self.refuse(update)
         if not self.is_admin(update):
             return await _reply(update, "Only administrators can reload the index.")
         await _reply(update, await self.reload_engine("requested by an admin"))
@@ -622,7 +640,7 @@ class TrustBot:
         if question is None:
             return  # chatter not meant for the bot: not even a refusal
         if not self.allowed(update):
-            return await self._refuse(update)
+            return await self.refuse(update)
         await self.answer(update, context, question)
 
     async def answer(
@@ -632,7 +650,7 @@ class TrustBot:
         message = update.effective_message
         if message is None:
             return
-        if not await self._within_limit(update):
+        if not await self.within_limit(update):
             return
         engine = self.engine  # a reload swaps self.engine; this question keeps its engine
         async with _typing(context, message.chat_id):
@@ -643,22 +661,31 @@ class TrustBot:
         texts = format_answer(answer)
         markup = None
         if not answer.abstained and answer.results:
-            key = self._memory.keep(_Asked(answer, message.chat_id))
-            markup = _buttons(key, answer, shown=1, source_ranks=(1,))
+            key = self._memory.keep(_Asked(answer, message.chat_id, engine.index.generation))
+            markup = _buttons(key, answer, shown=1, source_ranks=(1,), extras=True)
         for n, text in enumerate(texts):
             await _reply(update, text, markup if n == len(texts) - 1 else None)
 
     @_members_only
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """The "More results" and "Source" buttons under an answer."""
+        """The buttons under an answer: More results, Source, 👍/👎, 🔔 and Timeline."""
         query = update.callback_query
         if query is None:
             return
         button = parse_button(query.data)
         asked = self._memory.get(button[1]) if button else None
         if button is None or asked is None:  # forged, or from before a restart
+            logger.info(
+                "button %r from user %d: unknown or expired", clip(str(query.data), 80), query.from_user.id
+            )
             await query.answer(EXPIRED)
             return
+        if button[0] in ("u", "d"):
+            return await self.feedback.vote(update, context, button[1], asked)
+        if button[0] == "w":
+            return await self.watching.watch_button(update, context, asked)
+        if button[0] == "t":
+            return await self.watching.timeline_button(update, context, asked)
         await query.answer()
         results = asked.answer.results
         action, key, n = button
@@ -691,9 +718,12 @@ class TrustBot:
                 logger.warning("reload (%s) failed: %s", why, exc)
                 return f"Reload failed, still answering from the previous index: {escape(str(exc))}"
             self.engine = engine
+            previous = self._generation
             # The generation this engine holds, not whatever CURRENT says by now: a save
             # landing during the reload must still be noticed by the watcher.
             self._generation = engine.index.generation or current_generation(self.settings.index_dir)
+            if self._generation != previous and self._bot is not None:
+                self.watching.schedule(engine, self._bot)  # watched questions, asked again
             for notice in engine.notices:
                 logger.info("reload: %s", notice)
             span = self.span()
@@ -718,16 +748,18 @@ class TrustBot:
 
     async def post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
         """Register the command menu and start watching the index."""
+        self._bot = application.bot
         await application.bot.set_my_commands(list(COMMANDS))
         if self.settings.index_watch_seconds > 0:
             self._watcher = asyncio.create_task(self.watch_index(self.settings.index_watch_seconds))
 
     async def post_shutdown(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        """Stop watching the index."""
+        """Stop watching the index, and any re-check of watched questions."""
         if self._watcher:
             self._watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watcher
+        await self.watching.stop()
 
     async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Log the error in full; tell the user, briefly, that it failed."""
@@ -746,15 +778,18 @@ async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None 
         await message.reply_html(text, reply_markup=markup)
 
 
-#: A button's callback data: "m" (more results from) or "s" (source of) the passage of
-#: that rank, an answer's key in `_Memory`, and the rank, written as `_buttons` writes it.
+#: A button's callback data: an action, an answer's key in `_Memory`, and a rank, written
+#: as `_buttons` writes it. Actions: "m" (more results from) or "s" (source of) the passage
+#: of that rank; "u" 👍, "d" 👎, "w" 🔔 (watch) and "t" (timeline) of the answer, rank 1.
 #: Digits are ASCII [0-9] only: `str.isdigit()` accepts "²", which `int()` refuses.
-_BUTTON_DATA = re.compile(r"([ms]):([A-Za-z0-9_-]{1,16}):([1-9][0-9]{0,2})")
+_BUTTON_DATA = re.compile(r"([msudwt]):([A-Za-z0-9_-]{1,16}):([1-9][0-9]{0,2})")
+ButtonAction = Literal["m", "s", "u", "d", "w", "t"]
+_ACTIONS: dict[str, ButtonAction] = {"m": "m", "s": "s", "u": "u", "d": "d", "w": "w", "t": "t"}
 #: Telegram's limit for callback data, in bytes.
 MAX_BUTTON_DATA = 64
 
 
-def parse_button(data: object) -> tuple[Literal["m", "s"], str, int] | None:
+def parse_button(data: object) -> tuple[ButtonAction, str, int] | None:
     """(action, key, rank) from a button's callback data; None for anything not made by
     `_buttons` (forged, truncated, from another bot version). Never raises."""
     if not isinstance(data, str) or len(data) > MAX_BUTTON_DATA:
@@ -763,15 +798,16 @@ def parse_button(data: object) -> tuple[Literal["m", "s"], str, int] | None:
     if match is None:
         return None
     rank = int(match[3])
-    if not 1 <= rank <= MAX_RESULTS:
+    if not 1 <= rank <= MAX_RESULTS or (match[1] in "udwt" and rank != 1):
         return None
-    return ("m" if match[1] == "m" else "s"), match[2], rank
+    return _ACTIONS[match[1]], match[2], rank
 
 
 def _buttons(
-    key: str, answer: Answer, *, shown: int, source_ranks: tuple[int, ...]
+    key: str, answer: Answer, *, shown: int, source_ranks: tuple[int, ...], extras: bool = False
 ) -> InlineKeyboardMarkup | None:
-    """Source buttons for the passages just shown, and "More results" while any remain."""
+    """Source buttons for the passages just shown, and "More results" while any remain; with
+    `extras` (the answer's own message), 👍 👎 🔔 and, for two dated reports or more, Timeline."""
     row = [
         InlineKeyboardButton(
             "Source" if len(source_ranks) == 1 else f"Source {rank}", callback_data=f"s:{key}:{rank}"
@@ -781,7 +817,16 @@ def _buttons(
     rows = [row] if row else []
     if shown and shown < len(answer.results):
         rows.append([InlineKeyboardButton("More results", callback_data=f"m:{key}:{shown}")])
+    if extras:
+        row = [InlineKeyboardButton(label, callback_data=f"{action}:{key}:1") for action, label in _EXTRAS]
+        if has_timeline(answer):
+            row.append(InlineKeyboardButton("Timeline", callback_data=f"t:{key}:1"))
+        rows.append(row)
     return InlineKeyboardMarkup(rows) if rows else None
+
+
+#: The answer's own buttons: vote, and watch its question.
+_EXTRAS = (("u", "👍"), ("d", "👎"), ("w", "🔔"))
 
 
 def _without(markup: InlineKeyboardMarkup | None, data: str | None) -> InlineKeyboardMarkup | None:
@@ -865,6 +910,10 @@ def build_application(
         .build()
     )
     groups = filters.ChatType.GROUPS
+    # First, in a group of its own: a message answering "What was wrong?" after a 👎.
+    application.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND, trustbot.feedback.reply_check), -1
+    )
     application.add_handlers(
         [
             CommandHandler("start", trustbot.start),
@@ -874,6 +923,11 @@ def build_application(
             CommandHandler("ask", trustbot.ask_command),
             CommandHandler("asof", trustbot.asof_command),
             CommandHandler("reload", trustbot.reload),
+            CommandHandler("feedback", trustbot.feedback.feedback),
+            CommandHandler("skip", trustbot.feedback.skip),
+            CommandHandler("watch", trustbot.watching.watch),
+            CommandHandler("watches", trustbot.watching.watches),
+            CommandHandler("unwatch", trustbot.watching.unwatch),
             MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, trustbot.unknown_command),
             MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, trustbot.private_text),
             MessageHandler(filters.TEXT & ~filters.COMMAND & groups, trustbot.group_text),

@@ -27,6 +27,7 @@ __all__ = [
     "format_about",
     "format_abstention",
     "format_answer",
+    "format_citation",
     "format_help",
     "format_more",
     "format_source",
@@ -167,6 +168,11 @@ def _citation(citation: Citation) -> str:
     publisher = _e(citation.publisher or "unknown publisher")
     page = f", page {citation.page}" if citation.page is not None else ""
     return f"— <i>{publisher}</i>, {_e(_date(citation.published))}: “{title}”{page}"
+
+
+def format_citation(citation: Citation) -> str:
+    """A citation line as answers show it, for other replies that cite (a watch's update)."""
+    return _citation(citation)
 
 
 def _passage(result: Result) -> str:
@@ -310,11 +316,17 @@ def format_help(admin: bool = False) -> str:
         "/about — the corpus and when its index was built",
         "/help — this text",
     ]
+    lines += [
+        "/watch <i>question</i> — tell me when its answer changes; /watches, /unwatch <i>N</i>",
+    ]
     if admin:
         lines.append("/reload — load the index again from disk (admins)")
+        lines.append("/feedback — the last ten 👎 with their replies (admins)")
     lines += [
         "",
-        "Under an answer: <b>More results</b> shows the next passages, <b>Source</b> the whole passage.",
+        "Under an answer: <b>More results</b> shows the next passages, <b>Source</b> the whole passage, "
+        "👍/👎 say whether it was right, 🔔 watches the question, <b>Timeline</b> draws how the answer "
+        "changed over time.",
     ]
     return "\n".join(lines)
 

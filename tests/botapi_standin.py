@@ -99,6 +99,7 @@ class Fault:
     description: str
     retry_after: int | None = None
     times: int = 1
+    chat_id: int | None = None  # only calls to this chat (a user who blocked the bot)
 
 
 class BotAPIStandIn:
@@ -238,7 +239,16 @@ class BotAPIStandIn:
             return 200, {"ok": True, "result": self._get_updates(params)}
         with self._lock:
             call = Call(method, params)
-            fault = next((f for f in self.faults if f.method == method and f.times > 0), None)
+            fault = next(
+                (
+                    f
+                    for f in self.faults
+                    if f.method == method
+                    and f.times > 0
+                    and (f.chat_id is None or str(params.get("chat_id")) == str(f.chat_id))
+                ),
+                None,
+            )
             if fault is not None:
                 fault.times -= 1
                 self.failed.append(call)
@@ -300,6 +310,15 @@ class BotAPIStandIn:
                 "from": {"id": BOT_ID, "is_bot": True, "first_name": "trustbot", "username": BOT_USERNAME},
                 "text": params.get("text", ""),
             }
+        if method == "sendPhoto":
+            return {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": _chat(int(params.get("chat_id") or 0)),
+                "from": {"id": BOT_ID, "is_bot": True, "first_name": "trustbot", "username": BOT_USERNAME},
+                "photo": [{"file_id": "p1", "file_unique_id": "p1", "width": 1000, "height": 600}],
+                "caption": params.get("caption", ""),
+            }
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         return True  # setMyCommands, sendChatAction, answerCallbackQuery, deleteWebhook, ...
@@ -360,8 +379,10 @@ def message(
     chat_id: int | None = None,
     *,
     reply_to_bot: bool = False,
+    reply_to: int | None = None,
 ) -> dict[str, Any]:
-    """An update carrying a text message; commands and @mentions get their entities."""
+    """An update carrying a text message; commands and @mentions get their entities.
+    `reply_to` makes it a reply to the bot's message of that id."""
     chat_id = user_id if chat_id is None else chat_id
     entities = []
     if text.startswith("/"):
@@ -380,9 +401,9 @@ def message(
     }
     if entities:
         msg["entities"] = entities
-    if reply_to_bot:
+    if reply_to_bot or reply_to is not None:
         msg["reply_to_message"] = {
-            "message_id": 999,
+            "message_id": 999 if reply_to is None else reply_to,
             "date": int(time.time()),
             "chat": _chat(chat_id),
             "from": {"id": BOT_ID, "is_bot": True, "first_name": "trustbot", "username": BOT_USERNAME},

@@ -26,6 +26,8 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempP
         if name.startswith("TRUSTBOT_"):
             monkeypatch.delenv(name)
     monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))  # a `.env` is read from the working folder
+    # Votes and watches of a test never land in the checkout's data/ folder.
+    monkeypatch.setenv("TRUSTBOT_DATA_DIR", str(tmp_path_factory.mktemp("data")))
     yield
 
 

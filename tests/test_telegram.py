@@ -137,7 +137,7 @@ async def test_private_question_answered_with_citation(standin: BotAPIStandIn, s
     assert "Northamptonshire Telegraph" in text and "November 2019" in text  # its citation
     assert "<blockquote expandable>" in text  # the passage
     assert "Earlier reports" in text and "December 2017" in text  # the answer changed over time
-    assert set(buttons(reply)) == {"Source", "More results"}
+    assert set(buttons(reply)) == {"Source", "More results", "👍", "👎", "🔔", "Timeline"}
     assert not standin.sent("sendChatAction", chat_id=11)  # a quick answer needs no "typing…"
 
 
@@ -221,7 +221,7 @@ async def test_more_results_and_source_buttons(standin: BotAPIStandIn, seed_engi
         assert {"Source 2", "Source 3"} <= set(buttons(more))
         # The pressed "More results" is taken off the answer; its Source button stays.
         [edit] = standin.sent("editMessageReplyMarkup", chat_id=15)
-        assert set(buttons(edit)) == {"Source"}
+        assert set(buttons(edit)) == {"Source", "👍", "👎", "🔔", "Timeline"}
 
         [source] = await ask(standin, press(data["Source"], 15, on=answer), chat_id=15)
         assert "Publisher: Northamptonshire Telegraph" in source.text
