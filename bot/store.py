@@ -28,6 +28,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Store",
     "StoreError",
+    "TooManyWatches",
     "Vote",
     "Watch",
     "clip_reply",
@@ -71,6 +72,10 @@ CREATE TABLE IF NOT EXISTS watches (
 
 class StoreError(TrustbotError):
     """The store's file cannot be read or written."""
+
+
+class TooManyWatches(StoreError):
+    """A user already watches MAX_WATCHES questions in a chat."""
 
 
 def clip_reply(text: str, limit: int = MAX_REPLY_CHARS) -> str:
@@ -273,14 +278,9 @@ class Store:
         self, *, user_id: int, chat_id: int, question: str, as_of: str | None, short: str | None
     ) -> bool:
         """Watch a question for a user in a chat; False when they already watch it.
-        StoreError when they already watch MAX_WATCHES questions."""
+        TooManyWatches when they already watch MAX_WATCHES questions."""
         with self._connect(write=True) as db:
             assert db is not None
-            (count,) = db.execute(
-                "SELECT COUNT(*) FROM watches WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
-            ).fetchone()
-            if count >= MAX_WATCHES:
-                raise StoreError(f"you already watch {MAX_WATCHES} questions; /unwatch one first")
             # `IS`, not `=`: a watch without a cut-off (NULL) is the same watch again, which
             # UNIQUE alone would not catch (NULLs differ there); the write lock makes it race-free.
             already = db.execute(
@@ -289,6 +289,11 @@ class Store:
             ).fetchone()
             if already:
                 return False
+            (count,) = db.execute(
+                "SELECT COUNT(*) FROM watches WHERE chat_id = ? AND user_id = ?", (chat_id, user_id)
+            ).fetchone()
+            if count >= MAX_WATCHES:
+                raise TooManyWatches(f"You already watch {MAX_WATCHES} questions; /unwatch one first.")
             db.execute(
                 "INSERT INTO watches (at, user_id, chat_id, question, as_of, short)"
                 " VALUES (?, ?, ?, ?, ?, ?)",

@@ -20,7 +20,7 @@ from telegram.ext import ContextTypes
 
 from .engine import Engine
 from .errors import TrustbotError
-from .store import Store, StoreError, Watch
+from .store import Store, StoreError, TooManyWatches, Watch
 from .telegram_format import QUOTE_CHARS, clip, escape, format_citation, pack
 from .timeline_plot import render_timeline
 from .watching import Change, answer_value, changes
@@ -75,9 +75,11 @@ class WatchHandlers:
             added = await asyncio.to_thread(
                 self.store.add_watch, user_id=user, chat_id=chat, question=question, as_of=as_of, short=short
             )
+        except TooManyWatches as exc:
+            return str(exc)
         except StoreError as exc:
             logger.warning("watch for user %d not saved: %s", user, exc)
-            return str(exc) if "/unwatch" in str(exc) else NOT_SAVED
+            return NOT_SAVED
         if not added:
             return f"You already watch “{clip(question, QUOTE_CHARS)}”."
         return (

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
-from bot.store import Store
+from bot.store import MAX_WATCHES, Store, StoreError, TooManyWatches
 
 from .botapi_standin import BotAPIStandIn, Fault, message, press
 from .conftest import run_cli
@@ -145,3 +146,30 @@ async def test_a_user_who_blocked_the_bot_loses_their_watches(
     assert [c.params["chat_id"] for c in standin.failed] == ["81"]  # tried once, not forever
     assert [w.chat_id for w in Store(data).watches()] == [82]
     assert "chat 81 blocked the bot" in caplog.text
+
+
+def test_the_store_keeps_one_watch_per_question_and_a_limit(tmp_path: Path) -> None:
+    store = Store(tmp_path / "data")
+    assert store.watches() == [] and not (tmp_path / "data").exists()  # reading creates nothing
+    watch = {"user_id": 1, "chat_id": 1, "as_of": None, "short": "x"}
+    assert store.add_watch(question="q0", **watch)
+    assert not store.add_watch(question="q0", **watch)  # the same question again
+    for n in range(1, MAX_WATCHES):
+        assert store.add_watch(question=f"q{n}", **watch)
+    with pytest.raises(TooManyWatches, match="/unwatch"):
+        store.add_watch(question="one too many", **watch)
+    assert store.add_watch(question="q0", user_id=2, chat_id=1, as_of="2016", short=None)
+    assert len(store.watches()) == MAX_WATCHES + 1
+
+
+def test_a_data_file_from_a_newer_trustbot_is_refused(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    store.add_watch(user_id=1, chat_id=1, question="q", as_of=None, short="x")
+    with sqlite3.connect(store.path) as db:
+        db.execute("PRAGMA user_version = 99")
+    db.close()
+    with pytest.raises(StoreError, match="newer trustbot"):
+        Store(tmp_path).watches()
+    with sqlite3.connect(store.path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
