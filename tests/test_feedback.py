@@ -94,7 +94,7 @@ async def test_a_thumbs_down_with_a_reply_is_stored_listed_and_exported(
     exported = run_cli("feedback", "export", str(qa), "--corpus", str(SEED_CORPUS), env=cli_env(data))
     assert exported.returncode == 0, exported.stderr
     rows = [json.loads(line) for line in qa.read_text().splitlines()]
-    assert [r["short"] for r in rows] == [["1 November 2020"], ["Fiona Baker"]]
+    assert [r["short"] for r in rows] == [["1 November 2020"], ["Cllr Fiona Baker"]]
     assert all(r["reviewed"] is False and r["kind"] == "fact" for r in rows)
     [good] = [v for v in Store(data).votes() if v.good]
     assert len(rows[0]["docs"]) == 5 and rows[1]["docs"] == [good.passages[0].split("#")[0]]

@@ -70,7 +70,7 @@ async def test_a_changed_answer_is_told_once_and_an_unchanged_one_never(
         [made] = await ask(standin, message(f"/watch {GO_LIVE}", 61), chat_id=61)
         assert "Watching" in made.text and "<b>July 2020</b>" in made.text
         [made] = await ask(standin, message(f"/watch {CABINET}", 62), chat_id=62)
-        assert "<b>Fiona Baker</b>" in made.text
+        assert "<b>Cllr Fiona Baker</b>" in made.text
         [answer] = await ask(standin, message(GO_LIVE, 63), chat_id=63)
         [bell] = await ask(standin, press(buttons(answer)["🔔"], 63, on=answer), chat_id=63)
         assert "Watching" in bell.text
