@@ -467,8 +467,7 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
     best: _Read | None = None
     passage_terms: set[str] = set()
     previous: frozenset[str] = frozenset()
-    last: _Read | None = None
-    _previous_sentence = ""
+    last: _Read | None = None  # the read of the sentence before
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
         passage_terms.update(terms)
@@ -534,7 +533,7 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             frozenset(_window(sentence, span, ANCHOR_WINDOW)) if span is not None else frozenset()
         )
         previous = frozenset(terms)
-        last = candidate
+        before, last = last, candidate
         if (
             best is None
             or (candidate.strength, candidate.linked, cause, candidate.coverage, proximity)
@@ -545,10 +544,10 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
                 best.coverage,
                 best.proximity,
             )
-            or (follows and best is not None and best.sentence == _previous_sentence)
+            # A sentence that updates the best one so far takes its place.
+            or (follows and best is before)
         ):
             best = candidate
-        _previous_sentence = sentence
     assert best is not None
     best.retrospective = best.span is not None and bool(_RETROSPECTIVE.search(best.sentence))
     best.terms = frozenset(passage_terms) | _acronyms(passage.text)

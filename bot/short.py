@@ -157,37 +157,38 @@ def _called(sentence: str, query: Query) -> str | None:
 
 def _noun_phrase(tokens: list[re.Match[str]], breaks: list[bool], query: Query) -> str | None:
     """The phrase around the noun of "which X" in a sentence: "the monthly financial report"."""
-    heads = [
+    heads = (
         k for noun in _asked_nouns(query) for k, t in enumerate(tokens) if tokenize(t.group(0))[:1] == [noun]
-    ]
-    for k in heads[:1]:
-        start = k
-        while start > 0 and not breaks[start - 1]:
-            word = fold(tokens[start - 1].group(0))
-            if word in _DETERMINERS:
-                start -= 1
-                break
-            if word in _EDGE_WORDS or word.endswith(","):
-                break
+    )
+    k = next(heads, None)
+    if k is None:
+        return None
+    start = k
+    while start > 0 and not breaks[start - 1]:
+        word = fold(tokens[start - 1].group(0))
+        if word in _DETERMINERS:
             start -= 1
-        end = k + 1
-        if end < len(tokens) and fold(tokens[end].group(0)) in _LINKS:
+            break
+        if word in _EDGE_WORDS or word.endswith(","):
+            break
+        start -= 1
+    end = k + 1
+    if end < len(tokens) and fold(tokens[end].group(0)) in _LINKS:
+        end += 1
+        while (
+            end < len(tokens)
+            and end - k <= GAP_WORDS // 2
+            and not breaks[end]
+            and (
+                fold(tokens[end].group(0)) not in _EDGE_WORDS
+                or fold(tokens[end].group(0)) in _DETERMINERS
+                or (_capital(tokens[end - 1]) and end + 1 < len(tokens) and _capital(tokens[end + 1]))
+            )
+        ):
             end += 1
-            while (
-                end < len(tokens)
-                and end - k <= GAP_WORDS // 2
-                and not breaks[end]
-                and (
-                    fold(tokens[end].group(0)) not in _EDGE_WORDS
-                    or fold(tokens[end].group(0)) in _DETERMINERS
-                    or (_capital(tokens[end - 1]) and end + 1 < len(tokens) and _capital(tokens[end + 1]))
-                )
-            ):
-                end += 1
-            if fold(tokens[end - 1].group(0)) in _LINKS | _DETERMINERS:
-                end = k + 1
-        return _clean(" ".join(t.group(0) for t in tokens[start:end]))
-    return None
+        if fold(tokens[end - 1].group(0)) in _LINKS | _DETERMINERS:
+            end = k + 1
+    return _clean(" ".join(t.group(0) for t in tokens[start:end]))
 
 
 def _shaped(sentence: str, query: Query, passage: str = "") -> str | None:
