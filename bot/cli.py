@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import json
 import os
@@ -24,13 +25,12 @@ from pydantic import ValidationError
 
 from . import __version__
 from .answer import Answer
-from .corpus import Document, fingerprint
+from .corpus import Document
 from .dates import PubDate, parse_as_of
 from .engine import EXAMPLE_QUESTIONS, Engine
-from .errors import DateError, IndexError_, TrustbotError
+from .errors import DateError, TrustbotError
 from .evaluate import evaluate, load_pairs, render
 from .feedback import export_pairs, write_pairs
-from .index import index_present, verify_index
 from .library import AddOptions, Listing, add_documents, date_source_label, list_documents, remove_document
 from .settings import Settings
 from .store import Store, Vote, Watch
@@ -223,7 +223,7 @@ def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
             import readline  # noqa: F401 - gives input() line editing and history
         oldest, newest = engine.date_range()
         span = f", {oldest.human()} to {newest.human()}" if oldest and newest else ""
-        print(f"trustbot {__version__}: {len(engine.index.documents)} documents{span}.")
+        print(f"trustbot {__version__}: {engine.info().documents} documents{span}.")
         print(f"Try: {EXAMPLE_QUESTIONS[0]!r}. Type :help for commands, :quit to leave.")
     history: list[str] = []
     while True:
@@ -284,37 +284,31 @@ def _render_sources(documents: Sequence[Document]) -> str:
 
 def _cmd_index_build(args: argparse.Namespace, settings: Settings) -> int:
     engine = _open_engine(args, settings, rebuild=True)
-    index = engine.index
+    info = engine.info()
     folder = Path(args.index or settings.index_dir)
     if not engine.saved:
         _say(f"trustbot: error: the index could not be saved to {folder}")
         return EXIT_ERROR
-    print(f"indexed {len(index.documents)} documents, {len(index.passages)} passages into {folder}")
+    print(f"indexed {info.documents} documents, {info.passages} passages into {folder}")
     return EXIT_ERROR if engine.skipped else EXIT_OK
 
 
 def _cmd_index_info(args: argparse.Namespace, settings: Settings) -> int:
     folder = Path(args.index or settings.index_dir)
     corpus = Path(args.corpus or settings.corpus_dir)
-    try:
-        manifest = verify_index(folder)  # every file checked whole, as a load would
-    except IndexError_ as exc:
-        if not index_present(folder):
-            raise
-        print(f"index       {folder}")
-        print(f"state       {exc}: the next question rebuilds it")
-        return EXIT_OK
-    fresh = manifest.get("fingerprint") == fingerprint(corpus)
-    params = manifest["params"]
+    status = Engine.inspect(corpus, folder)  # every file checked whole, as a load would
     print(f"index       {folder}")
-    print(f"format      {manifest.get('format_version')}")
-    print(f"built       {manifest.get('built_at')}")
-    print(f"documents   {manifest.get('documents')}")
-    print(f"passages    {manifest.get('passages')}")
-    print("bm25        " + ", ".join(f"{k}={v}" for k, v in params.items()))
-    print(
-        f"corpus      {corpus} ({'up to date' if fresh else 'changed since: the next question rebuilds it'})"
-    )
+    if status.problem is not None:
+        print(f"state       {status.problem}: the next question rebuilds it")
+        return EXIT_OK
+    print(f"format      {status.format_version}")
+    print(f"built       {status.built_at}")
+    print(f"documents   {status.documents}")
+    print(f"passages    {status.passages}")
+    if status.params is not None:
+        print("bm25        " + ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(status.params).items()))
+    state = "up to date" if status.fresh else "changed since: the next question rebuilds it"
+    print(f"corpus      {corpus} ({state})")
     return EXIT_OK
 
 

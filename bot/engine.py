@@ -21,14 +21,24 @@ from .index import (
     Index,
     build_index,
     corpus_signature,
+    current_generation,
     index_present,
     load_index,
     save_index,
+    verify_index,
 )
 from .query import parse_query
 from .rank import rank
 
-__all__ = ["DEFAULT_MAX_QUESTION_CHARS", "DEFAULT_TOP_K", "EXAMPLE_QUESTIONS", "Engine", "validate_question"]
+__all__ = [
+    "DEFAULT_MAX_QUESTION_CHARS",
+    "DEFAULT_TOP_K",
+    "EXAMPLE_QUESTIONS",
+    "Engine",
+    "IndexInfo",
+    "IndexStatus",
+    "validate_question",
+]
 
 DEFAULT_TOP_K = 5
 #: Questions a new user is offered to try, about the bundled corpus.
@@ -64,6 +74,32 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     return text
 
 
+@dataclass(frozen=True)
+class IndexInfo:
+    """What a loaded index holds, for `trustbot index build` and the bot's /about."""
+
+    documents: int
+    passages: int
+    oldest: PubDate | None
+    newest: PubDate | None
+    built_at: str
+    generation: str | None
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """The saved index of a folder, every file checked, compared with its corpus."""
+
+    folder: Path
+    problem: str | None  # why it cannot be used (the next question rebuilds it); None if usable
+    format_version: int | None = None
+    built_at: str | None = None
+    documents: int | None = None
+    passages: int | None = None
+    params: BM25Params | None = None
+    fresh: bool = False  # built from the corpus as it is now
+
+
 @dataclass
 class Engine:
     """A loaded index and the means to question it."""
@@ -74,6 +110,7 @@ class Engine:
     skipped: tuple[str, ...] = ()  # documents left out of a rebuild, with the reason
     saved: bool = True  # False when a rebuilt index could not be written to disk
     pages: PageFinder | None = None  # PDF page numbers of passages whose index did not keep them
+    index_dir: Path | None = None  # where the index is saved; None for one built in memory only
 
     @classmethod
     def open(
@@ -127,7 +164,53 @@ class Engine:
                 notices.append(
                     f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
                 )
-        return cls(index, tuple(notices), max_question_chars, skipped, saved, PageFinder(corpus_dir))
+        return cls(
+            index, tuple(notices), max_question_chars, skipped, saved, PageFinder(corpus_dir), index_dir
+        )
+
+    @staticmethod
+    def inspect(corpus_dir: Path, index_dir: Path) -> IndexStatus:
+        """The saved index of `index_dir`, checked whole as a load would; IndexError_ if there is none."""
+        try:
+            manifest = verify_index(index_dir)
+        except IndexError_ as exc:
+            if not index_present(index_dir):
+                raise
+            return IndexStatus(index_dir, str(exc))
+        params = manifest["params"]
+        return IndexStatus(
+            index_dir,
+            None,
+            format_version=manifest.get("format_version"),
+            built_at=manifest.get("built_at"),
+            documents=manifest.get("documents"),
+            passages=manifest.get("passages"),
+            params=BM25Params(**{k: v for k, v in params.items() if k in BM25Params.__dataclass_fields__}),
+            fresh=manifest.get("fingerprint") == fingerprint(corpus_dir),
+        )
+
+    @property
+    def generation(self) -> str | None:
+        """The saved generation this engine answers from; None for an index held in memory only."""
+        if self.index.generation:
+            return self.index.generation
+        return current_generation(self.index_dir) if self.index_dir else None
+
+    def generation_on_disk(self) -> str | None:
+        """The generation the index folder points to now: another one means a newer index was saved."""
+        return current_generation(self.index_dir) if self.index_dir else None
+
+    def info(self) -> IndexInfo:
+        """What the index holds: counts, the documents' date range, when it was built."""
+        oldest, newest = self.date_range()
+        return IndexInfo(
+            len(self.index.documents),
+            len(self.index.passages),
+            oldest,
+            newest,
+            self.index.built_at,
+            self.generation,
+        )
 
     def ask(self, question: str, as_of: str | PubDate | None = None, top_k: int = DEFAULT_TOP_K) -> Answer:
         """Answer a question, as things stood on `as_of` when given."""

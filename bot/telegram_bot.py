@@ -67,7 +67,6 @@ from .answer import Answer
 from .dates import PubDate, parse_as_of
 from .engine import Engine
 from .errors import DateError, TrustbotError
-from .index import current_generation
 from .settings import Settings
 from .store import Store
 from .telegram_feedback import FeedbackHandlers
@@ -503,7 +502,7 @@ class TrustBot:
         self._limit = UserRateLimit(settings.rate_limit)
         self._memory = _Memory()
         self._reload_lock = asyncio.Lock()
-        self._generation = engine.index.generation or current_generation(settings.index_dir)
+        self._generation = engine.generation
         self._watcher: asyncio.Task[None] | None = None
         self._bot: Bot | None = None
         self.store = Store(settings.data_dir)
@@ -551,9 +550,8 @@ class TrustBot:
 
     def span(self) -> DocumentSpan:
         """What the current engine knows, for /start and /about."""
-        oldest, newest = self.engine.date_range()
-        index = self.engine.index
-        return DocumentSpan(len(index.documents), len(index.passages), oldest, newest, index.built_at)
+        info = self.engine.info()
+        return DocumentSpan(info.documents, info.passages, info.oldest, info.newest, info.built_at)
 
     # -- commands ----------------------------------------------------------------------
 
@@ -661,7 +659,7 @@ class TrustBot:
         texts = format_answer(answer)
         markup = None
         if not answer.abstained and answer.results:
-            key = self._memory.keep(_Asked(answer, message.chat_id, engine.index.generation))
+            key = self._memory.keep(_Asked(answer, message.chat_id, engine.generation))
             markup = _buttons(key, answer, shown=1, source_ranks=(1,), extras=True)
         for n, text in enumerate(texts):
             await _reply(update, text, markup if n == len(texts) - 1 else None)
@@ -721,7 +719,7 @@ class TrustBot:
             previous = self._generation
             # The generation this engine holds, not whatever CURRENT says by now: a save
             # landing during the reload must still be noticed by the watcher.
-            self._generation = engine.index.generation or current_generation(self.settings.index_dir)
+            self._generation = engine.generation
             if self._generation != previous and self._bot is not None:
                 self.watching.schedule(engine, self._bot)  # watched questions, asked again
             for notice in engine.notices:
@@ -738,7 +736,7 @@ class TrustBot:
         while True:
             await asyncio.sleep(interval)
             try:
-                generation = current_generation(self.settings.index_dir)
+                generation = self.engine.generation_on_disk()
                 if generation != self._generation and not self._reload_lock.locked():
                     await self.reload_engine("the index on disk changed")
             except Exception:  # the watcher must outlive any one failure
