@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, shape_answer
+from .asked_time import implied_cutoff
 from .corpus import Document, PageFinder, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
@@ -219,6 +220,10 @@ class Engine:
         if top_k < 1:
             raise QuestionError("top-k must be at least 1")
         query = parse_query(text, self.index.vocabulary, self.index.known_terms)
+        if cutoff is None and query.kind is not None:
+            # "Who was the chief executive in 2014?" asks how things stood then; the year of
+            # a why question is when the thing explained happened, not a cut-off.
+            cutoff = implied_cutoff(query.corrected)
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k, self.pages)
 

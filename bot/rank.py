@@ -141,6 +141,7 @@ class Hit:
     anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
     retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
     posts: frozenset[str] = frozenset()  # for a person: the role terms the sentence gives them
+    cause: bool = False  # its sentence gives a cause, as a why question asks
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,9 @@ def _matched_positions(sentence: str, query: Query) -> list[int]:
     return [start for start, first in _word_stems(sentence) if first in wanted]
 
 
+_ASIDE = re.compile(r",[^,;:()]{1,100},")
+
+
 def _distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) -> int:
     """Words between an answer span and the nearest matched question word."""
     if not positions:
@@ -251,7 +255,9 @@ def _distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) ->
         if span.start <= pos < span.end:
             return 0
         lo, hi = (pos, span.start) if pos < span.start else (span.end, pos)
-        best = min(best, len(_WORD.findall(sentence[lo:hi])))
+        # An aside between commas ("The bursary, the trust's grant for families, is now
+        # worth £750") does not part the subject from what is said of it.
+        best = min(best, len(_WORD.findall(_ASIDE.sub(" ", sentence[lo:hi]))))
     return best
 
 
@@ -309,7 +315,10 @@ def _holds_role(
     # The post's qualifiers ("of the county council", "for finance"), weighed by how
     # informative they are: a rare one missing matters more than a common one.
     named = set(span.value.split()) | set(query.names) | set(query.about)
-    qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named]
+    # A post word the sentence lacks qualifies the post it has: "chair" of a committee is
+    # not the "chair of the board of trustees" asked about.
+    missing = [p for p in posts if p not in near and p not in query.unknown and not asked.is_subject(p)]
+    qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named] + missing
     total = sum(informative[t] for t in qualifiers)
     if not total:
         return True
@@ -444,6 +453,23 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     return bool(wanted & before) and bool(counting & before)
 
 
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO = re.compile(r"\s*to\s*$", re.IGNORECASE)
+
+
+def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:
+    """The spans without the old value of a change: "rose from £600 to £750" gives £750."""
+    return [
+        s
+        for s, after in itertools.zip_longest(spans, spans[1:])
+        if not (
+            after is not None
+            and _FROM.search(sentence[: s.start])
+            and _TO.match(sentence[s.end : after.start])
+        )
+    ]
+
+
 def _later(sentence: str, before: str, published: PubDate | None) -> bool:
     """Whether a sentence tells of a later time than the one before it ("in April 2016"
     after "in 2013"): the update of what that one said."""
@@ -492,6 +518,7 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
+            spans = _changed_to(sentence, spans)
             positions = _matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them
             # answers something else the sentence says ("... an inspection four years ago").
@@ -570,7 +597,8 @@ _RATE_AFTER = re.compile(
 # A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
 _RATE_ASKED = re.compile(
     r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"
-    r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?)\b",
+    r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|"
+    r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
     re.I,
 )
 _PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
@@ -582,9 +610,10 @@ _RETROSPECTIVE = re.compile(
     r"used to|was first|were first)\b",
     re.IGNORECASE,
 )
-# Words that give a cause: what a "why" question asks for.
+# Words that give a cause: what a "why" question asks for. "since" only before a clause
+# ("since costs rose"), not a time ("since 2015", "since it began").
 _CAUSE = re.compile(
-    r"\b(because|due to|owing to|as a result|result of|following|after|since|so that|in order to|"
+    r"\b(because|due to|owing to|as a result|result of|following|after|so that|in order to|"
     r"led to|caused|blamed|reason|found|amid|means|meant|by \w+ing)\b",
     re.IGNORECASE,
 )
@@ -730,6 +759,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                     anchor=read.anchor,
                     retrospective=read.retrospective,
                     posts=read.posts,
+                    cause=read.cause,
                 )
             )
         return hits
@@ -786,6 +816,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # Newest document first; within one document, the statement about the latest time
     # ("rated inadequate in 2013" then "requires improvement in April 2016").
     band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
+    if query.why and band and not band[0].cause:
+        # A why question asks for the cause: in the document that tells what happened, a
+        # passage giving its cause comes before one that only restates it (a headline).
+        told = band[0].document.id
+        causes = [h for h in answering if h.cause and h.document.id == told and h.context >= MIN_COVERAGE]
+        if causes:
+            band.insert(0, max(causes, key=lambda h: (h.context, h.quality)))
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     # The timeline: older answers to the same question, which only a typed answer (a date,

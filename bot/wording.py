@@ -17,6 +17,9 @@ __all__ = ["FILLER_WORDS", "informal_to_plain", "is_common_english", "zipf"]
 
 #: A word at least this common in English (Zipf scale) is an ordinary word.
 COMMON_ZIPF = 3.0
+#: A word ending in "s" is a possessive without its apostrophe when the word without the
+#: "s" is this much more common ("childrens" 3.0 against "children" 5.5; "news" 5.4 and "new" 6.3).
+DROPPED_APOSTROPHE_ZIPF_GAP = 1.5
 
 # Text-speak and spoken forms, each with the plain words it stands for.
 _PLAIN: dict[str, str] = {
@@ -33,7 +36,7 @@ _PLAIN: dict[str, str] = {
     "mths": "months", "approx": "approximately", "info": "information", "yeah": "yes", "nope": "no",
     "kids": "children", "kid": "child", "kiddies": "children", "kiddos": "children",
     "boss": "head", "bosses": "heads", "dept": "department", "depts": "departments",
-    "mgr": "manager", "cllr": "councillor", "cttee": "committee", "mil": "million",
+    "mgr": "manager", "hq": "headquarters", "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
     "im": "i am", "ive": "i have",
@@ -48,7 +51,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"(?i)\b{pattern}\b"), plain)
     for pattern, plain in (
         (r"in charge( of)?", "head of"),
-        (r"(?<=^who )(runs|leads|heads)\b", "is head of"),
+        (r"(?<=\bwho )(runs|leads|heads)\b", "is head of"),
+        (r"(?<=\bwho )(is|was|'s|’s) (running|leading|heading)\b", r"\1 head of"),
         (r"\bstill (running|leading|heading)\b", "still head of"),
         (r"pushed back|put back|kicked down the road", "delayed"),
         (r"up and running", "in place"),
@@ -58,6 +62,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", r"\g<0> founded"),
         (r"how come", "why"),
+        (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
         (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)\b", r"\1 million"),
         (r"(\d+(?:\.\d+)?)\s?bil\b", r"\1 billion"),
     )
@@ -104,8 +109,10 @@ def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
     # "startin" -> "starting", when the typed form is no word and the restored one is.
     if _DROPPED_G.match(lower) and zipf(lower + "g") >= max(COMMON_ZIPF, zipf(lower) + 1):
         return word + "g"
-    # "childrens" -> "children's": a possessive whose apostrophe was dropped.
-    if _DROPPED_APOSTROPHE.match(lower) and zipf(lower) < COMMON_ZIPF and zipf(lower[:-1]) >= COMMON_ZIPF:
+    # "childrens" -> "children's": a possessive whose apostrophe was dropped. The typed form
+    # may be a common misspelling itself, so it is compared with the word it comes from
+    # ("news" is nearly as common as "new" and stays).
+    if _DROPPED_APOSTROPHE.match(lower) and zipf(lower[:-1]) - zipf(lower) >= DROPPED_APOSTROPHE_ZIPF_GAP:
         return f"{word[:-1]}'s"
     return word
 

@@ -88,17 +88,19 @@ def test_westmarsh_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> No
 
 def test_harrowby_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
     report = _corpus_report("harrowby", tmp_path_factory)
-    _floors(report.overall, 0.42, 0.66, 6, 0.25, 0.56, 0.19)
+    _floors(report.overall, 0.42, 0.77, 6, 0.25, 0.56, 0.19)
 
 
 def test_brackwater_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
     report = _corpus_report("brackwater", tmp_path_factory)
-    _floors(report.overall, 0.66, 0.60, 2, 0.52, 0.55, 0.52)
+    # A sentence saying a cost "rose from £412m to £465m" gives £465m, not the earlier value
+    # it mentions: timeline precision and recall fell one entry each (0.55, 0.52 before).
+    _floors(report.overall, 0.68, 0.60, 2, 0.52, 0.54, 0.50)
 
 
 def test_ashcombe_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
     report = _corpus_report("ashcombe", tmp_path_factory)
-    _floors(report.overall, 0.38, 0.50, 7, 0.36, 0.58, 0.26)
+    _floors(report.overall, 0.50, 0.50, 7, 0.47, 0.80, 0.29)
 
 
 def test_latest_answers_list_what_they_superseded(seed_engine: Engine) -> None:

@@ -41,6 +41,22 @@ Under a scheme called Tidepass, regular travellers will pay a single monthly fee
 
 The old terminal was rated "poor" by the ports inspectorate in 2015. It was re-rated as \
 "fair" in May 2017.
+
+Mira Stone, chair of the company's board of directors, opened the exhibition.
+
+The Seabird Fund, the company's grant for island families, is worth £300 a year.
+""",
+    "2019-fund-doubled.md": """\
+---
+title: Ferry fund doubled
+published: 2019-09-20
+source: Estuary Post
+---
+Seabird Fund doubled
+
+The Seabird Fund has risen from £300 to £600 a year to help island families with travel costs.
+
+The company said the fund was doubled because two island schools closed and families now travel daily.
 """,
     "2021-terminal-delay.md": """\
 ---
@@ -51,6 +67,8 @@ source: Estuary Post
 Redhaven Ferries said the new terminal will now open next summer.
 
 Kay Moss, chief executive of the Ridgeway Ferry Company, said her crossings would share the quay.
+
+Councillor Omar Reed, chair of the quay users' forum, said the delay was disappointing.
 """,
 }
 
@@ -62,8 +80,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     return Engine.open(corpus, tmp_path_factory.mktemp("ferry-index"))
 
 
-def _short(engine: Engine, question: str) -> str:
-    answer = engine.ask(question)
+def _short(engine: Engine, question: str, as_of: str | None = None) -> str:
+    answer = engine.ask(question, as_of=as_of)
     assert not answer.abstained, answer
     assert answer.short is not None
     return answer.short
@@ -122,3 +140,29 @@ def test_a_number_inside_a_date_counts_nothing() -> None:
 
 def test_a_post_of_another_body_named_with_the_same_word_is_not_the_post_asked(engine: Engine) -> None:
     assert _short(engine, "Who is the chief executive of the company?") == "Lena Holt"
+
+
+def test_a_post_of_another_body_is_not_the_post_asked_about(engine: Engine) -> None:
+    # The newer article's chair chairs the harbour committee; the board's chair is asked about.
+    assert _short(engine, "Who chairs the company's board of directors?") == "Mira Stone"
+
+
+def test_a_change_from_one_value_to_another_gives_the_new_one(engine: Engine) -> None:
+    assert _short(engine, "How much does the Seabird Fund give?") == "£600"
+
+
+def test_an_aside_between_commas_does_not_part_a_value_from_its_subject(engine: Engine) -> None:
+    # As things stood in 2018: "The Seabird Fund, the company's grant ..., is worth £300 a year".
+    assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300"
+
+
+def test_a_past_question_naming_a_year_is_answered_as_of_that_year(engine: Engine) -> None:
+    answer = engine.ask("How much was the Seabird Fund worth in 2018?")
+    assert answer.as_of is not None and answer.as_of.iso() == "2018-12-31"
+    assert answer.short == "£300"
+
+
+def test_a_why_question_is_answered_by_the_cause_not_the_headline(engine: Engine) -> None:
+    answer = engine.ask("Why was the Seabird Fund doubled?")
+    assert not answer.abstained
+    assert "because two island schools closed" in answer.results[0].sentence

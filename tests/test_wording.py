@@ -19,6 +19,11 @@ from bot.wording import informal_to_plain, is_common_english
         ("who's in charge of the library", "who's head of the library"),
         ("u gonna tell me", "you going to tell me"),
         ("it doesnt open", "it does not open"),
+        ("who runs the childrens services", "who is head of the children's services"),
+        ("Who was running the library at the time?", "Who was head of the library at the time?"),
+        ("wheres the hq", "where is the headquarters"),
+        ("who was the boss back in 2014", "who was the head in 2014"),
+        ("whats the latest news", "what is the latest news"),  # "news" is no possessive of "new"
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:

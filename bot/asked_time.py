@@ -1,0 +1,55 @@
+"""The time a question asks about, when it names one: its implied `--as-of` cut-off.
+
+"Who was the chief executive in 2014?" asks how things stood at the end of 2014, and
+"what was the cost at the start of 2019?" how they stood on 1 January 2019. A question in
+the past tense that names such a time is answered as if asked with that cut-off; one that
+asks about now ("still", "currently", "latest") or the future names no cut-off.
+
+Imports only `dates`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .dates import MONTHS, PubDate
+
+__all__ = ["implied_cutoff"]
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
+_NOW = re.compile(r"\b(now|currently|current|still|latest|today|yet|will|going to)\b", re.IGNORECASE)
+# "in 2014", "at the end of March 2018", "in early 2016", "as of 2017", "during 2015".
+_TIME = re.compile(
+    rf"\b(?P<when>at the (?:start|beginning|end) of|by the end of|in (?:early|mid|late)|"
+    rf"in|during|as of|by)\s+(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
+    re.IGNORECASE,
+)
+# Where in its period each phrase points: the month's or year's first or last day, or a
+# day within the year.
+_START = ("at the start of", "at the beginning of")
+_PART_OF_YEAR = {"in early": (3, 31), "in mid": (6, 30)}
+
+
+def implied_cutoff(question: str) -> PubDate | None:
+    """The cut-off a past-tense question's named time implies; None when it names none."""
+    if not _PAST.search(question) or _NOW.search(question):
+        return None
+    found = list(_TIME.finditer(question))
+    if len(found) != 1:  # "from 2015 to 2018", or none: no single time asked about
+        return None
+    match = found[0]
+    when = " ".join(match["when"].casefold().split())
+    year = int(match["year"])
+    month = MONTHS[match["month"].casefold()] if match["month"] else None
+    if when in _START:
+        day = dt.date(year, month or 1, 1)
+    elif month is not None:
+        day = dt.date(year, month, calendar.monthrange(year, month)[1])
+    elif when in _PART_OF_YEAR:
+        day = dt.date(year, *_PART_OF_YEAR[when])
+    else:
+        day = dt.date(year, 12, 31)
+    return PubDate(day, "day")
