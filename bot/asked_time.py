@@ -2,8 +2,10 @@
 
 "Who was the chief executive in 2014?" asks how things stood at the end of 2014, and
 "what was the cost at the start of 2019?" how they stood on 1 January 2019. A question in
-the past tense that names such a time is answered as if asked with that cut-off; one that
-asks about now ("still", "currently", "latest") or the future names no cut-off.
+the past tense that names such a point in time is answered as if asked with that cut-off;
+one that asks about now ("still", "currently", "latest") or the future names no cut-off.
+"In 2018" alone is a point only for who held a post or what a rating was: "how many
+visits were made in 2018?" asks about the whole year, reported after it ended.
 
 Imports only `dates`.
 """
@@ -31,10 +33,17 @@ _TIME = re.compile(
 # day within the year.
 _START = ("at the start of", "at the beginning of")
 _PART_OF_YEAR = {"in early": (3, 31), "in mid": (6, 30)}
+# Phrases that may name a whole period rather than a point in it.
+_PERIODS = ("in", "during", "in early", "in mid", "in late")
 
 
-def implied_cutoff(question: str) -> PubDate | None:
-    """The cut-off a past-tense question's named time implies; None when it names none."""
+def implied_cutoff(question: str, state: bool) -> PubDate | None:
+    """The cut-off a past-tense question's named time implies; None when it names none.
+
+    `state`: the question asks who held a post or how something stood (a rating), so
+    "in 2014" means as things stood then; otherwise only a point ("at the end of 2018",
+    "as of 2017") is a cut-off.
+    """
     if not _PAST.search(question) or _NOW.search(question):
         return None
     found = list(_TIME.finditer(question))
@@ -42,6 +51,8 @@ def implied_cutoff(question: str) -> PubDate | None:
         return None
     match = found[0]
     when = " ".join(match["when"].casefold().split())
+    if when in _PERIODS and not state:
+        return None
     year = int(match["year"])
     month = MONTHS[match["month"].casefold()] if match["month"] else None
     if when in _START:

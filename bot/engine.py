@@ -49,6 +49,8 @@ EXAMPLE_QUESTIONS = (
     "how much will the trust save?",
 )
 DEFAULT_MAX_QUESTION_CHARS = 1000
+#: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
+STATE_KINDS = frozenset({"person", "rating"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -223,7 +225,7 @@ class Engine:
         if cutoff is None and query.kind is not None:
             # "Who was the chief executive in 2014?" asks how things stood then; the year of
             # a why question is when the thing explained happened, not a cut-off.
-            cutoff = implied_cutoff(query.corrected)
+            cutoff = implied_cutoff(query.corrected, state=query.kind in STATE_KINDS)
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k, self.pages)
 

@@ -156,8 +156,8 @@ def test_an_aside_between_commas_does_not_part_a_value_from_its_subject(engine: 
     assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300"
 
 
-def test_a_past_question_naming_a_year_is_answered_as_of_that_year(engine: Engine) -> None:
-    answer = engine.ask("How much was the Seabird Fund worth in 2018?")
+def test_a_past_question_naming_a_point_in_time_is_answered_as_of_then(engine: Engine) -> None:
+    answer = engine.ask("How much was the Seabird Fund worth at the end of 2018?")
     assert answer.as_of is not None and answer.as_of.iso() == "2018-12-31"
     assert answer.short == "£300"
 

@@ -1,0 +1,37 @@
+"""A past question that names a point in time is asked as of then."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.asked_time import implied_cutoff
+
+
+@pytest.mark.parametrize(
+    ("question", "state", "cutoff"),
+    [
+        ("Who was the chief executive in 2014?", True, "2014-12-31"),
+        ("who was running the service back in March 2016", True, "2016-03-31"),
+        ("What was the estimated cost at the end of 2018?", False, "2018-12-31"),
+        ("What was the estimated cost at the start of 2019?", False, "2019-01-01"),
+        ("Who was in charge in mid 2020?", True, "2020-06-30"),
+        ("What was the budget as of June 2017?", False, "2017-06-30"),
+    ],
+)
+def test_a_named_point_in_time_is_the_cut_off(question: str, state: bool, cutoff: str) -> None:
+    found = implied_cutoff(question, state)
+    assert found is not None and found.iso() == cutoff
+
+
+@pytest.mark.parametrize(
+    ("question", "state"),
+    [
+        ("How many home visits were made in 2018?", False),  # a year's total, reported later
+        ("Who is the chief executive in 2024?", True),  # not the past tense
+        ("Who was still in charge in 2019?", True),  # "still" asks about now
+        ("How did the cost change from 2015 to 2018?", False),  # no single time
+        ("Who was the first chief executive?", True),  # no time at all
+    ],
+)
+def test_no_cut_off_is_implied(question: str, state: bool) -> None:
+    assert implied_cutoff(question, state) is None
