@@ -1,4 +1,4 @@
-"""Answer quality, held by floors: the development set and two corpora written for tests.
+"""Answer quality, held by floors: the development set and five corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -6,8 +6,9 @@ question, so a test checks that no question, document id or answer of any set is
 written into the code. Three corpora were written for the tests by helpers who never saw
 the code: `westmarsh` (a community health trust) and `harrowby` (a water company) were
 used while building, so they measure fit as much as generalisation; `brackwater` (a
-transport authority) was held out until its floors were set; `ashcombe` (a schools
-trust), written in a later session, was held out until then and is the honest figure.
+transport authority) and `ashcombe` (a schools trust) were held out until their floors
+were set, then read; `marrowdale` (a fire and rescue service), the newest, is held out:
+its misses are not read, so its figures are the honest measure of unrehearsed questions.
 """
 
 from __future__ import annotations
@@ -103,6 +104,11 @@ def test_ashcombe_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> Non
     _floors(report.overall, 0.50, 0.50, 7, 0.47, 0.80, 0.29)
 
 
+def test_marrowdale_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
+    report = _corpus_report("marrowdale", tmp_path_factory)
+    _floors(report.overall, 0.36, 0.50, 4, 0.38, 0.51, 0.38)
+
+
 def test_latest_answers_list_what_they_superseded(seed_engine: Engine) -> None:
     answer = seed_engine.ask("when will the trust go live?")
     assert answer.results[0].citation.doc_id == "003_a462725dfeccbf7f"
@@ -117,7 +123,7 @@ def test_latest_answers_list_what_they_superseded(seed_engine: Engine) -> None:
 def _code_strings() -> str:
     """Every string literal of the code, docstrings aside: where a rule would hide."""
     found: list[str] = []
-    for path in (ROOT / "bot").glob("*.py"):
+    for path in (ROOT / "bot").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         docstrings = {
             id(node.body[0].value)
