@@ -224,6 +224,14 @@ def _is_person(text: str) -> bool:
     return all(fold(p).strip("'’") not in _NOT_NAME_WORDS for p in parts)
 
 
+# A post followed by "of": what comes next is the body that has the post.
+_POST_OF = re.compile(
+    r"\b(?:executive|chief|director|chair|chairman|chairwoman|head|leader|manager|officer|"
+    r"president|secretary|governor|trustee|member)\s+(?:of|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _persons(sentence: str) -> list[AnswerSpan]:
     spans = []
     for match in _PERSON.finditer(sentence):
@@ -239,6 +247,9 @@ def _persons(sentence: str) -> list[AnswerSpan]:
         if len(words) >= 2 and _is_person(" ".join(words)):
             text = " ".join(words)
             start = sentence.index(text, match.start())
+            if _POST_OF.search(sentence[max(0, start - 40) : start]):
+                continue  # "chief executive of Redhaven Ferries": the body, not its holder
+
             title = _TITLE_BEFORE.search(sentence[max(0, start - 16) : start])
             shown = f"{title.group(1)} {text}" if title else None
             spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))

@@ -110,6 +110,8 @@ SUBJECT_WEIGHT = 1.0
 #: Share of the question's other words (the post's qualifiers: "of the county council")
 #: that must stand near a person's name for the sentence to give them the post asked about.
 ROLE_QUALIFIER_SHARE = 0.5
+#: Words either side of a name that hold its own post ("Alan Marsh, the trust's deputy chief").
+POST_BESIDE = 3
 #: Added to every term's idf when measuring coverage.
 COVERAGE_SMOOTHING = 1.0
 #: Passages this similar (rapidfuzz ratio) are one passage told twice.
@@ -304,11 +306,22 @@ def _holds_role(
     # about "the boss" or who is "in charge" may be answered by any post.
     window = [ROLE_ABBREVIATIONS.get(t, t) for t in _window(sentence, span, ROLE_WINDOW)]
     near = set(window)
+    pointing = _points_back(sentence, span)
+    if pointing and near & generic:
+        # "Jo Bell, who took charge of the company" after "The new chief executive of X":
+        # the one who leads the body holds the post the sentence before named.
+        near |= previous & role_stems()
     if not any(p in near for p in posts or role_stems()):
         return False
     # "deputy leader" is not the leader the question asks about, nor the director the
     # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
+        return False
+    # Nor is a deputy the boss "in charge": the post given right beside the name decides.
+    beside = _window(sentence, span, POST_BESIDE)
+    if not posts and any(
+        a in modifiers and a not in query.roles and b in role_stems() for a, b in itertools.pairwise(beside)
+    ):
         return False
     if any(m in query.roles and m not in near for m in modifiers):
         return False
@@ -319,15 +332,21 @@ def _holds_role(
     # not the "chair of the board of trustees" asked about.
     missing = [p for p in posts if p not in near and p not in query.unknown and not asked.is_subject(p)]
     qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named] + missing
+    if pointing and _ELSEWHERE in previous and not previous & {*query.names, *query.qualifiers}:
+        return False  # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"
+    foreign, ours = _foreign_bodies(sentence, span, asked, ROLE_WINDOW)
+    if query.names and foreign and not ours:
+        return False  # "chief executive of the Ridgeway Ferry Company" is not Redhaven's
     total = sum(informative[t] for t in qualifiers)
     if not total:
         return True
     # What the corpus is about ("the trust") goes without saying once the sentence points
     # at it ("Trust chair Helen Carrow"), unless it gives the post to another body by name
     # ("Children England chief executive ...").
-    if _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start]):
-        near |= previous  # "Its chief executive, Graham Lyle": "its" is the body just named
-    foreign, ours = _foreign_bodies(sentence, span, asked, ROLE_WINDOW)
+    if pointing:
+        # "Its chief executive, Graham Lyle", "Jo Bell, who took charge of the company":
+        # "its" and "the company" are the body the sentence before named.
+        near |= previous
     elsewhere = bool(foreign) and not ours
     if elsewhere:
         # "chief executive of the Stavely Learning Trust" is not "of the trust": a
@@ -355,6 +374,7 @@ class _Read:
     posts: frozenset[str] = frozenset()  # role terms beside a person's name ("cabinet", "member")
     before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
     anchor_words: frozenset[str] = frozenset()  # terms near the answer, or the sentence's it goes on from
+    pointed: frozenset[str] = frozenset()  # terms of the sentence "the company" or "its" points back to
 
 
 @dataclass(frozen=True)
@@ -374,6 +394,46 @@ def _plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
     """The terms of the lower-case words beside an answer: what is said, not named."""
     before, after = _sides(sentence, span, width)
     return [t for start, t in (*before, *after) if not sentence[start : start + 1].isupper()]
+
+
+#: Stands among a sentence's terms when it names a body the question does not ask about.
+_ELSEWHERE = "\x00elsewhere"
+
+
+def _said_of_ours(sentence: str, terms: Sequence[str], asked: _Asked) -> frozenset[str]:
+    """A sentence's terms without the names of bodies the question does not ask about:
+    what "its" in the next sentence may point back to ("The neighbouring Kestrel Valley
+    Hospitals NHS Trust ... Its chief executive" is not the trust asked about). When it
+    names such a body, the terms hold `_ELSEWHERE`."""
+    foreign: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(sentence):
+        if run.start() == 0 and " " not in run.group(0):
+            continue  # a sentence's first word
+        if any(is_body_word(w) for w in run.group(0).split()):
+            named = [t for w in run.group(0).split() for t in tokenize(w)]
+            if any(not (_asked(t, asked.query) or asked.is_subject(t)) for t in named):
+                foreign.update(named)
+    return frozenset(terms) - foreign | ({_ELSEWHERE} if foreign else set())
+
+
+def _points_back(sentence: str, span: AnswerSpan) -> bool:
+    """Whether the words by a person point back to a body named before: "its chief
+    executive, Jo Bell", "Jo Bell, who took charge of the company"."""
+    possessive = _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start])
+    return possessive is not None or _the_body(sentence, span)
+
+
+def _the_body(sentence: str, span: AnswerSpan) -> bool:
+    """Whether "the" and a kind of body ("the company", "the trust") stand beside a person."""
+    before, after = _sides(sentence, span, ROLE_WINDOW)
+    lo = before[0][0] if before else span.start
+    last = _WORD.match(sentence, after[-1][0]) if after else None
+    hi = last.end() if last else span.end
+    return any(is_body_word(m.group(1)) for m in _THE_WORD.finditer(sentence, lo, hi))
+
+
+# "the company", not "the Company of Watermen": a name is another body.
+_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
 
 
 def _foreign_bodies(
@@ -487,12 +547,15 @@ def _value_dropped(sentence: str, before: str, query: Query) -> bool:
     return False
 
 
-def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
-    """The best sentence of a passage for the query, and whether it answers."""
+def _read(
+    passage: Passage, document: Document, asked: _Asked, opening: frozenset[str] = frozenset()
+) -> _Read:
+    """The best sentence of a passage for the query, and whether it answers; `opening` is
+    the terms of the sentence before the passage, in its document."""
     query = asked.query
     best: _Read | None = None
     passage_terms: set[str] = set()
-    previous: frozenset[str] = frozenset()
+    previous = opening
     last: _Read | None = None  # the read of the sentence before
     for sentence in _sentences(passage.text):
         terms = _sentence_terms(sentence)
@@ -501,10 +564,17 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
         coverage = _coverage(set(terms) | _acronyms(sentence), query, asked.weights, asked.total)
         proximity = _proximity(terms, query)
         span, strength = None, 1
+        pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
             if query.kind == "person" and query.roles:
                 spans = [s for s in spans if _holds_role(sentence, s, asked, previous)]
+                if spans and previous and _points_back(sentence, spans[0]):
+                    # "Jo Bell, who took charge of the company, said": what the question
+                    # shares with the sentence before is what "the company" says here.
+                    pointed = previous
+                    shared = set(terms) | previous
+                    coverage = max(coverage, _coverage(shared, query, asked.weights, asked.total))
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not _attributed_elsewhere(sentence, s, asked)]
             if query.kind == "count":
@@ -531,13 +601,13 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             else:
                 first_near = near.index(True) if True in near else 0
             span = spans[first_near] if spans else None
-            linked = bool(spans) and near[first_near]
+            linked = bool(spans) and (near[first_near] or bool(pointed))
             strength = strength if spans else 0
         else:
             linked = True
         # A why question is answered by a sentence that gives a cause.
         cause = query.why and bool(_CAUSE.search(sentence))
-        carried: frozenset[str] = frozenset()
+        carried = pointed
         follows = (
             span is not None
             and last is not None
@@ -551,15 +621,16 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
             # "They were re-rated 'good' in 2016." goes on about what the sentence before
             # said: its subject, and so its words, are the pronoun's, and it says the later.
             coverage, linked, proximity = max(coverage, last.coverage), True, max(proximity, last.proximity)
-            carried = last.anchor_words
+            carried = carried | last.anchor_words
             strength = max(strength, last.strength)
         candidate = _Read(
             sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
         )
+        candidate.pointed = pointed
         candidate.anchor_words = carried | (
             frozenset(_window(sentence, span, ANCHOR_WINDOW)) if span is not None else frozenset()
         )
-        previous = frozenset(terms)
+        previous = _said_of_ours(sentence, terms, asked)
         before, last = last, candidate
         if (
             best is None
@@ -583,7 +654,9 @@ def _read(passage: Passage, document: Document, asked: _Asked) -> _Read:
         anchor = (_asked(t, query) for t in best.anchor_words)
         best.anchor = frozenset(t for t in anchor if t is not None)
         if query.kind == "person":
-            best.posts = _posts(best.sentence, best.span)
+            # "Jo Bell, who took charge of the company" holds the post the sentence before
+            # gave: "The new chief executive of X ...".
+            best.posts = _posts(best.sentence, best.span) | (best.pointed & role_stems())
     return best
 
 
@@ -652,6 +725,19 @@ def _names_given(read: _Read, names: Sequence[str]) -> bool:
     return all(t in read.terms or t in read.before for t in names)
 
 
+def _opening(index: Index, i: int, asked: _Asked) -> frozenset[str]:
+    """For a question about a post: the terms of the sentence before passage i in its
+    document, which "the company" or "its" at the passage's start may point back to."""
+    query = asked.query
+    if query.kind != "person" or not query.roles or i == 0:
+        return frozenset()
+    before = index.passages[i - 1]
+    if before.doc_id != index.passages[i].doc_id:
+        return frozenset()
+    sentences = _sentences(before.text)
+    return _said_of_ours(sentences[-1], _sentence_terms(sentences[-1]), asked) if sentences else frozenset()
+
+
 def _terms_before(index: Index, i: int) -> frozenset[str]:
     """The terms of the passages just before passage i in its document."""
     doc = index.passages[i].doc_id
@@ -716,7 +802,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     keep = frozenset(w for w in words if w and stem(w) in query.about)
     asked = _Asked(query, weights, total, informative, subject, is_subject, keep)
     top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
-    reads = [(i, _read(index.passages[i], index.document_of(index.passages[i]), asked)) for i in order]
+    reads = [
+        (i, _read(index.passages[i], index.document_of(index.passages[i]), asked, _opening(index, i, asked)))
+        for i in order
+    ]
     top_coverage = max(r.coverage for _, r in reads) or 1.0
     strongest = max(r.strength for _, r in reads)
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed

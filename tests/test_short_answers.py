@@ -46,6 +46,19 @@ Mira Stone, chair of the company's board of directors, opened the exhibition.
 
 The Seabird Fund, the company's grant for island families, is worth £300 a year.
 """,
+    "2022-new-chief.md": """\
+---
+title: New ferry chief promises faster crossings
+published: 2022-05-01
+source: Estuary Post
+---
+The new chief executive of Redhaven Ferries has promised faster crossings by next year.
+
+Tom Avery, who took charge of the company in March, said new engines had been ordered. Sara \
+Quinn, the company's deputy chief executive, said the timetable would follow.
+
+The neighbouring Ridgeway Ferry Company was fined last year. Its chief executive, Kay Moss, apologised.
+""",
     "2019-fund-doubled.md": """\
 ---
 title: Ferry fund doubled
@@ -139,7 +152,8 @@ def test_a_number_inside_a_date_counts_nothing() -> None:
 
 
 def test_a_post_of_another_body_named_with_the_same_word_is_not_the_post_asked(engine: Engine) -> None:
-    assert _short(engine, "Who is the chief executive of the company?") == "Lena Holt"
+    # As things stood in 2021, when the Ridgeway Ferry Company's chief executive was quoted.
+    assert _short(engine, "Who is the chief executive of the company?", as_of="2021-12-31") == "Lena Holt"
 
 
 def test_a_post_of_another_body_is_not_the_post_asked_about(engine: Engine) -> None:
@@ -166,3 +180,17 @@ def test_a_why_question_is_answered_by_the_cause_not_the_headline(engine: Engine
     answer = engine.ask("Why was the Seabird Fund doubled?")
     assert not answer.abstained
     assert "because two island schools closed" in answer.results[0].sentence
+
+
+def test_the_company_points_back_to_the_body_the_paragraph_before_named(engine: Engine) -> None:
+    # "The new chief executive of Redhaven Ferries ..." then "Tom Avery, who took charge of the company".
+    answer = engine.ask("whos the boss of redhaven ferries now")
+    assert answer.short == "Tom Avery"
+    assert "Lena Holt" in [e.said for e in answer.earlier]
+
+
+def test_its_after_another_body_is_that_body_and_a_deputy_is_not_the_boss(engine: Engine) -> None:
+    answer = engine.ask("Who is the chief executive of Redhaven Ferries?")
+    said = [answer.short, *(e.said for e in answer.earlier)]
+    assert answer.short == "Tom Avery"
+    assert "Kay Moss" not in said and "Sara Quinn" not in said
