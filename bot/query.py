@@ -53,6 +53,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "money funding funds cash",
     "councillor cllr",
     "setup created creation create establish founded formed form",
+    "builder builders contractor contractors construction",
 )
 
 

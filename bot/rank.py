@@ -110,6 +110,9 @@ SUBJECT_WEIGHT = 1.0
 #: Share of the question's other words (the post's qualifiers: "of the county council")
 #: that must stand near a person's name for the sentence to give them the post asked about.
 ROLE_QUALIFIER_SHARE = 0.5
+#: The share of a question's words (roles aside) the documents never use, from which the
+#: question is about something else, even when those words are ordinary English.
+UNKNOWN_SHARE = 0.5
 #: Words either side of a name that hold its own post ("Alan Marsh, the trust's deputy chief").
 POST_BESIDE = 3
 #: Added to every term's idf when measuring coverage.
@@ -760,6 +763,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
     if query.rare:
         missing = ", ".join(query.typed(t) for t in query.rare[:3])
+        return Ranking(query, (), True, f"the documents never mention {missing}")
+    content = [t for t in query.terms if t not in query.roles]
+    lacking = [t for t in content if t in query.unknown]
+    if len(lacking) >= 2 and len(lacking) >= UNKNOWN_SHARE * len(content):
+        # Ordinary words the documents never use do not stop an answer by themselves, but
+        # when they are most of what is asked ("who won the football derby last season?")
+        # the documents are about something else.
+        missing = ", ".join(query.typed(t) for t in lacking[:3])
         return Ranking(query, (), True, f"the documents never mention {missing}")
     if not known:
         reason = (

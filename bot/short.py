@@ -279,6 +279,25 @@ def span_value(query: Query, span: AnswerSpan) -> str:
     return span.display
 
 
+_EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(\w+) or (\w+)\W*$")
+
+
+_NO_CHOICE = frozenset("what wat not no something anything nothing whatever so else otherwise never".split())
+
+
+def _one_of(question: str, sentence: str) -> str | None:
+    """For "is it A or B?", the one of the two the sentence says, as it says it."""
+    match = _EITHER.match(question)
+    if match is None or match.group(2) in _NO_CHOICE:
+        return None  # "... or what?", "... or not?" asks yes or no
+    said = [
+        found
+        for option in match.groups()
+        if (found := re.search(rf"\b{re.escape(option)}\w*", sentence, re.IGNORECASE)) is not None
+    ]
+    return said[0].group(0) if len(said) == 1 else None
+
+
 def short_answer(
     query: Query,
     sentence: str,
@@ -290,6 +309,9 @@ def short_answer(
     question = fold(query.corrected).strip()
     if question.startswith("why") or question.startswith("how come"):
         return _because(sentence, query)
+    chosen = _one_of(question, sentence)
+    if chosen is not None:
+        return chosen
     if span is not None:
         value: str | None = span_value(query, span)
         if query.kind == "name":

@@ -70,7 +70,9 @@ _SOFT = {"short answer wrong", "timeline wrong entry", "timeline missing value"}
 
 def test_dev_set_floors(dev_report: EvalReport) -> None:
     assert dev_report.overall.n == 124
-    _floors(dev_report.overall, 0.80, 0.81, 2, 0.47, 0.90, 0.57)
+    # Abstaining when most of a question is words the documents never use took one wrong
+    # answer ("is the council tory or labour") to "I don't know": 3 false abstentions, not 2.
+    _floors(dev_report.overall, 0.80, 0.85, 3, 0.47, 0.90, 0.57)
 
 
 @pytest.mark.parametrize(
@@ -84,17 +86,17 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 
 def test_westmarsh_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
     report = _corpus_report("westmarsh", tmp_path_factory)
-    _floors(report.overall, 0.66, 0.70, 3, 0.53, 0.85, 0.56)
+    _floors(report.overall, 0.66, 0.80, 3, 0.53, 0.85, 0.56)
 
 
 def test_harrowby_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
     report = _corpus_report("harrowby", tmp_path_factory)
-    _floors(report.overall, 0.48, 0.77, 6, 0.29, 0.66, 0.23)
+    _floors(report.overall, 0.48, 0.88, 6, 0.29, 0.66, 0.23)
 
 
 def test_brackwater_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
     report = _corpus_report("brackwater", tmp_path_factory)
-    _floors(report.overall, 0.70, 0.60, 2, 0.54, 0.62, 0.50)
+    _floors(report.overall, 0.70, 0.70, 2, 0.54, 0.62, 0.50)
 
 
 def test_ashcombe_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:

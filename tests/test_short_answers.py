@@ -44,6 +44,8 @@ The old terminal was rated "poor" by the ports inspectorate in 2015. It was re-r
 
 Mira Stone, chair of the company's board of directors, opened the exhibition.
 
+The Labour-run harbour board owns the quay.
+
 The Seabird Fund, the company's grant for island families, is worth £300 a year.
 """,
     "2022-new-chief.md": """\
@@ -194,3 +196,13 @@ def test_its_after_another_body_is_that_body_and_a_deputy_is_not_the_boss(engine
     said = [answer.short, *(e.said for e in answer.earlier)]
     assert answer.short == "Tom Avery"
     assert "Kay Moss" not in said and "Sara Quinn" not in said
+
+
+def test_is_it_this_or_that_is_answered_by_the_one_the_sentence_says(engine: Engine) -> None:
+    assert _short(engine, "is the harbour board tory or labour") == "Labour"
+
+
+def test_a_question_mostly_of_words_the_documents_never_use_is_not_answered(engine: Engine) -> None:
+    # Each word is ordinary English; together they are about something the documents are not.
+    answer = engine.ask("Who won the harbour football match last season?")
+    assert answer.abstained
