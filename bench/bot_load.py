@@ -35,8 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.engine import Engine  # noqa: E402
-from bot.telegram_bot import MAX_RESULTS  # noqa: E402
-from bot.telegram_format import format_answer  # noqa: E402
+from bot.telegram.format import format_answer  # noqa: E402
+from bot.telegram.handlers import MAX_RESULTS  # noqa: E402
 from tests.botapi_standin import TOKEN, BotAPIStandIn, Call, message  # noqa: E402
 
 QUESTIONS = (

@@ -324,7 +324,7 @@ def _cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from .telegram_bot import serve  # PTB loads only for this command
+    from .telegram import serve  # PTB loads only for this command
 
     return serve(settings, lambda: _open_engine(args, settings, quiet=True))
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.engine import Engine  # noqa: E402
 from bot.settings import Settings  # noqa: E402
-from bot.telegram_bot import RetryingRateLimiter, TrustBot, build_application  # noqa: E402
+from bot.telegram import RetryingRateLimiter, TrustBot, build_application  # noqa: E402
 from tests.botapi_standin import TOKEN, BotAPIStandIn, Call, message, press  # noqa: E402
 
 CHAT = 4242

@@ -17,7 +17,7 @@ from bot.timeline_plot import has_timeline, render_timeline, timeline_points, va
 
 from .botapi_standin import BotAPIStandIn, message, press
 from .conftest import SEED_CORPUS, run_cli
-from .test_telegram import ask, bot_settings, buttons, running, until
+from .telegram.harness import ask, bot_settings, buttons, running, until
 
 GO_LIVE = "when will the trust go live?"
 PNG = b"\x89PNG\r\n\x1a\n"

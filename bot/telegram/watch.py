@@ -5,6 +5,9 @@ Whenever the bot loads a new index generation, `recheck` asks every watched ques
 again (`watching.changes`, off the event loop) and messages each watcher whose answer
 changed, with the new citation. A chat that blocked the bot (403 Forbidden) has its
 watches dropped instead of being retried at every new index.
+
+May import: the standard library, python-telegram-bot, bot.engine, bot.errors, bot.store,
+bot.watching, bot.timeline_plot, and this package's buttons and format modules.
 """
 
 from __future__ import annotations
@@ -18,15 +21,16 @@ from telegram import Bot, InputFile, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
-from .engine import Engine
-from .errors import TrustbotError
-from .store import Store, StoreError, TooManyWatches, Watch
-from .telegram_format import QUOTE_CHARS, clip, escape, format_citation, pack
-from .timeline_plot import render_timeline
-from .watching import Change, answer_value, changes
+from ..engine import Engine
+from ..errors import TrustbotError
+from ..store import Store, StoreError, TooManyWatches, Watch
+from ..timeline_plot import render_timeline
+from ..watching import Change, answer_value, changes
+from .buttons import TimelineOf, WatchQuestion, pressed
+from .format import QUOTE_CHARS, clip, escape, format_citation, pack
 
 if TYPE_CHECKING:
-    from .telegram_bot import TrustBot, _Asked
+    from .state import TrustBot
 
 __all__ = ["TIMELINE_FILE", "WatchHandlers", "format_change"]
 
@@ -59,7 +63,8 @@ def _format_watch(n: int, watch: Watch) -> str:
 
 
 class WatchHandlers:
-    """Watched questions and timeline pictures of one bot."""
+    """Watched questions and timeline pictures of one bot (its handlers are registered for
+    those who may use the bot)."""
 
     def __init__(self, host: TrustBot, store: Store) -> None:
         self.host = host
@@ -92,8 +97,6 @@ class WatchHandlers:
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        if not self.host.allowed(update):
-            return await self.host.refuse(update)
         question = " ".join(context.args or [])
         if not question:
             await message.reply_html(USAGE)
@@ -109,10 +112,10 @@ class WatchHandlers:
         reply = await self._add(user.id, message.chat_id, answer.question, None, answer_value(answer))
         await message.reply_html(reply)
 
-    async def watch_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE, asked: _Asked) -> None:
+    async def watch_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """🔔 under an answer: watch its question."""
-        query = update.callback_query
-        assert query is not None
+        query, press = pressed(update, WatchQuestion)
+        asked = press.asked
         answer = asked.answer
         as_of = answer.as_of.iso() if answer.as_of else None
         reply = await self._add(
@@ -126,8 +129,6 @@ class WatchHandlers:
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        if not self.host.allowed(update):
-            return await self.host.refuse(update)
         try:
             found = await asyncio.to_thread(self.store.watches, chat_id=message.chat_id, user_id=user.id)
         except StoreError as exc:
@@ -147,8 +148,6 @@ class WatchHandlers:
         message, user = update.effective_message, update.effective_user
         if message is None or user is None:
             return
-        if not self.host.allowed(update):
-            return await self.host.refuse(update)
         args = context.args or []
         if len(args) != 1 or not args[0].isascii() or not args[0].isdigit() or len(args[0]) > 6:
             await message.reply_html("Say which one: <code>/unwatch 2</code> (/watches numbers them).")
@@ -168,12 +167,10 @@ class WatchHandlers:
 
     # -- the timeline picture ----------------------------------------------------------
 
-    async def timeline_button(
-        self, update: Update, context: ContextTypes.DEFAULT_TYPE, asked: _Asked
-    ) -> None:
+    async def timeline_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Timeline under an answer: the picture of its dated reports."""
-        query = update.callback_query
-        assert query is not None
+        query, press = pressed(update, TimelineOf)
+        asked = press.asked
         if not await self.host.within_limit(update):
             await query.answer()
             return

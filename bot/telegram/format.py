@@ -2,8 +2,12 @@
 
 Everything that comes from the documents or from the user is escaped. Replies are built
 from blocks (a passage, an earlier report, a document) and packed into messages of at
-most 4096 characters, splitting only between blocks; a block too long on its own is cut
-at word boundaries and keeps its markup valid.
+most Telegram's `MessageLimit.MAX_TEXT_LENGTH` (in UTF-16 units), splitting only between
+blocks; a block too long on its own is cut at word boundaries and keeps its markup valid.
+
+May import: the standard library, python-telegram-bot's constants, bot.engine (its
+example questions), and the types that travel on its results (bot.answer, bot.corpus's
+Document, bot.dates' PubDate).
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .answer import Answer, Citation, Result
-from .corpus import Document
-from .dates import PubDate
-from .engine import EXAMPLE_QUESTIONS
+from telegram.constants import MessageLimit
+
+from ..answer import Answer, Citation, Result
+from ..corpus import Document
+from ..dates import PubDate
+from ..engine import EXAMPLE_QUESTIONS
 
 __all__ = [
-    "MAX_MESSAGE_CHARS",
     "QUOTE_CHARS",
     "DocumentSpan",
     "clip",
@@ -37,8 +42,6 @@ __all__ = [
     "telegram_length",
 ]
 
-#: Telegram's limit for one message's text.
-MAX_MESSAGE_CHARS = 4096
 #: The most of the user's own words (a question, its "Read as" reading, a date typed)
 #: a reply quotes back, in Telegram's UTF-16 units once escaped: the question may be up
 #: to 100,000 characters long, the reply must fit one message.
@@ -133,7 +136,7 @@ def _cut(block: str, limit: int) -> list[str]:
     return pieces
 
 
-def pack(blocks: Iterable[str], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+def pack(blocks: Iterable[str], limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
     """Blocks of HTML joined into as few messages as fit `limit`, split only between blocks."""
     messages: list[str] = []
     current = ""
@@ -219,7 +222,7 @@ def _result_block(result: Result, numbered: bool, short: str | None = None) -> s
 # --- replies ----------------------------------------------------------------------------
 
 
-def format_answer(answer: Answer, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+def format_answer(answer: Answer, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
     """The reply to a question: the short answer in bold, the sentence that says it, its
     citation and passage, and the earlier reports one line each."""
     if answer.abstained or not answer.results:
@@ -234,14 +237,14 @@ def format_answer(answer: Answer, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
     return pack(blocks, limit)
 
 
-def format_more(results: Sequence[Result], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+def format_more(results: Sequence[Result], limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
     """The next passages for a question, numbered by rank."""
     if not results:
         return ["No more passages answer that question."]
     return pack((_result_block(r, numbered=True) for r in results), limit)
 
 
-def format_source(result: Result, limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+def format_source(result: Result, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
     """One passage whole, with everything known about where it comes from."""
     c = result.citation
     published = c.published
@@ -278,7 +281,7 @@ def format_abstention(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-def format_sources(documents: Sequence[Document], limit: int = MAX_MESSAGE_CHARS) -> list[str]:
+def format_sources(documents: Sequence[Document], limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[str]:
     """Each document: title, publisher, date; newest first."""
     if not documents:
         return ["I have no documents yet."]

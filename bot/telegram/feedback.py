@@ -6,6 +6,9 @@ reply to the question in a group, within FEEDBACK_REPLY_SECONDS, is kept with th
 (clipped to the store's MAX_REPLY_CHARS). Every write goes to the `Store` off the event
 loop; when the data file cannot be written the user is told so in a line and the log
 says why, and questions go on being answered.
+
+May import: the standard library, python-telegram-bot, bot.store, and this package's
+buttons and format modules.
 """
 
 from __future__ import annotations
@@ -15,17 +18,14 @@ import logging
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from telegram import ForceReply, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from .store import MAX_REPLY_CHARS, Store, StoreError, Vote, clip_reply
-from .telegram_format import QUOTE_CHARS, clip, escape, pack
-
-if TYPE_CHECKING:
-    from .telegram_bot import TrustBot, _Asked
+from ..store import MAX_REPLY_CHARS, Store, StoreError, Vote, clip_reply
+from .buttons import Asked, VoteOn, pressed
+from .format import QUOTE_CHARS, clip, escape, pack
 
 __all__ = [
     "FEEDBACK_LIMIT",
@@ -56,7 +56,7 @@ class _Pending:
     until: float
 
 
-def shown_passages(asked: _Asked) -> tuple[str, ...]:
+def shown_passages(asked: Asked) -> tuple[str, ...]:
     """The passages an answer message showed: the answer's own, then each earlier report's."""
     answer = asked.answer
     ids = [answer.results[0].passage_id] if answer.results else []
@@ -76,21 +76,20 @@ def _format_vote(n: int, vote: Vote) -> str:
 
 
 class FeedbackHandlers:
-    """The vote buttons, the reply to a 👎, /skip and /feedback of one bot."""
+    """The vote buttons, the reply to a 👎, /skip and /feedback of one bot (its handlers are
+    registered for those who may use the bot, /feedback for administrators)."""
 
-    def __init__(self, host: TrustBot, store: Store) -> None:
-        self.host = host
+    def __init__(self, store: Store) -> None:
         self.store = store
         self._pending: dict[tuple[int, int], _Pending] = {}
         self._voted: OrderedDict[tuple[str, int], None] = OrderedDict()
 
-    async def vote(self, update: Update, context: ContextTypes.DEFAULT_TYPE, key: str, asked: _Asked) -> None:
+    async def vote(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """👍 or 👎 pressed under an answer: store the vote; a 👎 asks what was wrong."""
-        query = update.callback_query
-        assert query is not None and query.data is not None
-        good = query.data.startswith("u:")
+        query, press = pressed(update, VoteOn)
+        asked, good = press.asked, press.good
         user = query.from_user.id
-        if (key, user) in self._voted:
+        if (asked.key, user) in self._voted:
             await query.answer("You have already voted on this answer.")
             return
         answer = asked.answer
@@ -110,7 +109,7 @@ class FeedbackHandlers:
             logger.warning("vote from user %d not saved: %s", user, exc)
             await query.answer(NOT_SAVED, show_alert=True)
             return
-        self._voted[(key, user)] = None
+        self._voted[(asked.key, user)] = None
         while len(self._voted) > REMEMBERED_VOTES:
             self._voted.popitem(last=False)
         if good:
@@ -141,7 +140,7 @@ class FeedbackHandlers:
         """A message answering "What was wrong?": keep it with the vote, and stop there."""
         waiting = self._waiting(update)
         message = update.effective_message
-        if waiting is None or message is None or not message.text or not self.host.allowed(update):
+        if waiting is None or message is None or not message.text:
             return  # an ordinary message: the other handlers take it
         who, pending = waiting
         replied = message.reply_to_message
@@ -166,8 +165,6 @@ class FeedbackHandlers:
         message = update.effective_message
         if message is None:
             return
-        if not self.host.allowed(update):
-            return await self.host.refuse(update)
         waiting = self._waiting(update)
         if waiting is None:
             await message.reply_html("Nothing to skip.")
@@ -179,11 +176,6 @@ class FeedbackHandlers:
         """/feedback (admins): the last ten 👎 with their replies."""
         message = update.effective_message
         if message is None:
-            return
-        if not self.host.allowed(update) and not self.host.is_admin(update):
-            return await self.host.refuse(update)
-        if not self.host.is_admin(update):
-            await message.reply_html("Only administrators can see feedback.")
             return
         try:
             votes = await asyncio.to_thread(self.store.votes, bad_only=True, limit=FEEDBACK_LIMIT)
@@ -198,3 +190,8 @@ class FeedbackHandlers:
         blocks += [_format_vote(n, vote) for n, vote in enumerate(votes, 1)]
         for text in pack(blocks):
             await message.reply_html(text)
+
+    async def feedback_refused(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/feedback from a member who is not an administrator."""
+        if update.effective_message is not None:
+            await update.effective_message.reply_html("Only administrators can see feedback.")
