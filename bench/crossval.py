@@ -25,12 +25,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import rank, short  # noqa: E402
+from bot.answer import short, tuning  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.evaluate import QAPair, evaluate, load_pairs  # noqa: E402
 
 FOLDS = 5
-#: The constants of `bot.rank` tuned on the dev set, each with the values tried.
+#: The constants of `bot.answer.tuning` tuned on the dev set, each with the values tried.
 GRIDS: dict[str, tuple[float, ...]] = {
     "COMPARABLE": (0.4, 0.5, 0.6, 0.75, 0.9),
     "COMPARABLE_UNTYPED": (0.5, 0.6, 0.75, 0.9),
@@ -43,7 +43,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "FALLBACK_COVERAGE": (0.4, 0.5, 0.6, 0.7, 0.8),
     "GAP_WORDS": (4, 6, 8, 10, 12),
 }
-#: Constants of `bot.short`: judged by the share of short answers right, not by rank.
+#: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
 
@@ -78,7 +78,7 @@ def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
         engine = Engine.open(corpus, Path(index_dir))
         results: dict[str, dict[str, object]] = {}
         for name, grid in GRIDS.items():
-            module = short if name in SHORT_CONSTANTS else rank
+            module = short if name in SHORT_CONSTANTS else tuning
             of_short = name in SHORT_CONSTANTS
             default = getattr(module, name)
             table: dict[float, list[float]] = {}

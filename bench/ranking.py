@@ -16,11 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
-import bot.rank as rank
+from bot.answer import tuning as rank
+from bot.answer.query import parse_query
 from bot.engine import Engine
 from bot.evaluate import evaluate, load_pairs, normalise
 from bot.index import BM25Params
-from bot.query import parse_query
 
 ROOT = Path(__file__).resolve().parent.parent
 VARIANTS = [

@@ -12,8 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answer import Answer, shape_answer
-from .asked_time import implied_cutoff
+from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer
 from .corpus import Document, PageFinder, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
@@ -28,8 +27,6 @@ from .index import (
     save_index,
     verify_index,
 )
-from .query import parse_query
-from .rank import rank
 
 __all__ = [
     "DEFAULT_MAX_QUESTION_CHARS",

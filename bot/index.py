@@ -55,10 +55,10 @@ from .atomic import write_atomic
 from .corpus import Document, LoadedCorpus
 from .dates import PubDate
 from .errors import IndexError_
+from .lexicon import LEXICON_WORDS as QUESTION_LEXICON
+from .lexicon import SYNONYM_WORDS
 from .passages import Passage
 from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
-from .query import SYNONYM_WORDS
-from .question import LEXICON_WORDS as QUESTION_LEXICON
 from .strtable import StemTable, StringIndex, StringTable, load_array
 from .tokens import (
     MONEY_UNITS,

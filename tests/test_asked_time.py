@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.asked_time import implied_cutoff
+from bot.answer.asked_time import implied_cutoff
 
 
 @pytest.mark.parametrize(

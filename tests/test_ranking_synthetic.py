@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from bot.answer import Answer, Result
+from bot.answer.query import parse_query
+from bot.answer.rank import rank
 from bot.corpus import load_corpus
 from bot.dates import PubDate
 from bot.engine import Engine
-from bot.query import parse_query
-from bot.rank import rank
 
 from .documents import write_corpus
 

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from bot.answer.query import Query, parse_query
+from bot.answer.question import expected_answer
 from bot.corpus import Document, clean_lines
 from bot.dates import (
     PubDate,
@@ -17,8 +19,6 @@ from bot.dates import (
 )
 from bot.errors import DateError
 from bot.passages import MAX_PASSAGE_WORDS, split_document, split_sentences
-from bot.query import Query, parse_query
-from bot.question import expected_answer
 from bot.tokens import tokenize, words
 
 # --- bot.dates ------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.query import parse_query
-from bot.wording import informal_to_plain, is_common_english
+from bot.answer.query import parse_query
+from bot.answer.wording import informal_to_plain, is_common_english
 
 
 @pytest.mark.parametrize(

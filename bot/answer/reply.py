@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .corpus import Document, PageFinder
-from .dates import PubDate, find_date_mentions
+from ..corpus import Document, PageFinder
+from ..dates import PubDate, find_date_mentions
+from ..tokens import fold
 from .rank import Hit, Ranking
 from .short import short_answer, span_value
-from .tokens import fold
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
 

@@ -16,17 +16,10 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from .question import (
-    AnswerType,
-    asked_noun,
-    counted_term,
-    expected_answer,
-    is_name_word,
-    person_terms,
-    post_qualifiers,
-    role_terms,
-)
-from .tokens import STOP_WORDS, stem, tokenize, words
+from ..lexicon import SYNONYM_WORDS
+from ..tokens import STOP_WORDS, stem, tokenize, words
+from .question import asked_noun, counted_term, expected_answer, person_terms, post_qualifiers, role_terms
+from .spans import AnswerType, is_name_word
 from .wording import FILLER_WORDS, informal_to_plain, is_common_english
 
 __all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
@@ -36,25 +29,6 @@ QUESTION_WORDS = ("when", "who", "what", "which", "where", "why", "how", "whose"
 ENGLISH_WORD_ZIPF = 3.0
 #: A first word this common ("show", "there") is not a mistyped question word ("wen").
 COMMON_WORD_ZIPF = 4.0
-
-# Plain English ways of asking about the same thing that news text says differently:
-# "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
-# word of a group also looks for the others, as if the user had typed them.
-SYNONYM_WORDS: tuple[str, ...] = (
-    "live launch start begin open operate operating operation running established establish place ready",
-    "cost costs spend spending bill budget expenditure",
-    "save saving savings",
-    "boss head director chief leader",
-    "rate rated rating judged ranked graded",
-    "stay remain retained retain keep kept",
-    "award awarded grant pledge pledged gave",
-    "delay delayed postponed late",
-    "staff workforce workers employees",
-    "money funding funds cash",
-    "councillor cllr",
-    "setup created creation create establish founded formed form",
-    "builder builders contractor contractors construction",
-)
 
 
 @cache

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from ..tokens import STOP_WORDS, fold, tokenize
 from .query import Query
-from .question import AnswerSpan, find_answer_spans
-from .tokens import STOP_WORDS, fold, tokenize
+from .spans import AnswerSpan, find_answer_spans
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "span_value"]
 

@@ -1,0 +1,32 @@
+"""Answering: read a question, rank passages for it, and shape the cited reply.
+
+The flow inside the package runs one way: `wording` and `question` read the question,
+`query` analyses it against an index's vocabulary, `asked_time` finds the time it asks
+about, `reading` (with `sentences`, `asked` and `posts`) reads each candidate passage,
+`rank` orders them (or abstains), `short` cuts the answer to a few words, and `reply`
+shapes the `Answer` front ends show. Constants tuned on the dev set live in `tuning`.
+
+May import `corpus`, `dates`, `index`, `passages`, `tokens` and `errors`; never a front end.
+"""
+
+from __future__ import annotations
+
+from .asked_time import implied_cutoff
+from .query import Query, parse_query
+from .rank import Hit, Ranking, rank
+from .reply import Answer, Citation, Earlier, Result, Source, shape_answer
+
+__all__ = [
+    "Answer",
+    "Citation",
+    "Earlier",
+    "Hit",
+    "Query",
+    "Ranking",
+    "Result",
+    "Source",
+    "implied_cutoff",
+    "parse_query",
+    "rank",
+    "shape_answer",
+]

@@ -1,0 +1,208 @@
+"""Whose post a sentence gives a person, and which body a value belongs to.
+
+"Cllr Jo Bell, chair of the harbour committee" is not the chair of the board a question
+asks about; "its chief executive" after another body's name is that body's; "Jo Bell,
+who took charge of the company" holds the post the sentence before named.
+May import `tokens` and this package's `tuning`, `question`, `sentences` and `asked`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from ..lexicon import ROLE_ABBREVIATIONS
+from ..tokens import tokenize
+from . import tuning
+from .asked import Asked, asked_term, role_and_modifier_stems
+from .question import role_stems
+from .sentences import (
+    CAPITALISED_RUN,
+    WORD,
+    initials_of,
+    sides,
+    window_terms,
+)
+from .spans import AnswerSpan, is_body_word, is_name_word
+
+__all__ = [
+    "ELSEWHERE",
+    "attributed_elsewhere",
+    "foreign_bodies",
+    "holds_role",
+    "plain_terms",
+    "points_back",
+    "posts_of",
+    "said_of_ours",
+    "same_post",
+]
+
+
+def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozenset[str] = frozenset()) -> bool:
+    """Whether the sentence gives the person the post the question names, not another."""
+    query, informative = asked.query, asked.informative
+    generic, modifiers = role_and_modifier_stems()
+    posts = [r for r in query.roles if r not in generic and r not in modifiers]
+    # Posts are matched word for word: a director is not a leader, though a question
+    # about "the boss" or who is "in charge" may be answered by any post.
+    window = [ROLE_ABBREVIATIONS.get(t, t) for t in window_terms(sentence, span, tuning.ROLE_WINDOW)]
+    near = set(window)
+    pointing = points_back(sentence, span)
+    if pointing and near & generic:
+        # "Jo Bell, who took charge of the company" after "The new chief executive of X":
+        # the one who leads the body holds the post the sentence before named.
+        near |= previous & role_stems()
+    if not any(p in near for p in posts or role_stems()):
+        return False
+    # "deputy leader" is not the leader the question asks about, nor the director the
+    # deputy director a question asks about.
+    if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
+        return False
+    # Nor is a deputy the boss "in charge": the post given right beside the name decides.
+    beside = window_terms(sentence, span, tuning.POST_BESIDE)
+    if not posts and any(
+        a in modifiers and a not in query.roles and b in role_stems() for a, b in itertools.pairwise(beside)
+    ):
+        return False
+    if any(m in query.roles and m not in near for m in modifiers):
+        return False
+    # The post's qualifiers ("of the county council", "for finance"), weighed by how
+    # informative they are: a rare one missing matters more than a common one.
+    named = set(span.value.split()) | set(query.names) | set(query.about)
+    # A post word the sentence lacks qualifies the post it has: "chair" of a committee is
+    # not the "chair of the board of trustees" asked about.
+    missing = [p for p in posts if p not in near and p not in query.unknown and not asked.is_subject(p)]
+    qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named] + missing
+    if pointing and ELSEWHERE in previous and not previous & {*query.names, *query.qualifiers}:
+        return False  # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"
+    foreign, ours = foreign_bodies(sentence, span, asked, tuning.ROLE_WINDOW)
+    if query.names and foreign and not ours:
+        return False  # "chief executive of the Ridgeway Ferry Company" is not Redhaven's
+    total = sum(informative[t] for t in qualifiers)
+    if not total:
+        return True
+    # What the corpus is about ("the trust") goes without saying once the sentence points
+    # at it ("Trust chair Helen Carrow"), unless it gives the post to another body by name
+    # ("Children England chief executive ...").
+    if pointing:
+        # "Its chief executive, Graham Lyle", "Jo Bell, who took charge of the company":
+        # "its" and "the company" are the body the sentence before named.
+        near |= previous
+    elsewhere = bool(foreign) and not ours
+    if elsewhere:
+        # "chief executive of the Stavely Learning Trust" is not "of the trust": a
+        # qualifier said only as a word of another body's name is that body's.
+        near -= foreign - set(plain_terms(sentence, span, tuning.ROLE_WINDOW))
+    points = any(t in near for t in qualifiers)
+    implied = asked.subject if points and not elsewhere else frozenset()
+    held = sum(informative[t] for t in qualifiers if t in near or t in implied)
+    return held / total >= tuning.ROLE_QUALIFIER_SHARE
+
+
+def plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
+    """The terms of the lower-case words beside an answer: what is said, not named."""
+    before, after = sides(sentence, span, width)
+    return [t for start, t in (*before, *after) if not sentence[start : start + 1].isupper()]
+
+
+#: Stands among a sentence's terms when it names a body the question does not ask about.
+ELSEWHERE = "\x00elsewhere"
+
+
+def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset[str]:
+    """A sentence's terms without the names of bodies the question does not ask about:
+    what "its" in the next sentence may point back to ("The neighbouring Kestrel Valley
+    Hospitals NHS Trust ... Its chief executive" is not the trust asked about). When it
+    names such a body, the terms hold `ELSEWHERE`."""
+    foreign: set[str] = set()
+    for run in CAPITALISED_RUN.finditer(sentence):
+        if run.start() == 0 and " " not in run.group(0):
+            continue  # a sentence's first word
+        if any(is_body_word(w) for w in run.group(0).split()):
+            named = [t for w in run.group(0).split() for t in tokenize(w)]
+            if any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
+                foreign.update(named)
+    return frozenset(terms) - foreign | ({ELSEWHERE} if foreign else set())
+
+
+def points_back(sentence: str, span: AnswerSpan) -> bool:
+    """Whether the words by a person point back to a body named before: "its chief
+    executive, Jo Bell", "Jo Bell, who took charge of the company"."""
+    possessive = _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start])
+    return possessive is not None or _the_body(sentence, span)
+
+
+def _the_body(sentence: str, span: AnswerSpan) -> bool:
+    """Whether "the" and a kind of body ("the company", "the trust") stand beside a person."""
+    before, after = sides(sentence, span, tuning.ROLE_WINDOW)
+    lo = before[0][0] if before else span.start
+    last = WORD.match(sentence, after[-1][0]) if after else None
+    hi = last.end() if last else span.end
+    return any(is_body_word(m.group(1)) for m in _THE_WORD.finditer(sentence, lo, hi))
+
+
+# "the company", not "the Company of Watermen": a name is another body.
+_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
+
+
+def foreign_bodies(
+    sentence: str, span: AnswerSpan, asked: Asked, width: int = tuning.ATTRIBUTION_WINDOW
+) -> tuple[frozenset[str], bool]:
+    """The terms of bodies the question does not name that stand beside the answer
+    ("Kestrel Valley Hospitals"), and whether the body the question names stands there too."""
+    before, after = sides(sentence, span, width)
+    lo = before[0][0] if before else span.start
+    last = WORD.match(sentence, after[-1][0]) if after else None
+    hi = last.end() if last else span.end
+    foreign: set[str] = set()
+    ours = False
+    for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
+        if run.start() == 0 or span.start <= run.start() < span.end:
+            continue
+        words = [w for w in run.group(0).split() if is_name_word(w)]
+        # Only another body counts ("Slough Council", "Kestrel Valley Hospitals"): a person
+        # quoted beside a date or figure ("Mr Okafor said ...") does not make it theirs.
+        if not words or not any(is_body_word(w) for w in run.group(0).split()):
+            continue
+        # "Care Quality Commission" is the "CQC" the question names.
+        initials = initials_of(run.group(0))
+        if len(initials) >= 2 and initials in asked.query.terms:
+            continue
+        terms = [t for w in words for t in tokenize(w)]
+        if any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in terms):
+            foreign.update(t for w in run.group(0).split() for t in tokenize(w))
+        elif any(t in asked.query.names for t in terms):
+            ours = True  # the body the question names stands there too
+    return frozenset(foreign), ours
+
+
+def attributed_elsewhere(
+    sentence: str, span: AnswerSpan, asked: Asked, width: int = tuning.ATTRIBUTION_WINDOW
+) -> bool:
+    """Whether a body the question does not name stands beside the answer: "Kestrel Valley
+    Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
+    foreign, ours = foreign_bodies(sentence, span, asked, width)
+    return bool(foreign) and not ours
+
+
+_POSSESSIVE = re.compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
+
+
+def posts_of(sentence: str, span: AnswerSpan) -> frozenset[str]:
+    """The role terms beside a person's name, a modifier joined to the word it modifies
+    ("deputi leader"): the posts the sentence gives them."""
+    _, modifiers = role_and_modifier_stems()
+    window = [ROLE_ABBREVIATIONS.get(t, t) for t in window_terms(sentence, span, tuning.ROLE_WINDOW)]
+    posts = set()
+    for n, term in enumerate(window):
+        if term in role_stems() and term not in modifiers:
+            before = window[n - 1] if n else ""
+            posts.add(f"{before} {term}" if before in modifiers else term)
+    return frozenset(posts)
+
+
+def same_post(posts: frozenset[str], answer: frozenset[str]) -> bool:
+    """Whether two people's role terms share a post ("deputy leader" is not "leader")."""
+    generic, _ = role_and_modifier_stems()
+    return bool((posts & answer) - generic)

@@ -1,0 +1,215 @@
+"""What a question asks for: the kind of answer, the post, the thing counted.
+
+A "when" question is answered only by a sentence holding a date, a "who" question by
+one holding a person's name, "how much" by an amount, "how many" by a number, "what
+share" by a percentage, "which X" by a name not already in the question. Other
+questions ("what is ...", "how ...") accept any sentence that matches.
+May import `dates`, `lexicon`, `tokens` and this package's `wording` and `spans`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..lexicon import GENERIC_ROLE_WORDS, ROLE_WORDS
+from ..tokens import STOP_WORDS, fold, stem
+from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_word, persons_in
+from .wording import FILLER_WORDS
+
+__all__ = [
+    "AnswerType",
+    "asked_noun",
+    "counted_term",
+    "expected_answer",
+    "person_terms",
+    "post_qualifiers",
+    "role_stems",
+    "role_terms",
+]
+
+
+_MONEY_NOUNS = (
+    r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
+    r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
+    r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
+)
+
+_AUXILIARIES = r"is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|might|may"
+
+_ROLE_NOUNS = (
+    r"councillors?|members?|ministers?|officers?|directors?|chairs?|leaders?|managers?|executives?|mps?"
+)
+
+_POLAR = r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall)\b"
+
+_SCHEDULE_WORDS = (
+    r"start|starts|started|starting|begin|begins|launch|launched|open|opens|opened|opening|live|due|"
+    r"delay|delayed|postponed|deadline|finish|finished|complete|completed|completion|ready|pushed|"
+    r"slip|slipped|slipping|schedule|scheduled"
+)
+
+_YEARISH = (
+    r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
+)
+
+# Words that end the counted noun phrase of "how many X ...".
+_COUNT_STOPS = frozenset([*_AUXILIARIES.split("|"), "r", "there"])
+
+_SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
+
+
+def _opening(question: str) -> str:
+    """The question folded, without a conversational opener ("so", "please", "hi")."""
+    text = re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
+    # "As of January 2015, when was ...": a leading date sets the time, not the question.
+    return re.sub(
+        rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/]{{1,30}}?({_YEARISH}),\s*", "", text
+    )
+
+
+def expected_answer(question: str) -> AnswerType | None:
+    """The kind of answer a question expects, or None when any matching text will do."""
+    q = _opening(question)
+    if re.match(r"^(when|by when|since when|how long until)\b", q) or re.match(
+        r"^(what|which) ([\w'’-]+ ){0,2}(year|month|date|day|time)\b", q
+    ):
+        return "date"
+    if re.match(r"^where\b", q):
+        return "place"
+    if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|how|which)\b", q):
+        return "rating"  # "What is the trust's current rating?", "How was it rated?"
+    if re.match(rf"^which ({_ROLE_NOUNS})\b", q):
+        return "person"  # "which councillor ...": a person holding a post
+    if re.match(_POLAR, q):
+        # "Is X still the cabinet member?", "Has the opening slipped again?": a yes or no
+        # about a fact that has a value, the value decides.
+        if re.search(r"\bstill\b", q) and role_terms(q):
+            return "person"
+        if re.search(rf"\b({_SCHEDULE_WORDS})\b", q):
+            return "date"
+        if re.search(rf"\b({GRADING})\b", q):
+            return "rating"  # "Did the 'requires improvement' grade stick?"
+        if re.search(rf"\b({_MONEY_NOUNS})\b", q) and re.search(
+            r"\b(up|down|rise|risen|rose|fall|fallen|fell|again|still|more|less)\b", q
+        ):
+            return "amount"  # "Has the cost gone up again?"
+        return None
+    if (
+        re.match(r"^(who|whom|whose)\b", q)
+        or re.match(r"^(what|which) (is|was) the name of\b", q)
+        or re.match(r"^(name|identify)\b.*\bwho\b", q)
+    ):
+        return "person"
+    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(
+        rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
+    ):
+        return "percent"
+    after_much = re.match(r"^how much\s+([a-z'’-]+)", q)
+    if after_much and not re.fullmatch(
+        rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
+    ):
+        return None  # "how much independence": a measure of something, not a sum of money
+    if (
+        re.match(r"^how much\b", q)
+        or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q)
+        or re.match(rf"^(what|which) ([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b", q)
+        or re.match(
+            rf"^how (big|large|high|low|small) (is|was|were|are) (the )?([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b",
+            q,
+        )
+    ):
+        return "amount"
+    if re.match(r"^how many\b", q):
+        return "count"
+    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q):
+        return "name"
+    return None
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun of a "which X" question: "councils" in "which councils set up ...?"."""
+    match = re.match(r"^which\s+([a-z'-]+)", _opening(question))
+    return match.group(1) if match else None
+
+
+def role_terms(question: str) -> tuple[str, ...]:
+    """The terms of the role words a question names, in order ("chief", "execut")."""
+    roles = ROLE_WORDS | GENERIC_ROLE_WORDS
+    found = []
+    for word in re.findall(r"[a-z]+", fold(question)):
+        # "chairs", "chaired", "directors": a role word with an ending; not "control" (stem
+        # of "controller") or other words whose stem a role word shares.
+        base = next((b for b in (word, *_role_bases(word)) if b in roles), None)
+        if base is not None:
+            found.append(stem(base))
+    return tuple(dict.fromkeys(found))
+
+
+def _role_bases(word: str) -> tuple[str, ...]:
+    """A word without the endings a role word takes: "chairs" -> "chair", "chaired" -> "chair"."""
+    return tuple(word[: -len(end)] for end in ("s", "es", "ed", "ing", "d") if word.endswith(end))
+
+
+@functools.cache
+def role_stems() -> frozenset[str]:
+    """The terms of every role word."""
+    return frozenset(stem(w) for w in ROLE_WORDS | GENERIC_ROLE_WORDS)
+
+
+_PREPOSITIONS = frozenset("of for at in on with within to from".split())
+
+_TIME_PREPOSITIONS = frozenset("in at by during since before after until on as".split())
+
+
+def post_qualifiers(question: str) -> tuple[str, ...]:
+    """The terms that say which post a question means: "council's", "for finance", "of Slough"."""
+    words = re.findall(r"[\w'’]+", fold(question))
+    roles = ROLE_WORDS | GENERIC_ROLE_WORDS
+    at = [n for n, w in enumerate(words) if w in roles or any(b in roles for b in _role_bases(w))]
+    if not at:
+        return ()
+    first, last = at[0], at[-1]
+    picked: list[str] = []
+    # Before the post: "the county council's deputy leader", "Children England chief executive".
+    n = first - 1
+    while n >= 0 and words[n] not in FUNCTION_WORDS and words[n] not in STOP_WORDS | FILLER_WORDS:
+        picked.append(words[n])
+        n -= 1
+    # After it, within a phrase it governs: "member for finance", "leader of the council",
+    # or what a role verb governs: "chairs the board of the company".
+    verb = words[last] not in ROLE_WORDS and words[last] not in GENERIC_ROLE_WORDS
+    if last + 1 < len(words) and (words[last + 1] in _PREPOSITIONS or verb):
+        for n in range(last + 1, len(words)):
+            # "at the end of 2015", "in June 2014": when, not which post.
+            ahead = words[n + 1 : n + 5]
+            if words[n] in _TIME_PREPOSITIONS and any(w in CALENDAR_WORDS or w[:1].isdigit() for w in ahead):
+                break
+            if words[n] not in ROLE_WORDS and words[n] not in _PREPOSITIONS:
+                picked.append(words[n])
+    # A date says when, not which post: "chief executive in June 2014".
+    kept = [
+        b
+        for w in picked
+        if (b := bare_word(w)) and b not in FUNCTION_WORDS | CALENDAR_WORDS | STOP_WORDS | FILLER_WORDS
+    ]
+    return tuple(dict.fromkeys(stem(b) for b in kept if not b[0].isdigit()))
+
+
+def person_terms(question: str) -> frozenset[str]:
+    """The terms of the people a question names ("Matthew Golby")."""
+    return frozenset(stem(w) for span in persons_in(question) for w in span.value.split())
+
+
+def counted_term(question: str) -> str | None:
+    """The term of what a "how many" question counts: "bed" in "how many inpatient beds"."""
+    match = re.match(r"^how many\s+(.*)", _opening(question))
+    if match is None:
+        return None
+    # The counted thing is the last word before the verb: "how many inpatient beds does".
+    counted = None
+    for word in re.findall(r"[a-z][a-z'’-]*", match.group(1)):
+        if word in _COUNT_STOPS:
+            break
+        counted = bare_word(word) or counted
+    return stem(counted) if counted else None

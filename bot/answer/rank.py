@@ -1,0 +1,373 @@
+"""Order passages for a question: what it asks, whose answer, then the newest that says it.
+
+1. BM25 (rank-bm25's BM25Okapi scores, from postings) scores the passages for the
+   question's terms and their synonyms; under an `--as-of` cut-off, passages published
+   later, or undated, are left out. In a small corpus, where BM25 weighs common words at
+   nothing, passages holding them join the candidates.
+2. Each candidate's sentences are read for an answer of the kind asked (a date, a person,
+   a sum, a count, a rating, a place, a name) standing next to the question's words
+   ("linked") and belonging to what the question names: a person the sentence gives the
+   post asked about, a figure no other body named beside it owns, a count of the thing
+   asked about. Coverage is the share of the question's idf-weighted words a sentence
+   (or its passage) holds.
+3. Passages that answer the same fact form a band, newest first (within a document, the
+   statement about the latest time first); the rest follow by quality. Recency never
+   lifts a passage that does not answer, answers less of the question, or tells an
+   earlier value ("first costed at ...").
+4. The ranking abstains when a name or rare word of the question is nowhere in the
+   documents, when no passage gives that kind of answer for what the question names, or
+   when none covers enough of it. `docs/answers.md` has the whole account and figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..corpus import Document
+from ..dates import PubDate, latest_mentioned
+from ..index import UNDATED, Index
+from ..passages import Passage
+from ..tokens import fold, stem
+from . import tuning
+from .asked import Asked, role_and_modifier_stems, term_weights
+from .posts import (
+    same_post,
+)
+from .query import Query
+from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before
+from .sentences import (
+    WORD,
+    word_count,
+)
+from .spans import AnswerSpan, is_name_word
+
+__all__ = ["Hit", "Ranking", "rank"]
+
+#: Answer types a sentence of no particular type may answer when none of the type does
+#: ("Who picked the consultancy?" "The DfE appointed it").
+_UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage ranked for a question, with the sentence that answers best."""
+
+    passage: Passage
+    document: Document
+    score: float  # BM25 of the question's terms plus that of their synonyms
+    quality: float  # 0..1: BM25 and sentence coverage, relative to the best candidate
+    coverage: float  # share of the question's information in the best sentence
+    sentence: str
+    span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
+    answers: bool
+    linked: bool  # the answer stands next to the question's words
+    duplicates: tuple[Hit, ...] = ()  # lower-ranked hits of other documents saying the same
+    context: float = 0.0  # share of the question's information in the whole passage
+    anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
+    retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
+    posts: frozenset[str] = frozenset()  # for a person: the role terms the sentence gives them
+    cause: bool = False  # its sentence gives a cause, as a why question asks
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The ordered hits for a query, or an abstention with its reason."""
+
+    query: Query
+    hits: tuple[Hit, ...]
+    abstained: bool
+    reason: str | None = None
+    band: int = 0  # how many of the first hits were comparable, and so ordered by date
+    related: tuple[Hit, ...] = ()  # hits that answer the same question, for the timeline
+
+
+def _date_key(document: Document) -> dt.date:
+    # Undated documents rank behind every dated one.
+    return document.published.value if document.published else dt.date.min
+
+
+def _mentioned(hit: Hit) -> tuple[int, int]:
+    """The latest time a hit's sentence mentions, (0, 0) when none."""
+    return latest_mentioned(hit.sentence, hit.document.published) or (0, 0)
+
+
+def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
+    """Which passages may answer: under a cut-off, those published by then (None: all)."""
+    if as_of is None:
+        return None
+    published = index.published_ordinals()
+    # As things stood then: later documents did not exist yet, undated ones may not have.
+    eligible: np.ndarray = (published != UNDATED) & (published <= as_of.value.toordinal())
+    return eligible
+
+
+_SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
+
+
+def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) -> bool:
+    """Whether the documents write a word only as a name: "slough" in a lower-case
+    question is the "Slough" they mention, capitalised mid-sentence every time."""
+    capitalised = 0
+    for text in texts:
+        for match in WORD.finditer(text):
+            word = match.group(0)
+            if word[0].isdigit() or word[0] in "£$€":
+                continue
+            folded = fold(word)
+            # A name's stem is a prefix of it; only those words are looked up, and only
+            # through the stems the index keeps (a lemmatiser costs a cold start 0.5 s).
+            if not folded.startswith(term[:4]) or stems.get(folded) != term:
+                continue
+            if not word[0].isupper() or not is_name_word(word):
+                return False  # written in lower case somewhere, or a month, role or kind of body
+            if match.start() > 0 and not _SENTENCE_END.search(
+                text[max(0, match.start() - 3) : match.start()]
+            ):
+                capitalised += 1
+    return capitalised > 0
+
+
+def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
+    """Whether the passage, or the ones just before it, mentions every name given
+    ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who said it."""
+    return all(t in read.terms or t in read.before for t in names)
+
+
+def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
+    """Rank the index's passages for a query, or abstain."""
+    known = [t for t in query.terms if t not in query.unknown]
+    for asked_about in (query.noun_term, query.counted):
+        if asked_about and asked_about in query.unknown and asked_about not in counting_terms()[1]:
+            # "Which football club ...?", "How many goals ...?": what is asked about, the
+            # documents never mention.
+            return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
+    if query.rare:
+        missing = ", ".join(query.typed(t) for t in query.rare[:3])
+        return Ranking(query, (), True, f"the documents never mention {missing}")
+    content = [t for t in query.terms if t not in query.roles]
+    lacking = [t for t in content if t in query.unknown]
+    if len(lacking) >= 2 and len(lacking) >= tuning.UNKNOWN_SHARE * len(content):
+        # Ordinary words the documents never use do not stop an answer by themselves, but
+        # when they are most of what is asked ("who won the football derby last season?")
+        # the documents are about something else.
+        missing = ", ".join(query.typed(t) for t in lacking[:3])
+        return Ranking(query, (), True, f"the documents never mention {missing}")
+    if not known:
+        reason = (
+            "none of the question's words appear in the documents"
+            if query.terms
+            else "no words to search for"
+        )
+        return Ranking(query, (), True, reason)
+    synonyms = sorted({t for group in query.expansions.values() for t in group})
+    # The best CANDIDATES by BM25 of the terms plus that of their synonyms, from postings:
+    # the same passages, order and scores as rank-bm25's get_scores over every passage.
+    eligible = _eligible(index, as_of)
+    top = index.top(list(query.terms), synonyms, tuning.SYNONYM_WEIGHT, tuning.CANDIDATES, eligible)
+    if len(top) < tuning.FEW_CANDIDATES:
+        # In a small corpus a word of the question may be in half the passages or more,
+        # where BM25 weighs it at nothing: passages holding such words are candidates too,
+        # after those BM25 found.
+        found = {i for i, _ in top}
+        extra = index.holding([*query.terms, *synonyms], tuning.CANDIDATES, eligible)
+        top = top + [(i, 0.0) for i, _ in extra if i not in found][: tuning.CANDIDATES - len(top)]
+    order = [i for i, _ in top]
+    scores = dict(top)
+    if not order:
+        when = f" published by {as_of.iso()}" if as_of else ""
+        return Ranking(query, (), True, f"no document{when} mentions what the question asks about")
+
+    weights = term_weights(index, query)
+    total = sum(weights.values())
+    # How much each question word says, unknown ones most: "finance" in "cabinet member
+    # for finance" is what tells that post from the one the documents name.
+    informative = {t: index.idf(t) + tuning.COVERAGE_SMOOTHING for t in (*query.terms, *query.qualifiers)}
+    subject = frozenset(t for t in query.qualifiers if index.document_share(t) > tuning.SUBJECT_SHARE)
+
+    @cache
+    def is_subject(term: str) -> bool:
+        return index.document_share(term) > tuning.SUBJECT_SHARE
+
+    # The words of the person a "still" question names: a value to find, not to exclude.
+    words = [w.strip("?.,!'’") for w in fold(query.corrected).split()] if query.about else []
+    keep = frozenset(w for w in words if w and stem(w) in query.about)
+    asked = Asked(query, weights, total, informative, subject, is_subject, keep)
+    top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
+    reads = [
+        (
+            i,
+            read_passage(
+                index.passages[i], index.document_of(index.passages[i]), asked, opening_terms(index, i, asked)
+            ),
+        )
+        for i in order
+    ]
+    top_coverage = max(r.coverage for _, r in reads) or 1.0
+    strongest = max(r.strength for _, r in reads)
+    # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
+    # answer anywhere, a who/which question without a named post takes the best sentence.
+    untyped = strongest == 0 and query.kind in _UNTYPED_FALLBACK and not query.roles
+    # A name most documents use is what the corpus is about ("Northamptonshire"), not a
+    # qualifier; a rarer one ("Slough") must be in the passage that answers.
+    texts = [index.passages[i].text for i in order]
+    lower = (t for t in query.terms if t not in query.names and t not in query.about and not is_subject(t))
+    given = (*query.names, *(t for t in lower if _written_as_name(t, texts, index.stems)))
+    names = [t for t in dict.fromkeys(given) if not is_subject(t)]
+    if names:  # only a name to find needs the passages before each candidate
+        for i, read in reads:
+            read.before = terms_before(index, i)
+
+    def collect(untyped: bool) -> list[Hit]:
+        hits = []
+        for i, read in reads:
+            passage = index.passages[i]
+            quality = (
+                tuning.WEIGHT_BM25 * float(scores[i]) / top_score
+                + tuning.WEIGHT_COVERAGE * read.coverage / top_coverage
+                + tuning.WEIGHT_PROXIMITY * read.proximity
+                + tuning.WEIGHT_CAUSE * read.cause
+            )
+            typed = read.strength == strongest and strongest > 0
+            answers = (typed or (untyped and read.coverage > 0)) and _names_given(read, names)
+            hits.append(
+                Hit(
+                    passage,
+                    index.document_of(passage),
+                    float(scores[i]),
+                    quality,
+                    read.coverage,
+                    read.sentence,
+                    read.span,
+                    answers,
+                    read.linked,
+                    context=read.context,
+                    anchor=read.anchor,
+                    retrospective=read.retrospective,
+                    posts=read.posts,
+                    cause=read.cause,
+                )
+            )
+        return hits
+
+    hits = collect(untyped)
+    answering = [h for h in hits if h.answers]
+    if (
+        not untyped
+        and query.kind in _UNTYPED_FALLBACK
+        and not query.roles
+        and max((h.context for h in answering), default=0.0) < tuning.MIN_COVERAGE
+    ):
+        # "Which council report ...?" may be answered by "the monthly financial report":
+        # when no name answers enough of the question, any sentence that does may.
+        untyped = True
+        hits = collect(untyped)
+        if max((h.context for h in hits if h.answers), default=0.0) < tuning.FALLBACK_COVERAGE:
+            return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
+
+    answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
+    if not answering:
+        if not any(_names_given(r, names) for _, r in reads):
+            named = ", ".join(query.typed(t) for t in names[:3])
+            return Ranking(query, (), True, f"no passage says this about {named}")
+        return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
+    if max(h.context for h in answering) < tuning.MIN_COVERAGE:
+        return Ranking(query, (), True, "no passage answers enough of the question")
+    if query.unknown and not untyped and not any(h.linked for h in answering):
+        # The question says things the documents never do, and the date or name found
+        # never stands next to what they share with it: it answers something else.
+        return Ranking(query, (), True, f"no passage gives a {query.kind} for what the question asks about")
+
+    def fit(hit: Hit) -> float:
+        # How well a hit answers the question asked: for a typed answer, how much of the
+        # question stands next to it (the same fact, told in other words); else coverage.
+        if hit.span is None:
+            return hit.coverage
+        if holds_post:
+            return 1.0  # it passed the check that the person holds the post asked about
+        return sum(weights.get(t, 0.0) for t in hit.anchor) / total if total else 0.0
+
+    generic, modifiers = role_and_modifier_stems()
+    holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)
+
+    best_fit = max((fit(h) for h in answering if h.linked or untyped), default=0.0)
+    band = [
+        h
+        for h in answering
+        if (h.linked or untyped)
+        and not (h.retrospective and not query.past)
+        and fit(h) >= (tuning.COMPARABLE if h.span is not None else tuning.COMPARABLE_UNTYPED) * best_fit
+        and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or (holds_post and h.span is not None))
+    ]
+    # Newest document first; within one document, the statement about the latest time
+    # ("rated inadequate in 2013" then "requires improvement in April 2016").
+    band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
+    if query.why and band and not band[0].cause:
+        # A why question asks for the cause: in the document that tells what happened, a
+        # passage giving its cause comes before one that only restates it (a headline).
+        told = band[0].document.id
+        causes = [
+            h for h in answering if h.cause and h.document.id == told and h.context >= tuning.MIN_COVERAGE
+        ]
+        if causes:
+            band.insert(0, max(causes, key=lambda h: (h.context, h.quality)))
+    rest = [h for h in answering if h not in band]
+    others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
+    # The timeline: older answers to the same question, which only a typed answer (a date,
+    # a name, a sum) can show. Another document's value counts when it stands next to as
+    # much of the question as a comparable answer does: the same fact, not a neighbour's.
+    related = tuple(
+        h
+        for h in answering
+        if h.span is not None
+        and h.linked
+        and not h.retrospective
+        and fit(h) >= tuning.RELATED * best_fit
+        and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+    )
+    ranked = _dedupe(band + rest + others)
+    if query.kind == "person" and ranked[0].posts:
+        # "Who is in charge?" may be answered by any post, but the timeline is of one: the
+        # earlier holders of the post the answer holds, not of every post named.
+        related = tuple(h for h in related if same_post(h.posts, ranked[0].posts))
+    in_band = {h.passage.id for h in band}
+    band_size = sum(h.passage.id in in_band for h in ranked)
+    return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two texts are one told twice (rapidfuzz ratio at least tuning.DUPLICATE_RATIO)."""
+    # The ratio is at most 2·min/(len a + len b): texts of unlike length are never alike,
+    # and most pairs are told apart by that alone.
+    shorter, longer = sorted((len(a), len(b)))
+    if 200 * shorter < tuning.DUPLICATE_RATIO * (shorter + longer):
+        return False
+    return fuzz.ratio(a, b, score_cutoff=tuning.DUPLICATE_RATIO) >= tuning.DUPLICATE_RATIO
+
+
+def _same(hit: Hit, kept: Hit) -> bool:
+    if _alike(hit.passage.text, kept.passage.text):
+        return True
+    return word_count(hit.sentence) >= tuning.DUPLICATE_MIN_WORDS and _alike(hit.sentence, kept.sentence)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Rank once what several documents say alike (a press release quoted twice); the
+    first hit keeps the others as its duplicates, so every source can be cited."""
+    kept: list[Hit] = []
+    for hit in hits:
+        for n, first in enumerate(kept):
+            if _same(hit, first):
+                sources = {first.document.id} | {d.document.id for d in first.duplicates}
+                if hit.document.id not in sources:
+                    kept[n] = replace(first, duplicates=(*first.duplicates, hit))
+                break
+        else:
+            kept.append(hit)
+    return kept

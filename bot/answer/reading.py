@@ -1,0 +1,300 @@
+"""Read a candidate passage: its best sentence for the question, and whether it answers.
+
+A sentence answers when it holds a value of the kind asked, next to the question's words,
+belonging to what the question names; a pronoun sentence with a later date updates the
+one before it ("They were re-rated 'good' in April 2016").
+May import `corpus`, `dates`, `index`, `passages`, `tokens` and this package's `tuning`,
+`query`, `question`, `sentences`, `asked` and `posts`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..corpus import Document
+from ..dates import PubDate, latest_mentioned
+from ..index import Index
+from ..lexicon import ANY_COUNTED_WORDS, COUNTING_WORDS
+from ..passages import Passage
+from ..tokens import fold, stem, tokenize
+from . import tuning
+from .asked import Asked, asked_term, coverage_of, proximity_of
+from .posts import (
+    attributed_elsewhere,
+    holds_role,
+    points_back,
+    posts_of,
+    said_of_ours,
+)
+from .query import Query
+from .question import role_stems
+from .sentences import (
+    acronyms,
+    distance_in_words,
+    matched_positions,
+    sentence_terms,
+    sentences_of,
+    sides,
+    window_terms,
+)
+from .spans import AnswerSpan, AnswerType, find_answer_spans, names_noun
+
+__all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "terms_before"]
+
+#: Answer types whose value may belong to another body the sentence names.
+_ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "rating"})
+
+#: Answer types where the figure nearest the question's words is the answer.
+_NEAREST_KINDS = frozenset({"amount", "count", "percent"})
+
+
+@dataclass
+class PassageRead:
+    sentence: str
+    coverage: float
+    proximity: float
+    span: AnswerSpan | None
+    strength: int  # 0: holds no answer, 1: holds one, 2: holds one of the kind named
+    linked: bool  # the answer stands next to the question's words, not elsewhere in the sentence
+    context: float = 0.0  # coverage of the whole passage
+    cause: bool = False  # it gives a cause, as a why question asks
+    terms: frozenset[str] = frozenset()  # the passage's terms
+    anchor: frozenset[str] = frozenset()
+    retrospective: bool = False  # the sentence tells what was said before ("first costed at")
+    posts: frozenset[str] = frozenset()  # role terms beside a person's name ("cabinet", "member")
+    before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
+    anchor_words: frozenset[str] = frozenset()  # terms near the answer, or the sentence's it goes on from
+    pointed: frozenset[str] = frozenset()  # terms of the sentence "the company" or "its" points back to
+
+
+@cache
+def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
+    """The terms of counting words ("number of") and of things anything may be ("people")."""
+    return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, ANY_COUNTED_WORDS))
+
+
+def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
+    """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
+    counting, any_counted = counting_terms()
+    if query.counted is None or query.counted in any_counted:
+        return True
+    wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
+    if wanted & {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}:
+        return True
+    # "The number of patients waiting ... now stands at 1,120".
+    before = {t for _, t in sides(sentence, span, tuning.ANCHOR_WINDOW)[0]}
+    return bool(wanted & before) and bool(counting & before)
+
+
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+_TO = re.compile(r"\s*to\s*$", re.IGNORECASE)
+
+
+def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:
+    """The spans without the old value of a change: "rose from £600 to £750" gives £750."""
+    return [
+        s
+        for s, after in itertools.zip_longest(spans, spans[1:])
+        if not (
+            after is not None
+            and _FROM.search(sentence[: s.start])
+            and _TO.match(sentence[s.end : after.start])
+        )
+    ]
+
+
+def _later(sentence: str, before: str, published: PubDate | None) -> bool:
+    """Whether a sentence tells of a later time than the one before it ("in April 2016"
+    after "in 2013"): the update of what that one said."""
+    now, then = latest_mentioned(sentence, published), latest_mentioned(before, published)
+    return now is not None and then is not None and now > then
+
+
+def _value_dropped(sentence: str, before: str, query: Query) -> bool:
+    """Whether the question names a value ("rated inadequate") that the sentence before
+    gives and this one does not: then this one tells of another state of things."""
+    for kind in _VALUE_KINDS - {query.kind}:
+        for span in find_answer_spans(before, kind, ""):
+            if set(tokenize(span.text)) <= set(query.terms) and fold(span.text) not in fold(sentence):
+                return True
+    return False
+
+
+def read_passage(
+    passage: Passage, document: Document, asked: Asked, opening: frozenset[str] = frozenset()
+) -> PassageRead:
+    """The best sentence of a passage for the query, and whether it answers; `opening` is
+    the terms of the sentence before the passage, in its document."""
+    query = asked.query
+    best: PassageRead | None = None
+    passage_terms: set[str] = set()
+    previous = opening
+    last: PassageRead | None = None  # the read of the sentence before
+    for sentence in sentences_of(passage.text):
+        terms = sentence_terms(sentence)
+        passage_terms.update(terms)
+        # "Care Quality Commission" says the "CQC" a question names.
+        coverage = coverage_of(set(terms) | acronyms(sentence), query, asked.weights, asked.total)
+        proximity = proximity_of(terms, query)
+        span, strength = None, 1
+        pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
+        if query.kind is not None:
+            spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
+            if query.kind == "person" and query.roles:
+                spans = [s for s in spans if holds_role(sentence, s, asked, previous)]
+                if spans and previous and points_back(sentence, spans[0]):
+                    # "Jo Bell, who took charge of the company, said": what the question
+                    # shares with the sentence before is what "the company" says here.
+                    pointed = previous
+                    shared = set(terms) | previous
+                    coverage = max(coverage, coverage_of(shared, query, asked.weights, asked.total))
+            elif query.kind in _ATTRIBUTED_KINDS:
+                spans = [s for s in spans if not attributed_elsewhere(sentence, s, asked)]
+            if query.kind == "count":
+                spans = [s for s in spans if _counts_asked(sentence, s, query)]
+            if query.kind == "date" and query.future:
+                # "three years ago" cannot be when something will happen.
+                spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
+            if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
+                # "£250,000 a year" is what something costs to run, not what it costs.
+                spans = [s for s in spans if not _RATE_AFTER.match(sentence, s.end)]
+            if query.kind == "name" and query.noun:
+                strong = [s for s in spans if names_noun(s, sentence, query.noun)]
+                spans, strength = (strong, 2) if strong else (spans, 1)
+            spans = _changed_to(sentence, spans)
+            positions = matched_positions(sentence, query)
+            # The answer is the first span near the question's words; one far from them
+            # answers something else the sentence says ("... an inspection four years ago").
+            # Among near ones, text order: "X was appointed manager, replacing Y" names X;
+            # but a figure is the one nearest ("first costed at £18m, will now cost £31m").
+            distances = [distance_in_words(sentence, s, positions) for s in spans]
+            near = [d <= tuning.LINK_WINDOW for d in distances]
+            if query.kind in _NEAREST_KINDS and spans:
+                first_near = distances.index(min(distances))
+            else:
+                first_near = near.index(True) if True in near else 0
+            span = spans[first_near] if spans else None
+            linked = bool(spans) and (near[first_near] or bool(pointed))
+            strength = strength if spans else 0
+        else:
+            linked = True
+        # A why question is answered by a sentence that gives a cause.
+        cause = query.why and bool(_CAUSE.search(sentence))
+        carried = pointed
+        follows = (
+            span is not None
+            and last is not None
+            and last.span is not None
+            and last.linked
+            and _CONTINUES.match(sentence) is not None
+            and _later(sentence, last.sentence, document.published)
+            and not _value_dropped(sentence, last.sentence, query)
+        )
+        if follows and last is not None:
+            # "They were re-rated 'good' in 2016." goes on about what the sentence before
+            # said: its subject, and so its words, are the pronoun's, and it says the later.
+            coverage, linked, proximity = max(coverage, last.coverage), True, max(proximity, last.proximity)
+            carried = carried | last.anchor_words
+            strength = max(strength, last.strength)
+        candidate = PassageRead(
+            sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
+        )
+        candidate.pointed = pointed
+        candidate.anchor_words = carried | (
+            frozenset(window_terms(sentence, span, tuning.ANCHOR_WINDOW)) if span is not None else frozenset()
+        )
+        previous = said_of_ours(sentence, terms, asked)
+        before, last = last, candidate
+        if (
+            best is None
+            or (candidate.strength, candidate.linked, cause, candidate.coverage, proximity)
+            > (
+                best.strength,
+                best.linked,
+                best.cause,
+                best.coverage,
+                best.proximity,
+            )
+            # A sentence that updates the best one so far takes its place.
+            or (follows and best is before)
+        ):
+            best = candidate
+    assert best is not None
+    best.retrospective = best.span is not None and bool(_RETROSPECTIVE.search(best.sentence))
+    best.terms = frozenset(passage_terms) | acronyms(passage.text)
+    best.context = coverage_of(passage_terms, query, asked.weights, asked.total)
+    if best.span is not None:
+        anchor = (asked_term(t, query) for t in best.anchor_words)
+        best.anchor = frozenset(t for t in anchor if t is not None)
+        if query.kind == "person":
+            # "Jo Bell, who took charge of the company" holds the post the sentence before
+            # gave: "The new chief executive of X ...".
+            best.posts = posts_of(best.sentence, best.span) | (best.pointed & role_stems())
+    return best
+
+
+# A sum followed by "a year" (or asked about per year) is a rate, not a total.
+_VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
+_RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|person)\b|annually\b|yearly\b|monthly\b)",
+    re.IGNORECASE,
+)
+
+# A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
+_RATE_ASKED = re.compile(
+    r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"
+    r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|"
+    r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
+    re.I,
+)
+
+_PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
+
+# A sentence that says what was said or planned before, not what holds now.
+_RETROSPECTIVE = re.compile(
+    r"\b(originally|initially|at first|first (announced|promised|planned|costed|proposed|set|estimated)|"
+    r"had (been|originally been) (due|expected|planned|promised|scheduled|meant)|previously|"
+    r"used to|was first|were first)\b",
+    re.IGNORECASE,
+)
+
+# Words that give a cause: what a "why" question asks for. "since" only before a clause
+# ("since costs rose"), not a time ("since 2015", "since it began").
+_CAUSE = re.compile(
+    r"\b(because|due to|owing to|as a result|result of|following|after|so that|in order to|"
+    r"led to|caused|blamed|reason|found|amid|means|meant|by \w+ing)\b",
+    re.IGNORECASE,
+)
+
+# A sentence that goes on about the subject of the one before it.
+_CONTINUES = re.compile(r"\W*(They|It|This|These|He|She|That)\b")
+
+
+def opening_terms(index: Index, i: int, asked: Asked) -> frozenset[str]:
+    """For a question about a post: the terms of the sentence before passage i in its
+    document, which "the company" or "its" at the passage's start may point back to."""
+    query = asked.query
+    if query.kind != "person" or not query.roles or i == 0:
+        return frozenset()
+    before = index.passages[i - 1]
+    if before.doc_id != index.passages[i].doc_id:
+        return frozenset()
+    sentences = sentences_of(before.text)
+    return said_of_ours(sentences[-1], sentence_terms(sentences[-1]), asked) if sentences else frozenset()
+
+
+def terms_before(index: Index, i: int) -> frozenset[str]:
+    """The terms of the passages just before passage i in its document."""
+    doc = index.passages[i].doc_id
+    found: set[str] = set()
+    for j in range(max(0, i - tuning.QUOTE_PASSAGES), i):
+        passage = index.passages[j]
+        if passage.doc_id == doc:
+            for sentence in sentences_of(passage.text):
+                found.update(sentence_terms(sentence))
+    return frozenset(found)

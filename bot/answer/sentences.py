@@ -1,0 +1,116 @@
+"""Sentences as words and terms: splitting, stemming, windows beside an answer.
+
+May import `tokens`, `passages` and this package's `tuning`, `query` and `question`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..passages import split_sentences
+from ..tokens import tokenize
+from . import tuning
+from .query import Query
+from .spans import AnswerSpan
+
+__all__ = [
+    "CAPITALISED_RUN",
+    "WORD",
+    "acronyms",
+    "distance_in_words",
+    "initials_of",
+    "matched_positions",
+    "sentence_terms",
+    "sentences_of",
+    "sides",
+    "window_terms",
+    "word_count",
+    "word_stems",
+]
+
+WORD = re.compile(r"[£$€]?[\w'’]+%?")
+
+
+@lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
+def sentences_of(text: str) -> tuple[str, ...]:
+    """The sentences of a passage's text (the text itself when it splits into none)."""
+    return tuple(split_sentences(text)) or (text,)
+
+
+@lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
+def sentence_terms(sentence: str) -> tuple[str, ...]:
+    """The index terms of a sentence, in order."""
+    return tuple(tokenize(sentence))
+
+
+@lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
+def word_stems(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Each word of a sentence that has an index term: its character offset and first term."""
+    return tuple((m.start(), stems[0]) for m in WORD.finditer(sentence) if (stems := tokenize(m.group(0))))
+
+
+def matched_positions(sentence: str, query: Query) -> list[int]:
+    """Character offsets of the sentence's words that match a question term or synonym."""
+    wanted = set(query.terms).union(*query.expansions.values())
+    return [start for start, first in word_stems(sentence) if first in wanted]
+
+
+_ASIDE = re.compile(r",[^,;:()]{1,100},")
+
+
+def distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) -> int:
+    """Words between an answer span and the nearest matched question word."""
+    if not positions:
+        return 10**6
+    best = 10**6
+    for pos in positions:
+        if span.start <= pos < span.end:
+            return 0
+        lo, hi = (pos, span.start) if pos < span.start else (span.end, pos)
+        # An aside between commas ("The bursary, the trust's grant for families, is now
+        # worth £750") does not part the subject from what is said of it.
+        best = min(best, len(WORD.findall(_ASIDE.sub(" ", sentence[lo:hi]))))
+    return best
+
+
+def sides(sentence: str, span: AnswerSpan, width: int) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The words (offset, first term) within `width` words before and after a span."""
+    stems = word_stems(sentence)
+    before = [w for w in stems if w[0] < span.start][-width:]
+    after = [w for w in stems if w[0] >= span.end][:width]
+    return before, after
+
+
+def window_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
+    """The terms of the words within `width` words either side of a span, in order."""
+    before, after = sides(sentence, span, width)
+    return [t for _, t in (*before, *after)]
+
+
+@lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
+def acronyms(text: str) -> frozenset[str]:
+    """The initials of the text's multi-word names: "cqc" for "Care Quality Commission"."""
+    found = set()
+    for run in CAPITALISED_RUN.finditer(text):
+        if len(capitals := initials_of(run.group(0))) >= 2:
+            found.add(capitals)
+            found.add(initials_of(run.group(0), connectors=True))  # "MoU": Memorandum of Understanding
+    return frozenset(found)
+
+
+def initials_of(name: str, connectors: bool = False) -> str:
+    """The folded initials of a name's capitalised words ("cqc" for "The Care Quality
+    Commission"), and of its lower-case connecting words too when asked ("mou")."""
+    words = [w for w in name.split() if w not in _ARTICLES]
+    return "".join(w[0] for w in words if connectors or w[0].isupper()).casefold()
+
+
+CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
+
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+@lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
+def word_count(sentence: str) -> int:
+    return len(sentence.split())

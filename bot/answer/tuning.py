@@ -1,0 +1,99 @@
+"""The tuned constants of ranking and reading, in one place.
+
+Each is read at call time as `tuning.NAME`, so `bench/crossval.py` can try other values;
+`docs/answers.md` gives each one's dev-set and 5-fold cross-validated figures.
+"""
+
+from __future__ import annotations
+
+#: A sentence of no particular type answering a typed question must cover this much of it.
+FALLBACK_COVERAGE = 0.8
+
+#: Candidates read closely per question; the rest cannot reach the top anyway.
+CANDIDATES = 40
+
+#: With fewer BM25 candidates than this, passages holding the question's common words join.
+FEW_CANDIDATES = 10
+
+#: Weight of a synonym's match against the word the user typed.
+SYNONYM_WEIGHT = 1.0
+
+#: Typed answers with at least this share of the best one's fit (the question's weight
+#: standing next to them) answer the same fact, and among those the newest comes first.
+COMPARABLE = 0.6
+
+#: The same for answers of no particular type, compared by coverage of the question.
+COMPARABLE_UNTYPED = 0.9
+
+#: Below this share of the question's information matched, the ranking abstains.
+MIN_COVERAGE = 0.4
+
+#: How quality (0..1) weighs the passage's BM25 score, its best sentence's coverage of
+#: the question, and how many of the question's word pairs that sentence keeps together.
+WEIGHT_BM25 = 0.4
+
+WEIGHT_COVERAGE = 0.4
+
+WEIGHT_PROXIMITY = 0.2
+
+#: Added to the quality of a passage whose sentence gives a cause, for a why question.
+WEIGHT_CAUSE = 0.2
+
+#: Typed answers fitting the question at least this share as well as the best one does
+#: answer the same question: an older one that said something else is an "earlier report".
+RELATED = 0.75
+
+#: An answer span this many words or fewer from a matched question word is linked to it.
+LINK_WINDOW = 6
+
+#: Weight in coverage of a question word that the documents never use but English does
+#: ("labour", "scared"): it counts a little against a passage lacking it, never decides.
+UNKNOWN_WEIGHT = 0.5
+
+#: Words either side of a person's name read as the post the sentence gives them.
+ROLE_WINDOW = 8
+
+#: Words either side of a value where a name the question lacks makes it another body's.
+ATTRIBUTION_WINDOW = 6
+
+#: Passages before an answer where a name the question gives may stand instead (a quote
+#: goes on for paragraphs after the name of who said it).
+QUOTE_PASSAGES = 2
+
+#: Words after a number where what it counts must stand ("32 inpatient beds").
+COUNT_WINDOW = 3
+
+#: Words either side of an answer read as what it is the answer to (its anchor).
+ANCHOR_WINDOW = 8
+
+#: A name found in more than this share of the documents is what the corpus is about.
+SUBJECT_SHARE = 0.5
+
+#: Weight in coverage of a word that more than SUBJECT_SHARE of the documents use.
+SUBJECT_WEIGHT = 1.0
+
+#: Share of the question's other words (the post's qualifiers: "of the county council")
+#: that must stand near a person's name for the sentence to give them the post asked about.
+ROLE_QUALIFIER_SHARE = 0.5
+
+#: The share of a question's words (roles aside) the documents never use, from which the
+#: question is about something else, even when those words are ordinary English.
+UNKNOWN_SHARE = 0.5
+
+#: Words either side of a name that hold its own post ("Alan Marsh, the trust's deputy chief").
+POST_BESIDE = 3
+
+#: Added to every term's idf when measuring coverage.
+COVERAGE_SMOOTHING = 1.0
+
+#: Passages this similar (rapidfuzz ratio) are one passage told twice.
+DUPLICATE_RATIO = 95.0
+
+#: Best sentences this long and as similar as DUPLICATE_RATIO are one statement quoted by
+#: two documents (a press release's paragraph in two papers), even in different passages.
+DUPLICATE_MIN_WORDS = 8
+
+#: Sentences (and passages) whose analysis is remembered across questions: candidates
+#: recur from question to question, and re-tokenising them was most of a question's cost.
+#: Bounded: about 30 MB at most for both caches (measured with 25-word sentences).
+SENTENCE_CACHE_SIZE = 1 << 14

@@ -1,0 +1,69 @@
+"""Word lists of ordinary English the engine relies on: synonyms staff use, post words,
+counting words. Nothing here names anything of a particular corpus.
+
+The index keeps the stems of every word listed here (`LEXICON_WORDS`, `SYNONYM_WORDS`), so
+that reading a question needs no lemmatiser; the answering package reads them as rules.
+Imports nothing of trustbot.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ANY_COUNTED_WORDS",
+    "COUNTING_WORDS",
+    "GENERIC_ROLE_WORDS",
+    "LEXICON_WORDS",
+    "ROLE_ABBREVIATIONS",
+    "ROLE_MODIFIERS",
+    "ROLE_WORDS",
+    "SYNONYM_WORDS",
+]
+
+# Plain English ways of asking about the same thing that news text says differently:
+# "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
+# word of a group also looks for the others, as if the user had typed them.
+SYNONYM_WORDS: tuple[str, ...] = (
+    "live launch start begin open operate operating operation running established establish place ready",
+    "cost costs spend spending bill budget expenditure",
+    "save saving savings",
+    "boss head director chief leader",
+    "rate rated rating judged ranked graded",
+    "stay remain retained retain keep kept",
+    "award awarded grant pledge pledged gave",
+    "delay delayed postponed late",
+    "staff workforce workers employees",
+    "money funding funds cash",
+    "councillor cllr",
+    "setup created creation create establish founded formed form",
+    "builder builders contractor contractors construction",
+)
+
+# Words naming a post a person holds. A "who" question naming one is answered by a name
+# the sentence gives that post, not another ("deputy leader" is not "leader").
+ROLE_WORDS = frozenset(
+    """chief executive director leader chair chairman chairwoman chairperson president member
+    cabinet minister secretary manager officer councillor mayor governor founder editor
+    spokesman spokeswoman spokesperson adviser advisor chancellor commissioner inspector
+    treasurer trustee principal headteacher superintendent administrator controller
+    deputy assistant acting interim vice former portfolio lead mp teacher headteacher headmaster
+    headmistress doctor surgeon nurse coach captain proprietor landlord board""".split()
+)
+#: Abbreviated role words, as index terms, and the term they stand for.
+ROLE_ABBREVIATIONS = {"cllr": "councillor", "dir": "director", "ceo": "execut", "md": "director"}
+#: Role words that ask about whoever is in charge, whatever the post is called.
+GENERIC_ROLE_WORDS = frozenset("head boss lead charge".split())
+#: Words that make a post another post: a deputy leader is not the leader.
+ROLE_MODIFIERS = frozenset("deputy assistant acting interim vice former".split())
+
+#: Words of these lists whose stems questions need: an index keeps them, so that
+#: answering needs no lemmatiser.
+#: Words that say a figure counts what follows: "the number of patients".
+COUNTING_WORDS = ("number", "total", "count", "figure", "tally")
+#: What "how many people" counts may be called anything: patients, staff, children.
+ANY_COUNTED_WORDS = ("people", "person", "persons", "ones", "things", "times")
+LEXICON_WORDS = (
+    *sorted(ROLE_WORDS | GENERIC_ROLE_WORDS | ROLE_MODIFIERS),
+    *ROLE_ABBREVIATIONS,
+    *COUNTING_WORDS,
+    *ANY_COUNTED_WORDS,
+)
