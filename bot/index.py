@@ -52,10 +52,9 @@ from rank_bm25 import BM25Okapi, BM25Plus
 
 from .analysis import analyse
 from .atomic import write_atomic
-from .corpus import Document, LoadedCorpus
+from .corpus import Document, LoadedCorpus, Passage
 from .dates import PubDate
 from .errors import IndexError_
-from .passages import Passage
 from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
 from .query import SYNONYM_WORDS
 from .question import LEXICON_WORDS as QUESTION_LEXICON

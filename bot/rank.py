@@ -31,10 +31,9 @@ from functools import cache, lru_cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from .corpus import Document
+from .corpus import Document, Passage, split_sentences
 from .dates import PubDate, latest_mentioned
 from .index import UNDATED, Index
-from .passages import Passage, split_sentences
 from .query import Query
 from .question import (
     ANY_COUNTED_WORDS,

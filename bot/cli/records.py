@@ -1,0 +1,59 @@
+"""`trustbot feedback list | export` and `trustbot watch list`: what staff did in Telegram.
+
+May import: bot.corpus's `list_documents`, bot.feedback, bot.settings, bot.store, and
+bot.cli's own modules.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..corpus import list_documents
+from ..feedback import export_pairs, write_pairs
+from ..settings import Settings
+from ..store import Store
+from .common import folders
+from .exits import EXIT_OK
+from .output import print_json, say
+from .render import count, render_vote, render_watch
+
+__all__ = ["run_feedback_export", "run_feedback_list", "run_watch_list"]
+
+
+def run_feedback_list(args: argparse.Namespace, settings: Settings) -> int:
+    """The votes, newest first, as text or JSON."""
+    votes = Store(settings.data_dir).votes(bad_only=args.bad)
+    if args.json:
+        print_json([v.to_json() for v in votes])
+        return EXIT_OK
+    for vote in votes:
+        print(render_vote(vote))
+    print(count(len(votes), "vote"))
+    return EXIT_OK
+
+
+def run_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the votes as question-answer pairs to review, saying which were left out."""
+    votes = Store(settings.data_dir).votes()
+    corpus, _ = folders(args, settings)
+    made = export_pairs(votes, [item.doc_id for item in list_documents(corpus)])
+    write_pairs(Path(args.path), made.rows)
+    print(f'exported {count(len(made.rows), "question")} to {args.path} ("reviewed": false: review them)')
+    if made.unanswered:
+        say(f"trustbot: left out {count(made.unanswered, '👎 vote')} without a reply (no answer to test)")
+    if made.no_answer:
+        say(f"trustbot: left out {count(made.no_answer, '👍 vote')} on answers without a short answer")
+    return EXIT_OK
+
+
+def run_watch_list(args: argparse.Namespace, settings: Settings) -> int:
+    """Every watched question with its last answer, as text or JSON."""
+    watches = Store(settings.data_dir).watches()
+    if args.json:
+        print_json([w.to_json() for w in watches])
+        return EXIT_OK
+    for watch in watches:
+        print(render_watch(watch))
+    print(count(len(watches), "watched question"))
+    return EXIT_OK
