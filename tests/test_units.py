@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.corpus import Document, clean_lines
+from bot.corpus import MAX_PASSAGE_WORDS, Document, clean_lines, split_document, split_sentences
 from bot.dates import (
     PubDate,
     find_date_mentions,
@@ -16,7 +16,6 @@ from bot.dates import (
     parse_published,
 )
 from bot.errors import DateError
-from bot.passages import MAX_PASSAGE_WORDS, split_document, split_sentences
 from bot.query import Query, parse_query
 from bot.question import expected_answer
 from bot.tokens import tokenize, words

@@ -7,7 +7,9 @@ bot.cli's own modules.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
 from ..corpus import list_documents
 from ..feedback import export_pairs, write_pairs
@@ -21,16 +23,27 @@ from .render import count, render_vote, render_watch
 __all__ = ["run_feedback_export", "run_feedback_list", "run_watch_list"]
 
 
+class _Record(Protocol):
+    def to_json(self) -> dict[str, Any]: ...
+
+
+_R = TypeVar("_R", bound=_Record)
+
+
+def _print_records(records: Sequence[_R], render: Callable[[_R], str], noun: str, as_json: bool) -> int:
+    """Records as a JSON array, or one rendering each and how many there are."""
+    if as_json:
+        print_json([r.to_json() for r in records])
+        return EXIT_OK
+    for record in records:
+        print(render(record))
+    print(count(len(records), noun))
+    return EXIT_OK
+
+
 def run_feedback_list(args: argparse.Namespace, settings: Settings) -> int:
     """The votes, newest first, as text or JSON."""
-    votes = Store(settings.data_dir).votes(bad_only=args.bad)
-    if args.json:
-        print_json([v.to_json() for v in votes])
-        return EXIT_OK
-    for vote in votes:
-        print(render_vote(vote))
-    print(count(len(votes), "vote"))
-    return EXIT_OK
+    return _print_records(Store(settings.data_dir).votes(bad_only=args.bad), render_vote, "vote", args.json)
 
 
 def run_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
@@ -49,11 +62,4 @@ def run_feedback_export(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_watch_list(args: argparse.Namespace, settings: Settings) -> int:
     """Every watched question with its last answer, as text or JSON."""
-    watches = Store(settings.data_dir).watches()
-    if args.json:
-        print_json([w.to_json() for w in watches])
-        return EXIT_OK
-    for watch in watches:
-        print(render_watch(watch))
-    print(count(len(watches), "watched question"))
-    return EXIT_OK
+    return _print_records(Store(settings.data_dir).watches(), render_watch, "watched question", args.json)

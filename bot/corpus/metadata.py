@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import tomlkit
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 from tomlkit.exceptions import TOMLKitError
-from tomlkit.items import Comment, Item, Null, Table, Trivia, Whitespace
+from tomlkit.items import Comment, Item, KeyType, Null, SingleKey, Table, Trivia, Whitespace
 
 from ..errors import CorpusError, TrustbotError
 from .cleaning import text_field
@@ -114,7 +114,7 @@ def add_entries(text: str, path: Path, entries: Mapping[str, MetadataEntry]) -> 
         table = tomlkit.table()
         for key, value in entry.model_dump(exclude_none=True).items():
             table[key] = value
-        document[doc_id] = table
+        document.append(SingleKey(doc_id, t=KeyType.Basic), table)  # quoted, as ids are written by hand
     return document.as_string()
 
 
