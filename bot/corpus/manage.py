@@ -1,4 +1,4 @@
-"""Add, list and remove the documents of a corpus, keeping the corpus and its index in step.
+"""Add and remove the documents of a corpus, keeping the corpus and its index in step.
 
 Adding or removing is all or nothing. Every file is read and checked before anything in
 the corpus changes. The new files are then moved into place and `metadata.toml` is
