@@ -1,6 +1,6 @@
 """trustbot: answers questions from dated documents, latest facts first, with citations.
 
-The engine flows one way: `corpus` (load, clean) → `passages` (split) → `index` (BM25,
+The engine flows one way: `corpus` (load, clean, split into passages) → `index` (BM25,
 persisted) → `rank` (relevance, then date) → `answer` (cited reply). Front ends
 (`cli`, and the Telegram bot) use `Engine` and hold no logic of their own.
 """

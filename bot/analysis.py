@@ -17,8 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .corpus import Document
-from .passages import split_document
+from .corpus import Document, split_document
 from .postings import EMPTY_PASSAGE_TERM
 from .tokens import STOP_WORDS, words
 

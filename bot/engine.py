@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer
-from .corpus import Document, PageFinder, fingerprint, load_corpus
+from .corpus import Document, Notice, PageFinder, fingerprint, load_corpus
 from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
 from .index import (
@@ -27,6 +27,7 @@ from .index import (
     save_index,
     verify_index,
 )
+from .settings import DEFAULT_MAX_QUESTION_CHARS, DEFAULT_TOP_K
 
 __all__ = [
     "DEFAULT_MAX_QUESTION_CHARS",
@@ -38,14 +39,12 @@ __all__ = [
     "validate_question",
 ]
 
-DEFAULT_TOP_K = 5
 #: Questions a new user is offered to try, about the bundled corpus.
 EXAMPLE_QUESTIONS = (
     "when will the trust go live?",
     "who is the cabinet member?",
     "how much will the trust save?",
 )
-DEFAULT_MAX_QUESTION_CHARS = 1000
 #: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
 STATE_KINDS = frozenset({"person", "rating"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
@@ -105,9 +104,9 @@ class Engine:
     """A loaded index and the means to question it."""
 
     index: Index
-    notices: tuple[str, ...] = ()  # one line each: rebuilds, skipped documents, warnings
+    notices: tuple[Notice, ...] = ()  # rebuilds, skipped documents, warnings; each prints as one line
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
-    skipped: tuple[str, ...] = ()  # documents left out of a rebuild, with the reason
+    skipped: tuple[Notice, ...] = ()  # documents left out of a rebuild, with the reason
     saved: bool = True  # False when a rebuilt index could not be written to disk
     pages: PageFinder | None = None  # PDF page numbers of passages whose index did not keep them
     index_dir: Path | None = None  # where the index is saved; None for one built in memory only
@@ -128,8 +127,8 @@ class Engine:
         # Taken before anything reads the corpus: a file changed later shows up next time.
         signature = corpus_signature(corpus_dir) if corpus_dir.is_dir() else None
         current: str | None = None
-        notices: list[str] = []
-        skipped: tuple[str, ...] = ()
+        notices: list[Notice] = []
+        skipped: tuple[Notice, ...] = ()
         saved = True
         index: Index | None = None
         if not rebuild:
@@ -137,17 +136,17 @@ class Engine:
                 index = load_index(index_dir)
             except IndexError_ as exc:
                 if index_present(index_dir):
-                    notices.append(f"{exc}: rebuilding")
+                    notices.append(Notice("rebuilding", f"{exc}: rebuilding"))
             else:
                 # Same files, sizes and times as at build time: the same corpus, without
                 # reading every file again (what a cold start on a large corpus would cost).
                 unchanged = signature is not None and index.corpus_signature == signature
                 current = index.fingerprint if unchanged else fingerprint(corpus_dir)
                 if index.fingerprint != current:
-                    notices.append("index is stale (the corpus changed): rebuilding")
+                    notices.append(Notice("rebuilding", "index is stale (the corpus changed): rebuilding"))
                     index = None
                 elif index.params != params:
-                    notices.append("index was built with other settings: rebuilding")
+                    notices.append(Notice("rebuilding", "index was built with other settings: rebuilding"))
                     index = None
         if index is None:
             current = current or fingerprint(corpus_dir)
@@ -161,9 +160,8 @@ class Engine:
                 save_index(index, index_dir)
             except OSError as exc:
                 saved = False
-                notices.append(
-                    f"could not save the index to {index_dir} ({exc.strerror or exc}); using it from memory"
-                )
+                reason = f"could not save the index to {index_dir} ({exc.strerror or exc})"
+                notices.append(Notice("not saved", f"{reason}; using it from memory"))
         return cls(
             index, tuple(notices), max_question_chars, skipped, saved, PageFinder(corpus_dir), index_dir
         )

@@ -52,12 +52,11 @@ from rank_bm25 import BM25Okapi, BM25Plus
 
 from .analysis import analyse
 from .atomic import write_atomic
-from .corpus import Document, LoadedCorpus
+from .corpus import Document, LoadedCorpus, Passage
 from .dates import PubDate
 from .errors import IndexError_
 from .lexicon import LEXICON_WORDS as QUESTION_LEXICON
 from .lexicon import SYNONYM_WORDS
-from .passages import Passage
 from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
 from .strtable import StemTable, StringIndex, StringTable, load_array
 from .tokens import (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,8 +13,11 @@ __all__ = [
     "DEFAULT_CORPUS_DIR",
     "DEFAULT_DATA_DIR",
     "DEFAULT_INDEX_DIR",
+    "DEFAULT_MAX_QUESTION_CHARS",
     "DEFAULT_TELEGRAM_API_URL",
+    "DEFAULT_TOP_K",
     "Settings",
+    "debug_enabled",
 ]
 
 #: The project root: `bot/` lives directly below it.
@@ -22,6 +26,10 @@ DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
 DEFAULT_INDEX_DIR = PROJECT_ROOT / "index"
 #: Votes and watched questions (one SQLite file), created on first use; git-ignored.
 DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
+#: Passages an answer carries, unless a front end asks for another number.
+DEFAULT_TOP_K = 5
+#: The longest question accepted, in characters once runs of spaces are collapsed.
+DEFAULT_MAX_QUESTION_CHARS = 1000
 #: Telegram's own Bot API; the token is appended to it.
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
@@ -42,8 +50,10 @@ class Settings(BaseSettings):
     corpus_dir: Path = Field(default=DEFAULT_CORPUS_DIR, description="Folder of documents.")
     index_dir: Path = Field(default=DEFAULT_INDEX_DIR, description="Folder of the built index.")
     data_dir: Path = Field(default=DEFAULT_DATA_DIR, description="Folder of votes and watched questions.")
-    top_k: int = Field(default=5, ge=1, le=50, description="Passages returned per question.")
-    max_question_chars: int = Field(default=1000, ge=10, le=100_000, description="Longest question accepted.")
+    top_k: int = Field(default=DEFAULT_TOP_K, ge=1, le=50, description="Passages returned per question.")
+    max_question_chars: int = Field(
+        default=DEFAULT_MAX_QUESTION_CHARS, ge=10, le=100_000, description="Longest question accepted."
+    )
 
     # --- Telegram ---------------------------------------------------------------------
     telegram_token: SecretStr | None = Field(
@@ -109,3 +119,9 @@ class Settings(BaseSettings):
         if not value.startswith(("https://", "http://")):
             raise ValueError("must start with https:// (or http:// for a local test server)")
         return value
+
+
+def debug_enabled() -> bool:
+    """Whether TRUSTBOT_DEBUG asks for stack traces and full library errors (read from the
+    environment alone: it must work when the settings themselves do not load)."""
+    return os.environ.get("TRUSTBOT_DEBUG", "").lower() in ("1", "true", "yes")

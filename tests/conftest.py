@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -66,3 +67,36 @@ def run_cli(
         cwd=cwd,
         timeout=120,
     )
+
+
+# --- checks shared by the command-line tests -----------------------------------------------
+
+
+def where(corpus_dir: Path, index_dir: Path) -> tuple[str, ...]:
+    """The options that keep a command away from the repository's corpus and index."""
+    return ("--corpus", str(corpus_dir), "--index", str(index_dir))
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    """No stack trace and no last-line-of-defence message reached the user."""
+    for stream in (result.stdout, result.stderr):
+        assert "Traceback" not in stream
+        assert "internal error" not in stream
+
+
+def one_line(text: str) -> str:
+    """The single non-empty line of `text`; fails when there are more or none."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert len(lines) == 1, f"expected one line, got {len(lines)}:\n{text}"
+    return lines[0]
+
+
+def tree_hash(*folders: Path) -> str:
+    """A hash of every file under the folders, names and bytes."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            digest.update(str(path.relative_to(folder)).encode())
+            if path.is_file():
+                digest.update(path.read_bytes())
+    return digest.hexdigest()

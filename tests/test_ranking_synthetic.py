@@ -348,10 +348,10 @@ def test_newer_passage_without_an_amount_does_not_outrank_an_older_amount(engine
 
 
 def test_undated_document_loads_with_a_warning(engine: Engine, library_corpus: Path) -> None:
-    undated_notices = [n for n in engine.notices if "undated" in n]
-    assert len(undated_notices) == 1 and UNDATED in undated_notices[0]
+    undated_notices = [n for n in engine.notices if n.kind == "undated"]
+    assert len(undated_notices) == 1 and UNDATED in str(undated_notices[0])
     warnings = load_corpus(library_corpus).warnings
-    assert any("undated" in w and UNDATED in w for w in warnings)
+    assert any(w.kind == "undated" and UNDATED in str(w) for w in warnings)
     assert engine.index.documents[UNDATED].published is None
 
 

@@ -16,8 +16,7 @@ import bot.index as index_module
 from bot.engine import Engine
 from bot.index import current_generation, load_index
 
-from .conftest import SEED_CORPUS, run_cli
-from .test_cli import where
+from .conftest import SEED_CORPUS, run_cli, where
 
 
 def _corpus(tmp_path: Path, name: str = "corpus") -> Path:

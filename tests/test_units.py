@@ -8,7 +8,7 @@ import pytest
 
 from bot.answer.query import Query, parse_query
 from bot.answer.question import expected_answer
-from bot.corpus import Document, clean_lines
+from bot.corpus import MAX_PASSAGE_WORDS, Document, clean_lines, split_document, split_sentences
 from bot.dates import (
     PubDate,
     find_date_mentions,
@@ -18,7 +18,6 @@ from bot.dates import (
     parse_published,
 )
 from bot.errors import DateError
-from bot.passages import MAX_PASSAGE_WORDS, split_document, split_sentences
 from bot.tokens import tokenize, words
 
 # --- bot.dates ------------------------------------------------------------------------

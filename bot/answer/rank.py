@@ -30,10 +30,9 @@ from functools import cache
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..corpus import Document
+from ..corpus import Document, Passage
 from ..dates import PubDate, latest_mentioned
 from ..index import UNDATED, Index
-from ..passages import Passage
 from ..tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights

@@ -15,11 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..corpus import Document
+from ..corpus import Document, Passage
 from ..dates import PubDate, latest_mentioned
 from ..index import Index
 from ..lexicon import ANY_COUNTED_WORDS, COUNTING_WORDS
-from ..passages import Passage
 from ..tokens import fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, coverage_of, proximity_of

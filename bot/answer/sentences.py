@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..passages import split_sentences
+from ..corpus import split_sentences
 from ..tokens import tokenize
 from . import tuning
 from .query import Query

@@ -37,6 +37,7 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
+from ..exits import EXIT_ERROR, EXIT_OK
 from ..settings import Settings
 from .access import TO_THE_BOT, access_summary, refuse
 from .buttons import Buttons, MoreResults, SourceOf, TimelineOf, VoteOn, WatchQuestion
@@ -59,7 +60,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 REMEMBERED_KEYBOARDS = 2000
 #: First: a message answering "What was wrong?" after a 👎. Then a button press's access.
 FEEDBACK_GROUP, PRESS_GROUP = -2, -1
-EXIT_OK, EXIT_ERROR = 0, 1
+
 
 NO_TOKEN = """\
 trustbot: no Telegram bot token is configured, so there is nothing to serve.

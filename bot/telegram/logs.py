@@ -4,17 +4,18 @@ httpx logs every request URL, and a Bot API URL holds the token: its logger is q
 and every line passes through `TokenRedactor` last. PTB's own reports of Telegram errors
 (a refused token, a network outage) are kept to one line unless TRUSTBOT_DEBUG is set.
 
-May import: the standard library and python-telegram-bot.
+May import: the standard library, python-telegram-bot and `bot.settings`.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from typing import Any
 
 from telegram.error import TelegramError
+
+from ..settings import debug_enabled
 
 __all__ = ["BriefTelegramErrors", "TokenRedactor", "configure_logging"]
 
@@ -65,7 +66,7 @@ def configure_logging(*secrets: str, level: int = logging.INFO, stream: Any = No
     """Log to stderr (or `stream`) with secrets redacted and httpx's URL logging quieted."""
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if os.environ.get("TRUSTBOT_DEBUG", "").lower() not in ("1", "true", "yes"):
+    if not debug_enabled():
         handler.addFilter(BriefTelegramErrors())
     handler.addFilter(TokenRedactor(*secrets))  # last: it sees every change made before
     root = logging.getLogger()

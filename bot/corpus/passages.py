@@ -3,6 +3,8 @@
 A passage is what a reader sees on a phone: a paragraph, or a few sentences of a long
 one, at most about `MAX_PASSAGE_WORDS` words. Its id, `doc_id#n`, is stable as long as
 the document's text is.
+
+May import: bot.corpus.documents.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .corpus import Document
+from .documents import Document
 
 __all__ = ["MAX_PASSAGE_WORDS", "Passage", "split_document", "split_sentences"]
 

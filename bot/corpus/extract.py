@@ -7,6 +7,9 @@ the file and what is wrong with it, so callers can refuse the file and change no
 
 PDF and Word files carry creation and modification dates, but those date the file, not
 the publication (a PDF printed today says today), so they are never used as the date.
+
+May import: bot.errors, bot.corpus.cleaning; the readers of each format (trafilatura,
+htmldate, pypdf, python-docx), deferred until a file of that format is read.
 """
 
 from __future__ import annotations
@@ -23,11 +26,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import DocumentError
+from ..errors import DocumentError
+from .cleaning import decode_text, text_field
 
 __all__ = [
     "DEFAULT_MAX_ADD_BYTES",
     "FORMATS",
+    "MAX_DOCUMENT_BYTES",
     "MAX_DOCX_ENTRIES",
     "MAX_DOCX_RATIO",
     "MAX_DOCX_UNPACKED_BYTES",
@@ -99,28 +104,11 @@ def _fail(path: Path, problem: str) -> DocumentError:
     return DocumentError(str(path), problem)
 
 
-def _decode(path: Path, data: bytes) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _fail(path, f"not UTF-8 text (byte {exc.start}); save it as UTF-8 and add it again") from None
-    if "\x00" in text:
-        raise _fail(path, "binary file, not text")
-    return text
-
-
 def _plain(path: Path, fmt: Format, data: bytes) -> Extracted:
-    text = _decode(path, data)
+    text = decode_text(str(path), data, "; save it as UTF-8 and add it again")
     if not text.strip():
         raise _fail(path, "empty file")
     return Extracted(fmt, text, verbatim=True)
-
-
-def _clean_field(value: object) -> str | None:
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text or None
 
 
 def _html(path: Path, data: bytes) -> Extracted:
@@ -149,11 +137,11 @@ def _html(path: Path, data: bytes) -> Extracted:
     return Extracted(
         "html",
         paragraphs,
-        title=_clean_field(meta.title) if meta else None,
-        publisher=_clean_field(meta.sitename) if meta else None,
+        title=text_field(meta.title) if meta else None,
+        publisher=text_field(meta.sitename) if meta else None,
         published=date,
         date_found="page metadata" if date else None,
-        url=_clean_field(meta.url) if meta else None,
+        url=text_field(meta.url) if meta else None,
     )
 
 
@@ -235,7 +223,7 @@ def _pdf(path: Path, data: bytes) -> Extracted:
                     )
                 continue  # a blank page
             pages.append(page_marker(number) + "\n\n" + "\n\n".join(_reflow(text)))
-        title = _clean_field(reader.metadata.title) if reader.metadata else None
+        title = text_field(reader.metadata.title) if reader.metadata else None
         count = len(reader.pages)
     except (FileNotDecryptedError, DependencyError):
         raise _fail(path, "encrypted PDF (it needs a password); add an unencrypted copy") from None
@@ -294,7 +282,7 @@ def _docx(path: Path, data: bytes) -> Extracted:
             for row in table.rows:
                 cells = [" ".join(c.text.split()) for c in row.cells]
                 paragraphs.append(" | ".join(dict.fromkeys(c for c in cells if c)))
-        title = _clean_field(document.core_properties.title)
+        title = text_field(document.core_properties.title)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         # An encrypted .docx is an OLE container, not a zip: it lands here too.
         raise _fail(path, f"not a readable Word document, or encrypted ({type(exc).__name__})") from None

@@ -20,19 +20,16 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.corpus import MAX_FRONT_MATTER_CHARS, fingerprint, load_corpus, load_document
-from bot.errors import DocumentError
-from bot.extract import (
+from bot.corpus import MAX_FRONT_MATTER_CHARS, fingerprint, list_documents, load_corpus, load_document
+from bot.corpus.extract import (
     MAX_DOCX_ENTRIES,
     MAX_DOCX_RATIO,
     MAX_DOCX_UNPACKED_BYTES,
     MAX_HTML_DEPTH,
     extract,
 )
-from bot.library import list_documents
-from tests.conftest import ROOT, run_cli
-from tests.test_cli import assert_no_traceback, one_line, where
-from tests.test_corpus_manage import tree_hash
+from bot.errors import DocumentError
+from tests.conftest import ROOT, assert_no_traceback, one_line, run_cli, tree_hash, where
 
 SEED_DOCS = 5
 BODY = "The trust will open its new office in Kettering in May 2020, the council said.\n"
@@ -127,7 +124,8 @@ def test_impossible_front_matter_date_skips_only_that_document(corpus: Path, pub
 
     assert len(loaded.documents) == SEED_DOCS
     (problem,) = loaded.problems
-    assert problem.startswith(f"{bad}: front matter does not parse (")
+    assert problem.kind == "skipped" and problem.path == str(bad)
+    assert problem.message.startswith("front matter does not parse (")
     listed = {item.file: item for item in list_documents(corpus)}
     assert "front matter does not parse" in listed[bad.name].warnings[0]
     assert len(listed) == SEED_DOCS + 1
@@ -391,8 +389,10 @@ def test_document_whose_name_is_not_utf8_is_skipped_the_others_load(corpus: Path
 
     assert len(loaded.documents) == SEED_DOCS
     (problem,) = loaded.problems
-    assert "zz_bad\ufffd.txt: the file name is not valid UTF-8" in problem
-    problem.encode("utf-8")  # printable and savable as it is
+    assert problem.kind == "skipped"
+    assert problem.message == "the file name is not valid UTF-8; rename the file"
+    assert "zz_bad\ufffd.txt: the file name is not valid UTF-8" in str(problem)
+    str(problem).encode("utf-8")  # printable and savable as it is
 
 
 def test_read_only_corpus_folder_is_one_line_naming_it(

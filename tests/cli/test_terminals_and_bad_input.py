@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
-from tests.test_cli import GO_LIVE, SEED_DOCS, assert_no_traceback, one_line, where
-from tests.test_corpus_manage import tree_hash
+from tests.cli.test_commands import GO_LIVE, SEED_DOCS
+from tests.conftest import assert_no_traceback, one_line, run_cli, tree_hash, where
 
 NOTE = "The trust will open its new office in Kettering in May 2020, the council said.\n"
 
@@ -99,7 +98,7 @@ def test_ascii_terminal_gets_the_corpus_list(corpus_dir: Path, index_dir: Path) 
 LAUGHS = "\n".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     + [f"{n}: &{n} [{','.join([f'*{p}'] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi", strict=True)]
-)  # not expanded (no `title: *i`): test_reliability_files measures that one, memory capped
+)  # not expanded (no `title: *i`): tests/corpus/test_hostile_files.py measures that one, memory capped
 BAD_DOCUMENTS = {
     "feb-30": ("title: Office news\npublished: 2016-02-30", "day is out of range"),
     "year-0": ("title: Office news\npublished: 0000-01-01", "year 0 is out of range"),

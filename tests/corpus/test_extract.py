@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus import PageFinder, load_document
+from bot.corpus import DEFAULT_MAX_ADD_BYTES, PAGE_MARKER, PageFinder, extract, load_document, split_document
 from bot.errors import DocumentError
-from bot.extract import DEFAULT_MAX_ADD_BYTES, PAGE_MARKER, extract
-from bot.passages import split_document
 from tests.documents import write_docx, write_encrypted_pdf, write_html, write_image_pdf, write_pdf
 
 BUDGET = "The trust's first-year budget will be 128 million pounds, agreed by the shadow board."
