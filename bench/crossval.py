@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.answer import short, tuning  # noqa: E402
 from bot.engine import Engine  # noqa: E402
-from bot.evaluate import QAPair, evaluate, load_pairs  # noqa: E402
+from bot.eval import QAPair, evaluate, load_pairs  # noqa: E402
 
 FOLDS = 5
 #: The constants of `bot.answer.tuning` tuned on the dev set, each with the values tried.

@@ -19,7 +19,7 @@ import numpy as np
 from bot.answer import tuning as rank
 from bot.answer.query import parse_query
 from bot.engine import Engine
-from bot.evaluate import evaluate, load_pairs, normalise
+from bot.eval import evaluate, load_pairs, normalise
 from bot.index import BM25Params
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -223,7 +223,7 @@ def _folder_bytes(folder: Path) -> int:
 
 
 def _tokenized_corpus(work: Path) -> tuple[list[list[str]], list[list[str]]]:
-    from bot.tokens import tokenize
+    from bot.text.tokens import tokenize
 
     queries = json.loads((work / "queries.json").read_text(encoding="utf-8"))
     return [tokenize(p) for p in _read_passages(work)], [tokenize(q) for q in queries]
@@ -232,7 +232,7 @@ def _tokenized_corpus(work: Path) -> tuple[list[list[str]], list[list[str]]]:
 def _documents_in_memory(work: Path) -> Any:
     """The documents `generate_corpus` would have written, as `load_corpus` reads them."""
     from bot.corpus import Document, LoadedCorpus
-    from bot.dates import parse_published
+    from bot.text.dates import parse_published
 
     lines = _read_passages(work)
     dates = json.loads((work / "dates.json").read_text(encoding="utf-8"))
@@ -257,7 +257,7 @@ def worker_trustbot(work: Path, limit: int) -> dict[str, Any]:
     from bot.corpus import fingerprint, load_corpus
     from bot.engine import Engine
     from bot.index import build_index, corpus_signature, load_index, save_index, verify_index
-    from bot.tokens import tokenize
+    from bot.text.tokens import tokenize
 
     corpus_dir, index_dir = work / "corpus", work / "index"
     start = time.perf_counter()

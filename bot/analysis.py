@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .corpus import Document, split_document
 from .postings import EMPTY_PASSAGE_TERM
-from .tokens import STOP_WORDS, words
+from .text.tokens import STOP_WORDS, words
 
 if TYPE_CHECKING:
     from concurrent.futures import Future

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer
 from .corpus import Document, Notice, PageFinder, fingerprint, load_corpus
-from .dates import PubDate, parse_as_of
 from .errors import IndexError_, QuestionError
 from .index import (
     BM25Params,
@@ -28,6 +27,7 @@ from .index import (
     verify_index,
 )
 from .settings import DEFAULT_MAX_QUESTION_CHARS, DEFAULT_TOP_K
+from .text.dates import PubDate, parse_as_of
 
 __all__ = [
     "DEFAULT_MAX_QUESTION_CHARS",

@@ -53,13 +53,13 @@ from rank_bm25 import BM25Okapi, BM25Plus
 from .analysis import analyse
 from .atomic import write_atomic
 from .corpus import Document, LoadedCorpus, Passage
-from .dates import PubDate
 from .errors import IndexError_
-from .lexicon import LEXICON_WORDS as QUESTION_LEXICON
-from .lexicon import SYNONYM_WORDS
 from .postings import EMPTY_PASSAGE_TERM, SKIPPED_ROW, Postings, PostingsBuilder, top_k
 from .strtable import StemTable, StringIndex, StringTable, load_array
-from .tokens import (
+from .text.dates import PubDate
+from .text.lexicon import LEXICON_WORDS as QUESTION_LEXICON
+from .text.lexicon import SYNONYM_WORDS
+from .text.tokens import (
     MONEY_UNITS,
     STOP_WORDS,
     TOKENIZER_VERSION,

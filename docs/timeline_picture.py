@@ -2,7 +2,7 @@
 
 The picture is the one the bot's Timeline button sends and `trustbot ask --timeline`
 writes: the engine answers the question over `corpus/` (with an index built in a
-temporary folder, so the checkout's index is left alone) and `bot.timeline_plot` draws
+temporary folder, so the checkout's index is left alone) and `bot.timeline_picture` draws
 the answer and its earlier reports.
 
     .venv/bin/python docs/timeline_picture.py [--question Q] [--out docs/timeline.png]
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.engine import Engine  # noqa: E402
-from bot.timeline_plot import render_timeline, timeline_points  # noqa: E402
+from bot.timeline_picture import render_timeline, timeline_points  # noqa: E402
 
 QUESTION = "when will the trust go live?"
 

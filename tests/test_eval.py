@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.evaluate import EvalReport, Metrics, evaluate, load_pairs, render
+from bot.eval import EvalReport, Metrics, evaluate, load_pairs, render
 
 from .conftest import DEV_SET, ROOT
 

@@ -11,7 +11,7 @@ import pytest
 
 from bot.answer import Answer, Citation, Earlier, Result
 from bot.errors import TrustbotError
-from bot.evaluate import EvalReport, QAPair, hit, load_pairs, render, score_answer
+from bot.eval import EvalReport, QAPair, hit, load_pairs, render, score_answer
 
 
 def cite(doc_id: str) -> Citation:

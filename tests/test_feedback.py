@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.store import DB_NAME
+from bot.staff import DB_NAME
 
 from .conftest import run_cli
 

@@ -21,8 +21,8 @@ from bot.answer import Answer, Result
 from bot.answer.query import parse_query
 from bot.answer.rank import rank
 from bot.corpus import load_corpus
-from bot.dates import PubDate
 from bot.engine import Engine
+from bot.text.dates import PubDate
 
 from .documents import write_corpus
 

@@ -11,11 +11,12 @@ import pytest
 from bot.answer.query import parse_query
 from bot.answer.question import asked_noun, expected_answer
 from bot.corpus import clean_lines, split_sentences
-from bot.dates import DateError, find_date_mentions, parse_as_of, parse_published
 from bot.engine import validate_question
 from bot.errors import IndexError_, QuestionError
 from bot.index import load_index
-from bot.tokens import tokenize
+from bot.text.dates import DateError, parse_as_of, parse_published
+from bot.text.mentions import find_date_mentions
+from bot.text.tokens import tokenize
 
 from .conftest import run_cli
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.spans import find_answer_spans
-from bot.dates import find_date_mentions
 from bot.engine import Engine
+from bot.text.mentions import find_date_mentions
 
 from .documents import write_corpus
 

@@ -13,7 +13,7 @@ from PIL import Image
 
 from bot.engine import Engine
 from bot.errors import TrustbotError
-from bot.timeline_plot import has_timeline, render_timeline, timeline_points, value_date
+from bot.timeline_picture import has_timeline, render_timeline, timeline_points, value_date
 
 from .botapi_standin import BotAPIStandIn, message, press
 from .conftest import SEED_CORPUS, run_cli

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.tokens import _MONEY, _TOKEN, _money, fold, words
+from bot.text.tokens import _MONEY, _TOKEN, _money, fold, words
 
 SEED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -9,16 +9,10 @@ import pytest
 from bot.answer.query import Query, parse_query
 from bot.answer.question import expected_answer
 from bot.corpus import MAX_PASSAGE_WORDS, Document, clean_lines, split_document, split_sentences
-from bot.dates import (
-    PubDate,
-    find_date_mentions,
-    find_dateline,
-    is_date_only_line,
-    parse_as_of,
-    parse_published,
-)
 from bot.errors import DateError
-from bot.tokens import tokenize, words
+from bot.text.dates import PubDate, find_dateline, is_date_only_line, parse_as_of, parse_published
+from bot.text.mentions import find_date_mentions
+from bot.text.tokens import tokenize, words
 
 # --- bot.dates ------------------------------------------------------------------------
 

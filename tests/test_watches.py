@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import MAX_WATCHES, Store, StoreError, TooManyWatches
+from bot.staff import MAX_WATCHES, Store, StoreError, TooManyWatches
 
 
 def test_the_store_keeps_one_watch_per_question_and_a_limit(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..index import Index
-from ..lexicon import GENERIC_ROLE_WORDS, ROLE_MODIFIERS
-from ..tokens import stem
+from ..text.lexicon import GENERIC_ROLE_WORDS, ROLE_MODIFIERS
+from ..text.tokens import stem
 from . import tuning
 from .query import Query
 

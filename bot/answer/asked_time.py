@@ -16,7 +16,7 @@ import calendar
 import datetime as dt
 import re
 
-from ..dates import MONTHS, PubDate
+from ..text.dates import MONTHS, PubDate
 
 __all__ = ["implied_cutoff"]
 

@@ -12,8 +12,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from ..lexicon import ROLE_ABBREVIATIONS
-from ..tokens import tokenize
+from ..text.lexicon import ROLE_ABBREVIATIONS
+from ..text.tokens import tokenize
 from . import tuning
 from .asked import Asked, asked_term, role_and_modifier_stems
 from .question import role_stems

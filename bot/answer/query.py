@@ -16,8 +16,8 @@ from functools import cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..lexicon import SYNONYM_WORDS
-from ..tokens import STOP_WORDS, stem, tokenize, words
+from ..text.lexicon import SYNONYM_WORDS
+from ..text.tokens import STOP_WORDS, stem, tokenize, words
 from .question import asked_noun, counted_term, expected_answer, person_terms, post_qualifiers, role_terms
 from .spans import AnswerType, is_name_word
 from .wording import FILLER_WORDS, informal_to_plain, is_common_english

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 
-from ..lexicon import GENERIC_ROLE_WORDS, ROLE_WORDS
-from ..tokens import STOP_WORDS, fold, stem
+from ..text.lexicon import GENERIC_ROLE_WORDS, ROLE_WORDS
+from ..text.tokens import STOP_WORDS, fold, stem
 from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_word, persons_in
 from .wording import FILLER_WORDS
 

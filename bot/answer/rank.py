@@ -24,18 +24,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
-from rapidfuzz import fuzz
 
-from ..corpus import Document, Passage
-from ..dates import PubDate, latest_mentioned
+from ..corpus import Document
 from ..index import UNDATED, Index
-from ..tokens import fold, stem
+from ..text.dates import PubDate
+from ..text.mentions import latest_mentioned
+from ..text.tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
+from .hits import Hit, Ranking, dedupe
 from .posts import (
     same_post,
 )
@@ -43,48 +43,14 @@ from .query import Query
 from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before
 from .sentences import (
     WORD,
-    word_count,
 )
-from .spans import AnswerSpan, is_name_word
+from .spans import is_name_word
 
 __all__ = ["Hit", "Ranking", "rank"]
 
 #: Answer types a sentence of no particular type may answer when none of the type does
 #: ("Who picked the consultancy?" "The DfE appointed it").
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A passage ranked for a question, with the sentence that answers best."""
-
-    passage: Passage
-    document: Document
-    score: float  # BM25 of the question's terms plus that of their synonyms
-    quality: float  # 0..1: BM25 and sentence coverage, relative to the best candidate
-    coverage: float  # share of the question's information in the best sentence
-    sentence: str
-    span: AnswerSpan | None  # the piece of the sentence that answers, for typed questions
-    answers: bool
-    linked: bool  # the answer stands next to the question's words
-    duplicates: tuple[Hit, ...] = ()  # lower-ranked hits of other documents saying the same
-    context: float = 0.0  # share of the question's information in the whole passage
-    anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
-    retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
-    posts: frozenset[str] = frozenset()  # for a person: the role terms the sentence gives them
-    cause: bool = False  # its sentence gives a cause, as a why question asks
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """The ordered hits for a query, or an abstention with its reason."""
-
-    query: Query
-    hits: tuple[Hit, ...]
-    abstained: bool
-    reason: str | None = None
-    band: int = 0  # how many of the first hits were comparable, and so ordered by date
-    related: tuple[Hit, ...] = ()  # hits that answer the same question, for the timeline
 
 
 def _date_key(document: Document) -> dt.date:
@@ -330,7 +296,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and fit(h) >= tuning.RELATED * best_fit
         and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
     )
-    ranked = _dedupe(band + rest + others)
+    ranked = dedupe(band + rest + others)
     if query.kind == "person" and ranked[0].posts:
         # "Who is in charge?" may be answered by any post, but the timeline is of one: the
         # earlier holders of the post the answer holds, not of every post named.
@@ -338,35 +304,3 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
     return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)
-
-
-def _alike(a: str, b: str) -> bool:
-    """Whether two texts are one told twice (rapidfuzz ratio at least tuning.DUPLICATE_RATIO)."""
-    # The ratio is at most 2·min/(len a + len b): texts of unlike length are never alike,
-    # and most pairs are told apart by that alone.
-    shorter, longer = sorted((len(a), len(b)))
-    if 200 * shorter < tuning.DUPLICATE_RATIO * (shorter + longer):
-        return False
-    return fuzz.ratio(a, b, score_cutoff=tuning.DUPLICATE_RATIO) >= tuning.DUPLICATE_RATIO
-
-
-def _same(hit: Hit, kept: Hit) -> bool:
-    if _alike(hit.passage.text, kept.passage.text):
-        return True
-    return word_count(hit.sentence) >= tuning.DUPLICATE_MIN_WORDS and _alike(hit.sentence, kept.sentence)
-
-
-def _dedupe(hits: list[Hit]) -> list[Hit]:
-    """Rank once what several documents say alike (a press release quoted twice); the
-    first hit keeps the others as its duplicates, so every source can be cited."""
-    kept: list[Hit] = []
-    for hit in hits:
-        for n, first in enumerate(kept):
-            if _same(hit, first):
-                sources = {first.document.id} | {d.document.id for d in first.duplicates}
-                if hit.document.id not in sources:
-                    kept[n] = replace(first, duplicates=(*first.duplicates, hit))
-                break
-        else:
-            kept.append(hit)
-    return kept

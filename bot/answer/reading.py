@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..corpus import Document, Passage
-from ..dates import PubDate, latest_mentioned
 from ..index import Index
-from ..lexicon import ANY_COUNTED_WORDS, COUNTING_WORDS
-from ..tokens import fold, stem, tokenize
+from ..text.dates import PubDate
+from ..text.lexicon import ANY_COUNTED_WORDS, COUNTING_WORDS
+from ..text.mentions import latest_mentioned
+from ..text.tokens import fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, coverage_of, proximity_of
 from .posts import (

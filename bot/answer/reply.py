@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import Document, PageFinder
-from ..dates import PubDate, find_date_mentions
-from ..tokens import fold
-from .rank import Hit, Ranking
+from ..text.dates import PubDate
+from ..text.mentions import find_date_mentions
+from ..text.tokens import fold
+from .hits import Hit, Ranking
 from .short import short_answer, span_value
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..corpus import split_sentences
-from ..tokens import tokenize
+from ..text.tokens import tokenize
 from . import tuning
 from .query import Query
 from .spans import AnswerSpan

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..tokens import STOP_WORDS, fold, tokenize
+from ..text.tokens import STOP_WORDS, fold, tokenize
 from .query import Query
 from .spans import AnswerSpan, find_answer_spans
 

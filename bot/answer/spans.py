@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..dates import PubDate, find_date_mentions
-from ..lexicon import ROLE_WORDS
-from ..tokens import STOP_WORDS, fold
+from ..text.dates import PubDate
+from ..text.lexicon import ROLE_WORDS
+from ..text.mentions import find_date_mentions
+from ..text.tokens import STOP_WORDS, fold
 
 __all__ = [
     "CALENDAR_WORDS",

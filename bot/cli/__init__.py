@@ -13,8 +13,8 @@ user unless TRUSTBOT_DEBUG=1 asks for it.
     render, output    what is printed, and how
     common, exits     the folders and engine of a command; exit statuses
 
-May import: bot.engine, bot.errors, bot.settings, bot.corpus's public API, bot.store,
-bot.feedback, bot.evaluate, bot.timeline_plot, the types that travel on the engine's
+May import: bot.engine, bot.errors, bot.settings, bot.corpus's public API, bot.staff,
+bot.staff, bot.eval, bot.timeline_picture, the types that travel on the engine's
 results (Answer, Document, PubDate); never the index, ranking or question internals.
 """
 

@@ -1,6 +1,6 @@
 """`trustbot chat`: questions in a conversation, with a few colon commands.
 
-May import: bot.engine, bot.dates, bot.errors, bot.settings, and bot.cli's own modules.
+May import: bot.engine, bot.text, bot.errors, bot.settings, and bot.cli's own modules.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import contextlib
 import sys
 
 from .. import __version__
-from ..dates import PubDate, parse_as_of
 from ..engine import EXAMPLE_QUESTIONS
 from ..errors import TrustbotError
 from ..exits import EXIT_OK
 from ..settings import Settings
+from ..text.dates import PubDate, parse_as_of
 from .common import cutoff, open_engine
 from .output import say
 from .render import render_answer, render_cutoff, render_sources

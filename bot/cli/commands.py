@@ -1,6 +1,6 @@
 """The commands about questions and the index: ask, index build, index info, eval, serve.
 
-May import: bot.engine, bot.errors, bot.evaluate, bot.settings, bot.timeline_plot and the
+May import: bot.engine, bot.errors, bot.eval, bot.settings, bot.timeline_picture and the
 Telegram front end (each deferred to the command that needs it), and bot.cli's own modules.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..engine import Engine
 from ..errors import TrustbotError
-from ..evaluate import evaluate, load_pairs, render
+from ..eval import evaluate, load_pairs, render
 from ..exits import EXIT_ERROR, EXIT_OK
 from ..settings import Settings
 from .common import cutoff, folders, open_engine
@@ -33,7 +33,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(render_answer(answer, color=sys.stdout.isatty(), passages=args.top_k or 0))
     if args.timeline:
-        from ..timeline_plot import render_timeline  # matplotlib loads only for a picture
+        from ..timeline_picture import render_timeline  # matplotlib loads only for a picture
 
         target = Path(args.timeline)
         try:

@@ -1,6 +1,6 @@
 """What most commands need: the folders, the engine opened on them, a --as-of date.
 
-May import: bot.engine, bot.corpus's `Document`, bot.dates, bot.errors, bot.settings.
+May import: bot.engine, bot.corpus's `Document`, bot.text, bot.errors, bot.settings.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..corpus import Document
-from ..dates import PubDate, parse_as_of
 from ..engine import Engine
 from ..errors import DateError
 from ..settings import Settings
+from ..text.dates import PubDate, parse_as_of
 from .output import say
 
 __all__ = ["PROGRESS_MIN_DOCUMENTS", "cutoff", "folders", "open_engine"]

@@ -1,6 +1,6 @@
 """`trustbot feedback list | export` and `trustbot watch list`: what staff did in Telegram.
 
-May import: bot.corpus's `list_documents`, bot.feedback, bot.settings, bot.store, and
+May import: bot.corpus's `list_documents`, bot.staff, bot.settings, bot.staff, and
 bot.cli's own modules.
 """
 
@@ -13,9 +13,8 @@ from typing import Any, Protocol, TypeVar
 
 from ..corpus import list_documents
 from ..exits import EXIT_OK
-from ..feedback import export_pairs, write_pairs
 from ..settings import Settings
-from ..store import Store
+from ..staff import Store, export_pairs, write_pairs
 from .common import folders
 from .output import print_json, say
 from .render import count, render_vote, render_watch

@@ -2,8 +2,8 @@
 
 JSON output is each result's own `to_json()`, printed by `output.print_json`.
 
-May import: bot.answer's `Answer`, bot.corpus's `Document`, `Added` and `Listing`, bot.dates,
-bot.store's records.
+May import: bot.answer's `Answer`, bot.corpus's `Document`, `Added` and `Listing`, bot.text,
+bot.staff's records.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from ..answer import Answer
 from ..corpus import Added, Document, Listing, date_source_label
-from ..dates import PubDate
-from ..store import Vote, Watch
+from ..staff import Vote, Watch
+from ..text.dates import PubDate
 
 __all__ = [
     "WRAP",

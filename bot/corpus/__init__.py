@@ -10,7 +10,7 @@
     manage         add and remove documents, all or nothing (the index rebuilt by the caller's `rebuild`)
     listing        what `corpus list` shows
 
-May import: bot.errors, bot.dates, bot.atomic; never the index, the answer or the engine.
+May import: bot.errors, bot.text, bot.atomic; never the index, the answer or the engine.
 """
 
 from .cleaning import clean_lines

@@ -8,7 +8,7 @@ ones. A document that cannot be used is reported and skipped; the others still l
 Text extracted from a PDF holds a marker line (`<!-- page N -->`) before each page; the
 loader removes the markers and keeps each paragraph's page number in `Document.pages`.
 
-May import: bot.errors, bot.dates, and the modules of bot.corpus below it (cleaning,
+May import: bot.errors, bot.text, and the modules of bot.corpus below it (cleaning,
 extract, front_matter, metadata, notices).
 """
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from ..dates import PubDate, find_dateline, is_date_only_line, parse_published
 from ..errors import CorpusError, DateError, DocumentError
+from ..text.dates import PubDate, find_dateline, is_date_only_line, parse_published
 from .cleaning import clean_lines, decode_text, normalise_line, text_field
 from .extract import MAX_DOCUMENT_BYTES, PAGE_MARKER
 from .front_matter import split_front_matter

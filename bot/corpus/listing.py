@@ -1,6 +1,6 @@
 """What `corpus list` shows: every document file with its date, passages and warnings.
 
-May import: bot.errors, bot.dates, and bot.corpus's documents, metadata and passages.
+May import: bot.errors, bot.text, and bot.corpus's documents, metadata and passages.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from ..dates import PubDate
 from ..errors import CorpusError, DocumentError
+from ..text.dates import PubDate
 from .documents import Document, corpus_files, load_corpus, load_document
 from .metadata import METADATA_FILE, read_entries
 from .passages import split_document

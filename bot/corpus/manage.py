@@ -18,7 +18,7 @@ Storage in the corpus folder, for a document with id `NNN_<first 16 hex of its s
   was added, the page count of a PDF, and whatever was given on the command line, which
   wins over everything the file says.
 
-May import: bot.errors, bot.dates, bot.atomic, and the modules of bot.corpus.
+May import: bot.errors, bot.text, bot.atomic, and the modules of bot.corpus.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Protocol
 
 from ..atomic import write_atomic
-from ..dates import PubDate, parse_published
 from ..errors import DocumentError, TrustbotError
+from ..text.dates import PubDate, parse_published
 from .documents import DOCUMENT_SUFFIXES, Document, corpus_files, load_document, shown_path
 from .extract import DEFAULT_MAX_ADD_BYTES, Extracted, extract, file_format, read_source
 from .front_matter import render_front_matter

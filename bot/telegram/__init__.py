@@ -6,7 +6,7 @@ held in the bot's state (state), and the answer formatted (format); app wires it
 and serves. Nothing here reads the index, the corpus or the ranking: only `Engine`.
 
 May import: the standard library, python-telegram-bot, bot.engine, bot.errors,
-bot.settings, bot.store, bot.watching, bot.timeline_plot, bot.dates, and the types that
+bot.settings, bot.staff, bot.timeline_picture, bot.text, and the types that
 travel on the engine's results (bot.answer, bot.corpus's Document).
 """
 

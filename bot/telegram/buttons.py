@@ -7,7 +7,7 @@ the index is reloaded. A press whose data PTB does not know (from before a resta
 out of the cache, or forged) arrives as `InvalidCallbackData` and is answered `EXPIRED`.
 
 May import: the standard library, python-telegram-bot, bot.answer (the Answer and Result
-types), bot.timeline_plot, and this package's format module.
+types), bot.timeline_picture, and this package's format module.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes, InvalidCallbackData
 
 from ..answer import Answer, Result
-from ..timeline_plot import has_timeline
+from ..timeline_picture import has_timeline
 from .format import clip, format_more, format_source
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ reply to the question in a group, within FEEDBACK_REPLY_SECONDS, is kept with th
 loop; when the data file cannot be written the user is told so in a line and the log
 says why, and questions go on being answered.
 
-May import: the standard library, python-telegram-bot, bot.store, and this package's
+May import: the standard library, python-telegram-bot, bot.staff, and this package's
 buttons and format modules.
 """
 
@@ -23,7 +23,7 @@ from telegram import ForceReply, Update
 from telegram.constants import ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from ..store import MAX_REPLY_CHARS, Store, StoreError, Vote, clip_reply
+from ..staff import MAX_REPLY_CHARS, Store, StoreError, Vote, clip_reply
 from .buttons import Asked, VoteOn, pressed
 from .format import QUOTE_CHARS, clip, escape, pack
 

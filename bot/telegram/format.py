@@ -7,7 +7,7 @@ blocks; a block too long on its own is cut at word boundaries and keeps its mark
 
 May import: the standard library, python-telegram-bot's constants, bot.engine (its
 example questions), and the types that travel on its results (bot.answer, bot.corpus's
-Document, bot.dates' PubDate).
+Document, bot.text' PubDate).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from telegram.constants import MessageLimit
 
 from ..answer import Answer, Citation, Result
 from ..corpus import Document
-from ..dates import PubDate
 from ..engine import EXAMPLE_QUESTIONS
+from ..text.dates import PubDate
 
 __all__ = [
     "QUOTE_CHARS",

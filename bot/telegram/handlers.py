@@ -5,7 +5,7 @@ Handlers are registered with `Access` filters (see app.py), so each one here may
 its sender may use the bot. A question is answered off the event loop within the user's
 rate limit, with "typing…" shown while a slow one is worked out, and its buttons below.
 
-May import: the standard library, python-telegram-bot, bot (its version), bot.dates,
+May import: the standard library, python-telegram-bot, bot (its version), bot.text,
 bot.errors, and this package's access, buttons and format modules.
 """
 
@@ -22,8 +22,8 @@ from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
 from .. import __version__
-from ..dates import PubDate, parse_as_of
 from ..errors import DateError, TrustbotError
+from ..text.dates import PubDate, parse_as_of
 from .access import addressed
 from .buttons import Asked, keyboard
 from .format import QUOTE_CHARS, clip, format_about, format_answer, format_help, format_sources, format_start

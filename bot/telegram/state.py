@@ -6,7 +6,7 @@ again off the event loop and swaps the engine in, while questions go on being an
 by the old one, and asks the watched questions again when the index generation changed.
 
 May import: the standard library, python-telegram-bot, bot.engine, bot.errors,
-bot.settings, bot.store, and this package's access, limits, format, handlers (the
+bot.settings, bot.staff, and this package's access, limits, format, handlers (the
 command menu), feedback and watch modules.
 """
 
@@ -24,7 +24,7 @@ from telegram.ext import Application
 from ..engine import Engine
 from ..errors import TrustbotError
 from ..settings import Settings
-from ..store import Store
+from ..staff import Store
 from .access import Access
 from .feedback import FeedbackHandlers
 from .format import DocumentSpan, escape

@@ -6,8 +6,8 @@ again (`watching.changes`, off the event loop) and messages each watcher whose a
 changed, with the new citation. A chat that blocked the bot (403 Forbidden) has its
 watches dropped instead of being retried at every new index.
 
-May import: the standard library, python-telegram-bot, bot.engine, bot.errors, bot.store,
-bot.watching, bot.timeline_plot, and this package's buttons and format modules.
+May import: the standard library, python-telegram-bot, bot.engine, bot.errors, bot.staff,
+bot.staff, bot.timeline_picture, and this package's buttons and format modules.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from telegram.ext import ContextTypes
 
 from ..engine import Engine
 from ..errors import TrustbotError
-from ..store import Store, StoreError, TooManyWatches, Watch
-from ..timeline_plot import render_timeline
-from ..watching import Change, answer_value, changes
+from ..staff import Change, Store, StoreError, TooManyWatches, Watch, answer_value, changes
+from ..timeline_picture import render_timeline
 from .buttons import TimelineOf, WatchQuestion, pressed
 from .format import QUOTE_CHARS, clip, escape, format_citation, pack
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.answer import Citation, Result
-from bot.dates import PubDate
 from bot.engine import Engine
 from bot.settings import Settings
 from bot.telegram import RetryingRateLimiter, TrustBot, build_application
+from bot.text.dates import PubDate
 
 from ..botapi_standin import (
     TOKEN,

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.store import DB_NAME, MAX_REPLY_CHARS, Store
+from bot.staff import DB_NAME, MAX_REPLY_CHARS, Store
 from bot.telegram import RetryingRateLimiter
 from bot.telegram.feedback import PROMPT
 

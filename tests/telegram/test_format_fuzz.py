@@ -12,7 +12,6 @@ from telegram.constants import MessageLimit
 
 from bot.answer import Answer, Citation, Earlier, Result, Source
 from bot.corpus import Document
-from bot.dates import PubDate
 from bot.telegram.format import (
     DocumentSpan,
     format_abstention,
@@ -23,6 +22,7 @@ from bot.telegram.format import (
     format_start,
     telegram_length,
 )
+from bot.text.dates import PubDate
 
 from .harness import (
     assert_valid_html,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
-from bot.store import Store
+from bot.staff import Store
 
 from ..botapi_standin import (
     BotAPIStandIn,

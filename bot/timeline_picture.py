@@ -14,8 +14,9 @@ import io
 from dataclasses import dataclass
 
 from .answer import Answer
-from .dates import PubDate, find_date_mentions, parse_published
 from .errors import TrustbotError
+from .text.dates import PubDate, parse_published
+from .text.mentions import find_date_mentions
 
 __all__ = [
     "DPI",

@@ -11,9 +11,9 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .answer import Answer
-from .engine import Engine
-from .errors import TrustbotError
+from ..answer import Answer
+from ..engine import Engine
+from ..errors import TrustbotError
 from .store import Watch
 
 __all__ = ["MAX_VALUE_CHARS", "Change", "answer_value", "changes"]

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
-from .dates import parse_as_of
-from .errors import TrustbotError
+from ..atomic import write_atomic
+from ..errors import TrustbotError
+from ..text.dates import parse_as_of
 from .store import Vote
 
 __all__ = ["Export", "export_pairs", "write_pairs"]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import TrustbotError
+from ..errors import TrustbotError
 
 __all__ = [
     "DB_NAME",
