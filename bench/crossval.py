@@ -41,6 +41,8 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "LINK_WINDOW": (4, 6, 8, 10),
     "RELATED": (0.5, 0.6, 0.75, 0.9),
     "FALLBACK_COVERAGE": (0.4, 0.5, 0.6, 0.7, 0.8),
+    "UNKNOWN_SHARE": (0.34, 0.5, 0.67, 1.01),
+    "POST_BESIDE": (2, 3, 4, 5),
     "GAP_WORDS": (4, 6, 8, 10, 12),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.

@@ -7,7 +7,7 @@ blocks; a block too long on its own is cut at word boundaries and keeps its mark
 
 May import: the standard library, python-telegram-bot's constants, bot.engine (its
 example questions), and the types that travel on its results (bot.answer, bot.corpus's
-Document, bot.text' PubDate).
+Document, bot.text.dates' PubDate).
 """
 
 from __future__ import annotations
