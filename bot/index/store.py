@@ -10,16 +10,15 @@ and `.strings`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import overload
 
 import numpy as np
 import numpy.typing as npt
 
 from ..passages import Passage
 from .files import load_array
-from .strings import StringTable
+from .strings import LazySequence, StringTable
 
 __all__ = ["NO_PAGE", "PassageStore"]
 
@@ -33,7 +32,7 @@ NO_PAGE = 0
 IdArray = npt.NDArray[np.int32]
 
 
-class PassageStore(Sequence[Passage]):
+class PassageStore(LazySequence[Passage]):
     """The passages of an index, their text read on demand from a string table."""
 
     def __init__(
@@ -59,24 +58,11 @@ class PassageStore(Sequence[Passage]):
         """The text of passage i."""
         return self.texts[i]
 
-    @overload
-    def __getitem__(self, i: int) -> Passage: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Passage]: ...
-    def __getitem__(self, i: int | slice) -> Passage | Sequence[Passage]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> Passage:
         doc_id = self._doc_ids[int(self.passage_doc[i])]
         position = int(self.positions[i])
         page = int(self.pages[i])
         return Passage(f"{doc_id}#{position}", doc_id, position, self.text(i), page or None)
-
-    def __iter__(self) -> Iterator[Passage]:
-        return (self[i] for i in range(len(self)))
 
     @staticmethod
     def file_names() -> list[str]:

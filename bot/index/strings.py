@@ -22,23 +22,47 @@ import weakref
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO, overload
+from typing import BinaryIO, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
 
 from .files import load_array, memory_map, open_regular
 
-__all__ = ["SAMPLE_EVERY", "StemTable", "StringIndex", "StringTable", "StringTableWriter"]
+__all__ = ["SAMPLE_EVERY", "LazySequence", "StemTable", "StringIndex", "StringTable", "StringTableWriter"]
 
 #: A `StringIndex` keeps one string in this many in memory (read on first lookup), so a
 #: lookup decodes a handful of mapped strings rather than a whole binary search's worth.
 SAMPLE_EVERY = 32
+T = TypeVar("T")
 #: Buffer for copying a table's file written by a build into a saved index.
 COPY_BUFFER_BYTES = 1 << 20
 
 
-class StringTable(Sequence[str]):
+class LazySequence(Sequence[T]):
+    """A sequence whose items are made when asked for, by `_item(i)` for 0 <= i < len."""
+
+    def _item(self, i: int) -> T:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[T]: ...
+    def __getitem__(self, i: int | slice) -> T | Sequence[T]:
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._item(i)
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._item(i) for i in range(len(self)))
+
+
+class StringTable(LazySequence[str]):
     """A list of strings, held in memory or read on demand from a blob and its offsets."""
 
     def __init__(
@@ -61,20 +85,10 @@ class StringTable(Sequence[str]):
         assert self._offsets is not None
         return len(self._offsets) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _item(self, i: int) -> str:
         if self._strings is not None:
             return self._strings[i]
         assert self._blob is not None and self._offsets is not None
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
         return self._blob[int(self._offsets[i]) : int(self._offsets[i + 1])].decode("utf-8")
 
     def __iter__(self) -> Iterator[str]:
