@@ -4,8 +4,8 @@ Scoring is BM25Okapi from postings (`postings.py`), bit-for-bit rank-bm25's scor
 rank-bm25 itself stays available (`Index.bm25`, `Index.scores`, in `reference.py`) as
 the reference, and scores the BM25Plus variant that only `bench/ranking.py` uses.
 
-May import: the standard library, NumPy, `bot.corpus` and `bot.passages` (their types),
-`.params`, `.postings`, `.reference`, `.store` and `.strings`.
+May import: the standard library, NumPy, rank-bm25 (its types), `bot.corpus` and
+`bot.passages` (their types), `.params`, `.postings`, `.reference`, `.store` and `.strings`.
 """
 
 from __future__ import annotations
