@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer
-from .corpus import Document, Notice, PageFinder, fingerprint, load_corpus
+from .corpus import Document, Notice, fingerprint, load_corpus
 from .errors import IndexError_, QuestionError
 from .index import (
     BM25Params,
@@ -108,7 +108,6 @@ class Engine:
     max_question_chars: int = DEFAULT_MAX_QUESTION_CHARS
     skipped: tuple[Notice, ...] = ()  # documents left out of a rebuild, with the reason
     saved: bool = True  # False when a rebuilt index could not be written to disk
-    pages: PageFinder | None = None  # PDF page numbers of passages whose index did not keep them
     index_dir: Path | None = None  # where the index is saved; None for one built in memory only
 
     @classmethod
@@ -162,9 +161,7 @@ class Engine:
                 saved = False
                 reason = f"could not save the index to {index_dir} ({exc.strerror or exc})"
                 notices.append(Notice("not saved", f"{reason}; using it from memory"))
-        return cls(
-            index, tuple(notices), max_question_chars, skipped, saved, PageFinder(corpus_dir), index_dir
-        )
+        return cls(index, tuple(notices), max_question_chars, skipped, saved, index_dir)
 
     @staticmethod
     def inspect(corpus_dir: Path, index_dir: Path) -> IndexStatus:
@@ -175,16 +172,15 @@ class Engine:
             if not index_present(index_dir):
                 raise
             return IndexStatus(index_dir, str(exc))
-        params = manifest["params"]
         return IndexStatus(
             index_dir,
             None,
-            format_version=manifest.get("format_version"),
-            built_at=manifest.get("built_at"),
-            documents=manifest.get("documents"),
-            passages=manifest.get("passages"),
-            params=BM25Params(**{k: v for k, v in params.items() if k in BM25Params.__dataclass_fields__}),
-            fresh=manifest.get("fingerprint") == fingerprint(corpus_dir),
+            format_version=manifest.format_version,
+            built_at=manifest.built_at,
+            documents=manifest.documents,
+            passages=manifest.passages,
+            params=manifest.params,
+            fresh=manifest.fingerprint == fingerprint(corpus_dir),
         )
 
     @property
@@ -222,7 +218,7 @@ class Engine:
             # a why question is when the thing explained happened, not a cut-off.
             cutoff = implied_cutoff(query.corrected, state=query.kind in STATE_KINDS)
         ranking = rank(self.index, query, cutoff)
-        return shape_answer(ranking, text, cutoff, top_k, self.pages)
+        return shape_answer(ranking, text, cutoff, top_k)
 
     def date_range(self) -> tuple[PubDate | None, PubDate | None]:
         """The oldest and newest publication dates of the documents; (None, None) if none is dated."""

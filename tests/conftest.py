@@ -100,3 +100,30 @@ def tree_hash(*folders: Path) -> str:
             if path.is_file():
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+# --- a saved index of the bundled corpus, to copy and damage ---------------------------------
+
+
+@pytest.fixture(scope="session")
+def seed_corpus_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled corpus shared by a session's tests: none may change it."""
+    target = tmp_path_factory.mktemp("seed-copy") / "corpus"
+    shutil.copytree(SEED_CORPUS, target, ignore=shutil.ignore_patterns(".*"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_index(seed_corpus_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A saved index of `seed_corpus_copy`, built once: copy it (`index_copy`) to change it."""
+    folder = tmp_path_factory.mktemp("seed-saved") / "index"
+    Engine.open(seed_corpus_copy, folder)
+    return folder
+
+
+@pytest.fixture
+def index_copy(seed_index: Path, tmp_path: Path) -> Path:
+    """A copy of `seed_index` of a test's own."""
+    target = tmp_path / "index"
+    shutil.copytree(seed_index, target)
+    return target

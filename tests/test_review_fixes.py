@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.index as index_module
+import bot.index.generations as index_module
 from bot.engine import Engine
 from bot.index import current_generation, load_index
 

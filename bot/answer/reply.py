@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from ..corpus import Document, PageFinder
+from ..corpus import Document
 from ..text.dates import PubDate
 from ..text.mentions import find_date_mentions
 from ..text.tokens import fold
@@ -162,16 +162,11 @@ def _said(hit: Hit) -> str | None:
     return hit.span.value if hit.span else None
 
 
-def shape_answer(
-    ranking: Ranking, question: str, as_of: PubDate | None, top_k: int, pages: PageFinder | None = None
-) -> Answer:
+def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
     """The reply for a ranking: top results, answer sentence, and earlier reports."""
 
     def cite(hit: Hit) -> Citation:
-        page = hit.passage.page
-        if page is None and pages is not None:
-            page = pages.page(hit.document.id, hit.passage.text)
-        return Citation.of(hit.document, page)
+        return Citation.of(hit.document, hit.passage.page)
 
     query = ranking.query
     read_as = query.corrected

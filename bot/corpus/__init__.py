@@ -18,12 +18,10 @@ from .documents import (
     DOCUMENT_SUFFIXES,
     Document,
     LoadedCorpus,
-    PageFinder,
     corpus_files,
     fingerprint,
     load_corpus,
     load_document,
-    page_texts,
     shown_path,
 )
 from .extract import DEFAULT_MAX_ADD_BYTES, PAGE_MARKER, Extracted, extract, file_format, page_marker
@@ -51,7 +49,6 @@ __all__ = [
     "MetadataEntry",
     "Notice",
     "NoticeKind",
-    "PageFinder",
     "Passage",
     "Rebuild",
     "Rebuilt",
@@ -67,7 +64,6 @@ __all__ = [
     "load_corpus",
     "load_document",
     "page_marker",
-    "page_texts",
     "read_entries",
     "read_metadata",
     "remove_document",

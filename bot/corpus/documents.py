@@ -22,22 +22,20 @@ from typing import Literal
 
 from ..errors import CorpusError, DateError, DocumentError
 from ..text.dates import PubDate, find_dateline, is_date_only_line, parse_published
-from .cleaning import clean_lines, decode_text, normalise_line, text_field
+from .cleaning import clean_lines, decode_text, text_field
 from .extract import MAX_DOCUMENT_BYTES, PAGE_MARKER
 from .front_matter import split_front_matter
-from .metadata import METADATA_FILE, MetadataEntry, read_entries, read_metadata
+from .metadata import METADATA_FILE, MetadataEntry, read_entries
 from .notices import Notice
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
     "Document",
     "LoadedCorpus",
-    "PageFinder",
     "corpus_files",
     "fingerprint",
     "load_corpus",
     "load_document",
-    "page_texts",
     "shown_path",
 ]
 
@@ -180,55 +178,6 @@ def _load_document(path: Path, meta: MetadataEntry) -> tuple[Document, list[Noti
         pages=pages,
     )
     return document, warnings
-
-
-def page_texts(path: Path) -> list[tuple[int, str]]:
-    """The pages of a stored document with page markers: (number, text with spaces collapsed)."""
-    pages: list[tuple[int, str]] = []
-    number, lines = 1, list[str]()
-    for line in path.read_text(encoding="utf-8-sig").splitlines():
-        marker = PAGE_MARKER.match(line.strip())
-        if marker:
-            if lines:
-                pages.append((number, normalise_line(" ".join(lines))))
-            number, lines = int(marker.group(1)), []
-        else:
-            lines.append(line)
-    if lines:
-        pages.append((number, normalise_line(" ".join(lines))))
-    return pages
-
-
-#: Characters of a passage's start looked up in the page texts to find its page.
-_PAGE_KEY_CHARS = 80
-
-
-class PageFinder:
-    """The PDF page a passage is printed on, for passages that do not carry it (a saved
-    index need not keep it). Cheap by design: nothing is read until a PDF passage is
-    cited, then only that document's stored text, without cleaning or dating it again."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self._paged: set[str] | None = None
-        self._texts: dict[str, list[tuple[int, str]]] = {}
-
-    def page(self, doc_id: str, text: str) -> int | None:
-        """The page of a passage of document `doc_id` with this text; None when not paged."""
-        if self._paged is None:
-            metadata, _ = read_metadata(self.folder)
-            self._paged = {i for i, entry in metadata.items() if "pages" in entry}
-        if doc_id not in self._paged:
-            return None
-        if doc_id not in self._texts:
-            path = next((p for p in corpus_files(self.folder) if p.stem == doc_id), None)
-            try:
-                self._texts[doc_id] = page_texts(path) if path else []
-            except (OSError, UnicodeDecodeError):
-                self._texts[doc_id] = []  # no page then; the next rebuild reports the file
-        # A passage is cleaned paragraphs of one page, so its start is in that page's text.
-        key = " ".join(text.split())[:_PAGE_KEY_CHARS]
-        return next((number for number, page in self._texts[doc_id] if key in page), None)
 
 
 def shown_path(path: Path) -> str:

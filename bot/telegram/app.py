@@ -113,7 +113,7 @@ def build_application(
         .post_shutdown(trustbot.post_shutdown)
         .build()
     )
-    access, feedback, watching = trustbot.access, trustbot.staff, trustbot.staff
+    access, feedback, watching = trustbot.access, trustbot.feedback, trustbot.watching
     members, admins = access.members, access.admins
     commands, buttons = Commands(trustbot), Buttons(trustbot)
     text, private, groups = filters.TEXT & ~filters.COMMAND, filters.ChatType.PRIVATE, filters.ChatType.GROUPS

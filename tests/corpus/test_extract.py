@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus import DEFAULT_MAX_ADD_BYTES, PAGE_MARKER, PageFinder, extract, load_document, split_document
+from bot.corpus import DEFAULT_MAX_ADD_BYTES, PAGE_MARKER, extract, load_document, split_document
 from bot.errors import DocumentError
 from tests.documents import write_docx, write_encrypted_pdf, write_html, write_image_pdf, write_pdf
 
@@ -48,21 +48,6 @@ def test_stored_pdf_text_loads_with_page_numbers_on_passages(tmp_path: Path) -> 
     pages = {p.text: p.page for p in split_document(document)}
     assert pages[STAFF] == 1
     assert pages[BUDGET] == 2
-
-
-def test_page_finder_finds_the_page_of_a_cited_passage_from_the_stored_text(tmp_path: Path) -> None:
-    pdf = write_pdf(tmp_path / "r.pdf", [["12 March 2020", STAFF], [BUDGET]])
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "005_paged.md").write_text(extract(pdf).text, encoding="utf-8")
-    (folder / "006_plain.txt").write_text(BUDGET, encoding="utf-8")
-    (folder / "metadata.toml").write_text('["005_paged"]\npages = 2\n', encoding="utf-8")
-    finder = PageFinder(folder)
-
-    assert finder.page("005_paged", BUDGET) == 2
-    assert finder.page("005_paged", STAFF) == 1
-    assert finder.page("006_plain", BUDGET) is None, "a document without pages has none"
-    assert finder.page("005_paged", "A sentence the document never prints.") is None
 
 
 def test_docx_paragraphs_and_title(tmp_path: Path) -> None:

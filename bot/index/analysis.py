@@ -2,24 +2,30 @@
 
 This is most of the cost of building an index, and each document's analysis is
 independent of every other's, so large corpora are analysed by a pool of worker
-processes. A worker hands back a compact `Chunk` (the passages' text as one UTF-8 blob
-and their words as ids into the chunk's own small vocabulary), never lists of strings,
-so little crosses between processes. Chunks come back in corpus order, so a build that
-consumes them is the same whether one process analysed them or several.
+processes. The documents come as a stream and are read a chunk at a time, so no moment
+holds the whole corpus's text. A worker hands back a compact `Chunk` (the passages' text
+as one UTF-8 blob and their words as ids into the chunk's own small vocabulary), never
+lists of strings, so little crosses between processes. Chunks come back in corpus order,
+so a build that consumes them is the same whether one process analysed them or several.
+
+May import: the standard library, `bot.corpus` (the `Document` type), `bot.passages`,
+`bot.tokens`, `.postings` and `.store`.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 from array import array
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .corpus import Document, split_document
+from ..corpus import Document, split_document
+from ..text.tokens import STOP_WORDS, words
 from .postings import EMPTY_PASSAGE_TERM
-from .text.tokens import STOP_WORDS, words
+from .store import NO_PAGE
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -34,10 +40,14 @@ PARALLEL_MIN_CHARS = 16 << 20
 #: Chunks sent ahead per worker: keeps every worker busy without queueing the corpus.
 CHUNKS_AHEAD = 2
 
+# Each build's number, and each worker's numbering of words by build.
+_BUILDS = itertools.count()
+_VOCABULARIES: dict[int, dict[str, int]] = {}
+
 
 @dataclass(frozen=True)
 class Chunk:
-    """The passages of consecutive documents: their text and their surface words.
+    """The passages of consecutive documents: their text, pages and surface words.
 
     Words are numbered by the process that analysed the chunk, in order of first
     appearance there, across all the chunks it analysed for one build: a chunk carries
@@ -49,19 +59,21 @@ class Chunk:
     passages_per_document: array[int]  # how many passages each document split into
     text: bytes  # every passage's text, UTF-8, back to back
     text_ends: array[int]  # where each passage's text ends in `text`
+    pages: array[int]  # each passage's PDF page, NO_PAGE when its document has none
     new_words: list[str]  # words met first in this chunk, numbered from where the last ended
     word_ids: array[int]  # every passage's words, in text order, as the source numbers them
     word_counts: array[int]  # how many words each passage has
 
 
-def analyse_chunk(documents: Sequence[Document], vocabulary: dict[str, int]) -> Chunk:
+def analyse_chunk(documents: Iterable[Document], vocabulary: dict[str, int]) -> Chunk:
     """Split documents into passages and those into surface words (`tokens.words`).
 
     `vocabulary` numbers the words met so far (and is added to). A passage with no word
     but stop words holds `EMPTY_PASSAGE_TERM` after them, the one term such a passage
     is indexed under.
     """
-    per_document, text_ends, word_ids, word_counts = array("i"), array("q"), array("i"), array("i")
+    per_document, text_ends, pages = array("i"), array("q"), array("i")
+    word_ids, word_counts = array("i"), array("i")
     text = bytearray()
     new: list[str] = []
     number = vocabulary.get
@@ -71,6 +83,7 @@ def analyse_chunk(documents: Sequence[Document], vocabulary: dict[str, int]) -> 
         for passage in passages:
             text += passage.text.encode("utf-8")
             text_ends.append(len(text))
+            pages.append(NO_PAGE if passage.page is None else passage.page)
             found = words(passage.text)
             if all(word in STOP_WORDS for word in found):
                 found.append(EMPTY_PASSAGE_TERM)
@@ -83,7 +96,7 @@ def analyse_chunk(documents: Sequence[Document], vocabulary: dict[str, int]) -> 
                 ids = list(map(number, found))
             word_ids.extend(ids)  # type: ignore[arg-type]  # no None is left
             word_counts.append(len(found))
-    return Chunk(os.getpid(), per_document, bytes(text), text_ends, new, word_ids, word_counts)
+    return Chunk(os.getpid(), per_document, bytes(text), text_ends, pages, new, word_ids, word_counts)
 
 
 def default_workers() -> int:
@@ -91,69 +104,68 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _ranges(documents: Sequence[Document]) -> Iterator[tuple[int, int]]:
-    """Consecutive documents, about CHUNK_CHARS of text at a time, as (start, stop)."""
-    start, size = 0, 0
-    for stop, document in enumerate(documents, 1):
+def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive documents, about CHUNK_CHARS of text at a time, read as they are needed."""
+    batch: list[Document] = []
+    size = 0
+    for document in documents:
+        batch.append(document)
         size += len(document.text)
         if size >= CHUNK_CHARS:
-            yield start, stop
-            start, size = stop, 0
-    if start < len(documents):
-        yield start, len(documents)
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
-# The documents of the builds under way, by build: a forked worker finds them here, as
-# they were when it was forked, instead of having them pickled and sent to it.
-_SHARED: dict[int, Sequence[Document]] = {}
+def _drained(items: list[list[Document]]) -> Iterator[list[Document]]:
+    """The items of a list, each let go of as it is taken."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
-# Each worker's numbering of words, by build.
-_VOCABULARIES: dict[int, dict[str, int]] = {}
-
-
-def _analyse_shared(build: int, start: int, stop: int) -> Chunk:
-    return analyse_chunk(_SHARED[build][start:stop], _VOCABULARIES.setdefault(build, {}))
-
-
-def _analyse_sent(build: int, documents: Sequence[Document]) -> Chunk:
+def _analyse_sent(build: int, documents: list[Document]) -> Chunk:
     return analyse_chunk(documents, _VOCABULARIES.setdefault(build, {}))
 
 
-def analyse(documents: Sequence[Document], workers: int | None = None) -> Iterator[Chunk]:
+def analyse(documents: Iterable[Document], workers: int | None = None) -> Iterator[Chunk]:
     """The chunks of a corpus's documents, in order; analysed in parallel when it is large.
 
-    `workers` is the number of processes to use, by default one per core.
+    `workers` is the number of processes to use, by default one per core. The documents
+    are read from the iterable a chunk at a time, a few chunks ahead of the analysis.
     """
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or sum(len(d.text) for d in documents) < PARALLEL_MIN_CHARS:
+    batches = _batches(documents)
+    # Read ahead until there is enough text for a pool to pay for itself (or no more).
+    first: list[list[Document]] = []
+    text = 0
+    for batch in batches if workers > 1 else ():
+        first.append(batch)
+        text += sum(len(d.text) for d in batch)
+        if text >= PARALLEL_MIN_CHARS:
+            break
+    if text < PARALLEL_MIN_CHARS:
         vocabulary: dict[str, int] = {}
-        for start, stop in _ranges(documents):
-            yield analyse_chunk(documents[start:stop], vocabulary)
+        for batch in itertools.chain(first, batches):
+            yield analyse_chunk(batch, vocabulary)
         return
-    # Forked, where there is fork: no document is sent to a worker (the parent would
-    # spend its time pickling them, and starve the workers), and a spawned worker would
-    # import the caller's main module again, which a script without a `__main__` guard
-    # cannot stand. The workers only analyse, taking no lock a parent's thread could hold.
+    # Forked, where there is fork: a spawned worker would import the caller's main module
+    # again, which a script without a `__main__` guard cannot stand. The pool starts with
+    # only the first chunks read, and each worker is sent the documents it analyses.
+    # The workers only analyse, taking no lock a parent's thread could hold.
     # Imported here: a question never builds, and a cold start need not import them.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    build = id(documents)
-    _SHARED[build] = documents
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            pending: deque[Future[Chunk]] = deque()
-            for start, stop in _ranges(documents):
-                if fork:
-                    pending.append(pool.submit(_analyse_shared, build, start, stop))
-                else:
-                    pending.append(pool.submit(_analyse_sent, build, documents[start:stop]))
-                if len(pending) >= workers * CHUNKS_AHEAD:
-                    yield pending.popleft().result()
-            while pending:
+    build = next(_BUILDS)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pending: deque[Future[Chunk]] = deque()
+        for batch in itertools.chain(_drained(first), batches):
+            pending.append(pool.submit(_analyse_sent, build, batch))
+            if len(pending) >= workers * CHUNKS_AHEAD:
                 yield pending.popleft().result()
-    finally:
-        del _SHARED[build]
+        while pending:
+            yield pending.popleft().result()

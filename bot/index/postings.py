@@ -7,7 +7,9 @@ computed with exactly the float64 operations, in the same order, that rank-bm25'
 every score is bit-for-bit rank-bm25's and ties order the same way (lower passage first).
 
 On disk the postings are CSR arrays in NumPy `.npy` files (memory-mapped on load) and
-the terms a sorted string table (`strtable.py`): no pickle.
+the terms a sorted string table (`strings.py`): no pickle.
+
+May import: the standard library, NumPy, `.files` and `.strings`.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from .strtable import StringIndex, StringTable, load_array
+from .files import load_array
+from .strings import StringIndex, StringTable
 
 __all__ = ["EMPTY_PASSAGE_TERM", "SKIPPED_ROW", "Postings", "PostingsBuilder", "build_postings", "top_k"]
 
@@ -110,19 +113,18 @@ class Postings:
     @staticmethod
     def file_names() -> list[str]:
         """The files `save` writes."""
-        return [*StringTable.file_names(TERMS), OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE]
+        return [*StringIndex.file_names(TERMS), OFFSETS_FILE, IDS_FILE, WEIGHTS_FILE, IDF_FILE]
 
     def save(self, folder: Path) -> list[str]:
         """Write the postings into a folder, rows in term order; the names of the files written."""
         if not isinstance(self.terms, StringIndex):
             raise TypeError("postings rows are not in term order")
-        table, offsets, ids, weights, idf = self.terms.table, self.offsets, self.ids, self.weights, self.idf
-        written = table.save(folder, TERMS)
+        written = self.terms.save(folder, TERMS)
         for name, values in (
-            (OFFSETS_FILE, offsets),
-            (IDS_FILE, ids),
-            (WEIGHTS_FILE, weights),
-            (IDF_FILE, idf),
+            (OFFSETS_FILE, self.offsets),
+            (IDS_FILE, self.ids),
+            (WEIGHTS_FILE, self.weights),
+            (IDF_FILE, self.idf),
         ):
             np.save(folder / name, np.ascontiguousarray(values), allow_pickle=False)
             written.append(name)
@@ -131,7 +133,7 @@ class Postings:
     @classmethod
     def load(cls, folder: Path, n_passages: int) -> Postings:
         """Postings saved by `save`, memory-mapped; ValueError when inconsistent."""
-        terms = StringIndex(StringTable.load(folder, TERMS))
+        terms = StringIndex.load(folder, TERMS)
         offsets = load_array(folder / OFFSETS_FILE)
         ids = load_array(folder / IDS_FILE)
         weights = load_array(folder / WEIGHTS_FILE)
