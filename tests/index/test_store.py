@@ -7,9 +7,8 @@ import shutil
 from pathlib import Path
 
 import numpy as np
-from bot.corpus import extract
 
-from bot.corpus import Document, LoadedCorpus, load_corpus
+from bot.corpus import Document, LoadedCorpus, extract, load_corpus
 from bot.index import build_index, load_index, save_index
 from bot.index.store import PAGE_FILE
 from tests.documents import write_pdf
