@@ -3,6 +3,8 @@
 The engine flows one way: `corpus` (load, clean, split into passages) → `index` (BM25,
 persisted) → `rank` (relevance, then date) → `answer` (cited reply). Front ends
 (`cli`, and the Telegram bot) use `Engine` and hold no logic of their own.
+
+Imports nothing; `bot.cli` is the console script's entry point.
 """
 
 __version__ = "0.1.0"

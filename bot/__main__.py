@@ -1,4 +1,7 @@
-"""`python -m bot` runs the trustbot command line."""
+"""`python -m bot` runs the trustbot command line.
+
+May import `cli`.
+"""
 
 import sys
 

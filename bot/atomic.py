@@ -1,4 +1,7 @@
-"""Replacing a file so that a reader sees the old bytes or the new, never a mix."""
+"""Replacing a file so that a reader sees the old bytes or the new, never a mix.
+
+Imports nothing of trustbot.
+"""
 
 from __future__ import annotations
 

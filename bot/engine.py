@@ -3,6 +3,8 @@
 `Engine.open` loads the saved index, or builds and saves it when it is missing, stale
 (the corpus changed) or unreadable, and says so in `notices`. `Engine.ask` validates a
 question and returns an `Answer`.
+
+May import `text`, `corpus`, `index`, `answer`, `settings` and `errors`: the layers below it.
 """
 
 from __future__ import annotations

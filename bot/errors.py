@@ -8,6 +8,8 @@
     └── DateError          a date given by the user does not parse
 
 Every message is one line a user can act on; none carries a stack trace or a secret.
+
+Imports nothing of trustbot.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Settings read from the environment and `.env`, every variable prefixed `TRUSTBOT_`."""
+"""Settings read from the environment and `.env`, every variable prefixed `TRUSTBOT_`.
+
+Imports nothing of trustbot.
+"""
 
 from __future__ import annotations
 

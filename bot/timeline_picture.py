@@ -5,6 +5,8 @@ The report's publication date runs along the x axis. When every reported value i
 rising line; otherwise (names, sums, ratings) the values are labelled points in order,
 one row per distinct value. Drawn with matplotlib's Agg backend, 1000×600 px, large
 fonts, dates written "Dec 2015".
+
+May import `answer` (its result types), `text` and `errors`; matplotlib loads only to draw.
 """
 
 from __future__ import annotations

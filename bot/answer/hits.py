@@ -13,9 +13,7 @@ from rapidfuzz import fuzz
 from ..corpus import Document, Passage
 from . import tuning
 from .query import Query
-from .sentences import (
-    word_count,
-)
+from .sentences import word_count
 from .spans import AnswerSpan
 
 __all__ = ["Hit", "Ranking", "dedupe"]

@@ -4,6 +4,8 @@ Words the corpus does not know are corrected against its vocabulary with rapidfu
 only when they are not ordinary English words (wordfreq): "chidlrens" becomes
 "children", while "Leeds" and "goals" stay what they are, so that a question about
 something the corpus never mentions is still recognised as such.
+
+May import `text` and this package's `question`, `spans` and `wording`.
 """
 
 from __future__ import annotations

@@ -17,6 +17,8 @@
 4. The ranking abstains when a name or rare word of the question is nowhere in the
    documents, when no passage gives that kind of answer for what the question names, or
    when none covers enough of it. `docs/answers.md` has the whole account and figures.
+
+May import `corpus`, `text`, `index` and the modules of this package below it.
 """
 
 from __future__ import annotations
@@ -36,14 +38,10 @@ from ..text.tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .hits import Hit, Ranking, dedupe
-from .posts import (
-    same_post,
-)
+from .posts import same_post
 from .query import Query
 from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before
-from .sentences import (
-    WORD,
-)
+from .sentences import WORD
 from .spans import is_name_word
 
 __all__ = ["Hit", "Ranking", "rank"]

@@ -5,6 +5,8 @@ differently (another date, name or amount) are listed as a dated "earlier report
 timeline, and their results are marked superseded. Relative dates in the answer are
 resolved against the document's date: "July next year" in a late-2019 article reads
 "July next year (July 2020)".
+
+May import `corpus`, `text` and this package's `hits` and `short`.
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ meeting?" and "... said next week's meeting would be a key milestone in the proc
 that is "a key milestone in the process". A yes/no question leads with "yes" or "no",
 read from the sentence's negation. A "why" question has no short answer: its sentence is
 the answer.
+
+May import `text` and this package's `query`, `question` and `spans`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,8 @@
 
 Each is read at call time as `tuning.NAME`, so `bench/crossval.py` can try other values;
 `docs/answers.md` gives each one's dev-set and 5-fold cross-validated figures.
+
+Imports nothing.
 """
 
 from __future__ import annotations

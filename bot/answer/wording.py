@@ -5,6 +5,8 @@ kids". Before a question is searched, each such word is replaced by the plain En
 stands for, from word lists of ordinary informal English (nothing about any one corpus).
 A dropped "g" ("startin") or apostrophe ("childrens", "dont") is restored only when the
 restored word is a common English word and the typed one is not.
+
+Imports nothing of trustbot; wordfreq is loaded only when a word needs it.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ pair whose answer is the reply; since the reply does not say which document hold
 every document of the corpus counts as the right source until the reviewer narrows `docs`
 down. A 👎 without a reply has no answer to test and is left out. Each row is marked
 `"reviewed": false`; `trustbot eval` ignores fields it does not know.
+
+May import `text`, `atomic`, `errors` and this package's `store`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,8 @@ so the CLI can read while the bot writes; its schema version is `PRAGMA user_ver
 Every call opens its own short connection, so the store is safe from any thread (the
 bot calls it through `asyncio.to_thread`). Whatever goes wrong with the file (corrupt,
 read-only, made by a newer trustbot) is raised as one `StoreError` line.
+
+May import `errors`.
 """
 
 from __future__ import annotations

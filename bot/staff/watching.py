@@ -3,6 +3,8 @@
 `answer_value` is what a watch remembers of an answer (its short answer; the answer
 sentence when there is no short one; None when the documents do not answer), and
 `changes` asks every watch again and returns those whose value differs.
+
+May import `engine`, `answer` (its result types), `errors` and this package's `store`.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 A `PubDate` is a calendar date plus how much of it is known (day, month or year) and
 whether it was inferred rather than printed. Comparisons use the earliest day the date
 could be, so "2017" counts from 1 January 2017 in an `--as-of` cut-off.
+
+May import `errors`.
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 The same function tokenises passages at build time and questions at query time, so a
 question's "£9 million" meets a passage's "£9million" as the one term `£9m`, and
 "wrote" meets "written" (simplemma lemmatises, PyStemmer stems).
+
+Imports nothing of trustbot.
 """
 
 from __future__ import annotations
