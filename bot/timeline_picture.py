@@ -16,7 +16,7 @@ import io
 from dataclasses import dataclass
 
 from .answer import Answer
-from .errors import TrustbotError
+from .errors import NoTimelineError, TrustbotError
 from .text.dates import PubDate, parse_published
 from .text.mentions import find_date_mentions
 
@@ -92,7 +92,7 @@ def render_timeline(answer: Answer) -> bytes:
     """The PNG picture of an answer's timeline; TrustbotError when it has too few dated reports."""
     points = timeline_points(answer)
     if len(points) < MIN_POINTS:
-        raise TrustbotError("no timeline: the answer has fewer than two dated reports")
+        raise NoTimelineError("no timeline: the answer has fewer than two dated reports")
     import matplotlib  # deferred: only a timeline needs it, and it costs start-up time
 
     matplotlib.use("Agg")

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..engine import Engine
-from ..errors import TrustbotError
+from ..errors import OutputError
 from ..eval import evaluate, load_pairs, render
 from ..exits import EXIT_ERROR, EXIT_OK
 from ..settings import Settings
@@ -39,7 +39,7 @@ def run_ask(args: argparse.Namespace, settings: Settings) -> int:
         try:
             target.write_bytes(render_timeline(answer))
         except OSError as exc:
-            raise TrustbotError(f"cannot write {target}: {exc.strerror or exc}") from None
+            raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
         say(f"trustbot: timeline written to {target}")
     return EXIT_OK
 

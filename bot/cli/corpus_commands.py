@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..corpus import AddOptions, Rebuild, add_documents, list_documents, remove_document
 from ..engine import Engine
-from ..errors import TrustbotError
+from ..errors import UsageError
 from ..exits import EXIT_OK
 from ..settings import Settings
 from .common import folders
@@ -36,7 +36,7 @@ def run_corpus_add(args: argparse.Namespace, settings: Settings) -> int:
         ("--url", args.url),
     ):
         if value is not None and not value.strip():  # not "unknown", which leaving it out says
-            raise TrustbotError(f"{flag} is empty: give a value, or leave the option out")
+            raise UsageError(f"{flag} is empty: give a value, or leave the option out")
     options = AddOptions(title=args.title, published=args.published, publisher=args.publisher, url=args.url)
     added = add_documents(corpus, _rebuild(corpus, index), [Path(p) for p in args.paths], options)
     for item in added:

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..atomic import write_atomic
-from ..errors import DocumentError, TrustbotError
+from ..errors import CorpusChangeError, DocumentError, TrustbotError, UsageError
 from ..text.dates import PubDate, parse_published
 from .documents import DOCUMENT_SUFFIXES, Document, corpus_files, load_document, shown_path
 from .extract import DEFAULT_MAX_ADD_BYTES, Extracted, extract, file_format, read_source
@@ -177,10 +177,10 @@ def _rebuild(rebuild: Rebuild, changed: set[str]) -> Rebuilt:
     """Rebuild and save the index; TrustbotError when that fails or leaves a changed document out."""
     index = rebuild()
     if not index.saved:
-        raise TrustbotError(f"the index could not be saved to {index.index_dir}")
+        raise CorpusChangeError(f"the index could not be saved to {index.index_dir}")
     left_out = [n for n in index.skipped if n.path is not None and Path(n.path).stem in changed]
     if left_out:
-        raise TrustbotError(str(left_out[0]))
+        raise CorpusChangeError(str(left_out[0]))
     return index
 
 
@@ -194,9 +194,9 @@ def add_documents(
     """Add files to the corpus and the index, all of them or, on any error, none."""
     options = options or AddOptions()
     if not paths:
-        raise TrustbotError("no file to add")
+        raise UsageError("no file to add")
     if len(paths) > 1 and (options.title or options.url):
-        raise TrustbotError("--title and --url describe one document: add the files one at a time")
+        raise UsageError("--title and --url describe one document: add the files one at a time")
     published = parse_published(options.published) if options.published is not None else None
     metadata_path = corpus_dir / METADATA_FILE
     with locked(corpus_dir):
@@ -225,7 +225,7 @@ def add_documents(
                 try:
                     staged.append(_stage(source, doc_id, data, extracted, options, published, staging))
                 except OSError as exc:
-                    raise TrustbotError(
+                    raise CorpusChangeError(
                         f"nothing added: cannot write to {staging} ({exc.strerror or exc})"
                     ) from None
                 digests[digest] = doc_id
@@ -268,9 +268,9 @@ def _commit(corpus_dir: Path, rebuild: Rebuild, staged: list[_Staged], metadata_
         else:
             metadata_path.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise TrustbotError(f"nothing added: {exc.strerror or exc}") from None
+            raise CorpusChangeError(f"nothing added: {exc.strerror or exc}") from None
         if isinstance(exc, TrustbotError):
-            raise TrustbotError(f"nothing added: {exc}") from None
+            raise CorpusChangeError(f"nothing added: {exc}") from None
         raise
     known = {d.id: d for d in index.sources() if d.text}
     known.update((s.doc_id, s.document) for s in staged)
@@ -297,7 +297,7 @@ def remove_document(corpus_dir: Path, rebuild: Rebuild, doc_id: str) -> Removed:
         if originals.is_dir():
             files.extend(p for p in originals.iterdir() if p.stem == doc_id)
         if not any(p.parent == corpus_dir for p in files):
-            raise TrustbotError(f"no document {doc_id!r} in {corpus_dir} (see trustbot corpus list)")
+            raise CorpusChangeError(f"no document {doc_id!r} in {corpus_dir} (see trustbot corpus list)")
         metadata_text = read_text(metadata_path)
         new_text = remove_entry(metadata_text, metadata_path, doc_id)
         trash = workspace(corpus_dir, ".remove-")
@@ -316,9 +316,9 @@ def remove_document(corpus_dir: Path, rebuild: Rebuild, doc_id: str) -> Removed:
             if new_text != metadata_text:
                 write_atomic(metadata_path, metadata_text.encode("utf-8"))
             if isinstance(exc, OSError):
-                raise TrustbotError(f"nothing removed: {exc.strerror or exc}") from None
+                raise CorpusChangeError(f"nothing removed: {exc.strerror or exc}") from None
             if isinstance(exc, TrustbotError):
-                raise TrustbotError(f"nothing removed: {exc}") from None
+                raise CorpusChangeError(f"nothing removed: {exc}") from None
             raise
         finally:
             shutil.rmtree(trash, ignore_errors=True)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Comment, Item, KeyType, Null, SingleKey, Table, Trivia, Whitespace
 
-from ..errors import CorpusError, TrustbotError
+from ..errors import CorpusChangeError, CorpusError
 from .cleaning import text_field
 from .notices import Notice
 
@@ -130,7 +130,7 @@ def remove_entry(text: str, path: Path, doc_id: str) -> str:
     except tomllib.TOMLDecodeError:
         left = True
     if left:
-        raise TrustbotError(f"cannot remove the entry {doc_id!r} from {path}: edit it by hand")
+        raise CorpusChangeError(f"cannot remove the entry {doc_id!r} from {path}: edit it by hand")
     return changed
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import TrustbotError
+from ..errors import QAFileError
 
 __all__ = ["CATEGORIES", "KINDS", "Kind", "QAPair", "load_pairs", "normalise"]
 
@@ -94,7 +94,7 @@ def load_pairs(path: Path) -> list[QAPair]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise TrustbotError(f"{path}: cannot read ({exc})") from None
+        raise QAFileError(f"{path}: cannot read ({exc})") from None
     pairs = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -103,12 +103,12 @@ def load_pairs(path: Path) -> list[QAPair]:
             pair = _pair(json.loads(line))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
             detail = " ".join(str(exc).split())
-            raise TrustbotError(
+            raise QAFileError(
                 f"{path}:{number}: not a question–answer pair ({type(exc).__name__}: {detail})"
             ) from None
         if pair.answerable and not (pair.answers and pair.docs):
-            raise TrustbotError(f"{path}:{number}: an answerable pair needs answers and docs")
+            raise QAFileError(f"{path}:{number}: an answerable pair needs answers and docs")
         pairs.append(pair)
     if not pairs:
-        raise TrustbotError(f"{path}: no question–answer pairs")
+        raise QAFileError(f"{path}: no question–answer pairs")
     return pairs

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomic
-from ..errors import TrustbotError
+from ..errors import OutputError, TrustbotError
 from ..text.dates import parse_as_of
 from .store import Vote
 
@@ -91,4 +91,4 @@ def write_pairs(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise TrustbotError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
