@@ -1,4 +1,5 @@
-"""Shared fixtures: an isolated environment, a copy of the seed corpus, a built engine."""
+"""Shared fixtures: an isolated environment, a copy of the seed corpus, a built engine, the
+Bot API stand-in; and the checks the command-line tests share."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.engine import Engine
+
+from .botapi_standin import BotAPIStandIn
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_CORPUS = ROOT / "corpus"
@@ -127,3 +130,11 @@ def index_copy(seed_index: Path, tmp_path: Path) -> Path:
     target = tmp_path / "index"
     shutil.copytree(seed_index, target)
     return target
+
+
+@pytest.fixture
+def standin() -> Iterator[BotAPIStandIn]:
+    """A Bot API stand-in on 127.0.0.1, one per test."""
+    server = BotAPIStandIn().start()
+    yield server
+    server.stop()

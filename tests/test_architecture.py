@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-BOT = Path(__file__).resolve().parents[1] / "bot"
+from .conftest import ROOT
+
+BOT = ROOT / "bot"
 
 #: Each top-level module or package of `bot`, by layer: one may import only its own layer
 #: or lower ones.

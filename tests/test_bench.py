@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
 
 
 def test_benchmark_runs_and_trustbot_top_10_equals_rank_bm25(tmp_path: Path) -> None:

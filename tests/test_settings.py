@@ -60,3 +60,10 @@ def test_an_empty_corpus_folder_setting_fails_the_cli_in_one_line(tmp_path: Path
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "TRUSTBOT_CORPUS_DIR" in result.stderr
     assert not any(tmp_path.iterdir())  # nothing indexed in the current folder
+
+
+def test_an_unreadable_dotenv_fails_the_cli_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_bytes(b"TRUSTBOT_TOP_K=\xff\n")
+    done = run_cli("ask", "when will the trust go live?", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith("trustbot: error:") and "Traceback" not in done.stderr

@@ -363,16 +363,27 @@ def test_polar_short_answer_is_at_most_12_words(engine: QuietEngine, question: s
 
 # Found by the property above: "how many" followed by a token without letters ("?", "...",
 # "!") made `counted_term` call `stem("")`: IndexError, and exit 70 from `trustbot ask`.
-COUNT_CRASHES = ["How many trusts ?", "how many ?", "how many ...", "how many !", "HW MAAY ?"]
+# A count with a noun is answered; one with nothing to count gets "I don't know".
+COUNT_CRASHES = {
+    "How many trusts ?": False,
+    "how many ?": True,
+    "how many ...": True,
+    "how many !": True,
+    "HW MAAY ?": True,
+}
 
 
-@pytest.mark.parametrize("question", COUNT_CRASHES)
-def test_how_many_followed_by_punctuation_is_answered(engine: QuietEngine, question: str) -> None:
-    check_answer(engine.ask(question), None, 5)
+@pytest.mark.parametrize(("question", "abstains"), COUNT_CRASHES.items())
+def test_how_many_followed_by_punctuation_is_answered(
+    engine: QuietEngine, question: str, abstains: bool
+) -> None:
+    answer = engine.ask(question)
+    check_answer(answer, None, 5)
+    assert answer.abstained is abstains
 
 
 def test_cli_how_many_followed_by_punctuation(folders: tuple[Path, Path]) -> None:
-    check_cli(run_ask(folders, "--", "How many trusts ?"))
+    check_cli(run_ask(folders, "--", "How many trusts ?"), allowed=(0,))
 
 
 # --- length limits ----------------------------------------------------------------------
@@ -437,8 +448,9 @@ def test_a_10mb_question_with_controls_is_refused_quickly(engine: QuietEngine) -
 def test_a_10mb_question_mostly_whitespace_is_handled_quickly(engine: QuietEngine) -> None:
     # Whitespace is collapsed before the limit is applied, so this reads as "trust?".
     start = time.perf_counter()
-    ask_or_refuse(engine, " " * 10_000_000 + "trust?")
+    answer = ask_or_refuse(engine, " " * 10_000_000 + "trust?")
     assert time.perf_counter() - start < QUICK_SECONDS
+    assert answer is not None, "refused: the whitespace counted against the limit"
 
 
 # --- the real command line --------------------------------------------------------------

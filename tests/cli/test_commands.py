@@ -533,3 +533,11 @@ def test_version() -> None:
     )
     assert module.returncode == 0, module.stderr
     assert module.stdout == script.stdout
+
+
+def test_index_build_that_cannot_save_fails(corpus_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    done = run_cli("index", "build", "--corpus", str(corpus_dir), "--index", str(blocker))
+    assert done.returncode == 1
+    assert "could not be saved" in done.stderr and "indexed" not in done.stdout

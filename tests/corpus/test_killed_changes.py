@@ -43,7 +43,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SEED_CORPUS, TRUSTBOT
+from tests.conftest import SEED_CORPUS, TRUSTBOT, run_cli, where
 
 SEED = int(os.environ.get("RELIABILITY_KILL_SEED", "20251129"))
 KILLS_PER_COMMAND = 3
@@ -407,3 +407,42 @@ def test_kill_9_before_each_rename(lab: Lab, command: Command) -> None:
 )
 def test_kill_9_before_each_rename_of_a_two_file_add(lab: Lab) -> None:
     assert sweep(lab, ADD_TWO) >= 4
+
+
+_KILLED_ADD = """
+import os, sys
+from pathlib import Path
+corpus = Path(sys.argv[sys.argv.index("--corpus") + 1]).resolve()
+real, landed = os.replace, []
+def replace(src, dst):
+    # Let one change land in the corpus folder, then kill the process at the next.
+    if Path(dst).resolve().parent == corpus:
+        if landed:
+            os._exit(9)
+        landed.append(dst)
+    real(src, dst)
+os.replace = replace
+from bot.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_killed_add_leaves_no_misdated_document_and_can_be_redone(
+    corpus_dir: Path, index_dir: Path, tmp_path: Path
+) -> None:
+    corpus = corpus_dir
+    document = tmp_path / "update.md"
+    document.write_text("An update.\n\nThe trust will open its new office in Kettering in May 2020.\n")
+    args = ["corpus", "add", str(document), "--published", "2020-04-01", *where(corpus, index_dir)]
+    killed = subprocess.run(
+        [sys.executable, "-c", _KILLED_ADD, *args], capture_output=True, text=True, timeout=120
+    )
+    assert killed.returncode == 9
+    assert list(corpus.glob(".add-*"))  # what the killed add left behind
+    assert not [p for p in corpus.glob("00[5-9]_*")]  # no document without its metadata
+
+    redone = run_cli(*args)
+    assert redone.returncode == 0, redone.stderr
+    assert not list(corpus.glob(".add-*"))  # the leftover is cleared
+    listed = run_cli("corpus", "list", *where(corpus, index_dir))
+    assert "2020-04-01 (day, metadata)" in listed.stdout

@@ -119,3 +119,12 @@ def test_hand_written_entries_date_the_documents(hand_corpus: Path) -> None:
         "001_3f58470cc91bc144": ("2015-12", "metadata"),
     }
     assert loaded.problems == () and loaded.warnings == ()
+
+
+def test_metadata_file_that_is_a_folder_is_reported(corpus_dir: Path, index_dir: Path) -> None:
+    (corpus_dir / "metadata.toml").unlink()
+    (corpus_dir / "metadata.toml").mkdir()
+    done = run_cli(
+        "ask", "when will the trust go live?", "--corpus", str(corpus_dir), "--index", str(index_dir)
+    )
+    assert done.returncode == 0 and "metadata file ignored" in done.stderr

@@ -20,6 +20,7 @@ from bot.errors import IndexError_
 from bot.index import FORMAT_VERSION, BM25Params, FileCheck, Manifest, load_index, verify_index
 from bot.index.manifest import content_checksum
 
+from ..conftest import run_cli
 from .helpers import (
     ask_cli,
     assert_answers,
@@ -283,3 +284,21 @@ def test_inspect_reports_the_manifest_of_a_sound_index(seed_corpus_copy: Path, s
     assert (status.format_version, status.built_at) == (FORMAT_VERSION, manifest.built_at)
     assert (status.documents, status.passages) == (manifest.documents, manifest.passages)
     assert status.params == manifest.params and dataclasses.is_dataclass(status.params)
+
+
+@pytest.mark.parametrize("damage", [{"files": None}, {"files": [1]}, {"params": [1]}, {"fingerprint": None}])
+def test_a_hand_edited_manifest_is_an_index_error_and_the_cli_rebuilds_it(
+    corpus_dir: Path, index_dir: Path, damage: dict[str, object]
+) -> None:
+    assert run_cli("index", "build", "--corpus", str(corpus_dir), "--index", str(index_dir)).returncode == 0
+    path = index_dir / (index_dir / "CURRENT").read_text().strip() / "manifest.json"
+    manifest = json.loads(path.read_text())
+    manifest.update(damage)
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexError_):
+        load_index(index_dir)
+    done = run_cli(
+        "ask", "when will the trust go live?", "--corpus", str(corpus_dir), "--index", str(index_dir)
+    )
+    assert done.returncode == 0 and "July 2020" in done.stdout
+    assert "rebuilding" in done.stderr and "Traceback" not in done.stderr

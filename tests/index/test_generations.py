@@ -4,14 +4,17 @@ a pointer to anything but a generation is refused and the index rebuilt."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
 
+import bot.index.generations as generations_module
 from bot.corpus import fingerprint
 from bot.engine import Engine
 from bot.errors import IndexError_
-from bot.index import load_index
+from bot.index import current_generation, load_index
 
 from .helpers import ask_cli, assert_answers, assert_rebuilt_and_answered, build_and_save, generation_of
 
@@ -92,3 +95,42 @@ def test_a_malformed_pointer_is_rebuilt(seed_corpus_copy: Path, index_copy: Path
     (notice,) = map(str, engine.notices)
     assert notice.endswith(": rebuilding")
     assert_answers(engine)
+
+
+def test_load_reads_current_once_while_a_save_switches_it(
+    corpus_dir: Path, index_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Engine.open(corpus_dir, index_dir)
+    first = current_generation(index_dir)
+    (corpus_dir / "003_a462725dfeccbf7f.txt").unlink()  # another corpus: another generation
+    Engine.open(corpus_dir, index_dir)
+    second = current_generation(index_dir)
+    assert first and second and first != second
+    answers = iter([first, second, second])  # a save switches CURRENT between two reads
+    monkeypatch.setattr(generations_module, "current_generation", lambda folder: next(answers))
+    loaded = load_index(index_dir)  # reading CURRENT twice would mix two generations: "checksum mismatch"
+    assert loaded.generation == first and len(loaded.documents) == 5
+
+
+def test_current_pointer_is_readable_by_other_users(corpus_dir: Path, index_dir: Path) -> None:
+    Engine.open(corpus_dir, index_dir)
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = stat.S_IMODE((index_dir / "CURRENT").stat().st_mode)
+    assert mode == 0o666 & ~umask
+
+
+def test_a_save_deletes_nothing_of_anyone_else(corpus_dir: Path, tmp_path: Path) -> None:
+    index_dir = tmp_path / "shared"
+    (index_dir / "0-notes").mkdir(parents=True)
+    (index_dir / "0-notes" / "manifest.json").write_text('{"project": "not trustbot"}')
+    (index_dir / "manifest.json").write_text('{"someone": "else"}')
+    (index_dir / "documents.json").write_text("[]")
+    Engine.open(corpus_dir, index_dir)
+    Engine.open(corpus_dir, index_dir, rebuild=True)
+    Engine.open(corpus_dir, index_dir, rebuild=True)  # prunes the first generation
+    assert (index_dir / "0-notes" / "manifest.json").exists()
+    assert (index_dir / "manifest.json").read_text() == '{"someone": "else"}'
+    assert (index_dir / "documents.json").exists()
+    generations = [p for p in index_dir.iterdir() if p.is_dir() and p.name != "0-notes"]
+    assert len(generations) == 2  # the current one and the previous one

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,6 @@ from .telegram.harness import ask, bot_settings, buttons, running, until
 
 GO_LIVE = "when will the trust go live?"
 PNG = b"\x89PNG\r\n\x1a\n"
-
-
-@pytest.fixture
-def standin() -> Iterator[BotAPIStandIn]:
-    server = BotAPIStandIn().start()
-    yield server
-    server.stop()
 
 
 def test_date_values_are_read_against_their_report() -> None:

@@ -1,5 +1,6 @@
-"""The store of watched questions: one watch per question, a limit, and a data file from a
-newer trustbot refused (the bot's /watch is tested in tests/telegram/test_watch.py)."""
+"""The store of votes and watched questions: one watch per question, a limit, a data file from
+a newer trustbot refused, and a corrupt one reported by `trustbot feedback` in one line (the
+bot's /watch and votes are tested in tests/telegram/test_watch.py and test_feedback.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.staff import MAX_WATCHES, Store, StoreError, TooManyWatches
+from bot.staff import DB_NAME, MAX_WATCHES, Store, StoreError, TooManyWatches
+
+from ..conftest import run_cli
 
 
 def test_the_store_keeps_one_watch_per_question_and_a_limit(tmp_path: Path) -> None:
@@ -36,3 +39,10 @@ def test_a_data_file_from_a_newer_trustbot_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(store.path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.close()
+
+
+def test_the_cli_reports_a_corrupt_database_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"this is not a database, just bytes " * 200)
+    done = run_cli("feedback", "list", env={"TRUSTBOT_DATA_DIR": str(tmp_path)})
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1 and "cannot be used" in done.stderr, done.stderr

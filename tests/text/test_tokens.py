@@ -1,15 +1,16 @@
-"""The fast tokeniser gives exactly the tokens of the plain regex one it replaced."""
+"""Tokens: amounts, percentages and financial years kept whole, quotes and possessives folded,
+stop words dropped, words stemmed; and the fast tokeniser gives exactly the tokens of the
+plain regex one it replaced."""
 
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
-from bot.text.tokens import _MONEY, _TOKEN, _money, fold, words
+from bot.text.tokens import _MONEY, _TOKEN, _money, fold, tokenize, words
 
-SEED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+from ..conftest import SEED_CORPUS
 
 
 def reference_words(text: str) -> list[str]:
@@ -56,3 +57,42 @@ def test_words_equal_the_regex_tokeniser_on_random_text() -> None:
         assert words(text) == reference_words(text), text
         letters_only = "".join(c for c in text if not c.isdigit() and c not in "'’")
         assert words(letters_only) == reference_words(letters_only), letters_only
+
+
+@pytest.mark.parametrize("amount", ["£9 million", "£9million", "£9m", "£9 MILLION", "£9mn"])
+def test_amounts_are_one_term(amount: str) -> None:
+    assert tokenize(f"save {amount} a year") == ["save", "£9m", "year"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("£18.5 million", ["£18.5m"]),
+        ("£1.5bn", ["£1.5bn"]),
+        ("£4.5 billion", ["£4.5bn"]),
+        ("£22,000", ["£22000"]),
+        ("84%", ["84%"]),
+        ("2016/17", ["2016/17"]),
+    ],
+)
+def test_amounts_percentages_and_financial_years_are_kept_whole(text: str, expected: list[str]) -> None:
+    assert tokenize(text) == expected
+
+
+def test_percent_kept_in_a_sentence() -> None:
+    assert "84%" in tokenize("Some 84% of staff agreed.")
+
+
+def test_curly_quotes_and_possessives_fold() -> None:
+    assert tokenize("the council’s plan") == tokenize("the council's plan") == tokenize("the council plan")
+    assert tokenize("children’s services") == tokenize("children's services")
+    assert tokenize("“Trust”") == tokenize('"trust"') == tokenize("trust")
+    assert words("The Council’s PLAN") == ["the", "council", "plan"]
+
+
+def test_stop_words_are_dropped_and_words_stemmed() -> None:
+    assert tokenize("When will the libraries be opening?") == ["librari", "open"]
+
+
+def test_amount_at_sentence_end_is_one_term() -> None:
+    assert tokenize("It could cost £7.3m.") == tokenize("£7.3m cost")[::-1]

@@ -13,7 +13,7 @@ from bot.answer.spans import find_answer_spans
 from bot.engine import Engine
 from bot.text.mentions import find_date_mentions
 
-from .documents import write_corpus
+from ..documents import write_corpus
 
 DOCUMENTS = {
     "2018-terminal-plans.md": """\

@@ -24,7 +24,7 @@ from bot.corpus import load_corpus
 from bot.engine import Engine
 from bot.text.dates import PubDate
 
-from .documents import write_corpus
+from ..documents import write_corpus
 
 WHEN = "When will the Eastbridge library open?"
 WHO = "Who is the project manager for the Eastbridge library?"

@@ -1,4 +1,4 @@
-"""The scoring of `bot.evaluate` on answers built by hand: hits, short answers, timelines, report."""
+"""The scoring of `bot.eval` on answers built by hand: hits, short answers, timelines, report."""
 
 from __future__ import annotations
 

@@ -1,0 +1,70 @@
+"""Parsing a question against the index's vocabulary: typos corrected, English words and
+common first words left alone, synonyms expanded to terms the index has."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.query import Query, parse_query
+from bot.text.tokens import tokenize
+
+VOCABULARY = frozenset(
+    {
+        "childrens",
+        "children",
+        "trust",
+        "services",
+        "leads",
+        "needs",
+        "deeds",
+        "goats",
+        "coals",
+        "council",
+        "live",
+    }
+)
+KNOWN_TERMS = frozenset(t for w in VOCABULARY for t in tokenize(w))
+
+
+def _parse(question: str) -> Query:
+    return parse_query(question, VOCABULARY, KNOWN_TERMS)
+
+
+def test_typo_is_corrected_against_the_vocabulary() -> None:
+    query = _parse("When will the chidlrens trust go live?")
+    assert query.corrections == (("chidlrens", "childrens"),)
+    assert query.corrected == "When will the childrens trust go live?"
+    assert "children" in query.terms and not query.unknown
+    assert query.kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [("Who leads Leeds council?", "leed"), ("What are the goals of the trust?", "goal")],
+)
+def test_english_words_are_not_corrected(question: str, word: str) -> None:
+    query = _parse(question)
+    assert query.corrections == ()
+    assert question.split()[-2] in query.corrected  # "Leeds", "goals": not made into corpus words
+    assert word in query.unknown, "a word the corpus lacks stays unknown, so the question can abstain"
+
+
+def test_misspelt_question_word_is_corrected() -> None:
+    query = _parse("Wehn will the trust go live?")
+    assert query.corrections == (("Wehn".lower(), "when"),)
+    assert query.kind == "date"
+
+
+def test_synonyms_expand_to_terms_the_index_has() -> None:
+    query = parse_query("When will the trust start?", VOCABULARY, KNOWN_TERMS)
+    assert query.expansions == {"start": frozenset({"live"})}
+    assert query.unknown == ()
+
+
+def test_common_first_words_are_not_corrected_and_text_speak_is_read() -> None:
+    vocabulary = frozenset({"budget", "trust"})
+    query = parse_query("show me the budget for the show", vocabulary, frozenset({"budget"}))
+    assert query.corrections == ()
+    casual = parse_query("wen will the trust go live", vocabulary, frozenset({"trust"}))
+    assert casual.corrected.startswith("when will")  # text-speak, read as what it means
+    assert casual.kind == "date"

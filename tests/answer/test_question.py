@@ -1,0 +1,41 @@
+"""What kind of answer a question asks for, and the noun a "which" question names."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.question import asked_noun, expected_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When will the trust go live?", "date"),
+        ("when did the library open", "date"),
+        ("What year will the library open?", "date"),
+        ("And when will it open?", "date"),
+        ("Who is the project manager?", "person"),
+        ("Whose idea was the trust?", "person"),
+        ("What is the name of the director?", "person"),
+        ("How much will the library cost?", "amount"),
+        ("What is the budget of the library?", "amount"),
+        ("What was the total cost of the new library?", "amount"),
+        ("How many staff will move to the trust?", "count"),
+        ("What share of staff are agency workers?", "percent"),
+        ("What percentage of staff are agency workers?", "percent"),
+        ("What is the proportion of agency staff?", "percent"),
+        ("Which councils set up trusts before Northamptonshire?", "name"),
+        ("Which consultancy advised the council?", "name"),
+        ("What is a children's trust?", None),
+        ("How does the trust work?", None),
+        ("Which is the newest library?", None),
+        ("Why was the library delayed?", None),
+    ],
+)
+def test_expected_answer(question: str, kind: str | None) -> None:
+    assert expected_answer(question) == kind
+
+
+def test_an_opener_before_which_is_ignored() -> None:
+    assert asked_noun("So which councils set up a trust?") == "councils"
+    assert expected_answer("So which councils set up a trust?") == "name"
