@@ -10,6 +10,7 @@ May import `text`, `corpus`, `index`, `answer`, `settings` and `errors`: the lay
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ EXAMPLE_QUESTIONS = (
 STATE_KINDS = frozenset({"person", "rating"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 Progress = Callable[[Iterable[Document]], Iterable[Document]]
 
@@ -61,7 +63,9 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
         raise QuestionError("the question must be text")
     if _CONTROL.search(question):
         raise QuestionError("the question contains control characters")
-    text = " ".join(question.split())
+    # Invisible marks (a byte-order mark, a direction override) are no part of the words,
+    # and letters styled as mathematical or full-width ones are the letters they show.
+    text = " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", question)).split())
     if not text:
         raise QuestionError("the question is empty: ask something, e.g. “when will the trust go live?”")
     if len(text) > max_chars:

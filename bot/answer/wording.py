@@ -15,8 +15,12 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import cache
 
-__all__ = ["FILLER_WORDS", "informal_to_plain", "is_common_english", "zipf"]
+__all__ = ["FILLER_WORDS", "informal_to_plain", "is_common_english", "unshout", "zipf"]
 
+#: A question of at least this many words, this share of them capitalised, is shouted or in
+#: Title Case, not naming things: "When Will The Trust Go Live?".
+SHOUT_MIN_WORDS = 3
+SHOUT_SHARE = 0.8
 #: A word at least this common in English (Zipf scale) is an ordinary word.
 COMMON_ZIPF = 3.0
 #: A word ending in "s" is a possessive without its apostrophe when the word without the
@@ -130,10 +134,20 @@ _BEFORE_TO = frozenset(
 )
 
 
+def unshout(question: str) -> str:
+    """The question in lower case when it is written in capitals or Title Case: then a
+    capital says nothing about what is a name ("WHEN WILL THE TRUST GO LIVE?")."""
+    letters = [w for w in re.findall(r"[^\W\d_]+", question) if len(w) > 1]
+    capitalised = sum(w[0].isupper() for w in letters)
+    if len(letters) >= SHOUT_MIN_WORDS and capitalised >= SHOUT_SHARE * len(letters):
+        return question.lower()
+    return question
+
+
 def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> str:
     """The question with text-speak, slang and casual spelling replaced by plain English;
     a word in `known` (the corpus's own words) is taken as it is, unless it is text-speak."""
-    text = question
+    text = unshout(question)
     for pattern, plain in _PHRASES:
         text = pattern.sub(plain, text)
     pieces = _WORD_OR_GAP.split(text)

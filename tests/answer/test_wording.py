@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.query import parse_query
-from bot.answer.wording import informal_to_plain, is_common_english
+from bot.answer.wording import informal_to_plain, is_common_english, unshout
+from bot.engine import Engine
 
 
 @pytest.mark.parametrize(
@@ -56,3 +57,25 @@ def test_a_name_or_rare_word_the_corpus_lacks_is_a_reason_to_abstain() -> None:
     vocabulary = frozenset({"trust", "population"})
     query = parse_query("What is the population of Leeds?", vocabulary, frozenset({"trust", "popul"}))
     assert query.rare == ("leed",)  # "Leeds", stemmed; "population" is in the corpus
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("WHEN WILL THE TRUST GO LIVE?", "when will the trust go live?"),
+        ("When Will The Trust Go Live?", "when will the trust go live?"),
+        ("Who chairs the Harbour Board in Kelmouth?", "Who chairs the Harbour Board in Kelmouth?"),  # names
+        ("Go Live?", "Go Live?"),  # too short to tell
+    ],
+)
+def test_a_question_in_capitals_or_title_case_is_read_in_lower_case(typed: str, read: str) -> None:
+    assert unshout(typed) == read
+
+
+def test_a_question_in_capitals_finds_the_answer_it_finds_in_lower_case(seed_engine: Engine) -> None:
+    shouted, plain = (
+        seed_engine.ask("WHEN WILL THE TRUST GO LIVE?"),
+        seed_engine.ask("when will the trust go live?"),
+    )
+    assert not shouted.abstained
+    assert shouted.short == plain.short
