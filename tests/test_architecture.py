@@ -109,3 +109,11 @@ def test_the_check_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
         assert _imports(bad) == [("index",), ("answer", "rank"), ("text", "dates")]
     finally:
         bad.unlink()
+
+
+def test_the_readme_layout_table_names_every_module() -> None:
+    readme = (BOT.parent / "README.md").read_text(encoding="utf-8")
+    for path in FILES:
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        assert f"`{path.stem}`" in readme, f"README's layout table lacks {path.relative_to(BOT)}"
