@@ -48,8 +48,6 @@ EXAMPLE_QUESTIONS = (
     "who is the cabinet member?",
     "how much will the trust save?",
 )
-#: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
-STATE_KINDS = frozenset({"person", "rating"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -219,10 +217,8 @@ class Engine:
         if top_k < 1:
             raise QuestionError("top-k must be at least 1")
         query = parse_query(text, self.index.vocabulary, self.index.known_terms)
-        if cutoff is None and query.kind is not None:
-            # "Who was the chief executive in 2014?" asks how things stood then; the year of
-            # a why question is when the thing explained happened, not a cut-off.
-            cutoff = implied_cutoff(query.corrected, state=query.kind in STATE_KINDS)
+        if cutoff is None:  # "Who was the chief executive in 2014?" asks how things stood then.
+            cutoff = implied_cutoff(query.corrected, query.kind)
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k)
 

@@ -18,7 +18,10 @@ import re
 
 from ..text.dates import MONTHS, PubDate
 
-__all__ = ["implied_cutoff"]
+__all__ = ["STATE_KINDS", "implied_cutoff"]
+
+#: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
+STATE_KINDS = frozenset({"person", "rating"})
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
@@ -37,15 +40,16 @@ _PART_OF_YEAR = {"in early": (3, 31), "in mid": (6, 30)}
 _PERIODS = ("in", "during", "in early", "in mid", "in late")
 
 
-def implied_cutoff(question: str, state: bool) -> PubDate | None:
+def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
     """The cut-off a past-tense question's named time implies; None when it names none.
 
-    `state`: the question asks who held a post or how something stood (a rating), so
-    "in 2014" means as things stood then; otherwise only a point ("at the end of 2018",
-    "as of 2017") is a cut-off.
+    `kind` is the answer the question wants: for who held a post or how something stood
+    (`STATE_KINDS`), "in 2014" means as things stood then; otherwise only a point ("at the
+    end of 2018", "as of 2017") is a cut-off; a question of no kind (why, how) has none.
     """
-    if not _PAST.search(question) or _NOW.search(question):
+    if kind is None or not _PAST.search(question) or _NOW.search(question):
         return None
+    state = kind in STATE_KINDS
     found = list(_TIME.finditer(question))
     if len(found) != 1:  # "from 2015 to 2018", or none: no single time asked about
         return None
