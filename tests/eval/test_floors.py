@@ -84,29 +84,26 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
     assert metrics.hit_at_1 is not None and metrics.hit_at_1 >= hit_at_1
 
 
-def test_westmarsh_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
-    report = _corpus_report("westmarsh", tmp_path_factory)
-    _floors(report.overall, 0.66, 0.80, 3, 0.53, 0.85, 0.56)
+#: Each written corpus's floors: hit@1, abstention, false abstentions (at most), short
+#: answers, timeline precision and recall, at the figures measured when they were set.
+CORPUS_FLOORS = {
+    "westmarsh": (0.66, 0.80, 3, 0.53, 0.85, 0.56),
+    "harrowby": (0.48, 0.88, 6, 0.29, 0.66, 0.23),
+    "brackwater": (0.70, 0.70, 2, 0.54, 0.62, 0.50),
+    "ashcombe": (0.54, 0.50, 7, 0.52, 0.86, 0.41),
+    "marrowdale": (0.40, 0.50, 4, 0.43, 0.57, 0.38),  # held out: its misses are not read
+}
 
 
-def test_harrowby_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
-    report = _corpus_report("harrowby", tmp_path_factory)
-    _floors(report.overall, 0.48, 0.88, 6, 0.29, 0.66, 0.23)
+@pytest.mark.parametrize("name", sorted(CORPUS_FLOORS))
+def test_written_corpus_floors(name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    hit_at_1, abstention, false_abstentions, short, precision, recall = CORPUS_FLOORS[name]
+    report = _corpus_report(name, tmp_path_factory)
+    _floors(report.overall, hit_at_1, abstention, false_abstentions, short, precision, recall)
 
 
-def test_brackwater_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
-    report = _corpus_report("brackwater", tmp_path_factory)
-    _floors(report.overall, 0.70, 0.70, 2, 0.54, 0.62, 0.50)
-
-
-def test_ashcombe_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
-    report = _corpus_report("ashcombe", tmp_path_factory)
-    _floors(report.overall, 0.54, 0.50, 7, 0.52, 0.86, 0.41)
-
-
-def test_marrowdale_corpus_floors(tmp_path_factory: pytest.TempPathFactory) -> None:
-    report = _corpus_report("marrowdale", tmp_path_factory)
-    _floors(report.overall, 0.40, 0.50, 4, 0.43, 0.57, 0.38)
+def test_every_written_corpus_has_floors() -> None:
+    assert {p.parent.name for p in CORPORA.glob("*/qa.jsonl")} == set(CORPUS_FLOORS)
 
 
 def test_latest_answers_list_what_they_superseded(seed_engine: Engine) -> None:
