@@ -134,6 +134,7 @@ def read_passage(
     best: PassageRead | None = None
     passage_terms: set[str] = set()
     previous = opening
+    asks_post = query.kind == "person" and bool(query.roles)
     last: PassageRead | None = None  # the read of the sentence before
     for sentence in sentences_of(passage.text):
         terms = sentence_terms(sentence)
@@ -145,7 +146,7 @@ def read_passage(
         pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
-            if query.kind == "person" and query.roles:
+            if asks_post:
                 spans = [s for s in spans if holds_role(sentence, s, asked, previous)]
                 if spans and previous and points_back(sentence, spans[0]):
                     # "Jo Bell, who took charge of the company, said": what the question
@@ -208,7 +209,8 @@ def read_passage(
         candidate.anchor_words = carried | (
             frozenset(window_terms(sentence, span, tuning.ANCHOR_WINDOW)) if span is not None else frozenset()
         )
-        previous = said_of_ours(sentence, terms, asked)
+        if asks_post:  # only a post's check reads what the sentence before said
+            previous = said_of_ours(sentence, terms, asked)
         before, last = last, candidate
         if (
             best is None
