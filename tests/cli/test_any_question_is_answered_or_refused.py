@@ -17,6 +17,7 @@ import datetime as dt
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import time
@@ -242,7 +243,10 @@ def ask_or_refuse(
         message = str(exc)
         assert message.strip() and "\n" not in message, repr(message)
         if "too long" in message:
-            assert len(" ".join(question.split())) > engine.max_question_chars, message
+            # The limit counts the question as read: spaces collapsed, invisible marks
+            # dropped and compatibility forms unfolded, so the count is the message's own.
+            counted = int(re.search(r"\(([\d,]+) characters", message)[1].replace(",", ""))
+            assert counted > engine.max_question_chars, message
         note(f"refused: {type(exc).__name__}")
         return None
     except Exception as exc:
@@ -250,7 +254,7 @@ def ask_or_refuse(
             note(f"known bug: {bug}")
             return None
         raise
-    assert len(" ".join(question.split())) <= engine.max_question_chars
+    assert len(answer.question) <= engine.max_question_chars
     check_answer(answer, as_of, top_k)
     note(
         "abstained"
@@ -422,6 +426,13 @@ def test_a_question_of_exactly_the_limit_is_answered(engine: QuietEngine) -> Non
 def test_a_question_of_the_limit_padded_with_spaces_is_answered(engine: QuietEngine) -> None:
     # The limit counts the question as read, its runs of whitespace made one space.
     check_answer(engine.ask("  " + _of_length(LIMIT).replace(" ", " \t ") + "\n"), None, 5)
+
+
+def test_invisible_marks_do_not_count_against_the_limit(engine: QuietEngine) -> None:
+    # Joiners inside emoji are no part of the words; the question as read is within it.
+    answer = ask_or_refuse(engine, "\u200d".join(_of_length(LIMIT)))
+    assert answer is not None, "refused: invisible marks counted against the limit"
+    assert len(answer.question) == LIMIT
 
 
 TOO_LONG = {  # made when the test runs: ten-megabyte strings are not kept for the session
