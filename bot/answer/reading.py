@@ -227,7 +227,7 @@ def read_passage(
         ):
             best = candidate
     assert best is not None
-    best.retrospective = best.span is not None and bool(_RETROSPECTIVE.search(best.sentence))
+    best.retrospective = best.span is not None and tells_earlier(best.sentence, best.span)
     best.terms = frozenset(passage_terms) | acronyms(passage.text)
     best.context = coverage_of(passage_terms, query, asked.weights, asked.total)
     if best.span is not None:
@@ -264,6 +264,32 @@ _RETROSPECTIVE = re.compile(
     r"used to|was first|were first)\b",
     re.IGNORECASE,
 )
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(but|and)\b", re.IGNORECASE)
+_UPDATED = re.compile(r"\b(now|since|but|however|instead|later|revised|risen|rose|slipped)\b", re.IGNORECASE)
+_EARLIER_REACH = 8  # words from "first promised" to the value it governs
+_OPENING_WORDS = 4  # "When it was first announced, ..." sets the time of the whole sentence
+
+
+def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
+    """Whether the sentence gives its answer as what was said or planned before.
+
+    The marker must lead up to the answer in the same clause ("was first promised for
+    2015", "originally due in 2017"), or open the sentence ("When it was first announced,
+    ... at a cost of £18m") with nothing saying the answer came later: the value in "will
+    open next summer, five years later than first planned" is the new one.
+    """
+    for match in _RETROSPECTIVE.finditer(sentence, 0, span.start):
+        between = sentence[match.end() : span.start]
+        if _UPDATED.search(between):
+            continue
+        opening = sentence[: match.start()]
+        if not _CLAUSE_BREAK.search(opening) and len(opening.split()) <= _OPENING_WORDS:
+            return True
+        if not _CLAUSE_BREAK.search(between) and len(between.split()) <= _EARLIER_REACH:
+            return True
+    return False
+
 
 # Words that give a cause: what a "why" question asks for. "since" only before a clause
 # ("since costs rose"), not a time ("since 2015", "since it began").

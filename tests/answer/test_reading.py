@@ -1,0 +1,42 @@
+"""Reading one sentence: whether it gives its answer as what was said before."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.reading import tells_earlier
+from bot.answer.spans import AnswerSpan
+
+
+def _span(sentence: str, text: str) -> AnswerSpan:
+    start = sentence.index(text)
+    return AnswerSpan(start, start + len(text), text, text.lower())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The ferry terminal was first promised for 2015.", "2015"),
+        ("The new quay, originally due in spring 2017, will now open in 2022.", "spring 2017"),
+        ("Initially, the refit was costed at £4m.", "£4m"),
+        ("When it was first announced the quay was promised for 2015, at a cost of £9m.", "£9m"),
+        ("The berth had been expected to reopen in March 2018.", "March 2018"),
+    ],
+)
+def test_a_value_given_as_first_planned_is_an_earlier_one(sentence: str, value: str) -> None:
+    assert tells_earlier(sentence, _span(sentence, value))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The quay will be finished next summer, five years later than first planned.", "next summer"),
+        ("The new quay, originally due in spring 2017, will now open in 2022.", "2022"),
+        ("Originally costed at £4m, the refit has since risen to £7m.", "£7m"),
+        ("The terminal opened in May 2019.", "May 2019"),
+    ],
+)
+def test_the_new_value_beside_a_mention_of_the_first_plan_is_not_an_earlier_one(
+    sentence: str, value: str
+) -> None:
+    assert not tells_earlier(sentence, _span(sentence, value))
