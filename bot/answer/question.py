@@ -62,6 +62,8 @@ _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 def _opening(question: str) -> str:
     """The question folded, without a conversational opener ("so", "please", "hi")."""
     text = re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
+    # "In what year ...?", "On which date ...?" ask what "what year" asks.
+    text = re.sub(r"^(in|on|by|at|from|since|until|till|for)\s+(?=(what|which|when|how)\b)", "", text)
     # "As of January 2015, when was ...": a leading date sets the time, not the question.
     return re.sub(
         rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/]{{1,30}}?({_YEARISH}),\s*", "", text

@@ -34,7 +34,7 @@ from ..corpus import Document
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from ..text.mentions import latest_mentioned
-from ..text.tokens import fold, stem
+from ..text.tokens import fold, stem, tokenize
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .hits import Hit, Ranking, dedupe
@@ -101,6 +101,18 @@ def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     """Whether the passage, or the ones just before it, mentions every name given
     ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who said it."""
     return all(t in read.terms or t in read.before for t in names)
+
+
+def _event_term(query: Query) -> str | None:
+    """The term of the event a date question ends on: "found" in "When was X founded?"."""
+    if query.kind != "date" or not query.terms:
+        return None
+    words = re.findall(r"[\w'’-]+", query.corrected)
+    found = tokenize(words[-1]) if words else []
+    last = found[0] if found else None
+    if last is None or last != query.terms[-1] or last in {*query.names, *query.about, *query.roles}:
+        return None
+    return last
 
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
@@ -268,6 +280,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and fit(h) >= (tuning.COMPARABLE if h.span is not None else tuning.COMPARABLE_UNTYPED) * best_fit
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or (holds_post and h.span is not None))
     ]
+    event = _event_term(query)
+    of_event = event is not None and any(event in h.anchor for h in band)
+    if of_event:
+        # "When was the authority founded?": a date beside the authority's name but not
+        # its founding ("when I joined two years ago") is the date of something else.
+        band = [h for h in band if event in h.anchor]
     # Newest document first; within one document, the statement about the latest time
     # ("rated inadequate in 2013" then "requires improvement in April 2016").
     band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
@@ -291,6 +309,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if h.span is not None
         and h.linked
         and not h.retrospective
+        and (not of_event or event in h.anchor)
         and fit(h) >= tuning.RELATED * best_fit
         and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
     )

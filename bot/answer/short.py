@@ -45,6 +45,7 @@ _EDGE_WORDS = STOP_WORDS | frozenset(
 )
 #: The words after a question's gap term that a short answer takes at most.
 GAP_WORDS = 10
+_ARTICLES = frozenset("the a an".split())
 _DETERMINERS = frozenset("the a an this that these those its their our his her".split())
 # Words that join a noun to the phrase that says which one ("services for children").
 _LINKS = frozenset("of for with from in on".split())
@@ -111,7 +112,8 @@ def _after_gap(tokens: list[re.Match[str]], breaks: list[bool], query: Query) ->
 def _asked_nouns(query: Query) -> list[str]:
     """Terms of the words after "which" or "what" that may head the answer's phrase, the
     last first: "report", "council" for "Which council report says ...?"."""
-    match = re.match(r"(?:which|what)\s+((?:[a-z'-]+\s*){1,3})", fold(query.corrected).strip())
+    # "Which budget ...?" and "... a share of which budget?" alike.
+    match = re.search(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,3})", fold(query.corrected).strip())
     if match is None:
         return []
     nouns = []
@@ -258,8 +260,12 @@ def _new_words(sentence: str, query: Query) -> str | None:
     words = _trim([t.group(0) for t in tokens[i:j]])
     if not words:
         return None
-    words = words[:MAX_SHORT_WORDS]
-    words = _trim(words)
+    words = _trim(words[:MAX_SHORT_WORDS])
+    if words and len(words) < MAX_SHORT_WORDS:
+        # "a key milestone", not "key milestone": the article is part of the phrase.
+        first = next(k for k in range(i, j) if tokens[k].group(0) == words[0])
+        if first > 0 and fold(tokens[first - 1].group(0)) in _ARTICLES:
+            words.insert(0, tokens[first - 1].group(0))
     text = _clean(" ".join(words))
     return text or None
 

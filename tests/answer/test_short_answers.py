@@ -37,6 +37,8 @@ The annual harbour review found that waiting times at the old terminal had doubl
 
 The company is working with rowing charity Oarsworth Trust on a new slipway.
 
+Lena Holt called the slipway a welcome boost for young rowers.
+
 Under a scheme called Tidepass, regular travellers will pay a single monthly fee.
 
 The old terminal was rated "poor" by the ports inspectorate in 2015. It was re-rated as \
@@ -58,6 +60,8 @@ The new chief executive of Redhaven Ferries has promised faster crossings by nex
 
 Tom Avery, who took charge of the company in March, said new engines had been ordered. Sara \
 Quinn, the company's deputy chief executive, said the timetable would follow.
+
+Redhaven Ferries carried a record number of passengers in 2021.
 
 The neighbouring Ridgeway Ferry Company was fined last year. Its chief executive, Kay Moss, apologised.
 """,
@@ -112,6 +116,15 @@ def test_which_noun_is_answered_by_the_phrase_that_noun_heads(engine: Engine) ->
     assert "annual harbour review" in short
 
 
+def test_which_noun_late_in_the_question_is_answered_by_the_phrase_it_heads(engine: Engine) -> None:
+    short = _short(engine, "Waiting times at the old terminal doubled according to which review?")
+    assert "annual harbour review" in short
+
+
+def test_a_description_keeps_its_article(engine: Engine) -> None:
+    assert _short(engine, "How did Lena Holt describe the slipway?").startswith("a welcome boost")
+
+
 def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:
     assert _short(engine, "What is the scheme for regular travellers called?") == "Tidepass"
 
@@ -145,6 +158,12 @@ def test_a_place_is_given_with_the_town_it_stands_in(engine: Engine) -> None:
 def test_a_year_before_1900_after_a_preposition_is_a_date(engine: Engine) -> None:
     assert _short(engine, "When was Redhaven Ferries founded?") == "1872"
     assert [m.text for m in find_date_mentions("some 1850 vehicles, and 1872 seats")] == []
+
+
+def test_what_year_asks_for_the_date_of_the_event_the_question_ends_on(engine: Engine) -> None:
+    # The newer "carried a record number of passengers in 2021" names the company and a
+    # year, but not its founding.
+    assert _short(engine, "In what year was Redhaven Ferries founded?") == "1872"
 
 
 def test_a_number_inside_a_date_counts_nothing() -> None:
