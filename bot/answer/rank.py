@@ -103,16 +103,32 @@ def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     return all(t in read.terms or t in read.before for t in names)
 
 
-def _event_term(query: Query) -> str | None:
-    """The term of the event a date question ends on: "found" in "When was X founded?"."""
-    if query.kind != "date" or not query.terms:
+_DEFINED = re.compile(
+    r"^(?:which|what) [\w'’-]+ (?:is|was|are|were|will be) (?:the |an? )?(?:[\w'’-]+ ){0,2}?"
+    r"([\w'’-]+)(?: (?:on|of|for|at|in|to|behind|building)\b|\W*$)"
+)
+
+
+def _defining_term(query: Query) -> str | None:
+    """The term an answer must stand beside to be of the thing asked: the event a date
+    question ends on ("found" in "When was X founded?"), the post a "which firm is the
+    main contractor on X?" question gives its name ("contractor")."""
+    if not query.terms:
         return None
-    words = re.findall(r"[\w'’-]+", query.corrected)
-    found = tokenize(words[-1]) if words else []
-    last = found[0] if found else None
-    if last is None or last != query.terms[-1] or last in {*query.names, *query.about, *query.roles}:
+    if query.kind == "date":
+        words = re.findall(r"[\w'’-]+", query.corrected)
+        found = tokenize(words[-1]) if words else []
+    elif query.kind == "name":
+        match = _DEFINED.match(fold(query.corrected).strip())
+        found = tokenize(match.group(1)) if match else []
+    else:
         return None
-    return last
+    term = found[0] if found else None
+    if term is None or term not in query.terms or term in {*query.names, *query.about, *query.roles}:
+        return None
+    if query.kind == "date" and term != query.terms[-1]:
+        return None
+    return term
 
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
@@ -185,7 +201,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         for i in order
     ]
     top_coverage = max(r.coverage for _, r in reads) or 1.0
-    strongest = max(r.strength for _, r in reads)
+    # The strongest kind of answer among passages that cover enough of the question: a
+    # name beside "firm" in a passage about something else does not outrank one beside
+    # "main contractor" that is about the reservoir asked after.
+    strongest = max(
+        (r.strength for _, r in reads if max(r.coverage, r.context) >= tuning.MIN_COVERAGE),
+        default=0,
+    ) or max(r.strength for _, r in reads)
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
     # answer anywhere, a who/which question without a named post takes the best sentence.
     untyped = strongest == 0 and query.kind in _UNTYPED_FALLBACK and not query.roles
@@ -280,12 +302,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and fit(h) >= (tuning.COMPARABLE if h.span is not None else tuning.COMPARABLE_UNTYPED) * best_fit
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or (holds_post and h.span is not None))
     ]
-    event = _event_term(query)
-    of_event = event is not None and any(event in h.anchor for h in band)
-    if of_event:
+    defining = _defining_term(query)
+    of_defining = defining is not None and any(defining in h.anchor for h in band)
+    if of_defining:
         # "When was the authority founded?": a date beside the authority's name but not
         # its founding ("when I joined two years ago") is the date of something else.
-        band = [h for h in band if event in h.anchor]
+        band = [h for h in band if defining in h.anchor]
     # Newest document first; within one document, the statement about the latest time
     # ("rated inadequate in 2013" then "requires improvement in April 2016").
     band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
@@ -309,7 +331,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if h.span is not None
         and h.linked
         and not h.retrospective
-        and (not of_event or event in h.anchor)
+        and (not of_defining or defining in h.anchor)
         and fit(h) >= tuning.RELATED * best_fit
         and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
     )

@@ -18,7 +18,7 @@ from functools import cache
 from ..corpus import Document, Passage
 from ..index import Index
 from ..text.dates import PubDate
-from ..text.lexicon import ANY_COUNTED_WORDS, COUNTING_WORDS
+from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, COUNTING_WORDS
 from ..text.mentions import latest_mentioned
 from ..text.tokens import fold, stem, tokenize
 from . import tuning
@@ -73,8 +73,9 @@ class PassageRead:
 
 @cache
 def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
-    """The terms of counting words ("number of") and of things anything may be ("people")."""
-    return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, ANY_COUNTED_WORDS))
+    """The terms of counting words ("number of") and of things anything may be ("people",
+    and for "which company", any body)."""
+    return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, (*ANY_COUNTED_WORDS, *ANY_BODY_WORDS)))
 
 
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:

@@ -324,7 +324,8 @@ def short_answer(
         value: str | None = span_value(query, span)
         if query.kind == "name":
             # "Which services ...?": the phrase the name stands in says more than the name.
-            phrase = _shaped(sentence, query)
+            tokens = list(_WORD.finditer(sentence))
+            phrase = _noun_phrase(tokens, [t.group(0).strip() in _BREAKS for t in tokens], query)
             if phrase and fold(span.text) in fold(phrase) and len(phrase.split()) <= MAX_SHORT_WORDS:
                 value = phrase
     else:

@@ -9,6 +9,7 @@ Imports nothing of trustbot.
 from __future__ import annotations
 
 __all__ = [
+    "ANY_BODY_WORDS",
     "ANY_COUNTED_WORDS",
     "COUNTING_WORDS",
     "GENERIC_ROLE_WORDS",
@@ -61,9 +62,12 @@ ROLE_MODIFIERS = frozenset("deputy assistant acting interim vice former".split()
 COUNTING_WORDS = ("number", "total", "count", "figure", "tally")
 #: What "how many people" counts may be called anything: patients, staff, children.
 ANY_COUNTED_WORDS = ("people", "person", "persons", "ones", "things", "times")
+#: What "which company" asks for may be any kind of body: a trust, a council, a partnership.
+ANY_BODY_WORDS = tuple("company firm business organisation organization body enterprise outfit".split())
 LEXICON_WORDS = (
     *sorted(ROLE_WORDS | GENERIC_ROLE_WORDS | ROLE_MODIFIERS),
     *ROLE_ABBREVIATIONS,
     *COUNTING_WORDS,
     *ANY_COUNTED_WORDS,
+    *ANY_BODY_WORDS,
 )
