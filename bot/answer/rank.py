@@ -302,6 +302,17 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and fit(h) >= (tuning.COMPARABLE if h.span is not None else tuning.COMPARABLE_UNTYPED) * best_fit
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or (holds_post and h.span is not None))
     ]
+    values = {h.span.value for h in band if h.span is not None}
+    band += [
+        h
+        for h in answering
+        if h not in band
+        and h.linked
+        and h.span is not None
+        and h.span.value in values
+        and not h.retrospective
+        and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+    ]  # a later document giving the same value restates the same fact ("set in 2018")
     defining = _defining_term(query)
     of_defining = defining is not None and any(defining in h.anchor for h in band)
     if of_defining:
