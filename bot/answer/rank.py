@@ -98,8 +98,9 @@ def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) 
 
 
 def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
-    """Whether the passage, or the ones just before it, mentions every name given
-    ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who said it."""
+    """Whether the passage, the ones just before it or its document's title mention every
+    name given ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who
+    said it, and an article's title says what "the project" of its passages is."""
     return all(t in read.terms or t in read.before for t in names)
 
 
@@ -107,6 +108,11 @@ _DEFINED = re.compile(
     r"^(?:which|what) [\w'’-]+ (?:is|was|are|were|will be) (?:the |an? )?(?:[\w'’-]+ ){0,2}?"
     r"([\w'’-]+)(?: (?:on|of|for|at|in|to|behind|building)\b|\W*$)"
 )
+
+
+@cache
+def _title_terms(document: Document) -> frozenset[str]:
+    return frozenset(tokenize(document.title or ""))
 
 
 def _defining_term(query: Query) -> str | None:
@@ -219,7 +225,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
     if names:  # only a name to find needs the passages before each candidate
         for i, read in reads:
-            read.before = terms_before(index, i)
+            read.before = terms_before(index, i) | _title_terms(index.document_of(index.passages[i]))
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []
@@ -281,14 +287,23 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # never stands next to what they share with it: it answers something else.
         return Ranking(query, (), True, f"no passage gives a {query.kind} for what the question asks about")
 
+    # The names of the question a passage is about: said in it, or in its document's
+    # title ("Thornbeck" for "the project budget of £94 million" in an article about it).
+    topics = {}
+    for i, read in reads:
+        title = _title_terms(index.document_of(index.passages[i]))
+        topics[index.passages[i].id] = frozenset(t for t in query.names if t in read.terms or t in title)
+
     def fit(hit: Hit) -> float:
         # How well a hit answers the question asked: for a typed answer, how much of the
-        # question stands next to it (the same fact, told in other words); else coverage.
+        # question stands next to it, or names what the passage is about (the same fact,
+        # told in other words); else coverage.
         if hit.span is None:
             return hit.coverage
         if holds_post:
             return 1.0  # it passed the check that the person holds the post asked about
-        return sum(weights.get(t, 0.0) for t in hit.anchor) / total if total else 0.0
+        around = hit.anchor | topics.get(hit.passage.id, frozenset())
+        return sum(weights.get(t, 0.0) for t in around) / total if total else 0.0
 
     generic, modifiers = role_and_modifier_stems()
     holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)

@@ -28,6 +28,8 @@ Lena Holt, chief executive of the company, said the terminal was long overdue.
 
 The company, which has its head office at Gullwing House in Kelmouth, runs six crossings a day.
 
+The Kelmouth terminal is expected to cost £12m.
+
 Redhaven Ferries was founded in 1872 and carries some 1850 vehicles a week.
 
 Councillor Nadia Brook, chair of the harbour committee, said the terminal would help the \
@@ -93,6 +95,14 @@ Kay Moss, chief executive of the Ridgeway Ferry Company, said her crossings woul
 
 Councillor Omar Reed, chair of the quay users' forum, said the delay was disappointing.
 """,
+    "2023-terminal-budget.md": """\
+---
+title: Kelmouth terminal budget rises
+published: 2023-02-14
+source: Estuary Post
+---
+Tom Avery said the terminal's budget had risen to £15m because steel prices had climbed.
+""",
 }
 
 
@@ -135,6 +145,13 @@ def test_which_firm_is_the_post_is_answered_by_the_name_given_that_post(engine: 
     # is a word the documents never use, and any kind of body may be the answer.
     question = f"Which {kind} is the main contractor on the new terminal?"
     assert _short(engine, question) == "Saltmarsh Marine"
+
+
+def test_a_newer_value_in_an_article_whose_title_names_the_subject_is_the_latest(engine: Engine) -> None:
+    # "the terminal" is the Kelmouth one because the article's title says so.
+    answer = engine.ask("What is the latest cost of the Kelmouth terminal?")
+    assert answer.short == "£15m"
+    assert [e.said for e in answer.earlier] == ["£12m"]
 
 
 def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:
