@@ -51,6 +51,10 @@ __all__ = ["Hit", "Ranking", "rank"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 
 
+_SAYING = re.compile(r"\b(say|said|says|describe|described|call|called|told|tell)\b")
+_QUOTE_MARK = re.compile(r"[“”\"]")
+
+
 def _date_key(document: Document) -> dt.date:
     # Undated documents rank behind every dated one.
     return document.published.value if document.published else dt.date.min
@@ -226,6 +230,16 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     if names:  # only a name to find needs the passages before each candidate
         for i, read in reads:
             read.before = terms_before(index, i) | _title_terms(index.document_of(index.passages[i]))
+        if query.kind is None and _SAYING.search(fold(query.corrected)):
+            # "What did Jo Bell say ...?": a quote runs on after the name of who said it,
+            # so a passage of the quote holds the speaker's name through the one before.
+            for i, read in reads:
+                if _QUOTE_MARK.search(index.passages[i].text):
+                    speaker = [t for t in names if t not in read.terms and t in read.before]
+                    said_by = sum(weights.get(t, 0.0) for t in speaker) / total if total else 0.0
+                    read.coverage += said_by
+                    read.context += said_by
+            top_coverage = max(r.coverage for _, r in reads) or 1.0
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []

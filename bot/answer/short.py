@@ -59,11 +59,14 @@ def is_polar(question: str) -> bool:
 
 
 def _trim(words: list[str]) -> list[str]:
+    article = None
     while words and fold(words[0]).strip("“”\"'‘’,:;") in _EDGE_WORDS:
+        article = words[0] if fold(words[0]) in _ARTICLES else None
         words = words[1:]
     while words and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
         words = words[:-1]
-    return words
+    # "a key milestone", not "key milestone": an article is part of the phrase it opens.
+    return [article, *words] if article and words else words
 
 
 def _clean(text: str) -> str:
@@ -261,11 +264,10 @@ def _new_words(sentence: str, query: Query) -> str | None:
     if not words:
         return None
     words = _trim(words[:MAX_SHORT_WORDS])
-    if words and len(words) < MAX_SHORT_WORDS:
-        # "a key milestone", not "key milestone": the article is part of the phrase.
+    if words and fold(words[0]) not in _ARTICLES and len(words) < MAX_SHORT_WORDS:
         first = next(k for k in range(i, j) if tokens[k].group(0) == words[0])
         if first > 0 and fold(tokens[first - 1].group(0)) in _ARTICLES:
-            words.insert(0, tokens[first - 1].group(0))
+            words.insert(0, tokens[first - 1].group(0))  # the run began after its article
     text = _clean(" ".join(words))
     return text or None
 

@@ -94,6 +94,11 @@ The engineering firm Gannet Design drew the plans for a ticket office.
 Kay Moss, chief executive of the Ridgeway Ferry Company, said her crossings would share the quay.
 
 Councillor Omar Reed, chair of the quay users' forum, said the delay was disappointing.
+
+Lena Holt, who chairs the islanders' travel panel, said: “The delay is hard on families who \
+cross every day, and on the crews who have worked through two winters on the old quay.
+
+“What islanders deserve is a crossing they can rely on in every season.”
 """,
     "2023-terminal-budget.md": """\
 ---
@@ -152,6 +157,12 @@ def test_a_newer_value_in_an_article_whose_title_names_the_subject_is_the_latest
     answer = engine.ask("What is the latest cost of the Kelmouth terminal?")
     assert answer.short == "£15m"
     assert [e.said for e in answer.earlier] == ["£12m"]
+
+
+def test_what_someone_said_is_found_in_the_quote_running_on_after_their_name(engine: Engine) -> None:
+    answer = engine.ask("What does Lena Holt say islanders deserve?")
+    assert answer.results[0].passage.startswith("“What islanders deserve")
+    assert "a crossing they can rely on" in (answer.short or "")
 
 
 def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:
