@@ -44,6 +44,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "UNKNOWN_SHARE": (0.34, 0.5, 0.67, 1.01),
     "POST_BESIDE": (2, 3, 4, 5),
     "GAP_WORDS": (4, 6, 8, 10, 12),
+    "CAUSE_REACH": (2, 4, 6),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})

@@ -37,6 +37,7 @@ from ..text.mentions import latest_mentioned
 from ..text.tokens import fold, stem, tokenize
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
+from .causes import lead_with_cause
 from .hits import Hit, Ranking, dedupe
 from .posts import same_post
 from .query import Query
@@ -351,15 +352,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # Newest document first; within one document, the statement about the latest time
     # ("rated inadequate in 2013" then "requires improvement in April 2016").
     band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
-    if query.why and band and not band[0].cause:
-        # A why question asks for the cause: in the document that tells what happened, a
-        # passage giving its cause comes before one that only restates it (a headline).
-        told = band[0].document.id
-        causes = [
-            h for h in answering if h.cause and h.document.id == told and h.context >= tuning.MIN_COVERAGE
-        ]
-        if causes:
-            band.insert(0, max(causes, key=lambda h: (h.context, h.quality)))
+    if query.why:
+        band = lead_with_cause(index, band, answering, asked, {index.passages[i].id: i for i in order})
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     # The timeline: older answers to the same question, which only a typed answer (a date,

@@ -41,6 +41,8 @@ WEIGHT_PROXIMITY = 0.2
 #: Added to the quality of a passage whose sentence gives a cause, for a why question.
 WEIGHT_CAUSE = 0.2
 
+#: Passages after a why question's reporting passage that are read for its cause.
+CAUSE_REACH = 4
 #: Typed answers fitting the question at least this share as well as the best one does
 #: answer the same question: an older one that said something else is an "earlier report".
 RELATED = 0.75

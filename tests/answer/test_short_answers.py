@@ -87,6 +87,9 @@ source: Estuary Post
 ---
 Redhaven Ferries said the new terminal will now open next summer.
 
+Divers found an old wreck lying across the line of the new pier, which forced engineers to \
+move it twenty metres east.
+
 The new terminal will be built by Saltmarsh Marine, which was chosen as main contractor last year.
 
 The engineering firm Gannet Design drew the plans for a ticket office.
@@ -107,6 +110,8 @@ published: 2023-02-14
 source: Estuary Post
 ---
 Tom Avery said the terminal's budget had risen to £15m because steel prices had climbed.
+
+The long-delayed terminal has been put back several times since the plans were first drawn up.
 """,
 }
 
@@ -163,6 +168,12 @@ def test_what_someone_said_is_found_in_the_quote_running_on_after_their_name(eng
     answer = engine.ask("What does Lena Holt say islanders deserve?")
     assert answer.results[0].passage.startswith("“What islanders deserve")
     assert "a crossing they can rely on" in (answer.short or "")
+
+
+def test_why_in_a_year_is_answered_by_that_years_report_of_the_cause(engine: Engine) -> None:
+    # The cause shares no word with the question; a newer article only restates the delay.
+    answer = engine.ask("Why was the opening of the terminal put back in 2021?")
+    assert answer.results[0].passage.startswith("Divers found an old wreck")
 
 
 def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:

@@ -1,0 +1,88 @@
+"""A why question's answer: the passage of the reporting document that gives the cause.
+
+"Why was the reservoir delayed in 2016?" is answered by the article that reported the
+delay, and in it by the passage that says what caused it, which often shares no word with
+the question ("engineers had found far more waterlogged clay ..."): the headline only
+restates what happened. The reporting article is the one published in a year the
+question names, else the newest; its cause is a passage among the candidates, or
+one of the few after the lead that gives a cause.
+
+May import `corpus`, `index`, `text` and this package's `tuning`, `asked`, `hits` and
+`reading`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..index import Index
+from . import tuning
+from .asked import Asked
+from .hits import Hit
+from .reading import read_passage
+
+__all__ = ["lead_with_cause"]
+
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+# A passage sharing no word with the question gives its cause only if it says so in so
+# many words: "after" or "following" there mostly tell the time.
+_SAYS_CAUSE = re.compile(
+    r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|the reasons?|found)\b", re.IGNORECASE
+)
+
+
+def _reporting(band: Sequence[Hit], question: str) -> Hit:
+    """The band's hit from the article that reported what the question asks about."""
+    years = {int(y.group(0)) for y in _YEAR.finditer(question)}
+    dated = [h for h in band if h.document.published and h.document.published.value.year in years]
+    return max(dated, key=lambda h: h.quality) if dated else band[0]
+
+
+def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
+    """Hits for the passages after `told` (passage i) in its document whose best sentence
+    gives a cause."""
+    found = []
+    for j in range(i + 1, min(i + 1 + tuning.CAUSE_REACH, len(index.passages))):
+        passage = index.passages[j]
+        if passage.doc_id != told.passage.doc_id:
+            break
+        read = read_passage(passage, told.document, asked)
+        if read.cause and _SAYS_CAUSE.search(read.sentence):
+            found.append(
+                Hit(
+                    passage,
+                    told.document,
+                    0.0,
+                    0.0,
+                    read.coverage,
+                    read.sentence,
+                    None,
+                    True,
+                    True,
+                    cause=True,
+                )
+            )
+    return found
+
+
+def lead_with_cause(
+    index: Index, band: list[Hit], answering: Sequence[Hit], asked: Asked, where: Mapping[str, int]
+) -> list[Hit]:
+    """The band with, first, the passage giving the cause of what the question asks about;
+    `where` gives each candidate passage's number in the index."""
+    if not band:
+        return band
+    told = _reporting(band, asked.query.corrected)
+    if told.cause:
+        return [told, *(h for h in band if h is not told)]
+    causes = [
+        h
+        for h in answering
+        if h.cause and h.document.id == told.document.id and h.context >= tuning.MIN_COVERAGE
+    ]
+    if not causes:
+        causes = _causes_after(index, where[told.passage.id], told, asked)
+        return [*causes[:1], told, *(h for h in band if h is not told)]
+    best = max(causes, key=lambda h: (h.context, h.quality))
+    return [best, *(h for h in band if h is not best)]
