@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..text.lexicon import SYNONYM_WORDS
-from ..text.tokens import STOP_WORDS, stem, tokenize, words
+from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
 from .question import asked_noun, counted_term, expected_answer, person_terms, post_qualifiers, role_terms
 from .spans import AnswerType, is_name_word
 from .wording import FILLER_WORDS, informal_to_plain, is_common_english
@@ -96,12 +96,40 @@ class Query:
         return bool(re.match(r"\W*(why|how come)\b", self.corrected, re.IGNORECASE))
 
     @property
+    def defining_term(self) -> str | None:
+        """The term an answer must stand beside to be of the thing asked: the event a date
+        question ends on ("found" in "When was X founded?"), the post a "which firm is the
+        main contractor on X?" question gives its name ("contractor")."""
+        if not self.terms:
+            return None
+        if self.kind == "date":
+            said = re.findall(r"[\w'’-]+", self.corrected)
+            found = tokenize(said[-1]) if said else []
+        elif self.kind == "name":
+            match = _DEFINED.match(fold(self.corrected).strip())
+            found = tokenize(match.group(1)) if match else []
+        else:
+            return None
+        term = found[0] if found else None
+        if term is None or term not in self.terms or term in {*self.names, *self.about, *self.roles}:
+            return None
+        if self.kind == "date" and term != self.terms[-1]:
+            return None
+        return term
+
+    @property
     def corrected(self) -> str:
         """The question as read: casual wording made plain, typos corrected."""
         text = self.plain or self.question
         for wrong, right in self.corrections:
             text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text, count=1)
         return text
+
+
+_DEFINED = re.compile(
+    r"^(?:which|what) [\w'’-]+ (?:is|was|are|were|will be) (?:the |an? )?(?:[\w'’-]+ ){0,2}?"
+    r"([\w'’-]+)(?: (?:on|of|for|at|in|to|behind|building)\b|\W*$)"
+)
 
 
 def _zipf(word: str) -> float:

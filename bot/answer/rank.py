@@ -34,14 +34,14 @@ from ..corpus import Document
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from ..text.mentions import latest_mentioned
-from ..text.tokens import fold, stem, tokenize
+from ..text.tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
 from .hits import Hit, Ranking, dedupe
 from .posts import same_post
 from .query import Query
-from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before
+from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before, title_terms
 from .sentences import WORD
 from .spans import is_name_word
 
@@ -107,39 +107,6 @@ def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     name given ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who
     said it, and an article's title says what "the project" of its passages is."""
     return all(t in read.terms or t in read.before for t in names)
-
-
-_DEFINED = re.compile(
-    r"^(?:which|what) [\w'’-]+ (?:is|was|are|were|will be) (?:the |an? )?(?:[\w'’-]+ ){0,2}?"
-    r"([\w'’-]+)(?: (?:on|of|for|at|in|to|behind|building)\b|\W*$)"
-)
-
-
-@cache
-def _title_terms(document: Document) -> frozenset[str]:
-    return frozenset(tokenize(document.title or ""))
-
-
-def _defining_term(query: Query) -> str | None:
-    """The term an answer must stand beside to be of the thing asked: the event a date
-    question ends on ("found" in "When was X founded?"), the post a "which firm is the
-    main contractor on X?" question gives its name ("contractor")."""
-    if not query.terms:
-        return None
-    if query.kind == "date":
-        words = re.findall(r"[\w'’-]+", query.corrected)
-        found = tokenize(words[-1]) if words else []
-    elif query.kind == "name":
-        match = _DEFINED.match(fold(query.corrected).strip())
-        found = tokenize(match.group(1)) if match else []
-    else:
-        return None
-    term = found[0] if found else None
-    if term is None or term not in query.terms or term in {*query.names, *query.about, *query.roles}:
-        return None
-    if query.kind == "date" and term != query.terms[-1]:
-        return None
-    return term
 
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
@@ -230,7 +197,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
     if names:  # only a name to find needs the passages before each candidate
         for i, read in reads:
-            read.before = terms_before(index, i) | _title_terms(index.document_of(index.passages[i]))
+            read.before = terms_before(index, i) | title_terms(index.document_of(index.passages[i]))
         if query.kind is None and _SAYING.search(fold(query.corrected)):
             # "What did Jo Bell say ...?": a quote runs on after the name of who said it,
             # so a passage of the quote holds the speaker's name through the one before.
@@ -306,7 +273,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # title ("Thornbeck" for "the project budget of £94 million" in an article about it).
     topics = {}
     for i, read in reads:
-        title = _title_terms(index.document_of(index.passages[i]))
+        title = title_terms(index.document_of(index.passages[i]))
         topics[index.passages[i].id] = frozenset(t for t in query.names if t in read.terms or t in title)
 
     def fit(hit: Hit) -> float:
@@ -343,7 +310,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and not h.retrospective
         and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
     ]  # a later document giving the same value restates the same fact ("set in 2018")
-    defining = _defining_term(query)
+    defining = query.defining_term
     of_defining = defining is not None and any(defining in h.anchor for h in band)
     if of_defining:
         # "When was the authority founded?": a date beside the authority's name but not

@@ -317,6 +317,12 @@ def opening_terms(index: Index, i: int, asked: Asked) -> frozenset[str]:
     return said_of_ours(sentences[-1], sentence_terms(sentences[-1]), asked) if sentences else frozenset()
 
 
+@cache
+def title_terms(document: Document) -> frozenset[str]:
+    """The terms of a document's title: what its passages are about."""
+    return frozenset(tokenize(document.title or ""))
+
+
 def terms_before(index: Index, i: int) -> frozenset[str]:
     """The terms of the passages just before passage i in its document."""
     doc = index.passages[i].doc_id
