@@ -40,6 +40,7 @@ from .sentences import (
     sentences_of,
     sides,
     window_terms,
+    word_stems,
 )
 from .spans import AnswerSpan, AnswerType, find_answer_spans, names_noun
 
@@ -176,8 +177,14 @@ def read_passage(
             # but a figure is the one nearest ("first costed at £18m, will now cost £31m").
             distances = [distance_in_words(sentence, s, positions) for s in spans]
             near = [d <= tuning.LINK_WINDOW for d in distances]
+            event = _event_positions(sentence, query) if query.kind == "date" and len(spans) > 1 else []
             if query.kind in _NEAREST_KINDS and spans:
                 first_near = distances.index(min(distances))
+            elif event and True in near:
+                # "less than three years ago, and it says the hub is still due to open in
+                # January": the date of the event asked about is the one beside its word.
+                by_event = [distance_in_words(sentence, s, event) for s in spans]
+                first_near = min((k for k in range(len(spans)) if near[k]), key=lambda k: by_event[k])
             else:
                 first_near = near.index(True) if True in near else 0
             span = spans[first_near] if spans else None
@@ -315,6 +322,15 @@ def opening_terms(index: Index, i: int, asked: Asked) -> frozenset[str]:
         return frozenset()
     sentences = sentences_of(before.text)
     return said_of_ours(sentences[-1], sentence_terms(sentences[-1]), asked) if sentences else frozenset()
+
+
+def _event_positions(sentence: str, query: Query) -> list[int]:
+    """Where the sentence says the event a date question ends on ("open" in "due to open")."""
+    event = query.defining_term
+    if event is None:
+        return []
+    alike = {event} | query.expansions.get(event, frozenset())
+    return [start for start, first in word_stems(sentence) if first in alike]
 
 
 @cache

@@ -1,11 +1,17 @@
-"""Reading one sentence: whether it gives its answer as what was said before."""
+"""Reading one sentence: whether it gives its answer as what was said before, and which
+of its dates answers."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from bot.answer.reading import tells_earlier
 from bot.answer.spans import AnswerSpan
+from bot.engine import Engine
+
+from ..documents import write_corpus
 
 
 def _span(sentence: str, text: str) -> AnswerSpan:
@@ -40,3 +46,23 @@ def test_the_new_value_beside_a_mention_of_the_first_plan_is_not_an_earlier_one(
     sentence: str, value: str
 ) -> None:
     assert not tells_earlier(sentence, _span(sentence, value))
+
+
+def test_a_date_question_takes_the_date_beside_its_event(tmp_path: Path) -> None:
+    # "two years ago" stands nearer the question's first words; "in June" beside "open".
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {
+            "2019-quay.md": """\
+---
+title: Harbour board finances improve
+published: 2019-03-04
+source: Estuary Post
+---
+The harbour board now expects a small surplus, after a loss two years ago, and it says the \
+Kelmouth ferry terminal is still due to open in June.
+"""
+        },
+    )
+    engine = Engine.open(corpus, tmp_path / "index")
+    assert engine.ask("When was the Kelmouth ferry terminal due to open?").short == "June 2019"
