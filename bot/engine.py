@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer
+from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer, time_terms
 from .corpus import Document, Notice, fingerprint, load_corpus
 from .errors import IndexError_, QuestionError
 from .index import (
@@ -219,6 +219,8 @@ class Engine:
         query = parse_query(text, self.index.vocabulary, self.index.known_terms)
         if cutoff is None:  # "Who was the chief executive in 2014?" asks how things stood then.
             cutoff = implied_cutoff(query.corrected, query.kind)
+        if cutoff is not None:
+            query = query.without(time_terms(query.corrected, cutoff))
         ranking = rank(self.index, query, cutoff)
         return shape_answer(ranking, text, cutoff, top_k)
 

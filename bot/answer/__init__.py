@@ -3,15 +3,15 @@
 The flow inside the package runs one way: `wording` and `question` read the question,
 `query` analyses it against an index's vocabulary, `asked_time` finds the time it asks
 about, `reading` (with `sentences`, `asked` and `posts`) reads each candidate passage,
-`rank` orders them (or abstains), `short` cuts the answer to a few words, and `reply`
-shapes the `Answer` front ends show. Constants tuned on the dev set live in `tuning`.
+`rank` orders them (or abstains; `causes` for a why question), `short` cuts the answer
+to a few words, and `reply` shapes the `Answer` front ends show. Constants tuned on the dev set live in `tuning`.
 
 May import `corpus`, `dates`, `index`, `passages`, `tokens` and `errors`; never a front end.
 """
 
 from __future__ import annotations
 
-from .asked_time import implied_cutoff
+from .asked_time import implied_cutoff, time_terms
 from .query import Query, parse_query
 from .rank import Hit, Ranking, rank
 from .reply import Answer, Citation, Earlier, Result, Source, shape_answer
@@ -29,4 +29,5 @@ __all__ = [
     "parse_query",
     "rank",
     "shape_answer",
+    "time_terms",
 ]

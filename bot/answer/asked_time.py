@@ -7,7 +7,7 @@ one that asks about now ("still", "currently", "latest") or the future names no 
 "In 2018" alone is a point only for who held a post or what a rating was: "how many
 visits were made in 2018?" asks about the whole year, reported after it ended.
 
-Imports only `dates`.
+Imports only `text`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ import datetime as dt
 import re
 
 from ..text.dates import MONTHS, PubDate
+from ..text.tokens import tokenize
 
-__all__ = ["STATE_KINDS", "implied_cutoff"]
+__all__ = ["STATE_KINDS", "implied_cutoff", "time_terms"]
 
 #: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
 STATE_KINDS = frozenset({"person", "rating"})
@@ -68,3 +69,23 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
     else:
         day = dt.date(year, 12, 31)
     return PubDate(day, "day")
+
+
+# Any phrase naming a time: "as of October 2018", "at the start of 2017", "in mid-2016",
+# "in the summer of 2016", "at the end of 2018".
+_ANY_TIME = re.compile(
+    rf"\b(?:as of|as at|in|at|by|during|(?:at|by|in) the (?:start|beginning|end|middle|summer|spring|"
+    rf"autumn|winter|first half|second half) of|in (?:early|mid|late))[\s-]+(?:(?:{_MONTH})\.?\s+)?"
+    rf"(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
+    re.IGNORECASE,
+)
+
+
+def time_terms(question: str, cutoff: PubDate) -> frozenset[str]:
+    """The terms of the phrase by which a question names the time of its cut-off ("as of
+    October 2018"): they say when to look, not what to look for."""
+    found: set[str] = set()
+    for match in _ANY_TIME.finditer(question):
+        if int(match["year"]) == cutoff.value.year:
+            found.update(tokenize(match.group(0)))
+    return frozenset(found)

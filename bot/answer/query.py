@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz, process
@@ -94,6 +94,20 @@ class Query:
     def why(self) -> bool:
         """Whether the question asks for a cause ("why ...", "how come ...")."""
         return bool(re.match(r"\W*(why|how come)\b", self.corrected, re.IGNORECASE))
+
+    def without(self, dropped: AbstractSet[str]) -> Query:
+        """The query without some of its terms (a time it names: "as of October 2018")."""
+        if not dropped or not set(self.terms) - dropped:
+            return self
+        keep = [t for t in self.terms if t not in dropped]
+        return replace(
+            self,
+            terms=tuple(keep),
+            expansions={t: e for t, e in self.expansions.items() if t not in dropped},
+            unknown=tuple(t for t in self.unknown if t not in dropped),
+            rare=tuple(t for t in self.rare if t not in dropped),
+            names=tuple(t for t in self.names if t not in dropped),
+        )
 
     @property
     def defining_term(self) -> str | None:
