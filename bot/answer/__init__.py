@@ -4,7 +4,8 @@ The flow inside the package runs one way: `wording` and `question` read the ques
 `query` analyses it against an index's vocabulary, `asked_time` finds the time it asks
 about, `reading` (with `sentences`, `asked` and `posts`) reads each candidate passage,
 `rank` orders them (or abstains; `causes` for a why question), `short` cuts the answer
-to a few words, and `reply` shapes the `Answer` front ends show. Constants tuned on the dev set live in `tuning`.
+to a few words, and `reply` shapes the `Answer` front ends show. Constants tuned on the
+dev set live in `tuning`.
 
 May import `corpus`, `dates`, `index`, `passages`, `tokens` and `errors`; never a front end.
 """

@@ -308,7 +308,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and h.span is not None
         and h.span.value in values
         and not h.retrospective
-        and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+        and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or fit(h) >= tuning.COMPARABLE * best_fit)
     ]  # a later document giving the same value restates the same fact ("set in 2018")
     defining = query.defining_term
     of_defining = defining is not None and any(defining in h.anchor for h in band)

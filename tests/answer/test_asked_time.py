@@ -1,10 +1,18 @@
-"""A past question that names a point in time is asked as of then."""
+"""A past question that names a point in time is asked as of then, and the words naming
+that time say when to look, not what to look for."""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
-from bot.answer.asked_time import implied_cutoff
+from bot.answer.asked_time import implied_cutoff, time_terms
+from bot.engine import Engine
+from bot.text.dates import PubDate
+
+from ..documents import write_corpus
 
 
 @pytest.mark.parametrize(
@@ -36,3 +44,41 @@ def test_a_named_point_in_time_is_the_cut_off(question: str, kind: str, cutoff: 
 )
 def test_no_cut_off_is_implied(question: str, kind: str | None) -> None:
     assert implied_cutoff(question, kind) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "cutoff", "terms"),
+    [
+        ("As of October 2018, when was the quay due to open?", "2018-10-01", {"octob", "2018"}),
+        ("At the start of 2017, when was the quay due to open?", "2017-01-01", {"start", "2017"}),
+        ("In mid-2016, when was the quay expected to open?", "2016-06-30", {"mid", "2016"}),
+        ("What did the quay cost in the summer of 2019?", "2019-09-30", {"summer", "2019"}),
+        ("Why did the 2015 quay plan fail, as of 2019?", "2019-12-31", {"2019"}),
+    ],
+)
+def test_the_phrase_naming_the_cut_off_is_no_part_of_what_is_asked(
+    question: str, cutoff: str, terms: set[str]
+) -> None:
+    assert time_terms(question, PubDate(dt.date.fromisoformat(cutoff), "day")) == terms
+
+
+def test_an_as_of_question_is_not_answered_by_a_passage_sharing_its_date_words(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {
+            "2016-quay.md": """\
+---
+title: Kelmouth terminal approved
+published: 2016-05-02
+source: Estuary Post
+---
+The harbour board approved the plans on Monday. Building work on the terminal should finish in \
+time for it to open in spring 2018.
+
+The harbour board will hold an open day beside the Kelmouth terminal site in October 2017.
+"""
+        },
+    )
+    engine = Engine.open(corpus, tmp_path / "index")
+    answer = engine.ask("At the end of October 2017, when was the Kelmouth terminal expected to open?")
+    assert answer.short == "spring 2018"
