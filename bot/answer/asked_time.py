@@ -30,15 +30,30 @@ _NOW = re.compile(r"\b(now|currently|current|still|latest|today|yet|will|going t
 # "in 2014", "at the end of March 2018", "in early 2016", "as of 2017", "during 2015".
 _TIME = re.compile(
     rf"\b(?P<when>at the (?:start|beginning|end) of|by the end of|in (?:early|mid|late)|"
+    rf"in the (?:spring|summer|autumn|winter) of|"
     rf"in|during|as of|by)\s+(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
     re.IGNORECASE,
 )
 # Where in its period each phrase points: the month's or year's first or last day, or a
 # day within the year.
 _START = ("at the start of", "at the beginning of")
-_PART_OF_YEAR = {"in early": (3, 31), "in mid": (6, 30)}
+_PART_OF_YEAR = {
+    "in early": (3, 31),
+    "in mid": (6, 30),
+    "in the spring of": (5, 31),
+    "in the summer of": (8, 31),
+    "in the autumn of": (11, 30),
+    "in the winter of": (12, 31),
+}
 # Phrases that may name a whole period rather than a point in it.
-_PERIODS = ("in", "during", "in early", "in mid", "in late")
+_PERIODS = (
+    "in",
+    "during",
+    "in early",
+    "in mid",
+    "in late",
+    *(p for p in _PART_OF_YEAR if p.startswith("in the")),
+)
 
 
 def implied_cutoff(question: str, kind: str | None) -> PubDate | None:

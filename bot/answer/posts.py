@@ -77,6 +77,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     if pointing and ELSEWHERE in previous and not previous & {*query.names, *query.qualifiers}:
         return False  # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"
     foreign, ours = foreign_bodies(sentence, span, asked, tuning.ROLE_WINDOW)
+    ours_by_name = _subject_body_beside(sentence, span, asked)
     if query.names and foreign and not ours:
         return False  # "chief executive of the Ridgeway Ferry Company" is not Redhaven's
     total = sum(informative[t] for t in qualifiers)
@@ -94,7 +95,9 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         # "chief executive of the Stavely Learning Trust" is not "of the trust": a
         # qualifier said only as a word of another body's name is that body's.
         near -= foreign - set(plain_terms(sentence, span, tuning.ROLE_WINDOW))
-    points = any(t in near for t in qualifiers)
+    # "chief executive of the Ashcombe Valley Schools Partnership", a body named in words
+    # most documents use, is the body the corpus is about: "the trust" of the question.
+    points = any(t in near for t in qualifiers) or (not elsewhere and ours_by_name)
     implied = asked.subject if points and not elsewhere else frozenset()
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
@@ -175,6 +178,21 @@ def foreign_bodies(
         elif any(t in asked.query.names for t in terms):
             ours = True  # the body the question names stands there too
     return frozenset(foreign), ours
+
+
+def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
+    """Whether a body named in words most documents use stands beside the answer."""
+    before, after = sides(sentence, span, tuning.ROLE_WINDOW)
+    lo = before[0][0] if before else span.start
+    last = WORD.match(sentence, after[-1][0]) if after else None
+    hi = last.end() if last else span.end
+    for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
+        if span.start <= run.start() < span.end or not any(is_body_word(w) for w in run.group(0).split()):
+            continue
+        terms = [t for w in run.group(0).split() if is_name_word(w) for t in tokenize(w)]
+        if len(terms) >= 2 and all(asked.is_subject(t) for t in terms):
+            return True
+    return False
 
 
 def attributed_elsewhere(

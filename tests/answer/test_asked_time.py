@@ -24,6 +24,8 @@ from ..documents import write_corpus
         ("What was the estimated cost at the start of 2019?", "amount", "2019-01-01"),
         ("Who was in charge in mid 2020?", "person", "2020-06-30"),
         ("What was the budget as of June 2017?", "amount", "2017-06-30"),
+        ("Who was the chief executive in the summer of 2016?", "person", "2016-08-31"),
+        ("How was the home rated in the autumn of 2019?", "rating", "2019-11-30"),
     ],
 )
 def test_a_named_point_in_time_is_the_cut_off(question: str, kind: str, cutoff: str) -> None:

@@ -1,0 +1,61 @@
+"""Whose post a sentence gives a person: "the charity" of a question is the body the
+corpus is about, even where a sentence calls it by its full name."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+from ..documents import write_corpus
+
+DOCUMENTS = {
+    "2015-homes.md": """\
+---
+title: Housing charity sets out plans
+published: 2015-03-10
+source: Vale Courier
+---
+Dr Nina Ashe, chief executive of the Orchard Vale Housing Trust, said the first homes would be let next year.
+
+The charity owns about 900 homes across the district.
+""",
+    "2017-new-chief.md": """\
+---
+title: New chief for housing charity
+published: 2017-05-02
+source: Vale Courier
+---
+Leo Marsh has taken over as chief executive of the Orchard Vale Housing Trust.
+
+The charity now owns about 1,100 homes.
+""",
+    "2018-offices.md": """\
+---
+title: Charity moves offices
+published: 2018-09-14
+source: Vale Courier
+---
+The charity has moved its offices to Mill Street, the Orchard Vale Housing Trust said.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over the housing charity's corpus."""
+    corpus = write_corpus(tmp_path_factory.mktemp("charity") / "corpus", DOCUMENTS)
+    return Engine.open(corpus, tmp_path_factory.mktemp("charity-index"))
+
+
+@pytest.mark.parametrize(
+    ("question", "holder"),
+    [
+        ("Who was the charity's chief executive in 2015?", "Dr Nina Ashe"),
+        ("Who is the chief executive of the charity?", "Leo Marsh"),
+    ],
+)
+def test_the_body_the_corpus_is_about_holds_the_post_under_its_full_name(
+    engine: Engine, question: str, holder: str
+) -> None:
+    assert engine.ask(question).short == holder
