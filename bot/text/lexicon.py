@@ -37,6 +37,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "councillor cllr",
     "setup created creation create establish founded formed form",
     "builder builders contractor contractors construction",
+    "headquarters headquartered office offices",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

@@ -206,6 +206,10 @@ def test_a_place_is_given_with_the_town_it_stands_in(engine: Engine) -> None:
     assert _short(engine, "Where is the company's head office?") == "Gullwing House in Kelmouth"
 
 
+def test_headquarters_is_a_head_office(engine: Engine) -> None:
+    assert _short(engine, "Where are Redhaven Ferries' headquarters?") == "Gullwing House in Kelmouth"
+
+
 def test_a_year_before_1900_after_a_preposition_is_a_date(engine: Engine) -> None:
     assert _short(engine, "When was Redhaven Ferries founded?") == "1872"
     assert [m.text for m in find_date_mentions("some 1850 vehicles, and 1872 seats")] == []
