@@ -17,7 +17,7 @@ from typing import Any
 
 from ..corpus import Document
 from ..text.dates import PubDate
-from ..text.mentions import find_date_mentions
+from ..text.mentions import find_date_mentions, latest_mentioned
 from ..text.tokens import fold
 from .hits import Hit, Ranking
 from .short import short_answer, span_value
@@ -180,13 +180,11 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     top_date = top.document.published
 
     # Earlier reports: older documents that answered the same question with something
-    # else. Each document speaks once, through its best passage for the question; a
-    # document whose best passage agrees with the answer is not an earlier report.
+    # else. Each document speaks once, through its passage about the latest time (its own
+    # news, not the history it recalls), the best for the question among those; a
+    # document whose passage agrees with the answer is not an earlier report.
     earlier: list[Earlier] = []
     superseded_ids: set[str] = set()
-    best_of: dict[str, Hit] = {}
-    for hit in sorted(ranking.related, key=lambda h: h.quality, reverse=True):
-        best_of.setdefault(hit.document.id, hit)
 
     def differs(hit: Hit) -> bool:
         published = hit.document.published
@@ -194,6 +192,10 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         older = top_date is not None and published is not None and published.last_day < top_date.value
         said = _said(hit)
         return older and latest is not None and said is not None and said != latest
+
+    best_of: dict[str, Hit] = {}
+    for hit in sorted(ranking.related, key=lambda h: (_time_told(h), h.quality), reverse=True):
+        best_of.setdefault(hit.document.id, hit)
 
     for doc_id, hit in best_of.items():
         if doc_id == top.document.id or not differs(hit) or hit.span is None:
@@ -228,3 +230,11 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         earlier=tuple(earlier),
         corrected=corrected,
     )
+
+
+def _time_told(hit: Hit) -> tuple[int, int]:
+    """The time a sentence speaks of: the latest it mentions ("appointed in 2011"), else
+    when it was published (its present tense)."""
+    published = hit.document.published
+    now = (published.value.year, published.value.month) if published else (0, 0)
+    return latest_mentioned(hit.sentence, published) or now

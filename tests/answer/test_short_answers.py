@@ -26,6 +26,8 @@ Redhaven Ferries has set out plans for a new passenger terminal on the north qua
 
 Lena Holt, chief executive of the company, said the terminal was long overdue.
 
+Redhaven Ferries appointed Arthur Penrose its first chief executive in 1990.
+
 The company, which has its head office at Gullwing House in Kelmouth, runs six crossings a day.
 
 The Kelmouth terminal is expected to cost £12m.
@@ -262,7 +264,7 @@ def test_the_company_points_back_to_the_body_the_paragraph_before_named(engine: 
     # "The new chief executive of Redhaven Ferries ..." then "Tom Avery, who took charge of the company".
     answer = engine.ask("whos the boss of redhaven ferries now")
     assert answer.short == "Tom Avery"
-    assert "Lena Holt" in [e.said for e in answer.earlier]
+    assert [e.said for e in answer.earlier] == ["Lena Holt"]  # not the history it recalls
 
 
 def test_its_after_another_body_is_that_body_and_a_deputy_is_not_the_boss(engine: Engine) -> None:
