@@ -90,7 +90,8 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
 # "in the summer of 2016", "at the end of 2018".
 _ANY_TIME = re.compile(
     rf"\b(?:as of|as at|in|at|by|during|(?:at|by|in) the (?:start|beginning|end|middle|summer|spring|"
-    rf"autumn|winter|first half|second half) of|in (?:early|mid|late))[\s-]+(?:(?:{_MONTH})\.?\s+)?"
+    rf"autumn|winter|first half|second half) of|in (?:early|mid|late))[\s-]+(?:(?:early|mid|late)[\s-]+)?"
+    rf"(?:(?:{_MONTH})\.?\s+)?"
     rf"(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
     re.IGNORECASE,
 )

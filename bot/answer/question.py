@@ -66,7 +66,7 @@ def _opening(question: str) -> str:
     text = re.sub(r"^(in|on|by|at|from|since|until|till|for)\s+(?=(what|which|when|how)\b)", "", text)
     # "As of January 2015, when was ...": a leading date sets the time, not the question.
     return re.sub(
-        rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/]{{1,30}}?({_YEARISH}),\s*", "", text
+        rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/-]{{1,30}}?({_YEARISH}),\s*", "", text
     )
 
 

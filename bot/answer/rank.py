@@ -61,6 +61,12 @@ def _date_key(document: Document) -> dt.date:
     return document.published.value if document.published else dt.date.min
 
 
+def _is_headline(hit: Hit) -> bool:
+    return (
+        hit.passage.position == 0 and fold(hit.passage.text).strip() == fold(hit.document.title or "").strip()
+    )
+
+
 def _mentioned(hit: Hit) -> tuple[int, int]:
     """The latest time a hit's sentence mentions, (0, 0) when none."""
     return latest_mentioned(hit.sentence, hit.document.published) or (0, 0)
@@ -318,7 +324,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         band = [h for h in band if defining in h.anchor]
     # Newest document first; within one document, the statement about the latest time
     # ("rated inadequate in 2013" then "requires improvement in April 2016").
-    band.sort(key=lambda h: (_date_key(h.document), _mentioned(h), h.quality), reverse=True)
+    # A headline says in brief what the article's passages tell in full: the passage that
+    # tells it comes first.
+    band.sort(
+        key=lambda h: (_date_key(h.document), _mentioned(h), not _is_headline(h), h.quality), reverse=True
+    )
     if query.why:
         band = lead_with_cause(index, band, answering, asked, {index.passages[i].id: i for i in order})
     rest = [h for h in answering if h not in band]

@@ -62,6 +62,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bstill (running|leading|heading)\b", "still head of"),
         (r"pushed back|put back|kicked down the road", "delayed"),
         (r"up and running", "in place"),
+        (r"(?<=\bbe )(done|built|finished)\b", "completed"),  # "when will it be done"
         (r"kick(s|ed)? off", "start"),
         (r"go(es|ing)? ahead", "proceed"),
         (r"take over", "take over start"),

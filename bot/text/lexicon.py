@@ -38,6 +38,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "setup created creation create establish founded formed form",
     "builder builders contractor contractors construction",
     "headquarters headquartered office offices",
+    "finish finished completion complete completed",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

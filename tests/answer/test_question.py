@@ -30,6 +30,8 @@ from bot.answer.question import asked_noun, expected_answer
         ("How does the trust work?", None),
         ("Which is the newest library?", None),
         ("Why was the library delayed?", None),
+        ("In what year was the library founded?", "date"),
+        ("As of mid-2016, when was the library due to open?", "date"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -66,3 +66,19 @@ Kelmouth ferry terminal is still due to open in June.
     )
     engine = Engine.open(corpus, tmp_path / "index")
     assert engine.ask("When was the Kelmouth ferry terminal due to open?").short == "June 2019"
+
+
+def test_the_passage_telling_the_news_comes_before_its_headline(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {
+            "quay.txt": "Kelmouth terminal to open next summer\n\n"
+            "The harbour board said on Monday that the Kelmouth ferry terminal will open next summer, "
+            "a year later than planned.\n",
+            "metadata.toml": '["quay"]\ntitle = "Kelmouth terminal to open next summer"\n'
+            'publisher = "Estuary Post"\npublished = "2021-04-10"\n',
+        },
+    )
+    engine = Engine.open(corpus, tmp_path / "index")
+    answer = engine.ask("When will the Kelmouth terminal open?")
+    assert answer.results[0].passage.startswith("The harbour board said")

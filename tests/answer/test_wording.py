@@ -25,6 +25,7 @@ from bot.engine import Engine
         ("wheres the hq", "where is the headquarters"),
         ("who was the boss back in 2014", "who was the head in 2014"),
         ("whats the latest news", "what is the latest news"),  # "news" is no possessive of "new"
+        ("wen is the quay gonna be done", "when is the quay going to be completed"),
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
