@@ -32,7 +32,8 @@ The company, which has its head office at Gullwing House in Kelmouth, runs six c
 
 The Kelmouth terminal is expected to cost £12m.
 
-Redhaven Ferries was founded in 1872 and carries some 1850 vehicles a week.
+Redhaven Ferries was founded in 1872 and carries some 1850 vehicles a week. It employs \
+about 240 crew.
 
 Councillor Nadia Brook, chair of the harbour committee, said the terminal would help the \
 port handle the growing number of foot passengers.
@@ -239,19 +240,23 @@ def test_a_post_of_another_body_is_not_the_post_asked_about(engine: Engine) -> N
     assert _short(engine, "Who chairs the company's board of directors?") == "Mira Stone"
 
 
+def test_a_figure_keeps_how_exact_it_is(engine: Engine) -> None:
+    assert _short(engine, "How many crew does Redhaven Ferries employ?") == "about 240"
+
+
 def test_a_change_from_one_value_to_another_gives_the_new_one(engine: Engine) -> None:
-    assert _short(engine, "How much does the Seabird Fund give?") == "£600"
+    assert _short(engine, "How much does the Seabird Fund give?") == "£600 a year"
 
 
 def test_an_aside_between_commas_does_not_part_a_value_from_its_subject(engine: Engine) -> None:
     # As things stood in 2018: "The Seabird Fund, the company's grant ..., is worth £300 a year".
-    assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300"
+    assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300 a year"
 
 
 def test_a_past_question_naming_a_point_in_time_is_answered_as_of_then(engine: Engine) -> None:
     answer = engine.ask("How much was the Seabird Fund worth at the end of 2018?")
     assert answer.as_of is not None and answer.as_of.iso() == "2018-12-31"
-    assert answer.short == "£300"
+    assert answer.short == "£300 a year"
 
 
 def test_a_why_question_is_answered_by_the_cause_not_the_headline(engine: Engine) -> None:

@@ -1,4 +1,4 @@
-"""Answer quality, held by floors: the development set and five corpora written for tests.
+"""Answer quality, held by floors: the development set and six corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -7,8 +7,9 @@ written into the code. Three corpora were written for the tests by helpers who n
 the code: `westmarsh` (a community health trust) and `harrowby` (a water company) were
 used while building, so they measure fit as much as generalisation; `brackwater` (a
 transport authority) and `ashcombe` (a schools trust) were held out until their floors
-were set, then read; `marrowdale` (a fire and rescue service), the newest, is held out:
-its misses are not read, so its figures are the honest measure of unrehearsed questions.
+were set, then read; `marrowdale` (a fire and rescue service) and `fenmoor` (a library
+service, written later) are held out: their misses are not read, so their figures are the
+honest measure of unrehearsed questions.
 """
 
 from __future__ import annotations
@@ -72,12 +73,12 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     assert dev_report.overall.n == 124
     # Abstaining when most of a question is words the documents never use took one wrong
     # answer ("is the council tory or labour") to "I don't know": 3 false abstentions, not 2.
-    _floors(dev_report.overall, 0.80, 0.85, 3, 0.47, 0.90, 0.57)
+    _floors(dev_report.overall, 0.84, 0.85, 3, 0.49, 0.90, 0.57)
 
 
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
-    [("fact", 0.84), ("latest", 0.68), ("as_of", 0.83), ("casual", 0.68), ("why_how", 1.0)],
+    [("fact", 0.91), ("latest", 0.75), ("as_of", 0.83), ("casual", 0.68), ("why_how", 1.0)],
 )
 def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_at_1: float) -> None:
     metrics = dev_report.by_category()[category]
@@ -88,10 +89,11 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: answers, timeline precision and recall, at the figures measured when they were set.
 CORPUS_FLOORS = {
     "westmarsh": (0.71, 0.80, 2, 0.60, 0.90, 0.75),
-    "harrowby": (0.72, 0.88, 3, 0.38, 0.85, 0.42),
+    "harrowby": (0.72, 0.88, 3, 0.48, 0.85, 0.42),
     "brackwater": (0.81, 0.70, 1, 0.60, 0.72, 0.65),
     "ashcombe": (0.75, 0.50, 3, 0.70, 0.92, 0.48),
     "marrowdale": (0.45, 0.50, 3, 0.45, 0.61, 0.58),  # held out: its misses are not read
+    "fenmoor": (0.40, 0.33, 7, 0.34, 0.50, 0.16),  # held out: its misses are not read
 }
 
 
@@ -144,6 +146,12 @@ def _all_pairs() -> Iterator[dict[str, object]]:
             yield json.loads(line)
 
 
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+
+
 def test_no_rule_names_a_question_document_or_answer() -> None:
     code = _code_strings()
     assert "when" in code
@@ -154,8 +162,9 @@ def test_no_rule_names_a_question_document_or_answer() -> None:
         for doc in pair["docs"]:
             assert doc.split("_")[1] not in code
         for answer in [*pair["answers"], *pair.get("short", [])]:
-            # Short generic strings ("2013") may stand in code as numbers; whole answers may not.
-            if len(answer) > 6:
+            # Short generic strings ("2013") may stand in code as numbers, and day and month
+            # names in the date reader's word lists; whole answers may not.
+            if len(answer) > 6 and answer.casefold() not in _CALENDAR_WORDS:
                 assert answer.casefold() not in code, answer
 
 
