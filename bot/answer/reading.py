@@ -39,6 +39,7 @@ from .sentences import (
     sentence_terms,
     sentences_of,
     sides,
+    spelled_out,
     window_terms,
     word_stems,
 )
@@ -142,7 +143,9 @@ def read_passage(
         terms = sentence_terms(sentence)
         passage_terms.update(terms)
         # "Care Quality Commission" says the "CQC" a question names.
-        coverage = coverage_of(set(terms) | acronyms(sentence), query, asked.weights, asked.total)
+        # and "the memorandum of understanding" the "mou".
+        said = set(terms) | acronyms(sentence) | spelled_out(sentence, query.unknown)
+        coverage = coverage_of(said, query, asked.weights, asked.total)
         proximity = proximity_of(terms, query)
         span, strength = None, 1
         pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
@@ -236,8 +239,8 @@ def read_passage(
             best = candidate
     assert best is not None
     best.retrospective = best.span is not None and tells_earlier(best.sentence, best.span)
-    best.terms = frozenset(passage_terms) | acronyms(passage.text)
-    best.context = coverage_of(passage_terms, query, asked.weights, asked.total)
+    best.terms = frozenset(passage_terms) | acronyms(passage.text) | spelled_out(passage.text, query.unknown)
+    best.context = coverage_of(set(best.terms), query, asked.weights, asked.total)
     if best.span is not None:
         anchor = (asked_term(t, query) for t in best.anchor_words)
         best.anchor = frozenset(t for t in anchor if t is not None)

@@ -6,6 +6,7 @@ May import `tokens`, `passages` and this package's `tuning`, `query` and `questi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..corpus import split_sentences
@@ -24,6 +25,7 @@ __all__ = [
     "sentence_terms",
     "sentences_of",
     "sides",
+    "spelled_out",
     "window_terms",
     "word_count",
     "word_stems",
@@ -99,6 +101,26 @@ def acronyms(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def spelled_out(text: str, short: Sequence[str]) -> frozenset[str]:
+    """Which of the question's unknown short words the text spells out in lower case:
+    "mou" in "the memorandum of understanding"."""
+    wanted = {t for t in short if 2 <= len(t) <= 5 and t.isalpha()}
+    if not wanted:
+        return frozenset()
+    said = [w.casefold() for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    initials = "".join(w[0] for w in said)
+    found = set()
+    for term in wanted:
+        start = initials.find(term)
+        while start != -1:
+            words = said[start : start + len(term)]
+            if all(len(w) > 3 or (0 < k < len(words) - 1 and w in _CONNECTORS) for k, w in enumerate(words)):
+                found.add(term)
+                break
+            start = initials.find(term, start + 1)
+    return frozenset(found)
+
+
 def initials_of(name: str, connectors: bool = False) -> str:
     """The folded initials of a name's capitalised words ("cqc" for "The Care Quality
     Commission"), and of its lower-case connecting words too when asked ("mou")."""
@@ -109,6 +131,8 @@ def initials_of(name: str, connectors: bool = False) -> str:
 CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
 
 _ARTICLES = frozenset({"The", "A", "An"})
+# Lower-case words a name's initials may take in ("memorandum of understanding").
+_CONNECTORS = frozenset({"of", "and", "for", "in", "on", "to", "the"})
 
 
 @lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
