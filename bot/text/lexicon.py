@@ -38,6 +38,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "setup created creation create establish founded formed form",
     "builder builders contractor contractors construction",
     "headquarters headquartered office offices",
+    "fear fears feared scared afraid worried worries worry",
     "finish finished completion complete completed",
 )
 

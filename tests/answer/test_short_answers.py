@@ -101,6 +101,8 @@ Kay Moss, chief executive of the Ridgeway Ferry Company, said her crossings woul
 
 Councillor Omar Reed, chair of the quay users' forum, said the delay was disappointing.
 
+Islanders fear the delay could lead to higher fares on the winter crossings.
+
 Lena Holt, who chairs the islanders' travel panel, said: “The delay is hard on families who \
 cross every day, and on the crews who have worked through two winters on the old quay.
 
@@ -177,6 +179,11 @@ def test_why_in_a_year_is_answered_by_that_years_report_of_the_cause(engine: Eng
     # The cause shares no word with the question; a newer article only restates the delay.
     answer = engine.ask("Why was the opening of the terminal put back in 2021?")
     assert answer.results[0].passage.startswith("Divers found an old wreck")
+
+
+def test_being_scared_of_something_is_fearing_it(engine: Engine) -> None:
+    answer = engine.ask("wat r islanders scared of")
+    assert answer.results[0].sentence.startswith("Islanders fear the delay")
 
 
 def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:

@@ -73,12 +73,12 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     assert dev_report.overall.n == 124
     # Abstaining when most of a question is words the documents never use took one wrong
     # answer ("is the council tory or labour") to "I don't know": 3 false abstentions, not 2.
-    _floors(dev_report.overall, 0.85, 0.85, 3, 0.49, 0.90, 0.57)
+    _floors(dev_report.overall, 0.86, 0.85, 3, 0.49, 0.90, 0.57)
 
 
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
-    [("fact", 0.91), ("latest", 0.75), ("as_of", 0.83), ("casual", 0.68), ("why_how", 1.0)],
+    [("fact", 0.91), ("latest", 0.75), ("as_of", 0.83), ("casual", 0.75), ("why_how", 1.0)],
 )
 def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_at_1: float) -> None:
     metrics = dev_report.by_category()[category]
