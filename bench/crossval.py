@@ -39,7 +39,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "SUBJECT_WEIGHT": (0.25, 0.5, 1.0),
     "ROLE_QUALIFIER_SHARE": (0.34, 0.5, 0.67),
     "LINK_WINDOW": (4, 6, 8, 10),
-    "RELATED": (0.5, 0.6, 0.75, 0.9),
+    "RELATED": (0.4, 0.5, 0.6, 0.75, 0.9),
     "FALLBACK_COVERAGE": (0.4, 0.5, 0.6, 0.7, 0.8),
     "UNKNOWN_SHARE": (0.34, 0.5, 0.67, 1.01),
     "POST_BESIDE": (2, 3, 4, 5),
@@ -48,6 +48,8 @@ GRIDS: dict[str, tuple[float, ...]] = {
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})
+#: Constants of the timeline: judged per question by earlier values found less wrong entries.
+TIMELINE_CONSTANTS = frozenset({"RELATED"})
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
 
 
@@ -66,8 +68,30 @@ def _outcomes(engine: Engine, pairs: Sequence[QAPair]) -> list[float]:
     return out
 
 
-def _accuracy(values: Sequence[float], of_short: bool = False) -> float:
-    """Share right at rank 1 or, for a short-answer constant, share of short answers right."""
+def _timeline_outcomes(engine: Engine, pairs: Sequence[QAPair]) -> list[float]:
+    """Per question with a timeline: the share of its earlier values found, less the share
+    of the timeline's entries that report another fact; 0 for the others."""
+    report = evaluate(engine, list(pairs))
+    out = []
+    for score in report.scores:
+        if not score.timeline_scored:
+            out.append(0.0)
+            continue
+        found = score.timeline_found / len(score.pair.earlier) if score.pair.earlier else 0.0
+        wrong = (
+            (score.timeline_entries - score.timeline_right) / score.timeline_entries
+            if score.timeline_entries
+            else 0.0
+        )
+        out.append(found - wrong)
+    return out
+
+
+def _accuracy(values: Sequence[float], of_short: bool = False, of_timeline: bool = False) -> float:
+    """Share right at rank 1 or, for a short-answer constant, share of short answers right;
+    for a timeline constant, the mean timeline score."""
+    if of_timeline:
+        return sum(values) / len(values) if values else 0.0
     right = [(v % 1.0 == 0.5) if of_short else v >= 1.0 for v in values]
     return sum(right) / len(right) if right else 0.0
 
@@ -84,11 +108,12 @@ def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
             module = short if name in SHORT_CONSTANTS else tuning
             of_short = name in SHORT_CONSTANTS
             default = getattr(module, name)
+            of_timeline = name in TIMELINE_CONSTANTS
             table: dict[float, list[float]] = {}
             for value in sorted({*grid, default}):
                 setattr(module, name, value)
                 try:
-                    table[value] = _outcomes(engine, pairs)
+                    table[value] = (_timeline_outcomes if of_timeline else _outcomes)(engine, pairs)
                 finally:
                     setattr(module, name, default)
             held_out: list[float] = []
@@ -103,10 +128,10 @@ def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
             best_all = max(table, key=lambda v: (sum(table[v]), v == default))
             results[name] = {
                 "default": default,
-                "dev": round(_accuracy(table[default], of_short), 3),
+                "dev": round(_accuracy(table[default], of_short, of_timeline), 3),
                 "best": best_all,
-                "best_dev": round(_accuracy(table[best_all], of_short), 3),
-                "cv": round(_accuracy(held_out, of_short), 3),
+                "best_dev": round(_accuracy(table[best_all], of_short, of_timeline), 3),
+                "cv": round(_accuracy(held_out, of_short, of_timeline), 3),
                 "chosen_per_fold": chosen,
             }
     return results
@@ -121,7 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     qa, corpus = args.set
     results = cross_validate(qa, corpus)
     print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained")
-    print("(for GAP_WORDS: share of all rows whose short answer is right)")
+    print("(for GAP_WORDS: share of all rows whose short answer is right; for RELATED: mean over")
+    print(" rows of the share of earlier values found less the share of wrong timeline entries)")
     header = f"{'constant':22} {'default':>8} {'dev':>6} {'best':>6} {'its dev':>8} {'5-fold CV':>10}"
     print(f"{header}  chosen per fold")
     for name, r in results.items():

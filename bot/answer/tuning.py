@@ -45,7 +45,7 @@ WEIGHT_CAUSE = 0.2
 CAUSE_REACH = 4
 #: Typed answers fitting the question at least this share as well as the best one does
 #: answer the same question: an older one that said something else is an "earlier report".
-RELATED = 0.75
+RELATED = 0.5
 
 #: An answer span this many words or fewer from a matched question word is linked to it.
 LINK_WINDOW = 6

@@ -73,7 +73,7 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     assert dev_report.overall.n == 124
     # Abstaining when most of a question is words the documents never use took one wrong
     # answer ("is the council tory or labour") to "I don't know": 3 false abstentions, not 2.
-    _floors(dev_report.overall, 0.86, 0.85, 3, 0.49, 0.90, 0.57)
+    _floors(dev_report.overall, 0.86, 0.85, 3, 0.49, 0.90, 0.64)
 
 
 @pytest.mark.parametrize(
@@ -88,12 +88,12 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: Each written corpus's floors: hit@1, abstention, false abstentions (at most), short
 #: answers, timeline precision and recall, at the figures measured when they were set.
 CORPUS_FLOORS = {
-    "westmarsh": (0.71, 0.80, 2, 0.60, 0.90, 0.75),
-    "harrowby": (0.72, 0.88, 3, 0.48, 0.85, 0.42),
-    "brackwater": (0.81, 0.70, 1, 0.60, 0.72, 0.65),
-    "ashcombe": (0.75, 0.50, 3, 0.70, 0.92, 0.48),
-    "marrowdale": (0.45, 0.50, 3, 0.45, 0.61, 0.58),  # held out: its misses are not read
-    "fenmoor": (0.40, 0.33, 7, 0.34, 0.50, 0.16),  # held out: its misses are not read
+    "westmarsh": (0.71, 0.80, 2, 0.60, 0.86, 0.84),
+    "harrowby": (0.72, 0.88, 3, 0.48, 0.77, 0.50),
+    "brackwater": (0.81, 0.70, 1, 0.60, 0.74, 0.77),
+    "ashcombe": (0.75, 0.50, 3, 0.70, 0.86, 0.61),
+    "marrowdale": (0.45, 0.50, 3, 0.45, 0.64, 0.71),  # held out: its misses are not read
+    "fenmoor": (0.40, 0.33, 7, 0.34, 0.50, 0.32),  # held out: its misses are not read
 }
 
 
