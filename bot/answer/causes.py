@@ -28,7 +28,7 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # A passage sharing no word with the question gives its cause only if it says so in so
 # many words: "after" or "following" there mostly tell the time.
 _SAYS_CAUSE = re.compile(
-    r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|the reasons?|found)\b", re.IGNORECASE
+    r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|reasons?|found)\b", re.IGNORECASE
 )
 
 

@@ -82,3 +82,24 @@ def test_the_passage_telling_the_news_comes_before_its_headline(tmp_path: Path) 
     engine = Engine.open(corpus, tmp_path / "index")
     answer = engine.ask("When will the Kelmouth terminal open?")
     assert answer.results[0].passage.startswith("The harbour board said")
+
+
+def test_the_reasons_for_what_is_asked_answer_why(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path / "corpus",
+        {
+            "quay-rating.md": """\
+---
+title: Quay rating lowered
+published: 2019-05-20
+source: Estuary Post
+---
+The ports inspectorate has lowered the Kelmouth quay's safety rating.
+
+The principal reasons were broken lights on the pier and a slippery ramp.
+"""
+        },
+    )
+    engine = Engine.open(corpus, tmp_path / "index")
+    answer = engine.ask("Why was the Kelmouth quay's safety rating lowered in 2019?")
+    assert answer.results[0].passage.startswith("The principal reasons were")

@@ -89,7 +89,7 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: answers, timeline precision and recall, at the figures measured when they were set.
 CORPUS_FLOORS = {
     "westmarsh": (0.71, 0.80, 2, 0.60, 0.86, 0.84),
-    "harrowby": (0.72, 0.88, 3, 0.48, 0.77, 0.50),
+    "harrowby": (0.74, 0.88, 3, 0.48, 0.77, 0.50),
     "brackwater": (0.81, 0.70, 1, 0.60, 0.74, 0.77),
     "ashcombe": (0.75, 0.50, 3, 0.70, 0.86, 0.60),
     "marrowdale": (0.45, 0.50, 3, 0.45, 0.64, 0.70),  # held out: its misses are not read
