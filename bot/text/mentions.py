@@ -54,6 +54,12 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (MONTH_DAY_YEAR, "mdy"),
     (MONTH_YEAR, "my"),
     (re.compile(rf"\b(spring|summer|autumn|fall|winter)\s+(?:of\s+)?({_YEAR})\b", re.I), "season_year"),
+    # A day and month without a year ("closed on 3 May"): the month is capitalised, and no
+    # year or further number follows.
+    (
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+((?-i:{MONTH_CAPITALISED}))\b(?![\s,]+\d)", re.I),
+        "day_month",
+    ),
     (re.compile(rf"\b({_YEAR})/(\d{{2}})\b"), "fin_year"),
     (re.compile(r"\b(next|last|this)\s+(year|month|week)\b", re.I), "rel_unit"),
     (re.compile(r"\b(next|last|this)\s+(spring|summer|autumn|fall|winter)\b", re.I), "rel_season"),
@@ -91,6 +97,17 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
     if base is None:
         return None, True
     year = base.value.year
+    if kind == "day_month":
+        month = MONTHS[g[1].lower()]
+        if not 1 <= int(g[0]) <= calendar.monthrange(year, month)[1]:
+            return None, True
+        day = dt.date(year, month, int(g[0]))
+        # The nearest such day to the document's date: within half a year either side.
+        if (day - base.value).days > 183:
+            year -= 1
+        elif (base.value - day).days > 183:
+            year += 1
+        return f"{int(g[0])} {_month_name(month)} {year}", True
     if kind == "month_rel_year":
         offset = {"next": 1, "last": -1, "this": 0}[g[1].lower()]
         return f"{_month_name(MONTHS[g[0].lower()])} {year + offset}", True
@@ -203,6 +220,8 @@ def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
                 resolved, relative = _resolve(kind, match, base)
             except (OverflowError, ValueError):  # a date at the calendar's edge
                 resolved, relative = None, True
+            if kind == "day_month" and resolved is None and base is not None:
+                continue  # "32 May" is no day
             taken.append((start, end))
             mentions.append(DateMention(start, end, text[start:end], resolved, relative))
     mentions.sort(key=lambda m: m.start)

@@ -27,6 +27,9 @@ SOME_2017 = PubDate(dt.date(2017, 1, 1), "year")
         ("It opened on 8 December 2015.", THURSDAY, "8 December 2015", "8 December 2015", False),
         ("A decision is due by the end of December.", LATE_2019, "December", "December 2019", True),
         ("It will open in spring 2021.", THURSDAY, "spring 2021", "spring 2021", False),
+        ("The consultation closed on 3 February.", THURSDAY, "3 February", "3 February 2019", True),
+        ("The consultation runs until Friday 26 April.", THURSDAY, "26 April", "26 April 2019", True),
+        ("The review reported on 20 December.", THURSDAY, "20 December", "20 December 2018", True),
     ],
 )
 def test_find_date_mentions_resolves_against_the_document_date(
@@ -39,6 +42,11 @@ def test_find_date_mentions_resolves_against_the_document_date(
     assert text[found.start : found.end] == mention
     assert found.resolved == resolved
     assert found.relative is relative
+
+
+@pytest.mark.parametrize("text", ["It has 32 May in it.", "Turn to page 3 may be", "On 3 May, 12 June 5"])
+def test_no_day_and_month_without_a_real_day_or_with_a_number_after(text: str) -> None:
+    assert all(m.text not in ("32 May", "12 June") for m in find_date_mentions(text, THURSDAY))
 
 
 def test_next_weekday_needs_a_day_precise_document_date() -> None:
