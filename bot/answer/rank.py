@@ -52,6 +52,7 @@ __all__ = ["Hit", "Ranking", "rank"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 
 
+_FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
 _SAYING = re.compile(r"\b(say|said|says|describe|described|call|called|told|tell)\b")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
@@ -329,6 +330,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     band.sort(
         key=lambda h: (_date_key(h.document), _mentioned(h), not _is_headline(h), h.quality), reverse=True
     )
+    if _FIRST.search(query.corrected) and query.kind is not None:
+        # "Who was its first chief executive?", "What was the original cost?": the earliest
+        # statement, and among those one that says "first" or "original".
+        band.sort(key=lambda h: (not _FIRST.search(h.sentence), _date_key(h.document)))
     if query.why:
         band = lead_with_cause(index, band, answering, asked, {index.passages[i].id: i for i in order})
     rest = [h for h in answering if h not in band]

@@ -116,6 +116,9 @@ source: Estuary Post
 ---
 Tom Avery said the terminal's budget had risen to £15m because steel prices had climbed.
 
+Tom Avery, chief executive of Redhaven Ferries since March 2022, said the first sailings from \
+the new terminal would be announced in the spring.
+
 The long-delayed terminal has been put back several times since the plans were first drawn up.
 """,
 }
@@ -277,6 +280,10 @@ def test_the_company_points_back_to_the_body_the_paragraph_before_named(engine: 
     answer = engine.ask("whos the boss of redhaven ferries now")
     assert answer.short == "Tom Avery"
     assert [e.said for e in answer.earlier] == ["Lena Holt"]  # not the history it recalls
+
+
+def test_the_first_holder_of_a_post_is_the_earliest_not_the_latest(engine: Engine) -> None:
+    assert _short(engine, "Who was the first chief executive of Redhaven Ferries?") == "Arthur Penrose"
 
 
 def test_its_after_another_body_is_that_body_and_a_deputy_is_not_the_boss(engine: Engine) -> None:
