@@ -1,22 +1,27 @@
 """Ranked passages: a `Hit` per passage with the sentence that answers best, the
 `Ranking` of them (or an abstention), and one hit per statement told by several documents.
 
-May import `corpus` and this package's `tuning`, `sentences` and `spans`.
+May import `corpus`, `text` and this package's `tuning`, `sentences` and `spans`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from ..corpus import Document, Passage
+from ..text.mentions import latest_mentioned
+from ..text.tokens import fold
 from . import tuning
 from .query import Query
 from .sentences import word_count
 from .spans import AnswerSpan
 
-__all__ = ["Hit", "Ranking", "dedupe"]
+__all__ = ["Hit", "Ranking", "asks_first", "dedupe", "earliest_first", "newest_first"]
 
 
 @dataclass(frozen=True)
@@ -82,3 +87,43 @@ def dedupe(hits: list[Hit]) -> list[Hit]:
         else:
             kept.append(hit)
     return kept
+
+
+def _date_key(document: Document) -> dt.date:
+    # Undated documents rank behind every dated one.
+    return document.published.value if document.published else dt.date.min
+
+
+def _is_headline(hit: Hit) -> bool:
+    title = fold(hit.document.title or "").strip()
+    return hit.passage.position == 0 and fold(hit.passage.text).strip() == title
+
+
+def _mentioned(hit: Hit) -> tuple[int, int]:
+    """The latest time a hit's sentence mentions, (0, 0) when none."""
+    return latest_mentioned(hit.sentence, hit.document.published) or (0, 0)
+
+
+def newest_first(hits: Iterable[Hit]) -> list[Hit]:
+    """Hits answering the same fact, newest document first; within one document the
+    statement about the latest time, and the passage that tells the news before the
+    headline that sums it up."""
+    return sorted(
+        hits,
+        key=lambda h: (_date_key(h.document), _mentioned(h), not _is_headline(h), h.quality),
+        reverse=True,
+    )
+
+
+_FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
+
+
+def asks_first(question: str) -> bool:
+    """Whether a question asks for the first value: "who was its first chief executive?"."""
+    return bool(_FIRST.search(question))
+
+
+def earliest_first(hits: Iterable[Hit]) -> list[Hit]:
+    """Hits answering the same fact, oldest document first, one saying "first" or
+    "original" before others."""
+    return sorted(hits, key=lambda h: (not _FIRST.search(h.sentence), _date_key(h.document)))

@@ -23,22 +23,19 @@ May import `corpus`, `text`, `index` and the modules of this package below it.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
 import numpy as np
 
-from ..corpus import Document
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
-from ..text.mentions import latest_mentioned
 from ..text.tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
-from .hits import Hit, Ranking, dedupe
+from .hits import Hit, Ranking, asks_first, dedupe, earliest_first, newest_first
 from .posts import same_post
 from .query import Query
 from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before, title_terms
@@ -52,25 +49,8 @@ __all__ = ["Hit", "Ranking", "rank"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 
 
-_FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
 _SAYING = re.compile(r"\b(say|said|says|describe|described|call|called|told|tell)\b")
 _QUOTE_MARK = re.compile(r"[“”\"]")
-
-
-def _date_key(document: Document) -> dt.date:
-    # Undated documents rank behind every dated one.
-    return document.published.value if document.published else dt.date.min
-
-
-def _is_headline(hit: Hit) -> bool:
-    return (
-        hit.passage.position == 0 and fold(hit.passage.text).strip() == fold(hit.document.title or "").strip()
-    )
-
-
-def _mentioned(hit: Hit) -> tuple[int, int]:
-    """The latest time a hit's sentence mentions, (0, 0) when none."""
-    return latest_mentioned(hit.sentence, hit.document.published) or (0, 0)
 
 
 def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
@@ -324,16 +304,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # its founding ("when I joined two years ago") is the date of something else.
         band = [h for h in band if defining in h.anchor]
     # Newest document first; within one document, the statement about the latest time
-    # ("rated inadequate in 2013" then "requires improvement in April 2016").
-    # A headline says in brief what the article's passages tell in full: the passage that
-    # tells it comes first.
-    band.sort(
-        key=lambda h: (_date_key(h.document), _mentioned(h), not _is_headline(h), h.quality), reverse=True
+    # ("rated inadequate in 2013" then "requires improvement in April 2016"); "who was the
+    # first chief executive?" asks for the earliest.
+    band = (
+        earliest_first(band) if asks_first(query.corrected) and query.kind is not None else newest_first(band)
     )
-    if _FIRST.search(query.corrected) and query.kind is not None:
-        # "Who was its first chief executive?", "What was the original cost?": the earliest
-        # statement, and among those one that says "first" or "original".
-        band.sort(key=lambda h: (not _FIRST.search(h.sentence), _date_key(h.document)))
     if query.why:
         band = lead_with_cause(index, band, answering, asked, {index.passages[i].id: i for i in order})
     rest = [h for h in answering if h not in band]

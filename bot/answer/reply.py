@@ -20,7 +20,8 @@ from ..text.dates import PubDate
 from ..text.mentions import find_date_mentions, latest_mentioned
 from ..text.tokens import fold
 from .hits import Hit, Ranking
-from .short import short_answer, span_value
+from .short import short_answer
+from .spans import span_value
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
 
@@ -200,7 +201,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     for doc_id, hit in best_of.items():
         if doc_id == top.document.id or not differs(hit) or hit.span is None:
             continue
-        earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query, hit.span)))
+        earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
     earlier.sort(
         key=lambda e: e.citation.published.value if e.citation.published else dt.date.min, reverse=True

@@ -17,9 +17,9 @@ import re
 
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .query import Query
-from .spans import AnswerSpan, find_answer_spans
+from .spans import FIGURE_KINDS, AnswerSpan, figure_as_said, find_answer_spans, span_value
 
-__all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "span_value"]
+__all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
 
 #: A short answer holds at most this many words.
 MAX_SHORT_WORDS = 12
@@ -281,36 +281,6 @@ def _because(sentence: str, query: Query) -> str | None:
     return _clean(" ".join(words)) or None
 
 
-_FIGURE_KINDS = frozenset({"amount", "count", "percent"})
-# Words before a figure that say how exact it is, and after it what period it is for.
-_HEDGE = re.compile(
-    r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|up to|more than|over|under|less than|"
-    r"at least|at most|just over|just under)\s+)$",
-    re.IGNORECASE,
-)
-_RATE = re.compile(
-    r"^\s*(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b", re.I
-)
-
-
-def _figure_as_said(sentence: str, span: AnswerSpan) -> str:
-    """A figure as the sentence gives it, with how exact it is and the period it is for:
-    "about £2.1m a year", "up to 60 million litres a day"."""
-    text = span.text.strip().rstrip(",.;:")
-    hedge = _HEDGE.search(sentence[max(0, span.start - 20) : span.start])
-    rate = _RATE.match(sentence[span.end :])
-    said = [hedge.group(0).strip() if hedge else "", text, rate.group(0).strip() if rate else ""]
-    return " ".join(w for w in said if w)
-
-
-def span_value(query: Query, span: AnswerSpan) -> str:
-    """A typed answer as people read it: "July 2020" for "July next year", "£7.3m" for
-    "£7.3 million" (sums in one spelling, so that the same sum reads alike everywhere)."""
-    if query.kind == "amount" and span.value[:1] in "£$€":
-        return span.value
-    return span.display
-
-
 _EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(\w+) or (\w+)\W*$")
 
 
@@ -346,7 +316,7 @@ def short_answer(
         return chosen
     if span is not None:
         value: str | None = (
-            _figure_as_said(sentence, span) if query.kind in _FIGURE_KINDS else span_value(query, span)
+            figure_as_said(sentence, span) if query.kind in FIGURE_KINDS else span_value(query.kind, span)
         )
         if query.kind == "name":
             # "Which services ...?": the phrase the name stands in says more than the name.

@@ -18,16 +18,19 @@ from ..text.tokens import STOP_WORDS, fold
 
 __all__ = [
     "CALENDAR_WORDS",
+    "FIGURE_KINDS",
     "FUNCTION_WORDS",
     "NUMBER_WORDS",
     "AnswerSpan",
     "AnswerType",
     "bare_word",
+    "figure_as_said",
     "find_answer_spans",
     "is_body_word",
     "is_name_word",
     "names_noun",
     "persons_in",
+    "span_value",
 ]
 
 NUMBER_WORDS = (
@@ -318,3 +321,33 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
             continue
         found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
     return [found[k] for k in sorted(found)]
+
+
+FIGURE_KINDS = frozenset({"amount", "count", "percent"})
+# Words before a figure that say how exact it is, and after it what period it is for.
+_HEDGE = re.compile(
+    r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|up to|more than|over|under|less than|"
+    r"at least|at most|just over|just under)\s+)$",
+    re.IGNORECASE,
+)
+_RATE = re.compile(
+    r"^\s*(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b", re.I
+)
+
+
+def figure_as_said(sentence: str, span: AnswerSpan) -> str:
+    """A figure as the sentence gives it, with how exact it is and the period it is for:
+    "about £2.1m a year", "up to 60 million litres a day"."""
+    text = span.text.strip().rstrip(",.;:")
+    hedge = _HEDGE.search(sentence[max(0, span.start - 20) : span.start])
+    rate = _RATE.match(sentence[span.end :])
+    said = [hedge.group(0).strip() if hedge else "", text, rate.group(0).strip() if rate else ""]
+    return " ".join(w for w in said if w)
+
+
+def span_value(kind: AnswerType | None, span: AnswerSpan) -> str:
+    """A typed answer as people read it: "July 2020" for "July next year", "£7.3m" for
+    "£7.3 million" (sums in one spelling, so that the same sum reads alike everywhere)."""
+    if kind == "amount" and span.value[:1] in "£$€":
+        return span.value
+    return span.display
