@@ -52,11 +52,15 @@ class Index:
     _reference: Reference | None = field(default=None, repr=False)
     _published: npt.NDArray[np.int64] | None = field(default=None, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
+    _vocabulary: Set[str] | None = field(default=None, repr=False)
 
     @property
     def vocabulary(self) -> Set[str]:
-        """Surface words of the corpus, for typo correction."""
-        return self.surface_words.keys()
+        """Surface words of the corpus, for typo correction: the same object each time, so
+        that what is worked out from it once can be kept."""
+        if self._vocabulary is None:
+            self._vocabulary = self.surface_words.keys()
+        return self._vocabulary
 
     @property
     def known_terms(self) -> Set[str]:

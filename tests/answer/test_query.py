@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.query import Query, parse_query
-from bot.text.tokens import tokenize
+from bot.text.tokens import stem, tokenize
 
 VOCABULARY = frozenset(
     {
@@ -68,3 +68,13 @@ def test_common_first_words_are_not_corrected_and_text_speak_is_read() -> None:
     casual = parse_query("wen will the trust go live", vocabulary, frozenset({"trust"}))
     assert casual.corrected.startswith("when will")  # text-speak, read as what it means
     assert casual.kind == "date"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("ocunty", "county"), ("cuoncil", "council"), ("chidlren", "children")]
+)
+def test_a_typo_anywhere_in_a_word_is_corrected_in_a_large_vocabulary(typed: str, meant: str) -> None:
+    # Only words of about its length and first letters are compared with a typed word.
+    vocabulary = {"trust", "county", "council", "children"} | {f"filler{n}" for n in range(5000)}
+    query = parse_query(f"when will the {typed} meet", vocabulary, {stem(w) for w in vocabulary})
+    assert (typed, meant) in query.corrections
