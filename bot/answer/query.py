@@ -176,7 +176,9 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     return list(
         dict.fromkeys(
             w
-            for length in range(len(word) - 2, len(word) + 3)
+            # Its own length first: among equally near words, a typo is likelier a letter
+            # mistyped ("maay": "many") than one left out ("may").
+            for length in (len(word), len(word) - 1, len(word) + 1, len(word) - 2, len(word) + 2)
             for place, letter in ((0, word[0]), (1, word[1]), (0, word[1]), (1, word[0]))
             for w in shapes.get((length, place, letter), ())
         )

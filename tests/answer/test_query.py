@@ -78,3 +78,9 @@ def test_a_typo_anywhere_in_a_word_is_corrected_in_a_large_vocabulary(typed: str
     vocabulary = {"trust", "county", "council", "children"} | {f"filler{n}" for n in range(5000)}
     query = parse_query(f"when will the {typed} meet", vocabulary, {stem(w) for w in vocabulary})
     assert (typed, meant) in query.corrections
+
+
+def test_among_equally_near_words_a_typo_is_a_letter_mistyped_not_one_left_out() -> None:
+    vocabulary = {"may", "many", "staff"} | {f"filler{n}" for n in range(500)}
+    query = parse_query("maay staff left", vocabulary, {stem(w) for w in vocabulary})
+    assert ("maay", "many") in query.corrections
