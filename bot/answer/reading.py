@@ -43,7 +43,7 @@ from .sentences import (
     window_terms,
     word_stems,
 )
-from .spans import AnswerSpan, AnswerType, find_answer_spans, names_noun
+from .spans import RATE_AFTER, AnswerSpan, AnswerType, find_answer_spans, names_noun
 
 __all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "terms_before"]
 
@@ -168,7 +168,7 @@ def read_passage(
                 spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
                 # "£250,000 a year" is what something costs to run, not what it costs.
-                spans = [s for s in spans if not _RATE_AFTER.match(sentence, s.end)]
+                spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
@@ -253,11 +253,6 @@ def read_passage(
 
 # A sum followed by "a year" (or asked about per year) is a rate, not a total.
 _VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
-_RATE_AFTER = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|person)\b|annually\b|yearly\b|monthly\b)",
-    re.IGNORECASE,
-)
-
 # A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
 _RATE_ASKED = re.compile(
     r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"

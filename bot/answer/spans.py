@@ -21,6 +21,7 @@ __all__ = [
     "FIGURE_KINDS",
     "FUNCTION_WORDS",
     "NUMBER_WORDS",
+    "RATE_AFTER",
     "AnswerSpan",
     "AnswerType",
     "bare_word",
@@ -330,8 +331,11 @@ _HEDGE = re.compile(
     r"at least|at most|just over|just under)\s+)$",
     re.IGNORECASE,
 )
-_RATE = re.compile(
-    r"^\s*(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b", re.I
+#: What follows a figure that is paid again and again: "£750 a year", "£2 per head".
+RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b|"
+    r"annually\b|yearly\b|monthly\b)",
+    re.IGNORECASE,
 )
 
 
@@ -340,7 +344,7 @@ def figure_as_said(sentence: str, span: AnswerSpan) -> str:
     "about £2.1m a year", "up to 60 million litres a day"."""
     text = span.text.strip().rstrip(",.;:")
     hedge = _HEDGE.search(sentence[max(0, span.start - 20) : span.start])
-    rate = _RATE.match(sentence[span.end :])
+    rate = RATE_AFTER.match(sentence, span.end)
     said = [hedge.group(0).strip() if hedge else "", text, rate.group(0).strip() if rate else ""]
     return " ".join(w for w in said if w)
 
