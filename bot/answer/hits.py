@@ -21,7 +21,7 @@ from .query import Query
 from .sentences import word_count
 from .spans import AnswerSpan
 
-__all__ = ["Hit", "Ranking", "asks_first", "dedupe", "earliest_first", "newest_first"]
+__all__ = ["Hit", "Ranking", "asks_first", "dedupe", "earliest_first", "newest_first", "time_told"]
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,14 @@ def _is_headline(hit: Hit) -> bool:
 def _mentioned(hit: Hit) -> tuple[int, int]:
     """The latest time a hit's sentence mentions, (0, 0) when none."""
     return latest_mentioned(hit.sentence, hit.document.published) or (0, 0)
+
+
+def time_told(hit: Hit) -> tuple[int, int]:
+    """The time a hit's sentence speaks of: the latest it mentions ("appointed in 2011"),
+    else when it was published (its present tense)."""
+    published = hit.document.published
+    now = (published.value.year, published.value.month) if published else (0, 0)
+    return latest_mentioned(hit.sentence, published) or now
 
 
 def newest_first(hits: Iterable[Hit]) -> list[Hit]:

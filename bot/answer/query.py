@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -109,7 +109,7 @@ class Query:
             names=tuple(t for t in self.names if t not in dropped),
         )
 
-    @property
+    @cached_property  # read for every sentence of every candidate of a date question
     def defining_term(self) -> str | None:
         """The term an answer must stand beside to be of the thing asked: the event a date
         question ends on ("found" in "When was X founded?"), the post a "which firm is the

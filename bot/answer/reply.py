@@ -17,9 +17,9 @@ from typing import Any
 
 from ..corpus import Document
 from ..text.dates import PubDate
-from ..text.mentions import find_date_mentions, latest_mentioned
+from ..text.mentions import find_date_mentions
 from ..text.tokens import fold
-from .hits import Hit, Ranking
+from .hits import Hit, Ranking, time_told
 from .short import short_answer
 from .spans import span_value
 
@@ -195,7 +195,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         return older and latest is not None and said is not None and said != latest
 
     best_of: dict[str, Hit] = {}
-    for hit in sorted(ranking.related, key=lambda h: (_time_told(h), h.quality), reverse=True):
+    for hit in sorted(ranking.related, key=lambda h: (time_told(h), h.quality), reverse=True):
         best_of.setdefault(hit.document.id, hit)
 
     for doc_id, hit in best_of.items():
@@ -231,11 +231,3 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         earlier=tuple(earlier),
         corrected=corrected,
     )
-
-
-def _time_told(hit: Hit) -> tuple[int, int]:
-    """The time a sentence speaks of: the latest it mentions ("appointed in 2011"), else
-    when it was published (its present tense)."""
-    published = hit.document.published
-    now = (published.value.year, published.value.month) if published else (0, 0)
-    return latest_mentioned(hit.sentence, published) or now
