@@ -91,6 +91,12 @@ class Query:
         )
 
     @property
+    def asks_words(self) -> bool:
+        """Whether the question asks what someone said: "What did she say ...?", "How did
+        he describe ...?", "What does she hope ...?"."""
+        return bool(_SAYING.search(self.corrected))
+
+    @property
     def why(self) -> bool:
         """Whether the question asks for a cause ("why ...", "how come ...")."""
         return bool(re.match(r"\W*(why|how come)\b", self.corrected, re.IGNORECASE))
@@ -139,6 +145,12 @@ class Query:
             text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text, count=1)
         return text
 
+
+# Verbs of saying: a question holding one asks for someone's words.
+_SAYING = re.compile(
+    r"\b(say|said|says|describe|described|call|called|told|tell|hope|hopes|think|thinks|want|wants)\b",
+    re.IGNORECASE,
+)
 
 _DEFINED = re.compile(
     r"^(?:which|what) [\w'’-]+ (?:is|was|are|were|will be) (?:the |an? )?(?:[\w'’-]+ ){0,2}?"

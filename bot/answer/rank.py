@@ -49,7 +49,6 @@ __all__ = ["Hit", "Ranking", "rank"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
 
 
-_SAYING = re.compile(r"\b(say|said|says|describe|described|call|called|told|tell)\b")
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
 
@@ -185,7 +184,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     if names:  # only a name to find needs the passages before each candidate
         for i, read in reads:
             read.before = terms_before(index, i) | title_terms(index.document_of(index.passages[i]))
-        if query.kind is None and _SAYING.search(fold(query.corrected)):
+        if query.kind is None and query.asks_words:
             # "What did Jo Bell say ...?": a quote runs on after the name of who said it,
             # so a passage of the quote holds the speaker's name through the one before.
             for i, read in reads:

@@ -26,8 +26,6 @@ MAX_SHORT_WORDS = 12
 _WORD = re.compile(r"[£$€]?[\w'’%.,/-]*[\w%]|[£$€]?\w|[;:“”\"()]|\s[–—]\s")
 # Marks where a clause ends: a run of new words does not cross one.
 _BREAKS = frozenset(';:“”"()–—')
-# Verbs of saying: the words that follow them are a quote, what "what did X say" asks for.
-_SAYING = re.compile(r"\b(say|said|says|describe|described|call|called|hope|hopes|think|thinks|want|wants)\b")
 _POLAR = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
 )
@@ -233,7 +231,7 @@ def _new_words(sentence: str, query: Query) -> str | None:
         quoted.append(inside)
         terms = tokenize(text) if not breaks[-1] else []
         marks.append(bool(terms) and terms[0] in asked)
-    wants_quote = bool(_SAYING.search(fold(query.corrected)))
+    wants_quote = query.asks_words
     runs: list[tuple[float, int, int]] = []
     n = len(tokens)
     i = 0
