@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from bot.engine import Engine
+
 
 def write_pdf(path: Path, pages: Sequence[Sequence[str]], title: str | None = None) -> Path:
     """A PDF with a text layer: one page per item, one paragraph per string (fpdf2)."""
@@ -96,3 +98,8 @@ def write_corpus(folder: Path, documents: Mapping[str, str]) -> Path:
     for name, text in documents.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
+
+
+def engine_over(folder: Path, documents: Mapping[str, str]) -> Engine:
+    """An engine over a corpus of the given files (name: text), indexed in `folder`."""
+    return Engine.open(write_corpus(folder / "corpus", documents), folder / "index")

@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 from bot.answer.asked_time import implied_cutoff, time_terms
-from bot.engine import Engine
 from bot.text.dates import PubDate
 
-from ..documents import write_corpus
+from ..documents import engine_over
 
 
 @pytest.mark.parametrize(
@@ -65,8 +64,8 @@ def test_the_phrase_naming_the_cut_off_is_no_part_of_what_is_asked(
 
 
 def test_an_as_of_question_is_not_answered_by_a_passage_sharing_its_date_words(tmp_path: Path) -> None:
-    corpus = write_corpus(
-        tmp_path / "corpus",
+    engine = engine_over(
+        tmp_path,
         {
             "2016-quay.md": """\
 ---
@@ -81,6 +80,5 @@ The harbour board will hold an open day beside the Kelmouth terminal site in Oct
 """
         },
     )
-    engine = Engine.open(corpus, tmp_path / "index")
     answer = engine.ask("At the end of October 2017, when was the Kelmouth terminal expected to open?")
     assert answer.short == "spring 2018"

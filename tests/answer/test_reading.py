@@ -9,9 +9,8 @@ import pytest
 
 from bot.answer.reading import tells_earlier
 from bot.answer.spans import AnswerSpan
-from bot.engine import Engine
 
-from ..documents import write_corpus
+from ..documents import engine_over
 
 
 def _span(sentence: str, text: str) -> AnswerSpan:
@@ -50,8 +49,8 @@ def test_the_new_value_beside_a_mention_of_the_first_plan_is_not_an_earlier_one(
 
 def test_a_date_question_takes_the_date_beside_its_event(tmp_path: Path) -> None:
     # "two years ago" stands nearer the question's first words; "in June" beside "open".
-    corpus = write_corpus(
-        tmp_path / "corpus",
+    engine = engine_over(
+        tmp_path,
         {
             "2019-quay.md": """\
 ---
@@ -64,13 +63,12 @@ Kelmouth ferry terminal is still due to open in June.
 """
         },
     )
-    engine = Engine.open(corpus, tmp_path / "index")
     assert engine.ask("When was the Kelmouth ferry terminal due to open?").short == "June 2019"
 
 
 def test_the_passage_telling_the_news_comes_before_its_headline(tmp_path: Path) -> None:
-    corpus = write_corpus(
-        tmp_path / "corpus",
+    engine = engine_over(
+        tmp_path,
         {
             "quay.txt": "Kelmouth terminal to open next summer\n\n"
             "The harbour board said on Monday that the Kelmouth ferry terminal will open next summer, "
@@ -79,14 +77,13 @@ def test_the_passage_telling_the_news_comes_before_its_headline(tmp_path: Path) 
             'publisher = "Estuary Post"\npublished = "2021-04-10"\n',
         },
     )
-    engine = Engine.open(corpus, tmp_path / "index")
     answer = engine.ask("When will the Kelmouth terminal open?")
     assert answer.results[0].passage.startswith("The harbour board said")
 
 
 def test_the_reasons_for_what_is_asked_answer_why(tmp_path: Path) -> None:
-    corpus = write_corpus(
-        tmp_path / "corpus",
+    engine = engine_over(
+        tmp_path,
         {
             "quay-rating.md": """\
 ---
@@ -100,6 +97,5 @@ The principal reasons were broken lights on the pier and a slippery ramp.
 """
         },
     )
-    engine = Engine.open(corpus, tmp_path / "index")
     answer = engine.ask("Why was the Kelmouth quay's safety rating lowered in 2019?")
     assert answer.results[0].passage.startswith("The principal reasons were")
