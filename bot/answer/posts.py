@@ -129,6 +129,13 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
     return frozenset(terms) - foreign | ({ELSEWHERE} if foreign else set())
 
 
+def _reach(sentence: str, span: AnswerSpan, width: int) -> tuple[int, int]:
+    """Where the `width` words either side of an answer begin and end in its sentence."""
+    before, after = sides(sentence, span, width)
+    last = WORD.match(sentence, after[-1][0]) if after else None
+    return (before[0][0] if before else span.start), (last.end() if last else span.end)
+
+
 def points_back(sentence: str, span: AnswerSpan) -> bool:
     """Whether the words by a person point back to a body named before: "its chief
     executive, Jo Bell", "Jo Bell, who took charge of the company"."""
@@ -138,10 +145,7 @@ def points_back(sentence: str, span: AnswerSpan) -> bool:
 
 def _the_body(sentence: str, span: AnswerSpan) -> bool:
     """Whether "the" and a kind of body ("the company", "the trust") stand beside a person."""
-    before, after = sides(sentence, span, tuning.ROLE_WINDOW)
-    lo = before[0][0] if before else span.start
-    last = WORD.match(sentence, after[-1][0]) if after else None
-    hi = last.end() if last else span.end
+    lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
     return any(is_body_word(m.group(1)) for m in _THE_WORD.finditer(sentence, lo, hi))
 
 
@@ -154,10 +158,7 @@ def foreign_bodies(
 ) -> tuple[frozenset[str], bool]:
     """The terms of bodies the question does not name that stand beside the answer
     ("Kestrel Valley Hospitals"), and whether the body the question names stands there too."""
-    before, after = sides(sentence, span, width)
-    lo = before[0][0] if before else span.start
-    last = WORD.match(sentence, after[-1][0]) if after else None
-    hi = last.end() if last else span.end
+    lo, hi = _reach(sentence, span, width)
     foreign: set[str] = set()
     ours = False
     for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
@@ -182,10 +183,7 @@ def foreign_bodies(
 
 def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     """Whether a body named in words most documents use stands beside the answer."""
-    before, after = sides(sentence, span, tuning.ROLE_WINDOW)
-    lo = before[0][0] if before else span.start
-    last = WORD.match(sentence, after[-1][0]) if after else None
-    hi = last.end() if last else span.end
+    lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
     for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
         if span.start <= run.start() < span.end or not any(is_body_word(w) for w in run.group(0).split()):
             continue
