@@ -22,6 +22,8 @@ __all__ = [
     "asked_noun",
     "counted_term",
     "expected_answer",
+    "head_noun",
+    "is_plural",
     "person_terms",
     "post_qualifiers",
     "role_stems",
@@ -54,7 +56,12 @@ _YEARISH = (
 )
 
 # Words that end the counted noun phrase of "how many X ...".
-_COUNT_STOPS = frozenset([*_AUXILIARIES.split("|"), "r", "there"])
+_COUNT_STOPS = frozenset(
+    [*_AUXILIARIES.split("|"), "r", "there", *"of in on at for from to with by out into over under".split()]
+)
+
+# Plurals that do not end in -s: the head of "how many people work there".
+_PLURALS = frozenset("people children staff men women police personnel cattle sheep fish data".split())
 
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
@@ -208,10 +215,26 @@ def counted_term(question: str) -> str | None:
     match = re.match(r"^how many\s+(.*)", _opening(question))
     if match is None:
         return None
-    # The counted thing is the last word before the verb: "how many inpatient beds does".
-    counted = None
-    for word in re.findall(r"[a-z][a-z'’-]*", match.group(1)):
-        if word in _COUNT_STOPS:
-            break
-        counted = bare_word(word) or counted
+    phrase = re.sub(r"^of\s+((the|its|their|these|those|our)\s+)?", "", match.group(1))
+    counted = head_noun(phrase, _COUNT_STOPS)
     return stem(counted) if counted else None
+
+
+def head_noun(phrase: str, stops: frozenset[str], width: int = 8) -> str | None:
+    """The noun a phrase counts, its plural or else its last word before a stop word or
+    verb: "beds" in "inpatient beds does", "murders" in "child murders were"."""
+    head = None
+    for word in re.findall(r"[a-z][a-z'’-]*", fold(phrase))[:width]:
+        word = bare_word(word)
+        if word in stops or (head is not None and word.endswith("ed")):
+            break
+        if word:
+            head = word
+        if head is not None and is_plural(head):
+            break
+    return head
+
+
+def is_plural(word: str) -> bool:
+    """Whether a word looks like a plural noun: "beds", "people"."""
+    return word in _PLURALS or (word.endswith("s") and not word.endswith("ss"))

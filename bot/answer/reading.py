@@ -20,7 +20,7 @@ from ..index import Index
 from ..text.dates import PubDate
 from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, COUNTING_WORDS
 from ..text.mentions import latest_mentioned
-from ..text.tokens import fold, stem, tokenize
+from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, coverage_of, proximity_of
 from .posts import (
@@ -31,7 +31,7 @@ from .posts import (
     said_of_ours,
 )
 from .query import Query
-from .question import role_stems
+from .question import head_noun, is_plural, role_stems
 from .sentences import (
     acronyms,
     distance_in_words,
@@ -43,7 +43,7 @@ from .sentences import (
     window_terms,
     word_stems,
 )
-from .spans import RATE_AFTER, AnswerSpan, AnswerType, find_answer_spans, names_noun
+from .spans import RATE_AFTER, AnswerSpan, AnswerType, find_answer_spans, is_body_word, names_noun
 
 __all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "terms_before"]
 
@@ -86,10 +86,23 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     if query.counted is None or query.counted in any_counted:
         return True
     wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
-    if wanted & {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}:
+    # The number counts the noun its phrase ends on: "32 inpatient beds" counts beds, and
+    # "two child murders" counts murders, not children. A word before a body's kind names
+    # the body ("two unitary councils" counts unitaries), as before a word that is no plural
+    # ("6,200 Safe and Well visits").
+    head = head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
+    if head is not None and stem(head) in wanted:
+        return True
+    if (head is None or not is_plural(head) or is_body_word(head.removesuffix("s"))) and wanted & {
+        t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]
+    }:
+        return True
+    preceding = sides(sentence, span, tuning.ANCHOR_WINDOW)[0]
+    # "an events space seating 120 people" counts seats.
+    if preceding and preceding[-1][1] in wanted:
         return True
     # "The number of patients waiting ... now stands at 1,120".
-    before = {t for _, t in sides(sentence, span, tuning.ANCHOR_WINDOW)[0]}
+    before = {t for _, t in preceding}
     return bool(wanted & before) and bool(counting & before)
 
 

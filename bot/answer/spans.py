@@ -34,9 +34,12 @@ __all__ = [
     "span_value",
 ]
 
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: A number in words: "fourteen", "twenty-five", "a hundred", "a handful".
 NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
-    "fifty|hundred|thousand|dozen|several|a few|a handful"
+    rf"(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|hundred|thousand|dozen|several|a few|a handful"
 )
 AnswerType = Literal["date", "person", "amount", "count", "percent", "name", "place", "rating"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.question import asked_noun, expected_answer
+from bot.answer.question import asked_noun, counted_term, expected_answer
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,18 @@ def test_expected_answer(question: str, kind: str | None) -> None:
 def test_an_opener_before_which_is_ignored() -> None:
     assert asked_noun("So which councils set up a trust?") == "councils"
     assert expected_answer("So which councils set up a trust?") == "name"
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("How many inpatient beds does the hospital have?", "bed"),
+        ("How many recommendations came out of the 2017 review?", "recommend"),
+        ("How many staff relocated from the old office?", "staff"),
+        ("how many people work there", "peopl"),
+        ("How many of the councils have a trust?", "council"),
+        ("how many branch libraries r left", "librari"),
+    ],
+)
+def test_how_many_counts_the_noun_before_the_verb(question: str, counted: str) -> None:
+    assert counted_term(question) == counted

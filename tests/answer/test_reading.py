@@ -99,3 +99,38 @@ The principal reasons were broken lights on the pier and a slippery ramp.
     )
     answer = engine.ask("Why was the Kelmouth quay's safety rating lowered in 2019?")
     assert answer.results[0].passage.startswith("The principal reasons were")
+
+
+_FERRY_FACTS = """\
+---
+title: Ferry company annual report
+published: 2020-02-11
+source: Estuary Post
+---
+The Kelmouth ferry company carried out fourteen safety drills last year.
+
+Its new waiting room has seating for travellers, an events space seating 80 people and a café.
+
+Two harbour crane accidents were reported in the spring, and two unitary councils now share the \
+company's licence.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How many safety drills did the Kelmouth ferry company run last year?", "fourteen"),
+        ("How many seats are in the ferry company's events space?", "80"),
+        ("how many unitaries share the ferry licence", "two"),
+    ],
+)
+def test_a_number_counts_what_its_phrase_names(tmp_path: Path, question: str, short: str) -> None:
+    assert engine_over(tmp_path, {"ferry.md": _FERRY_FACTS}).ask(question).short == short
+
+
+def test_a_number_before_another_noun_does_not_count_its_modifier(tmp_path: Path) -> None:
+    # "Two harbour crane accidents" counts accidents, not cranes.
+    answer = engine_over(tmp_path, {"ferry.md": _FERRY_FACTS}).ask(
+        "How many cranes does the ferry company own?"
+    )
+    assert answer.abstained
