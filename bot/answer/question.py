@@ -65,6 +65,16 @@ _PLURALS = frozenset("people children staff men women police personnel cattle sh
 
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
+# Nouns that name a number of things: "what is the number of stations".
+_COUNT_NOUNS = r"number|tally"
+
+# "What stream ran under the site?", "what firm built it": a noun and then its verb asks
+# for a name, as "which" does; "what kind of", "what happened" do not.
+_WHAT_NOUN = re.compile(
+    rf"^what\s+(?!(?:{_AUXILIARIES}|kind|type|sort|sorts|happens|happened|about|else|if|r|s|u|job|role|post|position)\b)"
+    r"([a-z'-]+)\s+(?=(?:is|was|are|were|did|does|do|will|has|had|[a-z]+ed|won|ran|runs|built|went)\b)"
+)
+
 
 def _opening(question: str) -> str:
     """The question folded, without a conversational opener ("so", "please", "hi")."""
@@ -129,16 +139,20 @@ def expected_answer(question: str) -> AnswerType | None:
         )
     ):
         return "amount"
-    if re.match(r"^how many\b", q):
-        return "count"
-    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q):
+    if re.match(r"^how many\b", q) or re.match(
+        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q
+    ):
+        return "count"  # "What is the number of fire stations?"
+    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q):
         return "name"
     return None
 
 
 def asked_noun(question: str) -> str | None:
-    """The noun of a "which X" question: "councils" in "which councils set up ...?"."""
-    match = re.match(r"^which\s+([a-z'-]+)", _opening(question))
+    """The noun of a "which X" question: "councils" in "which councils set up ...?", or
+    of "what X" before its verb: "stream" in "what stream ran under the site?"."""
+    q = _opening(question)
+    match = re.match(r"^which\s+([a-z'-]+)", q) or _WHAT_NOUN.match(q)
     return match.group(1) if match else None
 
 
@@ -212,7 +226,10 @@ def person_terms(question: str) -> frozenset[str]:
 
 def counted_term(question: str) -> str | None:
     """The term of what a "how many" question counts: "bed" in "how many inpatient beds"."""
-    match = re.match(r"^how many\s+(.*)", _opening(question))
+    match = re.match(r"^how many\s+(.*)", _opening(question)) or re.match(
+        rf"^(?:what|which) (?:is|was|are|were) (?:the )?(?:[\w'’-]+ ){{0,2}}(?:{_COUNT_NOUNS}) of\s+(.*)",
+        _opening(question),
+    )
     if match is None:
         return None
     phrase = re.sub(r"^of\s+((the|its|their|these|those|our)\s+)?", "", match.group(1))

@@ -223,7 +223,7 @@ def names_noun(span: AnswerSpan, sentence: str, noun: str) -> bool:
     head = bare_word(span.text.split()[-1])
     # The noun heads the name ("Slough Council") or stands right before it in apposition
     # ("consultancy Mutual Ventures").
-    return head.startswith(stem) or bool(re.search(rf"\b{re.escape(stem)}\w*\W*$", before))
+    return head.startswith(stem) or bool(re.search(rf"\b{re.escape(stem)}\w*\W*(the\s+|an?\s+)?$", before))
 
 
 def find_answer_spans(

@@ -32,6 +32,11 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("Why was the library delayed?", None),
         ("In what year was the library founded?", "date"),
         ("As of mid-2016, when was the library due to open?", "date"),
+        ("What stream turned out to run under the site?", "name"),
+        ("what charity do they work with", "name"),
+        ("What kind of organisation is the trust?", None),
+        ("What job did she have before?", None),
+        ("What is the number of branch libraries?", "count"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
@@ -52,7 +57,13 @@ def test_an_opener_before_which_is_ignored() -> None:
         ("how many people work there", "peopl"),
         ("How many of the councils have a trust?", "council"),
         ("how many branch libraries r left", "librari"),
+        ("What is the total number of fire stations?", "station"),
     ],
 )
 def test_how_many_counts_the_noun_before_the_verb(question: str, counted: str) -> None:
     assert counted_term(question) == counted
+
+
+def test_a_what_question_names_its_noun_before_the_verb() -> None:
+    assert asked_noun("What stream turned out to run under the site?") == "stream"
+    assert asked_noun("What happened to the old library?") is None

@@ -42,6 +42,9 @@ The annual harbour review found that waiting times at the old terminal had doubl
 
 The company is working with rowing charity Oarsworth Trust on a new slipway.
 
+Redhaven Ferries funds beach cleans with its long-standing partner charity, the Gull Point \
+Trust, every spring.
+
 Lena Holt called the slipway a welcome boost for young rowers.
 
 Under a scheme called Tidepass, regular travellers will pay a single monthly fee.
@@ -301,3 +304,8 @@ def test_a_question_mostly_of_words_the_documents_never_use_is_not_answered(engi
     # Each word is ordinary English; together they are about something the documents are not.
     answer = engine.ask("Who won the harbour football match last season?")
     assert answer.abstained
+
+
+def test_what_noun_is_answered_by_a_name_that_noun_stands_before(engine: Engine) -> None:
+    answer = engine.ask("wat charity does redhaven ferries fund beach cleans with")
+    assert answer.short == "Gull Point Trust"
