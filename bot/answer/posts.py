@@ -1,4 +1,4 @@
-"""Whose post a sentence gives a person, and which body a value belongs to.
+"""Whose post a sentence gives a person, and which body or person a value belongs to.
 
 "Cllr Jo Bell, chair of the harbour committee" is not the chair of the board a question
 asks about; "its chief executive" after another body's name is that body's; "Jo Bell,
@@ -24,13 +24,14 @@ from .sentences import (
     sides,
     window_terms,
 )
-from .spans import AnswerSpan, is_body_word, is_name_word
+from .spans import AnswerSpan, is_body_word, is_name_word, persons_in
 
 __all__ = [
     "ELSEWHERE",
     "attributed_elsewhere",
     "foreign_bodies",
     "holds_role",
+    "of_another_person",
     "plain_terms",
     "points_back",
     "posts_of",
@@ -222,3 +223,24 @@ def same_post(posts: frozenset[str], answer: frozenset[str]) -> bool:
     """Whether two people's role terms share a post ("deputy leader" is not "leader")."""
     generic, _ = role_and_modifier_stems()
     return bool((posts & answer) - generic)
+
+
+def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) -> bool:
+    """Whether a value is said of another person than the one a question names: in "Ms
+    Cole, who is deputy head at Haverleigh, succeeds Dr Tom Reid, who leaves to join
+    Kestrel University", Haverleigh is Ms Cole's, not Tom Reid's. `named` is the terms of
+    the question's person's names; a value goes with the last person named before it."""
+    if not named:
+        return False
+    people = sorted(
+        [(p.start, p.end, p.text) for p in persons_in(sentence)]
+        + [(m.start(), m.end(), m.group(0)) for m in _TITLED.finditer(sentence)]
+    )
+    if not any(named & set(tokenize(text)) for _, _, text in people):
+        return False
+    before = [text for _, end, text in people if end <= span.start]
+    return bool(before) and not named & set(tokenize(before[-1]))
+
+
+# A person named by a title and one name: "Ms Mistry-Cole", "Dr Renshaw".
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")

@@ -115,6 +115,11 @@ class Query:
             names=tuple(t for t in self.names if t not in dropped),
         )
 
+    @cached_property  # read for every sentence of every candidate
+    def people(self) -> frozenset[str]:
+        """The terms of the people the question names ("Tobias Renshaw")."""
+        return person_terms(self.corrected)
+
     @cached_property  # read for every sentence of every candidate of a date question
     def defining_term(self) -> str | None:
         """The term an answer must stand beside to be of the thing asked: the event a date

@@ -26,6 +26,7 @@ from .asked import Asked, asked_term, coverage_of, proximity_of
 from .posts import (
     attributed_elsewhere,
     holds_role,
+    of_another_person,
     points_back,
     posts_of,
     said_of_ours,
@@ -174,6 +175,8 @@ def read_passage(
                     coverage = max(coverage, coverage_of(shared, query, asked.weights, asked.total))
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not attributed_elsewhere(sentence, s, asked)]
+            if not asks_post and query.people:
+                spans = [s for s in spans if not of_another_person(sentence, s, query.people)] or spans
             if query.kind == "count":
                 spans = [s for s in spans if _counts_asked(sentence, s, query)]
             if query.kind == "date" and query.future:

@@ -28,6 +28,9 @@ source: Vale Courier
 ---
 Leo Marsh has taken over as chief executive of the Orchard Vale Housing Trust.
 
+Mr Marsh, who was finance director at Brookfield Homes, succeeds Dr Nina Ashe, who leaves \
+the trust next month to become a lecturer at Westcombe University.
+
 The charity now owns about 1,100 homes.
 """,
     "2018-offices.md": """\
@@ -59,3 +62,8 @@ def test_the_body_the_corpus_is_about_holds_the_post_under_its_full_name(
     engine: Engine, question: str, holder: str
 ) -> None:
     assert engine.ask(question).short == holder
+
+
+def test_a_place_goes_with_the_person_named_last_before_it(engine: Engine) -> None:
+    # Brookfield Homes is where Mr Marsh was, not where Dr Ashe went.
+    assert engine.ask("Where did Nina Ashe go when she left the trust?").short == "Westcombe University"
