@@ -78,7 +78,7 @@ class AnswerSpan:
 
 
 # A person: two or three capitalised words, none a word of organisations, places or roles.
-_NAME_WORD = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+_NAME_WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 
 _PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
 

@@ -309,3 +309,16 @@ def test_a_question_mostly_of_words_the_documents_never_use_is_not_answered(engi
 def test_what_noun_is_answered_by_a_name_that_noun_stands_before(engine: Engine) -> None:
     answer = engine.ask("wat charity does redhaven ferries fund beach cleans with")
     assert answer.short == "Gull Point Trust"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Cllr Rory O'Brien, chair of the harbour committee, spoke.", "Rory O'Brien"),
+        ("The award went to Fiona McAllister last year.", "Fiona McAllister"),
+        ("Ewan MacLeod said the ferry would sail.", "Ewan MacLeod"),
+        ("Dr Priya D’Souza opened the terminal.", "Priya D’Souza"),
+    ],
+)
+def test_a_surname_with_a_prefix_is_a_name(sentence: str, name: str) -> None:
+    assert [s.text for s in find_answer_spans(sentence, "person", "")] == [name]
