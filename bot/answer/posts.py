@@ -170,6 +170,9 @@ def foreign_bodies(
         # quoted beside a date or figure ("Mr Okafor said ...") does not make it theirs.
         if not words or not any(is_body_word(w) for w in run.group(0).split()):
             continue
+        # "rated good by the Library Partnership": who judged or gave it, not whose it is.
+        if run.start() >= span.end and _AGENT.fullmatch(sentence, span.end, run.start()):
+            continue
         # "Care Quality Commission" is the "CQC" the question names.
         initials = initials_of(run.group(0))
         if len(initials) >= 2 and initials in asked.query.terms:
@@ -180,6 +183,10 @@ def foreign_bodies(
         elif any(t in asked.query.names for t in terms):
             ours = True  # the body the question names stands there too
     return frozenset(foreign), ours
+
+
+# What stands between a value and the body that gave it: '"good" by the '.
+_AGENT = re.compile(r"[\W]*\s*by\s+(?:the\s+)?")
 
 
 def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:

@@ -250,9 +250,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
     if max(h.context for h in answering) < tuning.MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
-    if query.unknown and not untyped and not any(h.linked for h in answering):
-        # The question says things the documents never do, and the date or name found
-        # never stands next to what they share with it: it answers something else.
+    if query.rare and not untyped and not any(h.linked for h in answering):
+        # The question names things the documents never do (not ordinary words they happen
+        # not to use, as "left" for "leaves"), and the date or name found never stands
+        # next to what they share with it: it answers something else.
         return Ranking(query, (), True, f"no passage gives a {query.kind} for what the question asks about")
 
     # The names of the question a passage is about: said in it, or in its document's

@@ -3,11 +3,13 @@ corpus is about, even where a sentence calls it by its full name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.engine import Engine
 
-from ..documents import write_corpus
+from ..documents import engine_over, write_corpus
 
 DOCUMENTS = {
     "2015-homes.md": """\
@@ -66,4 +68,24 @@ def test_the_body_the_corpus_is_about_holds_the_post_under_its_full_name(
 
 def test_a_place_goes_with_the_person_named_last_before_it(engine: Engine) -> None:
     # Brookfield Homes is where Mr Marsh was, not where Dr Ashe went.
+    assert engine.ask("Where did Nina Ashe go when she left the trust?").short == "Westcombe University"
+
+
+def test_the_body_that_gave_a_rating_does_not_own_it(tmp_path: Path) -> None:
+    rated = """\
+---
+title: Housing charity's rating goes up
+published: 2019-06-20
+source: Vale Courier
+---
+The Orchard Vale Housing Trust has been rated "strong" by the Housing Standards Board, up \
+from "fair" at its last check.
+"""
+    engine = engine_over(tmp_path, {**DOCUMENTS, "2019-rating.md": rated})
+    assert engine.ask("What rating did the charity get at its last check?").short == "strong"
+
+
+def test_an_ordinary_word_the_documents_lack_does_not_unlink_the_answer(tmp_path: Path) -> None:
+    # "left" is not in the documents ("leaves" is); the place still answers.
+    engine = engine_over(tmp_path, {"2017-new-chief.md": DOCUMENTS["2017-new-chief.md"]})
     assert engine.ask("Where did Nina Ashe go when she left the trust?").short == "Westcombe University"
