@@ -264,10 +264,17 @@ def find_answer_spans(
 
 
 _LOCATIVE = re.compile(
-    r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited)\W*$", re.I
+    r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited|"
+    r"(?:address|base|home) (?:is|was|will be)(?: now)?)\W*$",
+    re.I,
 )
+# "moved from Carrick House": where something was, not where it is.
+_FROM = re.compile(r"\bfrom\W*$", re.I)
 
-_WITHIN = re.compile(r"(?:,|\s+(?:in|on))\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*)?")
+# The town or street number after a place: " in Saltbridge", ", 1 Wharf Street".
+_WITHIN = re.compile(
+    r"(?:,|\s+(?:in|on))\s+(?:\d+[a-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*)?"
+)
 
 
 def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
@@ -275,10 +282,16 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     "X-based"): where something is or happens."""
     spans = []
     people = {s.text for s in persons_in(sentence)}
+    left_until = -1  # the end of a place something moved from, with its town
     for start, text in _proper_names(sentence):
-        if text in people or not (
-            _LOCATIVE.search(sentence[max(0, start - 25) : start]) or text.endswith("-based")
-        ):
+        before = sentence[max(0, start - 25) : start]
+        if text in people or not (_LOCATIVE.search(before) or text.endswith("-based")):
+            continue
+        if start < left_until:
+            continue
+        if _FROM.search(before) and "from" not in question_words:
+            town = _WITHIN.match(sentence, start + len(text))
+            left_until = town.end() if town else start + len(text)
             continue
         words = {bare_word(w) for w in re.split(r"[\s,-]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:

@@ -7,13 +7,15 @@ shape of question it checks; none of these sentences is in any other corpus.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answer.spans import find_answer_spans
 from bot.engine import Engine
 from bot.text.mentions import find_date_mentions
 
-from ..documents import write_corpus
+from ..documents import engine_over, write_corpus
 
 DOCUMENTS = {
     "2018-terminal-plans.md": """\
@@ -322,3 +324,18 @@ def test_what_noun_is_answered_by_a_name_that_noun_stands_before(engine: Engine)
 )
 def test_a_surname_with_a_prefix_is_a_name(sentence: str, name: str) -> None:
     assert [s.text for s in find_answer_spans(sentence, "person", "")] == [name]
+
+
+def test_a_place_moved_from_is_not_where_it_is_now_and_an_address_keeps_its_number(tmp_path: Path) -> None:
+    moved = """\
+---
+title: Redhaven Ferries moves its head office
+published: 2023-01-09
+source: Estuary Post
+---
+Forty Redhaven Ferries staff have moved from Gullwing House in Kelmouth to the harbour, and the company's \
+postal address is now Harbour House, 4 Quay Street.
+"""
+    engine = engine_over(tmp_path, {"2023-move.md": moved})
+    answer = engine.ask("Where is the Redhaven Ferries head office now?")
+    assert answer.short == "Harbour House, 4 Quay Street"
