@@ -243,7 +243,8 @@ def find_answer_spans(
             if fold(m.text) not in question_words
         ]
     if kind == "person":
-        return [s for s in persons_in(sentence) if not set(s.value.split()) <= question_words]
+        # "Who chaired it before Lintott?": the person the question names is not the answer.
+        return [s for s in persons_in(sentence) if s.value.split()[-1] not in question_words]
     if kind == "amount":
         return _amounts(sentence)
     if kind == "percent":

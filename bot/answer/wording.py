@@ -69,6 +69,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", r"\g<0> founded"),
         (r"how come", "why"),
+        (r"(end|ends|ended|ending) up", "finally"),  # "what did it end up costing"
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
         (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)\b", r"\1 million"),
         (r"(\d+(?:\.\d+)?)\s?bil\b", r"\1 billion"),
@@ -124,7 +125,7 @@ def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
     return word
 
 
-_WORD_OR_GAP = re.compile(r"([A-Za-z][A-Za-z']*|\d+)")
+_WORD_OR_GAP = re.compile(r"([A-Za-z][A-Za-z0-9']*|\d+)")  # "b4" is one word
 _TO_CONTEXT = re.compile(r"^[a-z]+$")
 # Words after which a lone "2" reads as "to" ("what happens 2 staff", "going 2 open").
 _BEFORE_TO = frozenset(

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 9
+TOKENIZER_VERSION = 10
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -44,7 +44,7 @@ STOP_WORDS = frozenset(
     of off on once only or other ought our ours ourselves out over same shan't she she'd
     she'll she's should shouldn't so some such than that that's the their theirs them
     themselves then there there's these they they'd they'll they're they've this those through
-    to too under until up very was wasn't we we'd we'll we're we've were weren't what what's
+    to too under until up us very was wasn't we we'd we'll we're we've were weren't what what's
     when when's where where's which while who who's whom why why's will with won't would
     wouldn't you you'd you'll you're you've your yours yourself yourselves also much many
     s t just now said says go goes going get gets got expect expected expects expecting due

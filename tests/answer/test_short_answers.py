@@ -339,3 +339,31 @@ postal address is now Harbour House, 4 Quay Street.
     engine = engine_over(tmp_path, {"2023-move.md": moved})
     answer = engine.ask("Where is the Redhaven Ferries head office now?")
     assert answer.short == "Harbour House, 4 Quay Street"
+
+
+def test_the_person_a_question_names_is_not_its_answer(tmp_path: Path) -> None:
+    handover = """\
+---
+title: Redhaven Ferries names new chair
+published: 2021-07-01
+source: Estuary Post
+---
+Councillor Ada Quill, the new chair of Redhaven Ferries, succeeds Councillor Ben Roe, who \
+chaired the company for six years.
+"""
+    engine = engine_over(tmp_path, {"2021-chair.md": handover})
+    assert engine.ask("Who chaired Redhaven Ferries before Quill?").short == "Councillor Ben Roe"
+
+
+def test_us_is_no_content_word(tmp_path: Path) -> None:
+    cost = """\
+---
+title: Redhaven Ferries terminal bill settled
+published: 2022-02-01
+source: Estuary Post
+---
+The final cost of the Redhaven Ferries terminal was £14.2 million.
+"""
+    assert engine_over(tmp_path, {"2022-cost.md": cost}).ask(
+        "wat did the terminal end up costin us"
+    ).short == ("£14.2 million")

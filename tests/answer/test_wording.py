@@ -26,6 +26,8 @@ from bot.engine import Engine
         ("who was the boss back in 2014", "who was the head in 2014"),
         ("whats the latest news", "what is the latest news"),  # "news" is no possessive of "new"
         ("wen is the quay gonna be done", "when is the quay going to be completed"),
+        ("who ran it b4 the merger", "who ran it before the merger"),
+        ("wat did the quay end up costin us", "what did the quay finally costing us"),
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
