@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..index import Index
+from ..text.tokens import tokenize
 from . import tuning
 from .asked import Asked
 from .hits import Hit
@@ -28,7 +29,9 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # A passage sharing no word with the question gives its cause only if it says so in so
 # many words: "after" or "following" there mostly tell the time.
 _SAYS_CAUSE = re.compile(
-    r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|reasons?|found)\b", re.IGNORECASE
+    r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|reasons?|found|uncovered|discovered|"
+    r"revealed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -41,14 +44,19 @@ def _reporting(band: Sequence[Hit], question: str) -> Hit:
 
 def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
     """Hits for the passages after `told` (passage i) in its document whose best sentence
-    gives a cause."""
+    gives a cause; else the passage right after it when it opens on a name the question
+    gives ("Brigade House, a Victorian police station, needed £3m of repairs")."""
     found = []
     for j in range(i + 1, min(i + 1 + tuning.CAUSE_REACH, len(index.passages))):
         passage = index.passages[j]
         if passage.doc_id != told.passage.doc_id:
             break
         read = read_passage(passage, told.document, asked)
-        if read.cause and _SAYS_CAUSE.search(read.sentence):
+        said = read.cause and _SAYS_CAUSE.search(read.sentence)
+        goes_on = j == i + 1 and bool(
+            set(asked.query.names) & set(tokenize(" ".join(passage.text.split()[:3])))
+        )
+        if said or (goes_on and not found):
             found.append(
                 Hit(
                     passage,
@@ -63,7 +71,8 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
                     cause=True,
                 )
             )
-    return found
+    said_so = [h for h in found if _SAYS_CAUSE.search(h.sentence)]
+    return said_so or found
 
 
 def lead_with_cause(

@@ -317,7 +317,7 @@ def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
 # ("since costs rose"), not a time ("since 2015", "since it began").
 _CAUSE = re.compile(
     r"\b(because|due to|owing to|as a result|result of|following|after|so that|in order to|"
-    r"led to|caused|blamed|reasons?|found|amid|means|meant|by \w+ing)\b",
+    r"led to|caused|blamed|reasons?|found|uncovered|discovered|revealed|amid|means|meant|by \w+ing)\b",
     re.IGNORECASE,
 )
 

@@ -134,3 +134,25 @@ def test_a_number_before_another_noun_does_not_count_its_modifier(tmp_path: Path
         "How many cranes does the ferry company own?"
     )
     assert answer.abstained
+
+
+def test_why_is_answered_by_the_passage_going_on_about_what_the_question_names(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2021-move.md": """\
+---
+title: Ferry company leaves its old offices
+published: 2021-06-15
+source: Estuary Post
+---
+Redhaven Ferries moved its staff out of Gullwing House last month, its home for forty years.
+
+Gullwing House, an old customs building, needed £2m of repairs to its roof and lifts.
+
+The new offices are on the quay.
+"""
+        },
+    )
+    answer = engine.ask("Why did Redhaven Ferries move out of Gullwing House?")
+    assert answer.results[0].passage.startswith("Gullwing House, an old customs building")
