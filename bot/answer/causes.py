@@ -46,7 +46,7 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
     """Hits for the passages after `told` (passage i) in its document whose best sentence
     gives a cause; else the passage right after it when it opens on a name the question
     gives ("Brigade House, a Victorian police station, needed £3m of repairs")."""
-    found = []
+    found: list[Hit] = []
     for j in range(i + 1, min(i + 1 + tuning.CAUSE_REACH, len(index.passages))):
         passage = index.passages[j]
         if passage.doc_id != told.passage.doc_id:
