@@ -31,6 +31,8 @@ DROPPED_APOSTROPHE_ZIPF_GAP = 1.5
 _PLAIN: dict[str, str] = {
     "r": "are", "u": "you", "ur": "your", "b4": "before",
     "wat": "what", "wot": "what", "wht": "what", "whut": "what", "wut": "what", "whats": "what is",
+    "wots": "what is", "wats": "what is", "bldg": "building", "bldgs": "buildings", "mgmt": "management",
+    "tory": "conservative", "tories": "conservatives",
     "wen": "when", "whn": "when", "whens": "when is", "wheres": "where is", "whos": "who is",
     "hows": "how is", "whys": "why is", "wer": "where", "wher": "where",
     "ppl": "people", "peeps": "people", "govt": "government", "gov": "government", "guvmint": "government",
@@ -107,9 +109,9 @@ def is_common_english(word: str) -> bool:
 
 
 def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
-    if word[0].isupper() and not first:
-        return word  # a name ("Mill Street"), not text-speak
     lower = word.casefold()
+    if word[0].isupper() and not first and not (word.isupper() and lower in _PLAIN):
+        return word  # a name ("Mill Street"), not text-speak; "HQ" is still short for a word
     if lower in _PLAIN:
         return _PLAIN[lower]
     if lower in known:

@@ -27,6 +27,9 @@ from bot.engine import Engine
         ("whats the latest news", "what is the latest news"),  # "news" is no possessive of "new"
         ("wen is the quay gonna be done", "when is the quay going to be completed"),
         ("who ran it b4 the merger", "who ran it before the merger"),
+        ("wots happenin to the old bldg", "what is happening to the old building"),
+        ("Where was the HQ in 2021?", "Where was the headquarters in 2021?"),
+        ("is the council tory or labour", "is the council conservative or labour"),
         ("wat did the quay end up costin us", "what did the quay finally costing us"),
     ],
 )
