@@ -202,6 +202,32 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     )
 
 
+_PREFIXES: dict[int, tuple[AbstractSet[str], dict[str, list[str]]]] = {}
+_FORM_PREFIX = 5  # letters a form of a word shares with it, at the least
+
+
+def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
+    """The known term an unknown one is another form of, differing only in its last
+    letters: "scrutinis" ("scrutinises") of "scrutini" ("scrutiny")."""
+    if len(term) <= _FORM_PREFIX or not term.isalpha():
+        return None
+    kept = _PREFIXES.get(id(known_terms))
+    if kept is None or kept[0] is not known_terms:
+        prefixes: dict[str, list[str]] = {}
+        for k in known_terms:
+            if len(k) > _FORM_PREFIX:
+                prefixes.setdefault(k[:_FORM_PREFIX], []).append(k)
+        while len(_PREFIXES) >= _SHAPES_KEPT:
+            del _PREFIXES[next(iter(_PREFIXES))]
+        kept = _PREFIXES[id(known_terms)] = (known_terms, prefixes)
+    forms = [
+        k
+        for k in kept[1].get(term[:_FORM_PREFIX], ())
+        if abs(len(k) - len(term)) <= 2 and (term.startswith(k[:-1]) or k.startswith(term[:-1]))
+    ]
+    return min(forms, key=lambda k: (abs(len(k) - len(term)), k)) if forms else None
+
+
 def _correct(
     word: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str], first: bool
 ) -> str | None:
@@ -267,8 +293,14 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         present = frozenset(t for t in related if t in known_terms)
         if present:
             expansions[term] = present
-    unknown = tuple(t for t in terms if t not in known_terms and t not in expansions)
     capitalised = _capitalised_terms(corrected)
+    for term in terms:
+        # "scrutinises" asks about the "scrutiny" the documents speak of.
+        if term not in known_terms and term not in expansions and term not in capitalised:
+            form = _form_of(term, known_terms)
+            if form is not None:
+                expansions[term] = frozenset({form})
+    unknown = tuple(t for t in terms if t not in known_terms and t not in expansions)
     # An unknown word of ordinary English ("actually", "labour") is no sign the documents
     # cannot answer; an unknown name or rare word is what the question is about.
     # Only the words the corpus lacks are looked up (wordfreq's tables cost ~0.5 s to load).

@@ -84,3 +84,12 @@ def test_among_equally_near_words_a_typo_is_a_letter_mistyped_not_one_left_out()
     vocabulary = {"may", "many", "staff"} | {f"filler{n}" for n in range(500)}
     query = parse_query("maay staff left", vocabulary, {stem(w) for w in vocabulary})
     assert ("maay", "many") in query.corrections
+
+
+def test_another_form_of_a_word_the_index_has_is_not_unknown() -> None:
+    vocabulary = frozenset({"scrutiny", "committee", "chair", "harbour"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("Who chairs the committee that scrutinises the harbour?", vocabulary, known)
+    assert query.expansions[stem("scrutinises")] == {stem("scrutiny")}
+    assert not query.unknown and not query.rare
+
