@@ -92,4 +92,3 @@ def test_another_form_of_a_word_the_index_has_is_not_unknown() -> None:
     query = parse_query("Who chairs the committee that scrutinises the harbour?", vocabulary, known)
     assert query.expansions[stem("scrutinises")] == {stem("scrutiny")}
     assert not query.unknown and not query.rare
-
