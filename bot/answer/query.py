@@ -20,7 +20,15 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..text.lexicon import SYNONYM_WORDS
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
-from .question import asked_noun, counted_term, expected_answer, person_terms, post_qualifiers, role_terms
+from .question import (
+    asked_noun,
+    asks_yes_or_no,
+    counted_term,
+    expected_answer,
+    person_terms,
+    post_qualifiers,
+    role_terms,
+)
 from .spans import AnswerType, is_name_word
 from .wording import FILLER_WORDS, informal_to_plain, is_common_english
 
@@ -114,6 +122,19 @@ class Query:
             rare=tuple(t for t in self.rare if t not in dropped),
             names=tuple(t for t in self.names if t not in dropped),
         )
+
+    @cached_property  # read for every sentence of every candidate
+    def doing(self) -> str | None:
+        """The term of what a "who" question asks who does: "own" in "who will own the
+        trust?", answered by "owned by the county council"."""
+        match = re.match(
+            r"\W*who\s+(?:(?:will|would|did|does|do|has|have|had|is|was|are|were)\s+)?([a-z]+)\b",
+            fold(self.corrected),
+        )
+        if match is None or match.group(1) in STOP_WORDS or self.roles:
+            return None
+        found = tokenize(match.group(1))
+        return found[0] if found else None
 
     @cached_property  # read for every sentence of every candidate
     def people(self) -> frozenset[str]:
@@ -311,7 +332,7 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     kind = expected_answer(corrected)
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
-    asked_about = person_terms(corrected) if kind == "person" else frozenset()
+    asked_about = person_terms(corrected) if kind == "person" and asks_yes_or_no(corrected) else frozenset()
     return Query(
         question=question,
         terms=terms,

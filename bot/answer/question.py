@@ -20,6 +20,7 @@ from .wording import FILLER_WORDS
 __all__ = [
     "AnswerType",
     "asked_noun",
+    "asks_yes_or_no",
     "counted_term",
     "expected_answer",
     "head_noun",
@@ -146,6 +147,11 @@ def expected_answer(question: str) -> AnswerType | None:
     if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q):
         return "name"
     return None
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """Whether a question is answered yes or no: "Is X still the cabinet member?"."""
+    return re.match(_POLAR, _opening(question)) is not None
 
 
 def asked_noun(question: str) -> str | None:

@@ -297,6 +297,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and not h.retrospective
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or fit(h) >= tuning.COMPARABLE * best_fit)
     ]  # a later document giving the same value restates the same fact ("set in 2018")
+    doers = [
+        h for h in answering if h.cause and query.doing and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+    ]
+    if doers and not any(h.span is not None for h in band):
+        # "Who will own the trust?" with no person found: "owned by the county council"
+        # says who does it; "its own employee contracts" only shares the word.
+        band = doers
     defining = query.defining_term
     of_defining = defining is not None and any(defining in h.anchor for h in band)
     if of_defining:

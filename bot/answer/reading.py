@@ -36,6 +36,7 @@ from .question import head_noun, is_plural, role_stems
 from .sentences import (
     acronyms,
     distance_in_words,
+    doer_of,
     matched_positions,
     sentence_terms,
     sentences_of,
@@ -211,8 +212,11 @@ def read_passage(
             strength = strength if spans else 0
         else:
             linked = True
-        # A why question is answered by a sentence that gives a cause.
-        cause = query.why and bool(_CAUSE.search(sentence))
+        # A why question is answered by a sentence that gives a cause, a "who will own
+        # it?" by one that says who does it: "owned by the county council".
+        cause = (query.why and bool(_CAUSE.search(sentence))) or (
+            query.doing is not None and doer_of(sentence, query.doing) is not None
+        )
         carried = pointed
         follows = (
             span is not None

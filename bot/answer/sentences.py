@@ -20,6 +20,7 @@ __all__ = [
     "WORD",
     "acronyms",
     "distance_in_words",
+    "doer_of",
     "initials_of",
     "matched_positions",
     "sentence_terms",
@@ -50,6 +51,24 @@ def sentence_terms(sentence: str) -> tuple[str, ...]:
 def word_stems(sentence: str) -> tuple[tuple[int, str], ...]:
     """Each word of a sentence that has an index term: its character offset and first term."""
     return tuple((m.start(), stems[0]) for m in WORD.finditer(sentence) if (stems := tokenize(m.group(0))))
+
+
+# After "owned by": the doer, up to where the clause goes on ("and commissioned ...").
+_DOER = re.compile(
+    r"\s+by\s+((?:the\s+)?[\w'’-]+(?:\s+(?!(?:and|to|which|who|that|in|on|for|from|with|since|after|before|as)\b)[\w'’-]+){0,6})"
+)
+
+
+def doer_of(sentence: str, term: str) -> str | None:
+    """Who does what `term` names, said as "<term> by X": "the county council" in "it
+    will be owned by the county council and commissioned to ..." for "own"."""
+    for start, first in word_stems(sentence):
+        if first == term:
+            word = WORD.match(sentence, start)
+            found = _DOER.match(sentence, word.end()) if word else None
+            if found:
+                return found.group(1)
+    return None
 
 
 def matched_positions(sentence: str, query: Query) -> list[int]:

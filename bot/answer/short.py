@@ -8,7 +8,7 @@ that is "a key milestone in the process". A yes/no question leads with "yes" or 
 read from the sentence's negation. A "why" question has no short answer: its sentence is
 the answer.
 
-May import `text` and this package's `query`, `question` and `spans`.
+May import `text` and this package's `query`, `question`, `sentences` and `spans`.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import re
 
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .query import Query
+from .sentences import doer_of
 from .spans import FIGURE_KINDS, AnswerSpan, figure_as_said, find_answer_spans, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
@@ -323,7 +324,8 @@ def short_answer(
             if phrase and fold(span.text) in fold(phrase) and len(phrase.split()) <= MAX_SHORT_WORDS:
                 value = phrase
     else:
-        value = _shaped(sentence, query, passage) or _new_words(sentence, query)
+        doer = doer_of(sentence, query.doing) if query.doing else None
+        value = doer or _shaped(sentence, query, passage) or _new_words(sentence, query)
     if is_polar(question):
         if polar_no is None and span is not None and query.about:
             # "Is X still the cabinet member?": yes if the latest holder is X, else no.

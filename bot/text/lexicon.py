@@ -40,6 +40,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "headquarters headquartered office offices",
     "fear fears feared scared afraid worried worries worry",
     "finish finished completion complete completed",
+    "replace replaces replaced succeed succeeds succeeded",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

@@ -367,3 +367,32 @@ The final cost of the Redhaven Ferries terminal was £14.2 million.
     assert engine_over(tmp_path, {"2022-cost.md": cost}).ask(
         "wat did the terminal end up costin us"
     ).short == ("£14.2 million")
+
+
+def test_who_does_it_is_answered_by_whom_it_is_done(tmp_path: Path) -> None:
+    owner = """\
+---
+title: Redhaven Ferries to be sold
+published: 2024-03-01
+source: Estuary Post
+---
+The ferry company will run its own booking office on the quay from next year.
+
+Redhaven Ferries will be owned by the harbour trust and run on its behalf by a board.
+"""
+    answer = engine_over(tmp_path, {"2024-sale.md": owner}).ask("Who will own Redhaven Ferries?")
+    assert answer.short == "the harbour trust"
+    assert answer.results[0].passage.startswith("Redhaven Ferries will be owned")
+
+
+def test_who_someone_replaced_is_not_that_someone(tmp_path: Path) -> None:
+    handover = """\
+---
+title: Redhaven Ferries chair named
+published: 2015-05-01
+source: Estuary Post
+---
+Ben Roe became chair of Redhaven Ferries this week, replacing Councillor Ivy Marsh as chair.
+"""
+    engine = engine_over(tmp_path, {"2015-chair.md": handover})
+    assert engine.ask("Who did Ben Roe replace as chair of Redhaven Ferries?").short == "Councillor Ivy Marsh"
