@@ -66,6 +66,11 @@ _PLURALS = frozenset("people children staff men women police personnel cattle sh
 
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
+# Nouns that name a quantity in units: "what is the average response time".
+_MEASURE_NOUNS = (
+    r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height"
+)
+
 # Nouns that name a number of things: "what is the number of stations".
 _COUNT_NOUNS = r"number|tally"
 
@@ -140,6 +145,10 @@ def expected_answer(question: str) -> AnswerType | None:
         )
     ):
         return "amount"
+    if re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q) or re.match(
+        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_MEASURE_NOUNS})\b", q
+    ):
+        return "measure"  # "How long does it take?", "What is the average response time?"
     if re.match(r"^how many\b", q) or re.match(
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q
     ):

@@ -272,7 +272,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if holds_post:
             return 1.0  # it passed the check that the person holds the post asked about
         around = hit.anchor | topics.get(hit.passage.id, frozenset())
-        return sum(weights.get(t, 0.0) for t in around) / total if total else 0.0
+        beside = sum(weights.get(t, 0.0) for t in around) / total if total else 0.0
+        # A quantity in units (minutes, tonnes) is of the kind asked wherever the sentence
+        # says it: "the average response to Category 1 calls, which cover ..., was 9 minutes".
+        return max(beside, hit.coverage) if query.kind == "measure" else beside
 
     generic, modifiers = role_and_modifier_stems()
     holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)

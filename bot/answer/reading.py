@@ -50,10 +50,10 @@ from .spans import RATE_AFTER, AnswerSpan, AnswerType, find_answer_spans, is_bod
 __all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "terms_before"]
 
 #: Answer types whose value may belong to another body the sentence names.
-_ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "rating"})
+_ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "measure", "rating"})
 
 #: Answer types where the figure nearest the question's words is the answer.
-_NEAREST_KINDS = frozenset({"amount", "count", "percent"})
+_NEAREST_KINDS = frozenset({"amount", "count", "percent", "measure"})
 
 
 @dataclass

@@ -41,7 +41,7 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 NUMBER_WORDS = (
     rf"(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_TEENS}|{_UNITS}|hundred|thousand|dozen|several|a few|a handful"
 )
-AnswerType = Literal["date", "person", "amount", "count", "percent", "name", "place", "rating"]
+AnswerType = Literal["date", "person", "amount", "count", "percent", "measure", "name", "place", "rating"]
 
 GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
 
@@ -118,6 +118,19 @@ _MONEY_SPAN = re.compile(
 )
 
 _PERCENT_SPAN = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+
+# A quantity in units of time, distance, weight or volume: "8 minutes 41 seconds",
+# "455,000 tonnes", "1.2m tonnes", "12 miles".
+_UNIT = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|tonnes?|tons?|"
+    r"kilometres?|kilometers?|km|miles?|metres?|meters?|litres?|liters?|kilograms?|kg|mph|knots?|"
+    r"acres?|hectares?|feet|ft|inches|cm|mm|megawatts?|mw|kwh|gwh)"
+)
+_AMOUNT_OF = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:\s*(?:million|m|thousand|k|bn|billion))?"
+_MEASURE_SPAN = re.compile(
+    rf"(?<![£$€\d.,])\b{_AMOUNT_OF}[\s-]*{_UNIT}\b(?:,?\s*(?:and\s+)?\d[\d,]*(?:\.\d+)?\s*{_UNIT}\b)?",
+    re.IGNORECASE,
+)
 
 _COUNT_SPAN = re.compile(
     rf"(?<![£$€\d.,])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\b(?!\s?%|/\d)", re.IGNORECASE
@@ -249,6 +262,11 @@ def find_answer_spans(
         return _amounts(sentence)
     if kind == "percent":
         return _regex_spans(_PERCENT_SPAN, sentence)
+    if kind == "measure":
+        return [
+            AnswerSpan(m.start(), m.end(), m.group(0), fold(m.group(0)))
+            for m in _MEASURE_SPAN.finditer(sentence)
+        ]
     if kind == "count":
         # "8 February 2017" counts nothing: a number inside a date is the date's.
         dates = [(m.start, m.end) for m in find_date_mentions(sentence, published)]
@@ -341,7 +359,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     return [found[k] for k in sorted(found)]
 
 
-FIGURE_KINDS = frozenset({"amount", "count", "percent"})
+FIGURE_KINDS = frozenset({"amount", "count", "percent", "measure"})
 # Words before a figure that say how exact it is, and after it what period it is for.
 _HEDGE = re.compile(
     r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|up to|more than|over|under|less than|"

@@ -37,6 +37,9 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("What kind of organisation is the trust?", None),
         ("What job did she have before?", None),
         ("What is the number of branch libraries?", "count"),
+        ("How long does the crossing take?", "measure"),
+        ("What is the average response time for urgent calls?", "measure"),
+        ("How long until the terminal opens?", "date"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -396,3 +396,46 @@ Ben Roe became chair of Redhaven Ferries this week, replacing Councillor Ivy Mar
 """
     engine = engine_over(tmp_path, {"2015-chair.md": handover})
     assert engine.ask("Who did Ben Roe replace as chair of Redhaven Ferries?").short == "Councillor Ivy Marsh"
+
+
+_CROSSINGS = {
+    "2018-crossing.md": """\
+---
+title: Redhaven Ferries timetable
+published: 2018-04-02
+source: Estuary Post
+---
+The average crossing time to the island is 55 minutes.
+""",
+    "2023-crossing.md": """\
+---
+title: Faster ferry for Redhaven
+published: 2023-05-10
+source: Estuary Post
+---
+The average crossing to the island, which now leaves from the new north quay, takes \
+41 minutes, the company said.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the average crossing time to the island?", "How long does the crossing take?"]
+)
+def test_a_quantity_in_units_is_answered_latest_first(tmp_path: Path, question: str) -> None:
+    answer = engine_over(tmp_path, _CROSSINGS).ask(question)
+    assert answer.short == "41 minutes"
+    assert [e.said for e in answer.earlier] == ["55 minutes"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        ("The average response was 8 minutes 41 seconds.", ["8 minutes 41 seconds"]),
+        ("It handled 455,000 tonnes, up from 1.2m tonnes.", ["455,000 tonnes", "1.2m tonnes"]),
+        ("A 12-mile route takes seven minutes and 36 seconds.", ["12-mile", "seven minutes and 36 seconds"]),
+        ("It cost £40 and opened in 2019.", []),
+    ],
+)
+def test_a_quantity_is_a_number_with_its_units(sentence: str, measures: list[str]) -> None:
+    assert [s.text for s in find_answer_spans(sentence, "measure", "")] == measures
