@@ -73,8 +73,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"how come", "why"),
         (r"(end|ends|ended|ending) up", "finally"),  # "what did it end up costing"
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
-        (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)\b", r"\1 million"),
-        (r"(\d+(?:\.\d+)?)\s?bil\b", r"\1 billion"),
+    )
+)
+# Figures written with a short unit ("4mil"), read before the words are: "4 million".
+_FIGURES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"(?i)\b{pattern}\b"), plain)
+    for pattern, plain in (
+        (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)", r"\1 million"),
+        (r"(\d+(?:\.\d+)?)\s?bil", r"\1 billion"),
     )
 )
 # Words that carry the asking, not what is asked about: that the corpus lacks one of them
@@ -152,7 +158,7 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
     """The question with text-speak, slang and casual spelling replaced by plain English;
     a word in `known` (the corpus's own words) is taken as it is, unless it is text-speak."""
     text = unshout(question)
-    for pattern, plain in _PHRASES:
+    for pattern, plain in _FIGURES:
         text = pattern.sub(plain, text)
     pieces = _WORD_OR_GAP.split(text)
     out: list[str] = []
@@ -174,4 +180,8 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
                 out.append("to")
                 continue
         out.append(_plain_word(piece, n == 1, known) if piece[0].isalpha() else piece)
-    return "".join(out)
+    # Phrases are read once their words are plain: "whos runnin" is "who is running".
+    text = "".join(out)
+    for pattern, plain in _PHRASES:
+        text = pattern.sub(plain, text)
+    return text
