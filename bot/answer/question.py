@@ -66,6 +66,9 @@ _PLURALS = frozenset("people children staff men women police personnel cattle sh
 
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
+# "What is the name of the first builder ...?": the name of a thing, its noun last.
+_NAME_OF = re.compile(r"^(?:what|which) (?:is|was) the name of the (?:[a-z'-]+ )?([a-z'-]+)")
+
 # Nouns that name a quantity in units: "what is the average response time".
 _MEASURE_NOUNS = (
     r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height"
@@ -122,7 +125,7 @@ def expected_answer(question: str) -> AnswerType | None:
         return None
     if (
         re.match(r"^(who|whom|whose)\b", q)
-        or re.match(r"^(what|which) (is|was) the name of\b", q)
+        or (re.match(r"^(what|which) (is|was) the name of\b", q) and (role_terms(q) or not _NAME_OF.match(q)))
         or re.match(r"^(name|identify)\b.*\bwho\b", q)
     ):
         return "person"
@@ -153,8 +156,8 @@ def expected_answer(question: str) -> AnswerType | None:
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q
     ):
         return "count"  # "What is the number of fire stations?"
-    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q):
-        return "name"
+    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q) or _NAME_OF.match(q):
+        return "name"  # "What is the name of the first builder?": no post, so not a person
     return None
 
 
@@ -167,7 +170,7 @@ def asked_noun(question: str) -> str | None:
     """The noun of a "which X" question: "councils" in "which councils set up ...?", or
     of "what X" before its verb: "stream" in "what stream ran under the site?"."""
     q = _opening(question)
-    match = re.match(r"^which\s+([a-z'-]+)", q) or _WHAT_NOUN.match(q)
+    match = re.match(r"^which\s+([a-z'-]+)", q) or _WHAT_NOUN.match(q) or _NAME_OF.match(q)
     return match.group(1) if match else None
 
 

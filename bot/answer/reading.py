@@ -45,7 +45,15 @@ from .sentences import (
     window_terms,
     word_stems,
 )
-from .spans import RATE_AFTER, AnswerSpan, AnswerType, find_answer_spans, is_body_word, names_noun
+from .spans import (
+    COMPANY_WORDS,
+    RATE_AFTER,
+    AnswerSpan,
+    AnswerType,
+    find_answer_spans,
+    is_body_word,
+    names_noun,
+)
 
 __all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "terms_before"]
 
@@ -126,6 +134,15 @@ def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:
     ]
 
 
+def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
+    """The names of firms a sentence gives: "Kestrel Ward Construction"."""
+    return [
+        s
+        for s in find_answer_spans(sentence, "name", query.corrected)
+        if fold(s.text.split()[-1]).strip("'’") in COMPANY_WORDS
+    ]
+
+
 def _later(sentence: str, before: str, published: PubDate | None) -> bool:
     """Whether a sentence tells of a later time than the one before it ("in April 2016"
     after "in 2013"): the update of what that one said."""
@@ -166,6 +183,9 @@ def read_passage(
         pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
+            if query.kind == "person" and not query.roles and not query.about:
+                # "Who built the tram line?" may be answered by a firm.
+                spans = sorted(spans + _firms(sentence, query), key=lambda s: s.start)
             if asks_post:
                 spans = [s for s in spans if holds_role(sentence, s, asked, previous)]
                 if spans and previous and points_back(sentence, spans[0]):

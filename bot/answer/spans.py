@@ -18,6 +18,7 @@ from ..text.tokens import STOP_WORDS, fold
 
 __all__ = [
     "CALENDAR_WORDS",
+    "COMPANY_WORDS",
     "FIGURE_KINDS",
     "FUNCTION_WORDS",
     "NUMBER_WORDS",
@@ -334,7 +335,13 @@ _BODY_WORDS = _GENERIC_WORDS - FUNCTION_WORDS - frozenset(
     executive leader deputy chair chairman cabinet member mayor officer head manager new old
     street road house hall centre center park library station museum bridge church court
     north south east west northern southern eastern western national local royal""".split()
-) | frozenset("commission hospitals ltd water council's trust's agency institute".split())
+) | frozenset("commission hospitals water council's trust's agency institute".split())
+#: Words that end a firm's name: "Kestrel Ward Construction", "Brindlecombe Build".
+COMPANY_WORDS = frozenset(
+    """ltd limited plc llp construction builders build engineering civils contractors developments
+    holdings partners associates""".split()
+)
+_BODY_WORDS |= COMPANY_WORDS
 
 
 def is_body_word(word: str) -> bool:

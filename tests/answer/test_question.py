@@ -40,6 +40,8 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("How long does the crossing take?", "measure"),
         ("What is the average response time for urgent calls?", "measure"),
         ("How long until the terminal opens?", "date"),
+        ("What is the name of the smartcard?", "name"),
+        ("What is the name of the new chief executive?", "person"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

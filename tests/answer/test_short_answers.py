@@ -439,3 +439,17 @@ def test_a_quantity_in_units_is_answered_latest_first(tmp_path: Path, question: 
 )
 def test_a_quantity_is_a_number_with_its_units(sentence: str, measures: list[str]) -> None:
     assert [s.text for s in find_answer_spans(sentence, "measure", "")] == measures
+
+
+def test_a_firm_is_no_person_but_may_answer_who_built_it(tmp_path: Path) -> None:
+    built = """\
+---
+title: Redhaven Ferries opens new slipway
+published: 2019-08-01
+source: Estuary Post
+---
+The new slipway was built by Hollin Marine Construction and cost £2m.
+"""
+    assert find_answer_spans("Hollin Marine Construction built it.", "person", "") == []
+    engine = engine_over(tmp_path, {"2019-slipway.md": built})
+    assert engine.ask("Who built the new slipway?").short == "Hollin Marine Construction"
