@@ -168,12 +168,18 @@ _POST_OF = re.compile(
 )
 
 
+_NEXT_WORDS = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
+
+
 def persons_in(sentence: str) -> list[AnswerSpan]:
     spans = []
     for match in _PERSON.finditer(sentence):
         words = match.group(0).split()
-        # A name ending in a body's word is the body's: "Harbour Arts Centre".
-        if fold(words[-1]).strip("'’") in _BODY_WORDS:
+        # A name ending in a body's word is the body's: "Harbour Arts Centre", and one
+        # running on to it ("Kestrel Valley Ambulance Service").
+        after = _NEXT_WORDS.match(sentence, match.end())
+        rest = after.group(0).split() if after else []
+        if any(fold(w).strip("'’") in _BODY_WORDS for w in [words[-1], *rest]):
             continue
         # Trim role and place words off either end: "Councillor Matthew Golby" -> "Matthew Golby".
         while words and fold(words[0]) in _NOT_NAME_WORDS:

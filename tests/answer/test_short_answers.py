@@ -453,3 +453,38 @@ The new slipway was built by Hollin Marine Construction and cost £2m.
     assert find_answer_spans("Hollin Marine Construction built it.", "person", "") == []
     engine = engine_over(tmp_path, {"2019-slipway.md": built})
     assert engine.ask("Who built the new slipway?").short == "Hollin Marine Construction"
+
+
+_FERRY_SERVICE = {
+    "2019-chief.md": """\
+---
+title: New chief for island ferries
+published: 2019-02-01
+source: Estuary Post
+---
+The Kelmouth Harbour Ferry Service has appointed Dr Mae Lund as its chief executive.
+
+The service runs four boats and carries 300,000 passengers a year.
+""",
+    "2022-boats.md": """\
+---
+title: Island ferries add a boat
+published: 2022-06-01
+source: Estuary Post
+---
+The Kelmouth Harbour Ferry Service now runs six boats, its chief executive Dr Mae Lund said.
+""",
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [("whos in charge at khfs these days", "Dr Mae Lund"), ("How many boats does KHFS run now?", "six")],
+)
+def test_initials_are_the_name_they_spell(tmp_path: Path, question: str, short: str) -> None:
+    assert engine_over(tmp_path, _FERRY_SERVICE).ask(question).short == short
+
+
+def test_a_name_running_on_to_a_body_word_is_no_person() -> None:
+    sentence = "The Kelmouth Harbour Ferry Service has appointed Dr Mae Lund."
+    assert [s.text for s in find_answer_spans(sentence, "person", "")] == ["Mae Lund"]
