@@ -110,8 +110,28 @@ def zipf(word: str) -> float:
 
 
 def is_common_english(word: str) -> bool:
-    """Whether a folded word is an ordinary English word (or informal wording of one)."""
-    return word in FILLER_WORDS or word in _PLAIN or zipf(word) >= COMMON_ZIPF
+    """Whether a folded word is an ordinary English word (or informal wording of one, or
+    a misspelling of a very common one: "actualy", "goverment")."""
+    return word in FILLER_WORDS or word in _PLAIN or zipf(word) >= COMMON_ZIPF or _misspelt_common(word)
+
+
+#: A word one letter away from a word at least this common is taken for a misspelling of it.
+MISSPELT_ZIPF = 5.0
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _misspelt_common(word: str) -> bool:
+    """Whether a word is one letter dropped, added, changed or swapped from a very common one."""
+    if len(word) < 5 or not word.isalpha():
+        return False
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = (
+        [a + b[1:] for a, b in cuts if b]
+        + [a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1]
+        + [a + c + b[1:] for a, b in cuts if b for c in _LETTERS]
+        + [a + c + b for a, b in cuts for c in _LETTERS]
+    )
+    return any(zipf(e) >= MISSPELT_ZIPF for e in edits if e != word)
 
 
 def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:

@@ -52,6 +52,16 @@ def test_common_english_is_told_from_rare_words() -> None:
     assert not is_common_english("zqxv")
 
 
+@pytest.mark.parametrize("typed", ["actualy", "goverment", "becuase", "recieved"])
+def test_a_misspelt_common_word_is_common_english(typed: str) -> None:
+    assert is_common_english(typed)
+
+
+@pytest.mark.parametrize("name", ["pellow", "brindlecombe", "okafor"])
+def test_a_rare_name_is_not_taken_for_a_misspelling(name: str) -> None:
+    assert not is_common_english(name)
+
+
 def test_an_ordinary_word_the_corpus_lacks_is_not_a_reason_to_abstain() -> None:
     vocabulary = frozenset({"trust", "children", "services", "director"})
     query = parse_query(
