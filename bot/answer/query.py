@@ -148,16 +148,22 @@ class Query:
         main contractor on X?" question gives its name ("contractor")."""
         if not self.terms:
             return None
+        last = ""
         if self.kind == "date":
             said = re.findall(r"[\w'’-]+", self.corrected)
-            found = tokenize(said[-1]) if said else []
+            last = said[-1].casefold() if said else ""
+            found = tokenize(last) if last else []
         elif self.kind == "name":
             match = _DEFINED.match(fold(self.corrected).strip())
             found = tokenize(match.group(1)) if match else []
         else:
             return None
         term = found[0] if found else None
-        if term is None or term not in self.terms or term in {*self.names, *self.about, *self.roles}:
+        # A name or a post is whose the date is, not the event ("... appointed Jo Bell",
+        # "take up the post of chief executive"); people in the plural are no post ("call
+        # in administrators").
+        whose = {*self.names, *self.about, *(self.roles if not last.endswith("s") else ())}
+        if term is None or term not in self.terms or term in whose:
             return None
         if self.kind == "date" and term != self.terms[-1]:
             return None

@@ -224,7 +224,12 @@ def read_passage(
                 # "less than three years ago, and it says the hub is still due to open in
                 # January": the date of the event asked about is the one beside its word.
                 by_event = [distance_in_words(sentence, s, event) for s in spans]
-                first_near = min((k for k in range(len(spans)) if near[k]), key=lambda k: by_event[k])
+                # As near either way, the date after the event is its date: "called in
+                # administrators on 14 August", not "won in 2016, called in ...".
+                first_near = min(
+                    (k for k in range(len(spans)) if near[k]),
+                    key=lambda k: (by_event[k], spans[k].start < event[0]),
+                )
             else:
                 first_near = near.index(True) if True in near else 0
             span = spans[first_near] if spans else None

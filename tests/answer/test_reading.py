@@ -156,3 +156,24 @@ The new offices are on the quay.
     )
     answer = engine.ask("Why did Redhaven Ferries move out of Gullwing House?")
     assert answer.results[0].passage.startswith("Gullwing House, an old customs building")
+
+
+def test_a_date_question_ending_on_people_in_the_plural_takes_the_date_after_that_event(
+    tmp_path: Path,
+) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018-builder.md": """\
+---
+title: Terminal builder collapses
+published: 2018-09-06
+source: Estuary Post
+---
+Gullwing Marine Construction, which won the Kelmouth terminal contract in 2016, called in \
+administrators on 14 August, owing its suppliers £3m.
+"""
+        },
+    )
+    answer = engine.ask("On what date did the Kelmouth terminal contractor call in administrators?")
+    assert answer.short == "14 August 2018"
