@@ -67,7 +67,7 @@ _PLURALS = frozenset("people children staff men women police personnel cattle sh
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 # "What is the name of the first builder ...?": the name of a thing, its noun last.
-_NAME_OF = re.compile(r"^(?:what|which) (?:is|was) the name of the (?:[a-z'-]+ )?([a-z'-]+)")
+_NAME_OF = re.compile(r"^(?:what|which)(?: is| was|['’]s) the name of the ([a-z'-]+)")
 
 # Nouns that name a quantity in units: "what is the average response time".
 _MEASURE_NOUNS = (
@@ -125,7 +125,10 @@ def expected_answer(question: str) -> AnswerType | None:
         return None
     if (
         re.match(r"^(who|whom|whose)\b", q)
-        or (re.match(r"^(what|which) (is|was) the name of\b", q) and (role_terms(q) or not _NAME_OF.match(q)))
+        or (
+            re.match(r"^(what|which)( is| was|['’]s) the name of\b", q)
+            and (role_terms(q) or not _NAME_OF.match(q))
+        )
         or re.match(r"^(name|identify)\b.*\bwho\b", q)
     ):
         return "person"
@@ -167,11 +170,40 @@ def asks_yes_or_no(question: str) -> bool:
 
 
 def asked_noun(question: str) -> str | None:
-    """The noun of a "which X" question: "councils" in "which councils set up ...?", or
-    of "what X" before its verb: "stream" in "what stream ran under the site?"."""
+    """The noun of a "which X" question: "councils" in "which councils set up ...?",
+    "handler" in "which call handler took ...?"; of "what X" before its verb: "stream"
+    in "what stream ran under the site?"; of "the name of X": "centre" in "the name of the
+    service's new control centre"."""
     q = _opening(question)
-    match = re.match(r"^which\s+([a-z'-]+)", q) or _WHAT_NOUN.match(q) or _NAME_OF.match(q)
-    return match.group(1) if match else None
+    named = _NAME_OF.match(q)
+    if named:
+        phrase = q[named.start(1) :]
+        return _phrase_head(re.split(r"\w['’]s\s+", phrase)[-1]) or named.group(1)
+    match = re.match(r"^which\s+([a-z'-]+)", q) or _WHAT_NOUN.match(q)
+    return _phrase_head(q[match.start(1) :]) or match.group(1) if match else None
+
+
+# Short past forms whose lemma is themselves: they end a noun phrase as any verb does.
+_SHORT_PASTS = frozenset("won set put cut bid hit let beat cost quit shut spread".split())
+
+
+def _phrase_head(phrase: str) -> str | None:
+    """The last noun of a noun phrase that opens `phrase`, before its verb: "handler" in
+    "call handler took the first call"; a plural ends it ("councils set up")."""
+    import simplemma  # deferred, as in `tokens.stem`: loaded there for any unknown word
+
+    head: str | None = None
+    for word in re.findall(r"[a-z][a-z'’-]*", phrase):
+        bare = bare_word(word)
+        verb = (
+            bare in _SHORT_PASTS
+            or bare.endswith(("ed", "ly"))
+            or simplemma.lemmatize(bare, lang="en") != bare
+        )
+        if (head is not None and (verb or is_plural(head))) or bare in _COUNT_STOPS or bare in FUNCTION_WORDS:
+            break
+        head = bare
+    return head
 
 
 def role_terms(question: str) -> tuple[str, ...]:

@@ -138,8 +138,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     for asked_about in (query.noun_term, query.counted):
         if asked_about and asked_about in query.unknown and asked_about not in counting_terms()[1]:
             # "Which football club ...?", "How many goals ...?": what is asked about, the
-            # documents never mention.
-            return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
+            # documents never mention; unless a word before it that they do says which
+            # ("which business document": the business case is one).
+            at = query.terms.index(asked_about)
+            if at == 0 or query.terms[at - 1] in query.unknown or query.terms[at - 1] in query.names:
+                return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
     spelled = _initials_said(index, query)
     if query.rare:
         rare = [t for t in query.rare if t not in spelled]

@@ -72,3 +72,17 @@ def test_how_many_counts_the_noun_before_the_verb(question: str, counted: str) -
 def test_a_what_question_names_its_noun_before_the_verb() -> None:
     assert asked_noun("What stream turned out to run under the site?") == "stream"
     assert asked_noun("What happened to the old library?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("Which call handler took the first call?", "handler"),
+        ("Which councillor currently holds the brief?", "councillor"),
+        ("Which councils set up a trust?", "councils"),
+        ("Which business document went to cabinet?", "document"),
+        ("What's the name of the ferry company's new booking office?", "office"),
+    ],
+)
+def test_the_noun_asked_for_is_the_head_of_its_phrase(question: str, noun: str) -> None:
+    assert asked_noun(question) == noun

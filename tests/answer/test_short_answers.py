@@ -488,3 +488,17 @@ def test_initials_are_the_name_they_spell(tmp_path: Path, question: str, short: 
 def test_a_name_running_on_to_a_body_word_is_no_person() -> None:
     sentence = "The Kelmouth Harbour Ferry Service has appointed Dr Mae Lund."
     assert [s.text for s in find_answer_spans(sentence, "person", "")] == ["Mae Lund"]
+
+
+def test_an_unknown_noun_after_a_known_word_that_says_which_is_no_reason_to_abstain(tmp_path: Path) -> None:
+    plan = """\
+---
+title: Redhaven Ferries terminal plan
+published: 2016-01-10
+source: Estuary Post
+---
+The harbour board will consider an outline business case for the Redhaven Ferries terminal next week.
+"""
+    engine = engine_over(tmp_path, {"2016-plan.md": plan})
+    assert not engine.ask("Which business document is the harbour board considering?").abstained
+    assert engine.ask("Which football club is the harbour board considering?").abstained
