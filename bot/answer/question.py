@@ -69,6 +69,13 @@ _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 # "What is the name of the first builder ...?": the name of a thing, its noun last.
 _NAME_OF = re.compile(r"^(?:what|which)(?: is| was|['’]s) the name of the ([a-z'-]+)")
 
+# A rate that is a share, not a grade: "the interest rate", "the rate of turnover".
+_RATE_KINDS = (
+    r"interest|tax|growth|inflation|vacancy|turnover|unemployment|occupancy|success|pass|completion|"
+    r"uptake|take-up|error|return|response|recycling|attendance|absence|sickness|default"
+)
+_RATE_OF = rf"\b(({_RATE_KINDS})\s+rates?|rates?\s+of\s+({_RATE_KINDS}))\b"
+
 # Nouns that name a quantity in units: "what is the average response time".
 _MEASURE_NOUNS = (
     r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height"
@@ -105,6 +112,8 @@ def expected_answer(question: str) -> AnswerType | None:
         return "date"
     if re.match(r"^where\b", q):
         return "place"
+    if re.search(_RATE_OF, q) and re.match(r"^(what|how|which)\b", q):
+        return "percent"  # "What is the interest rate on shares?"
     if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|how|which)\b", q):
         return "rating"  # "What is the trust's current rating?", "How was it rated?"
     if re.match(rf"^which ({_ROLE_NOUNS})\b", q):

@@ -114,7 +114,8 @@ _GENERIC_WORDS = frozenset(
 _NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | _GENERIC_WORDS
 
 _MONEY_SPAN = re.compile(
-    r"(?:[£$€]\s?\d[\d,.]*\s?(?:million|billion|thousand|mn|bn|m|k)?\b|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b)",
+    r"(?:[£$€]\s?\d[\d,.]*\s?(?:million|billion|thousand|mn|bn|m|k)?\b|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b"
+    r"|\b\d+(?:\.\d+)?\s?(?:p|pence)\b)",  # "9.8p per kWh"
     re.IGNORECASE,
 )
 
@@ -125,7 +126,7 @@ _PERCENT_SPAN = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECAS
 _UNIT = (
     r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|tonnes?|tons?|"
     r"kilometres?|kilometers?|km|miles?|metres?|meters?|litres?|liters?|kilograms?|kg|mph|knots?|"
-    r"acres?|hectares?|feet|ft|inches|cm|mm|megawatts?|mw|kwh|gwh)"
+    r"acres?|hectares?|feet|ft|inches|cm|mm|kilowatts?|megawatts?|gigawatts?|kw|mw|gw|kwh|mwh|gwh)"
 )
 _AMOUNT_OF = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:\s*(?:million|m|thousand|k|bn|billion))?"
 _MEASURE_SPAN = re.compile(

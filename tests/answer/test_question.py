@@ -42,6 +42,8 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("How long until the terminal opens?", "date"),
         ("What is the name of the smartcard?", "name"),
         ("What is the name of the new chief executive?", "person"),
+        ("What is the interest rate on members' shares?", "percent"),
+        ("What is the ferry's safety rating?", "rating"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -435,6 +435,7 @@ def test_a_quantity_in_units_is_answered_latest_first(tmp_path: Path, question: 
         ("It handled 455,000 tonnes, up from 1.2m tonnes.", ["455,000 tonnes", "1.2m tonnes"]),
         ("A 12-mile route takes seven minutes and 36 seconds.", ["12-mile", "seven minutes and 36 seconds"]),
         ("It cost £40 and opened in 2019.", []),
+        ("The turbine adds 900kW and the solar farm 2.4MW.", ["900kW", "2.4MW"]),
     ],
 )
 def test_a_quantity_is_a_number_with_its_units(sentence: str, measures: list[str]) -> None:
@@ -502,3 +503,8 @@ The harbour board will consider an outline business case for the Redhaven Ferrie
     engine = engine_over(tmp_path, {"2016-plan.md": plan})
     assert not engine.ask("Which business document is the harbour board considering?").abstained
     assert engine.ask("Which football club is the harbour board considering?").abstained
+
+
+def test_a_sum_in_pence_is_an_amount() -> None:
+    sentence = "Customers now pay 9.8p per unit, up from 6.9 pence."
+    assert [s.text for s in find_answer_spans(sentence, "amount", "")] == ["9.8p", "6.9 pence"]
