@@ -32,6 +32,8 @@ _PLAIN: dict[str, str] = {
     "r": "are", "u": "you", "ur": "your", "b4": "before",
     "wat": "what", "wot": "what", "wht": "what", "whut": "what", "wut": "what", "whats": "what is",
     "wots": "what is", "wats": "what is", "bldg": "building", "bldgs": "buildings", "mgmt": "management",
+    "hw": "how", "whr": "where", "abt": "about", "bout": "about", "wk": "week", "wks": "weeks",
+    "til": "until", "shud": "should", "wud": "would", "cud": "could",
     "tory": "conservative", "tories": "conservatives",
     "wen": "when", "whn": "when", "whens": "when is", "wheres": "where is", "whos": "who is",
     "hows": "how is", "whys": "why is", "wer": "where", "wher": "where",

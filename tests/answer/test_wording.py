@@ -31,6 +31,7 @@ from bot.engine import Engine
         ("Where was the HQ in 2021?", "Where was the headquarters in 2021?"),
         ("is the council tory or labour", "is the council conservative or labour"),
         ("whos runnin the ferry company", "who is head of the ferry company"),
+        ("hw far wud the crews have 2 drive", "how far would the crews have to drive"),
         ("who was runnin it back in 2016", "who was head of it in 2016"),
         ("wat did the quay end up costin us", "what did the quay finally costing us"),
     ],
