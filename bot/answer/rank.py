@@ -322,6 +322,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         title = title_terms(index.document_of(index.passages[i]))
         topics[index.passages[i].id] = frozenset(t for t in query.names if t in read.terms or t in title)
 
+    # What a count is of: the thing counted and the names the question gives.
+    counted_whole = (
+        {query.counted, *query.names} & set(query.terms)
+        if query.kind == "count" and query.counted and query.counted not in counting_terms()[1]
+        else set()
+    )
+    counted_total = sum(weights.get(t, 0.0) for t in counted_whole) or 1.0
+
     def fit(hit: Hit) -> float:
         # How well a hit answers the question asked: for a typed answer, how much of the
         # question stands next to it, or names what the passage is about (the same fact,
@@ -334,7 +342,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         beside = sum(weights.get(t, 0.0) for t in around) / total if total else 0.0
         # A quantity in units (minutes, tonnes) is of the kind asked wherever the sentence
         # says it: "the average response to Category 1 calls, which cover ..., was 9 minutes".
-        return max(beside, hit.coverage) if query.kind == "measure" else beside
+        if query.kind == "measure":
+            return max(beside, hit.coverage)
+        if counted_whole:
+            # "How many vehicles are in the fleet?": "now runs 251 vehicles" counts them.
+            held = sum(weights.get(t, 0.0) for t in counted_whole if t in around)
+            return max(beside, held / counted_total)
+        return beside
 
     generic, modifiers = role_and_modifier_stems()
     holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)

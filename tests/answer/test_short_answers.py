@@ -508,3 +508,19 @@ The harbour board will consider an outline business case for the Redhaven Ferrie
 def test_a_sum_in_pence_is_an_amount() -> None:
     sentence = "Customers now pay 9.8p per unit, up from 6.9 pence."
     assert [s.text for s in find_answer_spans(sentence, "amount", "")] == ["9.8p", "6.9 pence"]
+
+
+def test_a_count_of_the_thing_asked_is_the_same_fact_in_other_words(tmp_path: Path) -> None:
+    head = "---\ntitle: Ferry news\npublished: {}\nsource: Estuary Post\n---\n"
+    fleet = {
+        "2018-fleet.md": head.format("2018-03-01")
+        + "The ferry company runs a fleet of 12 boats from the north quay, where its crews are based.\n",
+        "2020-quay.md": head.format("2020-03-01") + "The ferry company opened a cafe on the north quay.\n",
+        "2021-crews.md": head.format("2021-03-01") + "The ferry company's crews voted for a new rota.\n",
+        "2023-fleet.md": head.format("2023-03-01")
+        + "The ferry company says its fleet has never been busier. Redhaven now runs 15 boats, after the "
+        "island route opened in the spring.\n",
+    }
+    answer = engine_over(tmp_path, fleet).ask("How many boats are in the ferry company's fleet?")
+    assert answer.short == "15"
+    assert [e.said for e in answer.earlier] == ["12"]
