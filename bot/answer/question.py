@@ -154,6 +154,7 @@ def expected_answer(question: str) -> AnswerType | None:
         re.match(r"^how much\b", q)
         or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q)
         or re.match(rf"^(what|which) ([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b", q)
+        or re.match(r"^what\b.*\b(cost|costing|costs)\W*$", q)  # "What was it meant to cost?"
         or re.match(
             rf"^how (big|large|high|low|small) (is|was|were|are) (the )?([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b",
             q,
@@ -161,7 +162,7 @@ def expected_answer(question: str) -> AnswerType | None:
     ):
         return "amount"
     if re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q) or re.match(
-        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_MEASURE_NOUNS})\b", q
+        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q
     ):
         return "measure"  # "How long does it take?", "What is the average response time?"
     if re.match(r"^how many\b", q) or re.match(

@@ -232,6 +232,15 @@ def read_passage(
                 )
             else:
                 first_near = near.index(True) if True in near else 0
+            if (
+                spans
+                and not _ASKS_EARLIER.search(query.corrected)
+                and tells_earlier(sentence, spans[first_near])
+            ):
+                # "originally meant to cost £11.5m, but ... pushed the final bill to
+                # £16.3m": the value that holds now is the other one beside the question.
+                now = [k for k in range(len(spans)) if near[k] and not tells_earlier(sentence, spans[k])]
+                first_near = now[0] if now else first_near
             span = spans[first_near] if spans else None
             linked = bool(spans) and (near[first_near] or bool(pointed))
             strength = strength if spans else 0
@@ -304,6 +313,13 @@ _RATE_ASKED = re.compile(
     r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|"
     r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
     re.I,
+)
+
+# A question after what was first planned or said: "What was it originally meant to cost?".
+_ASKS_EARLIER = re.compile(
+    r"\b(originally|initially|first|at first|planned|expected|meant|supposed|budgeted|forecast|estimated|"
+    r"promised|due)\b",
+    re.IGNORECASE,
 )
 
 _PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)

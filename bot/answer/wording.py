@@ -33,7 +33,7 @@ _PLAIN: dict[str, str] = {
     "wat": "what", "wot": "what", "wht": "what", "whut": "what", "wut": "what", "whats": "what is",
     "wots": "what is", "wats": "what is", "bldg": "building", "bldgs": "buildings", "mgmt": "management",
     "hw": "how", "whr": "where", "abt": "about", "bout": "about", "wk": "week", "wks": "weeks",
-    "til": "until", "shud": "should", "wud": "would", "cud": "could",
+    "til": "until", "shud": "should", "wud": "would", "cud": "could", "ment": "meant",
     "tory": "conservative", "tories": "conservatives",
     "wen": "when", "whn": "when", "whens": "when is", "wheres": "where is", "whos": "who is",
     "hows": "how is", "whys": "why is", "wer": "where", "wher": "where",
@@ -74,7 +74,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"set(ting)? up", r"\g<0> founded"),
         (r"how come", "why"),
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
-        (r"(end|ends|ended|ending) up", "finally"),  # "what did it end up costing"
+        (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"
+        (r"at the (start|outset|beginning)(?! of)|to begin with", "originally"),
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
     )
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.spans import find_answer_spans
+from bot.answer.spans import figure_as_said, find_answer_spans
 from bot.engine import Engine
 from bot.text.mentions import find_date_mentions
 
@@ -524,3 +524,25 @@ def test_a_count_of_the_thing_asked_is_the_same_fact_in_other_words(tmp_path: Pa
     answer = engine_over(tmp_path, fleet).ask("How many boats are in the ferry company's fleet?")
     assert answer.short == "15"
     assert [e.said for e in answer.earlier] == ["12"]
+
+
+def test_the_value_that_holds_now_beats_the_one_first_planned_in_the_same_sentence(tmp_path: Path) -> None:
+    bill = """\
+---
+title: Kelmouth terminal bill settled
+published: 2021-05-01
+source: Estuary Post
+---
+The Kelmouth terminal was originally meant to cost £4m, but flooding pushed the opening back to \
+May 2021 and the final bill up to £7m.
+"""
+    engine = engine_over(tmp_path, {"2021-bill.md": bill})
+    assert engine.ask("How much did the Kelmouth terminal cost in the end?").short == "£7m"
+    assert engine.ask("What was the Kelmouth terminal originally meant to cost?").short == "£4m"
+
+
+def test_up_to_after_a_rise_is_where_it_rose_to_not_a_bound() -> None:
+    rose = "Flooding pushed the opening back to May and the final bill up to £7m."
+    bound = "The plant can treat up to 60 million litres a day."
+    assert [figure_as_said(rose, s) for s in find_answer_spans(rose, "amount", "")] == ["£7m"]
+    assert [figure_as_said(bound, s) for s in find_answer_spans(bound, "count", "")][0].startswith("up to 60")
