@@ -56,6 +56,8 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         near |= previous & role_stems()
     if not any(p in near for p in posts or role_stems()):
         return False
+    if _of_another_body(sentence, span, asked):
+        return False  # "The Foundation's chief executive, Imogen Thwaite"
     # "deputy leader" is not the leader the question asks about, nor the director the
     # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
@@ -102,6 +104,22 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     implied = asked.subject if points and not elsewhere else frozenset()
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
+
+
+# A body's possessive right before a post: "The Foundation's chief executive, ...".
+_OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
+
+
+def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
+    """Whether the post right before the name is another body's: "The Foundation's chief
+    executive" is not the chief executive of the trust a question asks about."""
+    found = _OWNER_POST.search(sentence[max(0, span.start - 60) : span.start])
+    if found is None or not is_body_word(found.group(1)):
+        return False
+    if not set(tokenize(found.group(2))) & role_stems():
+        return False
+    owner = tokenize(found.group(1))
+    return bool(owner) and not any(asked_term(t, asked.query) or asked.is_subject(t) for t in owner)
 
 
 def plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:

@@ -89,3 +89,19 @@ def test_an_ordinary_word_the_documents_lack_does_not_unlink_the_answer(tmp_path
     # "left" is not in the documents ("leaves" is); the place still answers.
     engine = engine_over(tmp_path, {"2017-new-chief.md": DOCUMENTS["2017-new-chief.md"]})
     assert engine.ask("Where did Nina Ashe go when she left the trust?").short == "Westcombe University"
+
+
+def test_a_post_after_another_bodys_possessive_is_that_bodys(tmp_path: Path) -> None:
+    partner = """\
+---
+title: Housing charity teams up with foundation
+published: 2016-04-01
+source: Vale Courier
+---
+The Orchard Vale Housing Trust is working with the Brightwell Foundation on new homes. The \\
+Foundation's chief executive, Kay Moss, said the housing trust was a good partner.
+
+Dr Nina Ashe, chief executive of the Orchard Vale Housing Trust, said the homes were needed.
+"""
+    engine = engine_over(tmp_path, {**DOCUMENTS, "2016-partner.md": partner})
+    assert engine.ask("Who was the chief executive of the housing trust in 2016?").short == "Dr Nina Ashe"
