@@ -35,11 +35,27 @@ _SAYS_CAUSE = re.compile(
 )
 
 
-def _reporting(band: Sequence[Hit], question: str) -> Hit:
-    """The band's hit from the article that reported what the question asks about."""
+def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> Hit:
+    """The hit from the article that reported what the question asks about: for a move to
+    a year ("pushed back to 2021"), the first article that gives that year; else one
+    published in a year the question names; else the band's first."""
+    target = _TO_YEAR.search(question)
+    if target:
+        wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
+        giving = [h for h in wider if h.document.published and target.group(1) in h.passage.text]
+        if giving:
+            first = min(h.document.published.value for h in giving if h.document.published)
+            return max(
+                (h for h in giving if h.document.published and h.document.published.value == first),
+                key=lambda h: h.quality,
+            )
     years = {int(y.group(0)) for y in _YEAR.finditer(question)}
     dated = [h for h in band if h.document.published and h.document.published.value.year in years]
     return max(dated, key=lambda h: h.quality) if dated else band[0]
+
+
+# A move to a year: "pushed back to 2021", "slip to 2023".
+_TO_YEAR = re.compile(r"\b(?:to|until|till)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
@@ -82,7 +98,7 @@ def lead_with_cause(
     `where` gives each candidate passage's number in the index."""
     if not band:
         return band
-    told = _reporting(band, asked.query.corrected)
+    told = _reporting(band, answering, asked.query.corrected)
     if told.cause:
         return [told, *(h for h in band if h is not told)]
     causes = [

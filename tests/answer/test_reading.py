@@ -177,3 +177,20 @@ administrators on 14 August, owing its suppliers £3m.
     )
     answer = engine.ask("On what date did the Kelmouth terminal contractor call in administrators?")
     assert answer.short == "14 August 2018"
+
+
+def test_why_a_date_moved_is_told_by_the_first_article_giving_the_new_date(tmp_path: Path) -> None:
+    head = "---\ntitle: {}\npublished: {}\nsource: Estuary Post\n---\n"
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018-delay.md": head.format("Kelmouth terminal delayed", "2018-11-02")
+            + "The opening of the Kelmouth ferry terminal has been put back to 2021. Engineers uncovered "
+            "old fuel tanks under the quay.\n",
+            "2020-update.md": head.format("Kelmouth terminal update", "2020-06-01")
+            + "The Kelmouth ferry terminal will open in 2021, three years later than first planned, the "
+            "harbour board said.\n",
+        },
+    )
+    answer = engine.ask("Why was the Kelmouth ferry terminal put back to 2021?")
+    assert answer.results[0].citation.doc_id == "2018-delay"
