@@ -34,7 +34,7 @@ _PLAIN: dict[str, str] = {
     "wots": "what is", "wats": "what is", "bldg": "building", "bldgs": "buildings", "mgmt": "management",
     "hw": "how", "whr": "where", "abt": "about", "bout": "about", "wk": "week", "wks": "weeks",
     "til": "until", "shud": "should", "wud": "would", "cud": "could", "ment": "meant",
-    "tory": "conservative", "tories": "conservatives",
+
     "wen": "when", "whn": "when", "whens": "when is", "wheres": "where is", "whos": "who is",
     "hows": "how is", "whys": "why is", "wer": "where", "wher": "where",
     "ppl": "people", "peeps": "people", "govt": "government", "gov": "government", "guvmint": "government",

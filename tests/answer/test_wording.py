@@ -29,7 +29,6 @@ from bot.engine import Engine
         ("who ran it b4 the merger", "who ran it before the merger"),
         ("wots happenin to the old bldg", "what is happening to the old building"),
         ("Where was the HQ in 2021?", "Where was the headquarters in 2021?"),
-        ("is the council tory or labour", "is the council conservative or labour"),
         ("whos runnin the ferry company", "who is head of the ferry company"),
         ("hw far wud the crews have 2 drive", "how far would the crews have to drive"),
         ("who chairs the board at the moment", "who chairs the board now"),
