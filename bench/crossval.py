@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answer import short, tuning  # noqa: E402
+from bot.answer import short, tuning, wording  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.eval import QAPair, evaluate, load_pairs  # noqa: E402
 
@@ -45,9 +45,12 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "POST_BESIDE": (2, 3, 4, 5),
     "GAP_WORDS": (4, 6, 8, 10, 12),
     "CAUSE_REACH": (2, 4, 6),
+    "MISSPELT_ZIPF": (4.0, 4.5, 5.0, 5.5, 6.0),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})
+#: Constants of `bot.answer.wording` (what counts as ordinary English), judged by rank.
+WORDING_CONSTANTS = frozenset({"MISSPELT_ZIPF"})
 #: Constants of the timeline: judged per question by earlier values found less wrong entries.
 TIMELINE_CONSTANTS = frozenset({"RELATED"})
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
@@ -96,16 +99,18 @@ def _accuracy(values: Sequence[float], of_short: bool = False, of_timeline: bool
     return sum(right) / len(right) if right else 0.0
 
 
-def cross_validate(qa: Path, corpus: Path) -> dict[str, dict[str, object]]:
+def cross_validate(qa: Path, corpus: Path, only: Sequence[str] = ()) -> dict[str, dict[str, object]]:
     """Each constant's default, its dev figure, the best value on the whole set, and its
-    5-fold cross-validated figure."""
+    5-fold cross-validated figure (of the constants named in `only`, if any)."""
     pairs = load_pairs(qa)
     folds = [_fold(p) for p in pairs]
     with tempfile.TemporaryDirectory() as index_dir:
         engine = Engine.open(corpus, Path(index_dir))
         results: dict[str, dict[str, object]] = {}
         for name, grid in GRIDS.items():
-            module = short if name in SHORT_CONSTANTS else tuning
+            if only and name not in only:
+                continue
+            module = short if name in SHORT_CONSTANTS else wording if name in WORDING_CONSTANTS else tuning
             of_short = name in SHORT_CONSTANTS
             default = getattr(module, name)
             of_timeline = name in TIMELINE_CONSTANTS
@@ -142,9 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", nargs=2, metavar=("QA_JSONL", "CORPUS"), type=Path, default=DEFAULT_SET)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--only", nargs="+", choices=sorted(GRIDS), default=(), help="just these constants")
     args = parser.parse_args(argv)
     qa, corpus = args.set
-    results = cross_validate(qa, corpus)
+    results = cross_validate(qa, corpus, args.only)
     print(f"{qa} over {corpus}: share right at rank 1 or rightly abstained")
     print("(for GAP_WORDS: share of all rows whose short answer is right; for RELATED: mean over")
     print(" rows of the share of earlier values found less the share of wrong timeline entries)")
