@@ -52,6 +52,11 @@ def _synonym_terms() -> frozenset[str]:
     return frozenset().union(*synonym_groups())
 
 
+_BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
+_LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
+_JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Query:
     """A question ready to search."""
@@ -135,6 +140,20 @@ class Query:
             return None
         found = tokenize(match.group(1))
         return found[0] if found else None
+
+    @cached_property  # read for every sentence of every candidate
+    def asks_before(self) -> bool:
+        """Whether the question asks what a person it names did before: "What job did Jo
+        Bell have before?", "Where was she working before she joined?", "Which job did
+        she leave to join?"."""
+        return (
+            self.kind != "person"
+            and bool(self.people)
+            and bool(
+                _BEFORE.search(self.corrected)
+                or (_LEFT.search(self.corrected) and _JOB.search(self.corrected))
+            )
+        )
 
     @cached_property  # read for every sentence of every candidate
     def people(self) -> frozenset[str]:

@@ -136,6 +136,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
     for asked_about in (query.noun_term, query.counted):
+        if query.asks_before:
+            break  # "Which job did X leave?" is answered by the post X held, however named
         if asked_about and asked_about in query.unknown and asked_about not in counting_terms()[1]:
             # "Which football club ...?", "How many goals ...?": what is asked about, the
             # documents never mention; unless a word before it that they do says which
@@ -373,13 +375,16 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and not h.retrospective
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or fit(h) >= tuning.COMPARABLE * best_fit)
     ]  # a later document giving the same value restates the same fact ("set in 2018")
-    doers = [
-        h for h in answering if h.cause and query.doing and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
-    ]
+    doers = [h for h in hits if h.cause and query.doing and max(h.coverage, h.context) >= tuning.MIN_COVERAGE]
     if doers and not any(h.span is not None for h in band):
         # "Who will own the trust?" with no person found: "owned by the county council"
         # says who does it; "its own employee contracts" only shares the word.
         band = doers
+    before = [h for h in hits if h.cause and query.asks_before]
+    if before:
+        # "What job did Jo Bell have before?": "Jo Bell, previously finance director at
+        # X" says it, whatever kind of answer the question's words ask for.
+        band = sorted(before, key=lambda h: -h.quality)
     defining = query.defining_term
     of_defining = defining is not None and any(defining in h.anchor for h in band)
     if of_defining:

@@ -37,6 +37,7 @@ from .sentences import (
     acronyms,
     distance_in_words,
     doer_of,
+    former_post,
     matched_positions,
     sentence_terms,
     sentences_of,
@@ -248,8 +249,10 @@ def read_passage(
             linked = True
         # A why question is answered by a sentence that gives a cause, a "who will own
         # it?" by one that says who does it: "owned by the county council".
-        cause = (query.why and bool(_CAUSE.search(sentence))) or (
-            query.doing is not None and doer_of(sentence, query.doing) is not None
+        cause = (
+            (query.why and bool(_CAUSE.search(sentence)))
+            or (query.doing is not None and doer_of(sentence, query.doing) is not None)
+            or (query.asks_before and former_post(sentence, query.people) is not None)
         )
         carried = pointed
         follows = (

@@ -13,7 +13,7 @@ from ..corpus import split_sentences
 from ..text.tokens import tokenize
 from . import tuning
 from .query import Query
-from .spans import AnswerSpan
+from .spans import AnswerSpan, persons_in
 
 __all__ = [
     "CAPITALISED_RUN",
@@ -21,6 +21,7 @@ __all__ = [
     "acronyms",
     "distance_in_words",
     "doer_of",
+    "former_post",
     "initials_of",
     "matched_positions",
     "sentence_terms",
@@ -69,6 +70,33 @@ def doer_of(sentence: str, term: str) -> str | None:
             if found:
                 return found.group(1)
     return None
+
+
+# After a person's name, what they were or are elsewhere: ", previously chief operating
+# officer at Dunmere General Hospital", ", currently deputy chief fire officer at X".
+_FORMER = re.compile(
+    r"(?:,\s*\d{1,3})?,?\s+(?:who\s+)?(?:(?:is|was|had been|has been)\s+)?(?:previously|formerly|currently|"
+    r"until recently|most recently|former|then)\s+([^,.;:()“”\"]+)",
+    re.IGNORECASE,
+)
+
+
+def former_post(sentence: str, people: frozenset[str]) -> str | None:
+    """What the sentence says a person the question names was before, in the words after
+    their name: "chief operating officer at Dunmere General Hospital" in "Mrs Tennant,
+    previously chief operating officer at Dunmere General Hospital, said"."""
+    for person in persons_in(sentence) + [
+        AnswerSpan(m.start(), m.end(), m.group(0), m.group(0)) for m in _TITLED_NAME.finditer(sentence)
+    ]:
+        if not people & set(tokenize(person.text)):
+            continue
+        found = _FORMER.match(sentence, person.end)
+        if found:
+            return found.group(1).strip()
+    return None
+
+
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
 
 
 def matched_positions(sentence: str, query: Query) -> list[int]:

@@ -17,7 +17,7 @@ import re
 
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .query import Query
-from .sentences import doer_of
+from .sentences import doer_of, former_post
 from .spans import FIGURE_KINDS, AnswerSpan, figure_as_said, find_answer_spans, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
@@ -310,6 +310,8 @@ def short_answer(
     question = fold(query.corrected).strip()
     if question.startswith("why") or question.startswith("how come"):
         return _because(sentence, query)
+    if query.asks_before and (was := former_post(sentence, query.people)) is not None:
+        return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))
     chosen = _one_of(question, sentence)
     if chosen is not None:
         return chosen

@@ -105,3 +105,30 @@ Dr Nina Ashe, chief executive of the Orchard Vale Housing Trust, said the homes 
 """
     engine = engine_over(tmp_path, {**DOCUMENTS, "2016-partner.md": partner})
     assert engine.ask("Who was the chief executive of the housing trust in 2016?").short == "Dr Nina Ashe"
+
+
+_APPOINTED = """\
+---
+title: Housing charity names new chief
+published: 2020-01-15
+source: Vale Courier
+---
+The Orchard Vale Housing Trust has appointed Dr Rae Quinn as its chief executive.
+
+Dr Quinn, 48, is currently director of housing at Brookfield Council, where she has worked \\
+for ten years. She replaces Leo Marsh.
+
+Mr Marsh, previously finance director at Westcombe Homes, said the trust was in good hands.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("What job did Rae Quinn have before?", "director of housing at Brookfield Council"),
+        ("Which job did Leo Marsh leave to join the trust?", "finance director at Westcombe Homes"),
+    ],
+)
+def test_what_a_person_did_before_is_read_after_their_name(tmp_path: Path, question: str, short: str) -> None:
+    engine = engine_over(tmp_path, {**DOCUMENTS, "2020-quinn.md": _APPOINTED})
+    assert engine.ask(question).short == short
