@@ -73,6 +73,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", r"\g<0> founded"),
         (r"how come", "why"),
+        (r"second[- ]in[- ]command|number two", "deputy head"),
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
         (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"
         (r"at the (start|outset|beginning)(?! of)|to begin with", "originally"),

@@ -32,6 +32,7 @@ from bot.engine import Engine
         ("whos runnin the ferry company", "who is head of the ferry company"),
         ("hw far wud the crews have 2 drive", "how far would the crews have to drive"),
         ("who chairs the board at the moment", "who chairs the board now"),
+        ("who is the second in command", "who is the deputy head"),
         ("wat was it ment to cost at the start", "what was it meant to cost originally"),
         ("how much did it cost in the end", "how much did it cost finally"),
         ("whos running it these days", "who is head of it now"),
