@@ -101,22 +101,10 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     # "chief executive of the Ashcombe Valley Schools Partnership", a body named in words
     # most documents use, is the body the corpus is about: "the trust" of the question.
     points = any(t in near for t in qualifiers) or (not elsewhere and ours_by_name)
-    # A post qualified only by what the corpus is about ("the service's deputy") is ours
-    # in a sentence that names no body at all, after one that names no other, and where
-    # "its" points at none.
-    only_ours = (
-        set(qualifiers) <= asked.subject
-        and ELSEWHERE not in previous
-        and not _ITS_POST.search(sentence[max(0, span.start - 40) : span.start])
-        and not any(is_body_word(w) for w in re.findall(r"[A-Za-z][\w'’-]*", sentence))
-    )
-    implied = asked.subject if (points or only_ours) and not elsewhere else frozenset()
+    implied = asked.subject if points and not elsewhere else frozenset()
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
 
-
-# "its managing director Andrew Laird": the post of a body the sentence names before.
-_ITS_POST = re.compile(r"\b(its|their)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
 
 # A body's possessive right before a post: "The Foundation's chief executive, ...".
 _OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
