@@ -81,6 +81,9 @@ _MEASURE_NOUNS = (
     r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height"
 )
 
+# Nouns of a group whose size is a count: "how big is the fleet".
+_GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake"
+
 # Nouns that name a number of things: "what is the number of stations".
 _COUNT_NOUNS = r"number|tally"
 
@@ -165,6 +168,8 @@ def expected_answer(question: str) -> AnswerType | None:
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q
     ):
         return "measure"  # "How long does it take?", "What is the average response time?"
+    if re.match(rf"^how (big|large) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_GROUP_NOUNS})\b", q):
+        return "count"  # "How big is the fishing fleet?": how many vessels
     if re.match(r"^how many\b", q) or re.match(
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q
     ):

@@ -135,6 +135,10 @@ def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:
     ]
 
 
+# A first name and an initial: "Carol T", a reader who signs a comment.
+_INITIALLED = re.compile(r"[A-Z][a-z]+ [A-Z]\.?")
+
+
 def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
     """The names of firms a sentence gives: "Kestrel Ward Construction"."""
     return [
@@ -207,6 +211,9 @@ def read_passage(
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]
+            if query.kind == "name" and query.noun_term in counting_terms()[1]:
+                # "Which company runs the ferry?": a reader signing "Carol T" is none.
+                spans = [s for s in spans if not _INITIALLED.fullmatch(s.text)]
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)

@@ -218,8 +218,8 @@ def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
     """Runs of capitalised words (offset, text), a sentence's capitalised first word aside."""
     for match in _PROPER.finditer(sentence):
         text = match.group(0).strip(" ,")
-        if match.start() == 0 and " " not in text:
-            continue  # a capitalised first word is just the start of the sentence
+        if not sentence[: match.start()].strip(" \"“‘'(—–-") and " " not in text:
+            continue  # a capitalised first word is just the start of the sentence (or quote)
         yield match.start(), text
 
 

@@ -44,6 +44,8 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("What is the name of the new chief executive?", "person"),
         ("What is the interest rate on members' shares?", "percent"),
         ("What is the ferry's safety rating?", "rating"),
+        ("How big is the harbour's fishing fleet?", "count"),
+        ("How big is the terminal budget?", "amount"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -547,3 +547,19 @@ def test_up_to_after_a_rise_is_where_it_rose_to_not_a_bound() -> None:
     assert [figure_as_said(rose, s) for s in find_answer_spans(rose, "amount", "")] == ["£7m"]
     first = find_answer_spans(bound, "count", "")[0]
     assert figure_as_said(bound, first).startswith("up to 60")
+
+
+def test_a_capitalised_word_opening_a_quote_is_no_name() -> None:
+    sentence = '"Losing the late boat is a nightmare for the island," said one reader.'
+    assert find_answer_spans(sentence, "name", "Which company runs the boat?") == []
+
+
+def test_a_reader_signing_with_an_initial_runs_no_company(tmp_path: Path) -> None:
+    head = "---\ntitle: Island ferry\npublished: {}\nsource: Estuary Post\n---\n"
+    docs = {
+        "2019-operator.md": head.format("2019-04-01")
+        + "Tern Line now runs the island boat, with six sailings a day.\n",
+        "2022-comment.md": head.format("2022-10-01")
+        + '"Cutting the late island boat is a nightmare for shift workers." – Carol T\n',
+    }
+    assert engine_over(tmp_path, docs).ask("Which company runs the island boat?").short == "Tern Line"
