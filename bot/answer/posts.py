@@ -110,10 +110,17 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
 _OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
 
 
+# A body's possessive right after a name: "Dr Fenella Gault, the trust's chief executive".
+_POST_OWNER = re.compile(r",\s+(?:the\s+)?([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)")
+
+
 def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
-    """Whether the post right before the name is another body's: "The Foundation's chief
-    executive" is not the chief executive of the trust a question asks about."""
-    found = _OWNER_POST.search(sentence[max(0, span.start - 60) : span.start])
+    """Whether the post right before or after the name is another body's: "The Foundation's
+    chief executive, X" and "X, the trust's chief executive" are not the chief executive of
+    the harbour board a question asks about."""
+    found = _OWNER_POST.search(sentence[max(0, span.start - 60) : span.start]) or _POST_OWNER.match(
+        sentence, span.end
+    )
     if found is None or not is_body_word(found.group(1)):
         return False
     if not set(tokenize(found.group(2))) & role_stems():
