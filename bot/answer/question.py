@@ -78,7 +78,8 @@ _RATE_OF = rf"\b(({_RATE_KINDS})\s+rates?|rates?\s+of\s+({_RATE_KINDS}))\b"
 
 # Nouns that name a quantity in units: "what is the average response time".
 _MEASURE_NOUNS = (
-    r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height"
+    r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height|"
+    r"throughput|output|traffic|consumption"
 )
 
 # Nouns of a group whose size is a count: "how big is the fleet".
@@ -152,7 +153,9 @@ def expected_answer(question: str) -> AnswerType | None:
     if after_much and not re.fullmatch(
         rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
     ):
-        return None  # "how much independence": a measure of something, not a sum of money
+        # "how much cargo", "how much independence": a quantity of something, not a sum of
+        # money; in units if the documents give one.
+        return "measure"
     if (
         re.match(r"^how much\b", q)
         or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q)
@@ -164,8 +167,10 @@ def expected_answer(question: str) -> AnswerType | None:
         )
     ):
         return "amount"
-    if re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q) or re.match(
-        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q
+    if (
+        re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q)
+        or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q)
+        or re.match(rf"^what ([\w'’-]+ ){{0,2}}({_MEASURE_NOUNS})\b", q)
     ):
         return "measure"  # "How long does it take?", "What is the average response time?"
     if re.match(rf"^how (big|large) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_GROUP_NOUNS})\b", q):

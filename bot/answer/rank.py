@@ -47,7 +47,7 @@ __all__ = ["Hit", "Ranking", "rank"]
 
 #: Answer types a sentence of no particular type may answer when none of the type does
 #: ("Who picked the consultancy?" "The DfE appointed it").
-_UNTYPED_FALLBACK = frozenset({"person", "name", "place"})
+_UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure"})
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")

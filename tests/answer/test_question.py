@@ -46,6 +46,8 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("What is the ferry's safety rating?", "rating"),
         ("How big is the harbour's fishing fleet?", "count"),
         ("How big is the terminal budget?", "amount"),
+        ("how much cargo did the port handle in 2013", "measure"),
+        ("What annual cargo throughput did the port report?", "measure"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -563,3 +563,16 @@ def test_a_reader_signing_with_an_initial_runs_no_company(tmp_path: Path) -> Non
         + '"Cutting the late island boat is a nightmare for shift workers." – Carol T\n',
     }
     assert engine_over(tmp_path, docs).ask("Which company runs the island boat?").short == "Tern Line"
+
+
+def test_how_much_of_a_thing_not_money_is_a_quantity_in_units(tmp_path: Path) -> None:
+    works = """\
+---
+title: Kelmouth terminal works resume
+published: 2020-09-01
+source: Estuary Post
+---
+The Kelmouth terminal contractor lost 11 weeks to the shutdown, at a cost of £300,000.
+"""
+    engine = engine_over(tmp_path, {"2020-works.md": works})
+    assert engine.ask("How much time did the shutdown cost the Kelmouth terminal works?").short == "11 weeks"
