@@ -300,7 +300,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # when no name answers enough of the question, any sentence that does may.
         untyped = True
         hits = collect(untyped)
-        if max((h.context for h in hits if h.answers), default=0.0) < tuning.FALLBACK_COVERAGE:
+        # "How much independence?" was read as a quantity by a guess: lacking one, it is
+        # asked as any other question, with no stricter bar.
+        bar = tuning.MIN_COVERAGE if query.kind == "measure" else tuning.FALLBACK_COVERAGE
+        if max((h.context for h in hits if h.answers), default=0.0) < bar:
             return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
