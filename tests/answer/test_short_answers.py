@@ -576,4 +576,3 @@ The Kelmouth terminal contractor lost 11 weeks to the shutdown, at a cost of £3
 """
     engine = engine_over(tmp_path, {"2020-works.md": works})
     assert engine.ask("How much time did the shutdown cost the Kelmouth terminal works?").short == "11 weeks"
-
