@@ -1,4 +1,4 @@
-"""Answer quality, held by floors: the development set and nine corpora written for tests.
+"""Answer quality, held by floors: the development set and ten corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -7,10 +7,10 @@ written into the code. The corpora were written for the tests by helpers who nev
 the code: `westmarsh` (a community health trust) and `harrowby` (a water company) were
 used while building, so they measure fit as much as generalisation; `brackwater` (a
 transport authority), `ashcombe` (a schools trust), `marrowdale` (a fire and rescue
-service), `fenmoor` (a library service) and `kestrel` (an ambulance service) were held out
-for a while, measured, then read; `saltmere` (a harbour board) and `tallowmoor` (a
-community energy co-op) are held out: their misses are not read, so their figures are the
-honest measure of unrehearsed questions.
+service), `fenmoor` (a library service), `kestrel` (an ambulance service) and `saltmere` (a
+harbour board) were held out for a while, measured, then read; `tallowmoor` (a community
+energy co-op) and `greyhallow` (a museums trust) are held out: their misses are not read,
+so their figures are the honest measure of unrehearsed questions.
 """
 
 from __future__ import annotations
@@ -97,8 +97,9 @@ CORPUS_FLOORS = {
     "marrowdale": (0.61, 0.50, 2, 0.54, 0.71, 0.70),
     "fenmoor": (0.59, 0.66, 2, 0.61, 0.59, 0.56),
     "kestrel": (0.68, 0.66, 3, 0.56, 0.72, 0.57),
-    "saltmere": (0.50, 1.00, 5, 0.31, 0.79, 0.43),  # held out: its misses are not read
+    "saltmere": (0.52, 1.00, 5, 0.38, 0.80, 0.50),
     "tallowmoor": (0.45, 0.50, 9, 0.20, 0.66, 0.20),  # held out: its misses are not read
+    "greyhallow": (0.29, 0.33, 6, 0.29, 0.78, 0.30),  # held out: its misses are not read
 }
 
 
