@@ -91,15 +91,23 @@ def test_an_ordinary_word_the_documents_lack_does_not_unlink_the_answer(tmp_path
     assert engine.ask("Where did Nina Ashe go when she left the trust?").short == "Westcombe University"
 
 
-def test_a_post_after_another_bodys_possessive_is_that_bodys(tmp_path: Path) -> None:
-    partner = """\
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "The Foundation's chief executive, Kay Moss, said the housing trust was a good partner.",
+        "Kay Moss, the foundation's chief executive, said the housing trust was a good partner.",
+    ],
+)
+def test_a_post_with_another_bodys_possessive_is_that_bodys(tmp_path: Path, aside: str) -> None:
+    partner = f"""\
 ---
 title: Housing charity teams up with foundation
 published: 2016-04-01
 source: Vale Courier
 ---
-The Orchard Vale Housing Trust is working with the Brightwell Foundation on new homes. The \\
-Foundation's chief executive, Kay Moss, said the housing trust was a good partner.
+The Orchard Vale Housing Trust is working with the Brightwell Foundation on new homes.
+
+{aside}
 
 Dr Nina Ashe, chief executive of the Orchard Vale Housing Trust, said the homes were needed.
 """
@@ -132,20 +140,3 @@ Mr Marsh, previously finance director at Westcombe Homes, said the trust was in 
 def test_what_a_person_did_before_is_read_after_their_name(tmp_path: Path, question: str, short: str) -> None:
     engine = engine_over(tmp_path, {**DOCUMENTS, "2020-quinn.md": _APPOINTED})
     assert engine.ask(question).short == short
-
-
-def test_a_post_after_the_name_with_another_bodys_possessive_is_that_bodys(tmp_path: Path) -> None:
-    partner = """\
----
-title: Housing charity teams up with foundation
-published: 2016-04-01
-source: Vale Courier
----
-The Orchard Vale Housing Trust is working with the Brightwell Foundation on new homes.
-
-Kay Moss, the foundation's chief executive, said the housing trust was a good partner.
-
-Dr Nina Ashe, chief executive of the Orchard Vale Housing Trust, said the homes were needed.
-"""
-    engine = engine_over(tmp_path, {**DOCUMENTS, "2016-partner.md": partner})
-    assert engine.ask("Who was the chief executive of the housing trust in 2016?").short == "Dr Nina Ashe"
