@@ -25,22 +25,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from functools import cache
 
 import numpy as np
 
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
-from ..text.tokens import fold, stem, tokenize
+from ..text.tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
 from .hits import Hit, Ranking, asks_first, dedupe, earliest_first, newest_first
+from .initials import initials_said, with_names_spelled
 from .posts import same_post
 from .query import Query
 from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before, title_terms
-from .sentences import CAPITALISED_RUN, WORD, initials_of
+from .sentences import WORD
 from .spans import is_name_word
 
 __all__ = ["Hit", "Ranking", "rank"]
@@ -96,42 +96,6 @@ def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     return all(t in read.terms or t in read.before for t in names)
 
 
-def _initials_said(index: Index, query: Query) -> dict[str, frozenset[str]]:
-    """The question's unknown short words that are the initials of a name the documents
-    give in their titles or first passages ("KVAS": "Kestrel Valley Ambulance Service"),
-    each with the terms of that name."""
-    short = [t for t in query.rare if 2 <= len(t) <= _MAX_INITIALS and t.isalpha()]
-    named = _corpus_initials(index) if short else {}
-    return {t: named[t] for t in short if t in named}
-
-
-#: The longest word read as a name's initials ("KVAS", "RNLI").
-_MAX_INITIALS = 6
-#: The passages of a document that introduce it, where a name is given in full.
-_OPENING_PASSAGES = 3
-_INITIALS: dict[int, tuple[Index, dict[str, frozenset[str]]]] = {}
-
-
-def _corpus_initials(index: Index) -> dict[str, frozenset[str]]:
-    """The initials of the names the documents give where they introduce what they are
-    about (their titles and opening passages), with the terms of each name; worked out
-    once per index."""
-    kept = _INITIALS.get(id(index))
-    if kept is None or kept[0] is not index:
-        found: dict[str, frozenset[str]] = {}
-        texts = [d.title for d in index.documents.values()]
-        passages = (index.passages[i] for i in range(len(index.passages)))
-        texts += [p.text for p in passages if p.position < _OPENING_PASSAGES]
-        for text in texts:
-            for run in CAPITALISED_RUN.finditer(text):
-                initials = initials_of(run.group(0))
-                if len(initials) >= 2:
-                    found.setdefault(initials, frozenset(tokenize(run.group(0))))
-        _INITIALS.clear()  # one index at a time: an engine keeps one
-        kept = _INITIALS[id(index)] = (index, found)
-    return kept[1]
-
-
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
@@ -145,25 +109,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             at = query.terms.index(asked_about)
             if at == 0 or query.terms[at - 1] in query.unknown or query.terms[at - 1] in query.names:
                 return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
-    spelled = _initials_said(index, query)
+    spelled = initials_said(index, query)
     if query.rare:
         rare = [t for t in query.rare if t not in spelled]
         if rare:
             missing = ", ".join(query.typed(t) for t in rare[:3])
             return Ranking(query, (), True, f"the documents never mention {missing}")
-    if spelled:
-        # Initials look for the name they spell, as a synonym would; as what a post is of
-        # ("the chief executive at KVAS"), they are that name's words.
-        spelled_out = {t: name & index.known_terms for t, name in spelled.items()}
-        qualifiers = [q for q in query.qualifiers if q not in spelled]
-        qualifiers += [t for q in query.qualifiers if q in spelled for t in sorted(spelled_out[q])]
-        query = replace(
-            query,
-            expansions={**query.expansions, **spelled_out},
-            unknown=tuple(t for t in query.unknown if t not in spelled),
-            rare=(),
-            qualifiers=tuple(dict.fromkeys(qualifiers)),
-        )
+    query = with_names_spelled(index, query, spelled)
     content = [t for t in query.terms if t not in query.roles]
     lacking = [t for t in content if t in query.unknown]
     if len(lacking) >= 2 and len(lacking) >= tuning.UNKNOWN_SHARE * len(content):
