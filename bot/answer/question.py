@@ -99,6 +99,7 @@ _WHAT_NOUN = re.compile(
 def _opening(question: str) -> str:
     """The question folded, without a conversational opener ("so", "please", "hi")."""
     text = re.sub(r"^((and|but|so|ok|okay|please|hi|hey)\b[,!]?\s*)+", "", fold(question).strip())
+    text = re.sub(r"^(what|who|where|when|how)['’]s\b", r"\1 is", text)  # "What's the charge?"
     # "In what year ...?", "On which date ...?" ask what "what year" asks.
     text = re.sub(r"^(in|on|by|at|from|since|until|till|for)\s+(?=(what|which|when|how)\b)", "", text)
     # "As of January 2015, when was ...": a leading date sets the time, not the question.

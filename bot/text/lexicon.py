@@ -41,6 +41,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "fear fears feared scared afraid worried worries worry",
     "finish finished completion complete completed",
     "replace replaces replaced succeed succeeds succeeded",
+    "crossing crossings sailing sailings",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

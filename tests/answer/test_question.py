@@ -48,6 +48,7 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("How big is the terminal budget?", "amount"),
         ("how much cargo did the port handle in 2013", "measure"),
         ("What annual cargo throughput did the port report?", "measure"),
+        ("What's the overnight charge for a visiting yacht?", "amount"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -576,3 +576,16 @@ The Kelmouth terminal contractor lost 11 weeks to the shutdown, at a cost of £3
 """
     engine = engine_over(tmp_path, {"2020-works.md": works})
     assert engine.ask("How much time did the shutdown cost the Kelmouth terminal works?").short == "11 weeks"
+
+
+def test_sailings_are_crossings(tmp_path: Path) -> None:
+    ferry = """\
+---
+title: Island ferry timetable
+published: 2022-10-01
+source: Estuary Post
+---
+From April the island ferry will run five sailings a day, one fewer than this summer.
+"""
+    engine = engine_over(tmp_path, {"2022-ferry.md": ferry})
+    assert engine.ask("How many crossings a day does the island ferry make?").short == "five"
