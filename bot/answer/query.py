@@ -255,7 +255,7 @@ _FORM_PREFIX = 5  # letters a form of a word shares with it, at the least
 def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
     """The known term an unknown one is another form of, differing only in its last
     letters: "scrutinis" ("scrutinises") of "scrutini" ("scrutiny")."""
-    if len(term) <= _FORM_PREFIX or not term.isalpha():
+    if len(term) < _FORM_PREFIX or not term.isalpha():
         return None
     kept = _PREFIXES.get(id(known_terms))
     if kept is None or kept[0] is not known_terms:
@@ -266,10 +266,12 @@ def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
         while len(_PREFIXES) >= _SHAPES_KEPT:
             del _PREFIXES[next(iter(_PREFIXES))]
         kept = _PREFIXES[id(known_terms)] = (known_terms, prefixes)
+    clipped = not is_common_english(term)
     forms = [
         k
         for k in kept[1].get(term[:_FORM_PREFIX], ())
-        if abs(len(k) - len(term)) <= 2 and (term.startswith(k[:-1]) or k.startswith(term[:-1]))
+        if (abs(len(k) - len(term)) <= 2 and (term.startswith(k[:-1]) or k.startswith(term[:-1])))
+        or (clipped and k.startswith(term))  # "defib" for "defibrillator"
     ]
     return min(forms, key=lambda k: (abs(len(k) - len(term)), k)) if forms else None
 

@@ -117,7 +117,25 @@ def zipf(word: str) -> float:
 def is_common_english(word: str) -> bool:
     """Whether a folded word is an ordinary English word (or informal wording of one, or
     a misspelling of a very common one: "actualy", "goverment")."""
-    return word in FILLER_WORDS or word in _PLAIN or zipf(word) >= COMMON_ZIPF or _misspelt_common(word)
+    return (
+        word in FILLER_WORDS
+        or word in _PLAIN
+        or zipf(word) >= COMMON_ZIPF
+        or _misspelt_common(word)
+        or _derived_common(word)
+    )
+
+
+# Endings that make a word from another: "lengthened" from "length".
+_DERIVING = ("ened", "ening", "ens", "en", "ed", "ing", "ers", "er", "es", "s", "ly", "ment", "ments")
+
+
+def _derived_common(word: str) -> bool:
+    """Whether a word is a very common English word with an ending added: "lengthened"."""
+    return any(
+        word.endswith(end) and len(word) - len(end) >= 4 and zipf(word[: -len(end)]) >= MISSPELT_ZIPF - 1
+        for end in _DERIVING
+    )
 
 
 #: A word one letter away from a word at least this common is taken for a misspelling of it.
@@ -153,7 +171,11 @@ def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
     # "childrens" -> "children's": a possessive whose apostrophe was dropped. The typed form
     # may be a common misspelling itself, so it is compared with the word it comes from
     # ("news" is nearly as common as "new" and stays).
-    if _DROPPED_APOSTROPHE.match(lower) and zipf(lower[:-1]) - zipf(lower) >= DROPPED_APOSTROPHE_ZIPF_GAP:
+    if (
+        _DROPPED_APOSTROPHE.match(lower)
+        and zipf(lower[:-1]) >= COMMON_ZIPF  # "defibs" is a plural of a rarer word, no possessive
+        and zipf(lower[:-1]) - zipf(lower) >= DROPPED_APOSTROPHE_ZIPF_GAP
+    ):
         return f"{word[:-1]}'s"
     return word
 

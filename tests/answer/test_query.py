@@ -92,3 +92,11 @@ def test_another_form_of_a_word_the_index_has_is_not_unknown() -> None:
     query = parse_query("Who chairs the committee that scrutinises the harbour?", vocabulary, known)
     assert query.expansions[stem("scrutinises")] == {stem("scrutiny")}
     assert not query.unknown and not query.rare
+
+
+def test_a_clipped_word_looks_for_the_word_it_clips() -> None:
+    vocabulary = frozenset({"defibrillators", "charity", "paid"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("how many defibs has the charity paid for", vocabulary, known)
+    assert query.expansions[stem("defibs")] == {stem("defibrillators")}
+    assert not query.unknown

@@ -33,6 +33,7 @@ from bot.engine import Engine
         ("hw far wud the crews have 2 drive", "how far would the crews have to drive"),
         ("who chairs the board at the moment", "who chairs the board now"),
         ("who is the second in command", "who is the deputy head"),
+        ("how many defibs r there", "how many defibs are there"),  # a plural, no possessive
         ("wat was it ment to cost at the start", "what was it meant to cost originally"),
         ("how much did it cost in the end", "how much did it cost finally"),
         ("whos running it these days", "who is head of it now"),
@@ -57,7 +58,7 @@ def test_common_english_is_told_from_rare_words() -> None:
     assert not is_common_english("zqxv")
 
 
-@pytest.mark.parametrize("typed", ["actualy", "goverment", "becuase", "recieved"])
+@pytest.mark.parametrize("typed", ["actualy", "goverment", "becuase", "recieved", "lengthened"])
 def test_a_misspelt_common_word_is_common_english(typed: str) -> None:
     assert is_common_english(typed)
 
