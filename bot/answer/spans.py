@@ -25,6 +25,7 @@ __all__ = [
     "RATE_AFTER",
     "AnswerSpan",
     "AnswerType",
+    "asks_time_of_day",
     "bare_word",
     "figure_as_said",
     "find_answer_spans",
@@ -117,6 +118,20 @@ _MONEY_SPAN = re.compile(
     r"(?:[£$€]\s?\d[\d,.]*\s?(?:million|billion|thousand|mn|bn|m|k)?\b|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:p|pence)\b)",  # "9.8p per kWh"
     re.IGNORECASE,
+)
+
+_AT_WHAT_TIME = re.compile(r"\bwhat time\b", re.IGNORECASE)
+
+
+def asks_time_of_day(question: str) -> bool:
+    """Whether a question asks for a time of day: "What time is the first boat?"."""
+    return bool(_AT_WHAT_TIME.search(question))
+
+
+# A time of day, not a sum ("£7.10"): "07:10", "6.45pm", "9am".
+_CLOCK = re.compile(
+    r"(?<![£$€\d.])\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\d)|\b(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b",
+    re.I,
 )
 
 _PERCENT_SPAN = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE)
@@ -257,6 +272,11 @@ def find_answer_spans(
     """The pieces of a sentence that could answer a question of this kind; a value the
     question already says is no answer, unless its words are in `keep` ("Is X still ...?")."""
     question_words = _question_words(question) - keep
+    if kind == "date" and asks_time_of_day(question):
+        # "What time is the first boat?": a time of day, "07:10", "7.10am".
+        return [
+            AnswerSpan(m.start(), m.end(), m.group(0), fold(m.group(0))) for m in _CLOCK.finditer(sentence)
+        ]
     if kind == "date":
         return [
             AnswerSpan(m.start, m.end, m.text, fold(m.resolved or m.text), m.resolved)

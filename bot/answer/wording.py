@@ -182,6 +182,10 @@ def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
 
 _WORD_OR_GAP = re.compile(r"([A-Za-z][A-Za-z0-9']*|\d+)")  # "b4" is one word
 _TO_CONTEXT = re.compile(r"^[a-z]+$")
+# What a number stands before: a plural or a unit ("2 stations", "2 million", "2 people").
+_COUNTED = re.compile(
+    r"^[a-z]+[^s]s$|^(people|staff|children|men|women|million|billion|thousand|hundred|dozen|per|percent)$"
+)
 # Words after which a lone "2" reads as "to" ("what happens 2 staff", "going 2 open").
 _BEFORE_TO = frozenset(
     """happen happens happened happening go going goes went gone come comes came coming move
@@ -218,12 +222,13 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
             before = pieces[n - 2] if n >= 2 else ""
             after = pieces[n + 2] if n + 2 < len(pieces) else ""
             gap_before, gap_after = pieces[n - 1], pieces[n + 1] if n + 1 < len(pieces) else ""
-            if (
+            # After a word that leads to "to" ("happens 2 staff"), or between words where
+            # no count can stand: "the first boat 2 skerra" (a count comes before a plural).
+            leads = (
                 before.casefold() in _BEFORE_TO
-                and _TO_CONTEXT.match(after.casefold())
-                and gap_before == " "
-                and gap_after == " "
-            ):
+                or (before.isalpha() and zipf(before.casefold()) >= COMMON_ZIPF)
+            ) and not _COUNTED.match(after.casefold())
+            if leads and _TO_CONTEXT.match(after.casefold()) and gap_before == " " and gap_after == " ":
                 out.append("to")
                 continue
         out.append(_plain_word(piece, n == 1, known) if piece[0].isalpha() else piece)

@@ -589,3 +589,9 @@ From April the island ferry will run five sailings a day, one fewer than this su
 """
     engine = engine_over(tmp_path, {"2022-ferry.md": ferry})
     assert engine.ask("How many crossings a day does the island ferry make?").short == "five"
+
+
+def test_what_time_asks_for_a_time_of_day_not_a_sum() -> None:
+    sentence = "The first boat leaves at 07:10 and the last at 6.45pm, or 9am on Sundays, for £7.10."
+    spans = find_answer_spans(sentence, "date", "What time is the first boat?")
+    assert [s.text for s in spans] == ["07:10", "6.45pm", "9am"]

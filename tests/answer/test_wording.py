@@ -34,6 +34,8 @@ from bot.engine import Engine
         ("who chairs the board at the moment", "who chairs the board now"),
         ("who is the second in command", "who is the deputy head"),
         ("how many defibs r there", "how many defibs are there"),  # a plural, no possessive
+        ("wat time is the first boat 2 skerra", "what time is the first boat to skerra"),
+        ("we have 2 stations left", "we have 2 stations left"),
         ("wat was it ment to cost at the start", "what was it meant to cost originally"),
         ("how much did it cost in the end", "how much did it cost finally"),
         ("whos running it these days", "who is head of it now"),
