@@ -37,6 +37,7 @@ __all__ = [
     "posts_of",
     "said_of_ours",
     "same_post",
+    "succeeded_the_one_asked",
 ]
 
 
@@ -276,3 +277,28 @@ def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) ->
 
 # A person named by a title and one name: "Ms Mistry-Cole", "Dr Renshaw".
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
+
+
+# Between a successor and the one they followed: "Priya Raman took over as chair,
+# succeeding Alistair Fenwick".
+_SUCCEEDING = re.compile(
+    r"\b(succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|took over from|takes over from|taking over from|"
+    r"in place of|after)\b",
+    re.IGNORECASE,
+)
+_BEFORE_NAME = re.compile(r"\bbefore\s+((?:[A-Z][\w'’-]+\s*)+|[a-z][\w'’-]+)\W*$")
+
+
+def succeeded_the_one_asked(sentence: str, span: AnswerSpan, question: str) -> bool:
+    """Whether a question asks who held a post before someone ("who was chair before
+    Fenwick?") and the sentence gives this person as that someone's successor: "Priya
+    Raman took over as chair, succeeding Alistair Fenwick"."""
+    asked = _BEFORE_NAME.search(question.strip())
+    if asked is None:
+        return False
+    names = set(tokenize(asked.group(1)))
+    for m in re.finditer(r"[A-Z][\w'’-]+", sentence[span.end :]):
+        if names & set(tokenize(m.group(0))):
+            between = sentence[span.end : span.end + m.start()]
+            return bool(_SUCCEEDING.search(between))
+    return False

@@ -30,6 +30,7 @@ from .posts import (
     points_back,
     posts_of,
     said_of_ours,
+    succeeded_the_one_asked,
 )
 from .query import Query
 from .question import head_noun, is_plural, role_stems
@@ -191,6 +192,8 @@ def read_passage(
             if query.kind == "person" and not query.roles and not query.about:
                 # "Who built the tram line?" may be answered by a firm.
                 spans = sorted(spans + _firms(sentence, query), key=lambda s: s.start)
+            if query.kind == "person":
+                spans = [s for s in spans if not succeeded_the_one_asked(sentence, s, query.corrected)]
             if asks_post:
                 spans = [s for s in spans if holds_role(sentence, s, asked, previous)]
                 if spans and previous and points_back(sentence, spans[0]):

@@ -140,3 +140,15 @@ Mr Marsh, previously finance director at Westcombe Homes, said the trust was in 
 def test_what_a_person_did_before_is_read_after_their_name(tmp_path: Path, question: str, short: str) -> None:
     engine = engine_over(tmp_path, {**DOCUMENTS, "2020-quinn.md": _APPOINTED})
     assert engine.ask(question).short == short
+
+
+def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -> None:
+    head = "---\ntitle: Housing charity chair\npublished: {}\nsource: Vale Courier\n---\n"
+    docs = {
+        **DOCUMENTS,
+        "2018-chair.md": head.format("2018-03-01")
+        + "Tom Reeve became chair of the Orchard Vale Housing Trust in February after Jean Moss stood down.\n",
+        "2023-chair.md": head.format("2023-03-01")
+        + "Asha Patel took over as chair of the Orchard Vale Housing Trust in January, succeeding Tom Reeve.\n",
+    }
+    assert engine_over(tmp_path, docs).ask("who was chair b4 reeve").short == "Jean Moss"
