@@ -147,8 +147,8 @@ def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -
     docs = {
         **DOCUMENTS,
         "2018-chair.md": head.format("2018-03-01")
-        + "Tom Reeve became chair of the Orchard Vale Housing Trust in February after Jean Moss stood down.\n",
+        + "Tom Reeve became chair of the Orchard Vale Housing Trust in May after Jean Moss stood down.\n",
         "2023-chair.md": head.format("2023-03-01")
-        + "Asha Patel took over as chair of the Orchard Vale Housing Trust in January, succeeding Tom Reeve.\n",
+        + "Asha Patel took over as chair of the Orchard Vale Housing Trust, succeeding Tom Reeve.\n",
     }
     assert engine_over(tmp_path, docs).ask("who was chair b4 reeve").short == "Jean Moss"
