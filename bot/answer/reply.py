@@ -6,7 +6,7 @@ timeline, and their results are marked superseded. Relative dates in the answer 
 resolved against the document's date: "July next year" in a late-2019 article reads
 "July next year (July 2020)".
 
-May import `corpus`, `text` and this package's `hits` and `short`.
+May import `corpus`, `text` and this package's `hits`, `short` and `wording`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from ..text.tokens import fold
 from .hits import Hit, Ranking, time_told
 from .short import short_answer
 from .spans import span_value
+from .wording import as_shown
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
 
@@ -172,7 +173,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         return Citation.of(hit.document, hit.passage.page)
 
     query = ranking.query
-    read_as = query.corrected
+    read_as = as_shown(query.corrected)
     corrected = read_as if query.corrections or fold(read_as) != fold(query.question) else None
     if ranking.abstained or not ranking.hits:
         return Answer(question, as_of, True, None, corrected=corrected, reason=ranking.reason)

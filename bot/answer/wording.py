@@ -15,7 +15,7 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import cache
 
-__all__ = ["FILLER_WORDS", "informal_to_plain", "is_common_english", "unshout", "zipf"]
+__all__ = ["FILLER_WORDS", "as_shown", "informal_to_plain", "is_common_english", "unshout", "zipf"]
 
 #: A question of at least this many words, this share of them capitalised, is shouted or in
 #: Title Case, not naming things: "When Will The Trust Go Live?".
@@ -57,6 +57,8 @@ _PLAIN: dict[str, str] = {
     "theyre": "they are", "youre": "you are", "whatre": "what are", "there's": "there is",
 }  # fmt: skip
 # Phrases of several words: "in charge of" is what a head or director is.
+# Marks a word added only to search by ("take over" also looks for "start"), not to show.
+_SEARCH_MARK = "\u2063"  # invisible separator: no word character, so no term of its own
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"(?i)\b{pattern}\b"), plain)
     for pattern, plain in (
@@ -69,9 +71,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=\bbe )(done|built|finished)\b", "completed"),  # "when will it be done"
         (r"kick(s|ed)? off", "start"),
         (r"go(es|ing)? ahead", "proceed"),
-        (r"take over", "take over start"),
+        (r"take over", f"take over {_SEARCH_MARK}start"),
         (r"sign[- ]off", "approval"),
-        (r"set(ting)? up", r"\g<0> founded"),
+        (r"set(ting)? up", rf"\g<0> {_SEARCH_MARK}founded"),
         (r"how come", "why"),
         (r"second[- ]in[- ]command|number two", "deputy head"),
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
@@ -237,3 +239,9 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
     for pattern, plain in _PHRASES:
         text = pattern.sub(plain, text)
     return text
+
+
+def as_shown(text: str) -> str:
+    """The question as read, without the words added only to search by: "take over",
+    not "take over start"."""
+    return re.sub(rf"\s*{_SEARCH_MARK}\w+", "", text)

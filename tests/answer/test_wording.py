@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.query import parse_query
-from bot.answer.wording import informal_to_plain, is_common_english, unshout
+from bot.answer.wording import as_shown, informal_to_plain, is_common_english, unshout
 from bot.engine import Engine
 
 
@@ -105,3 +105,12 @@ def test_a_question_in_capitals_finds_the_answer_it_finds_in_lower_case(seed_eng
     )
     assert not shouted.abstained
     assert shouted.short == plain.short
+
+
+def test_words_added_only_to_search_by_are_not_shown() -> None:
+    read = informal_to_plain("when will the trust take over")
+    assert "start" in read and as_shown(read) == "when will the trust take over"
+
+
+def test_the_reply_does_not_show_words_added_to_search_by(seed_engine: Engine) -> None:
+    assert seed_engine.ask("What month is the children's trust now due to take over?").corrected is None
