@@ -4,7 +4,7 @@ A sentence answers when it holds a value of the kind asked, next to the question
 belonging to what the question names; a pronoun sentence with a later date updates the
 one before it ("They were re-rated 'good' in April 2016").
 May import `corpus`, `dates`, `index`, `passages`, `tokens` and this package's `tuning`,
-`query`, `question`, `sentences`, `asked` and `posts`.
+`query`, `question`, `sentences`, `spans`, `figures`, `asked` and `posts`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from ..text.mentions import latest_mentioned
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, coverage_of, proximity_of
+from .figures import RATE_AFTER
 from .posts import (
     attributed_elsewhere,
     holds_role,
@@ -49,7 +50,6 @@ from .sentences import (
 )
 from .spans import (
     COMPANY_WORDS,
-    RATE_AFTER,
     AnswerSpan,
     AnswerType,
     find_answer_spans,

@@ -8,7 +8,7 @@ that is "a key milestone in the process". A yes/no question leads with "yes" or 
 read from the sentence's negation. A "why" question has no short answer: its sentence is
 the answer.
 
-May import `text` and this package's `query`, `question`, `sentences` and `spans`.
+May import `text` and this package's `query`, `question`, `sentences`, `spans` and `figures`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 
 from ..text.tokens import STOP_WORDS, fold, tokenize
+from .figures import FIGURE_KINDS, figure_as_said
 from .query import Query
 from .sentences import doer_of, former_post
-from .spans import FIGURE_KINDS, AnswerSpan, figure_as_said, find_answer_spans, span_value
+from .spans import AnswerSpan, find_answer_spans, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
 

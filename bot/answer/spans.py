@@ -19,15 +19,12 @@ from ..text.tokens import STOP_WORDS, fold
 __all__ = [
     "CALENDAR_WORDS",
     "COMPANY_WORDS",
-    "FIGURE_KINDS",
     "FUNCTION_WORDS",
     "NUMBER_WORDS",
-    "RATE_AFTER",
     "AnswerSpan",
     "AnswerType",
     "asks_time_of_day",
     "bare_word",
-    "figure_as_said",
     "find_answer_spans",
     "is_body_word",
     "is_name_word",
@@ -391,39 +388,6 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
             continue
         found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
     return [found[k] for k in sorted(found)]
-
-
-FIGURE_KINDS = frozenset({"amount", "count", "percent", "measure"})
-# Words before a figure that say how exact it is, and after it what period it is for.
-_HEDGE = re.compile(
-    r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|up to|more than|over|under|less than|"
-    r"at least|at most|just over|just under)\s+)$",
-    re.IGNORECASE,
-)
-# A figure something was moved up or down to: "pushed the cost up to £16.3m".
-_RISEN_TO = re.compile(
-    r"\b(?:pushed|push|pushing|risen|rose|rise|gone|went|climbed|driven|moved|brought|put|increased|cut|"
-    r"fallen|fell)\b(?:\s+[\w'’]+){0,10}\s+(?:up|down)\s+to\s*$",
-    re.IGNORECASE,
-)
-#: What follows a figure that is paid again and again: "£750 a year", "£2 per head".
-RATE_AFTER = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b|"
-    r"annually\b|yearly\b|monthly\b)",
-    re.IGNORECASE,
-)
-
-
-def figure_as_said(sentence: str, span: AnswerSpan) -> str:
-    """A figure as the sentence gives it, with how exact it is and the period it is for:
-    "about £2.1m a year", "up to 60 million litres a day"."""
-    text = span.text.strip().rstrip(",.;:")
-    hedge = _HEDGE.search(sentence[max(0, span.start - 20) : span.start])
-    if hedge and _RISEN_TO.search(sentence[max(0, span.start - 100) : span.start]):
-        hedge = None  # "pushed the final cost up to £16.3m": where it rose to, not a bound
-    rate = RATE_AFTER.match(sentence, span.end)
-    said = [hedge.group(0).strip() if hedge else "", text, rate.group(0).strip() if rate else ""]
-    return " ".join(w for w in said if w)
 
 
 def span_value(kind: AnswerType | None, span: AnswerSpan) -> str:

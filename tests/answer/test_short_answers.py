@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.spans import figure_as_said, find_answer_spans
+from bot.answer.figures import figure_as_said
+from bot.answer.spans import find_answer_spans
 from bot.engine import Engine
 from bot.text.mentions import find_date_mentions
 

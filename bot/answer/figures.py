@@ -1,0 +1,46 @@
+"""Figures as a sentence gives them: how exact ("about £2.1m"), and for what period
+("£750 a year"); a figure something rose to is no bound ("pushed the cost up to £16.3m").
+
+May import `text` and this package's `spans`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .spans import AnswerSpan
+
+__all__ = ["FIGURE_KINDS", "RATE_AFTER", "figure_as_said"]
+
+#: Answer types that are figures: said with how exact they are and their period.
+FIGURE_KINDS = frozenset({"amount", "count", "percent", "measure"})
+# Words before a figure that say how exact it is, and after it what period it is for.
+_HEDGE = re.compile(
+    r"(?:\b(?:about|around|approximately|roughly|some|nearly|almost|up to|more than|over|under|less than|"
+    r"at least|at most|just over|just under)\s+)$",
+    re.IGNORECASE,
+)
+# A figure something was moved up or down to: "pushed the cost up to £16.3m".
+_RISEN_TO = re.compile(
+    r"\b(?:pushed|push|pushing|risen|rose|rise|gone|went|climbed|driven|moved|brought|put|increased|cut|"
+    r"fallen|fell)\b(?:\s+[\w'’]+){0,10}\s+(?:up|down)\s+to\s*$",
+    re.IGNORECASE,
+)
+#: What follows a figure that is paid again and again: "£750 a year", "£2 per head".
+RATE_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b|"
+    r"annually\b|yearly\b|monthly\b)",
+    re.IGNORECASE,
+)
+
+
+def figure_as_said(sentence: str, span: AnswerSpan) -> str:
+    """A figure as the sentence gives it, with how exact it is and the period it is for:
+    "about £2.1m a year", "up to 60 million litres a day"."""
+    text = span.text.strip().rstrip(",.;:")
+    hedge = _HEDGE.search(sentence[max(0, span.start - 20) : span.start])
+    if hedge and _RISEN_TO.search(sentence[max(0, span.start - 100) : span.start]):
+        hedge = None  # "pushed the final cost up to £16.3m": where it rose to, not a bound
+    rate = RATE_AFTER.match(sentence, span.end)
+    said = [hedge.group(0).strip() if hedge else "", text, rate.group(0).strip() if rate else ""]
+    return " ".join(w for w in said if w)
