@@ -24,7 +24,7 @@ from .sentences import (
     sides,
     window_terms,
 )
-from .spans import AnswerSpan, is_body_word, is_name_word, persons_in
+from .spans import AnswerSpan, is_body_word, is_name_word, people_in
 
 __all__ = [
     "ELSEWHERE",
@@ -265,18 +265,11 @@ def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) ->
     the question's person's names; a value goes with the last person named before it."""
     if not named:
         return False
-    people = sorted(
-        [(p.start, p.end, p.text) for p in persons_in(sentence)]
-        + [(m.start(), m.end(), m.group(0)) for m in _TITLED.finditer(sentence)]
-    )
+    people = sorted((p.start, p.end, p.text) for p in people_in(sentence))
     if not any(named & set(tokenize(text)) for _, _, text in people):
         return False
     before = [text for _, end, text in people if end <= span.start]
     return bool(before) and not named & set(tokenize(before[-1]))
-
-
-# A person named by a title and one name: "Ms Mistry-Cole", "Dr Renshaw".
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
 
 
 # Between a successor and the one they followed: "Priya Raman took over as chair,

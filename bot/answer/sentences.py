@@ -13,7 +13,7 @@ from ..corpus import split_sentences
 from ..text.tokens import tokenize
 from . import tuning
 from .query import Query
-from .spans import AnswerSpan, persons_in
+from .spans import AnswerSpan, people_in
 
 __all__ = [
     "CAPITALISED_RUN",
@@ -85,18 +85,13 @@ def former_post(sentence: str, people: frozenset[str]) -> str | None:
     """What the sentence says a person the question names was before, in the words after
     their name: "chief operating officer at Dunmere General Hospital" in "Mrs Tennant,
     previously chief operating officer at Dunmere General Hospital, said"."""
-    for person in persons_in(sentence) + [
-        AnswerSpan(m.start(), m.end(), m.group(0), m.group(0)) for m in _TITLED_NAME.finditer(sentence)
-    ]:
+    for person in people_in(sentence):
         if not people & set(tokenize(person.text)):
             continue
         found = _FORMER.match(sentence, person.end)
         if found:
             return found.group(1).strip()
     return None
-
-
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
 
 
 def matched_positions(sentence: str, query: Query) -> list[int]:

@@ -23,12 +23,12 @@ __all__ = [
     "NUMBER_WORDS",
     "AnswerSpan",
     "AnswerType",
-    "asks_time_of_day",
     "bare_word",
     "find_answer_spans",
     "is_body_word",
     "is_name_word",
     "names_noun",
+    "people_in",
     "persons_in",
     "span_value",
 ]
@@ -120,7 +120,7 @@ _MONEY_SPAN = re.compile(
 _AT_WHAT_TIME = re.compile(r"\bwhat time\b", re.IGNORECASE)
 
 
-def asks_time_of_day(question: str) -> bool:
+def _asks_time_of_day(question: str) -> bool:
     """Whether a question asks for a time of day: "What time is the first boat?"."""
     return bool(_AT_WHAT_TIME.search(question))
 
@@ -182,6 +182,18 @@ _POST_OF = re.compile(
 
 
 _NEXT_WORDS = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
+
+
+# A person named by a title and one name: "Ms Mistry-Cole", "Dr Renshaw".
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
+
+
+def people_in(sentence: str) -> list[AnswerSpan]:
+    """Everyone a sentence names: full names ("Tobias Renshaw"), then a title and one name
+    ("Ms Mistry-Cole"), which is no answer by itself but says whose a value is."""
+    return persons_in(sentence) + [
+        AnswerSpan(m.start(), m.end(), m.group(0), m.group(0)) for m in _TITLED.finditer(sentence)
+    ]
 
 
 def persons_in(sentence: str) -> list[AnswerSpan]:
@@ -269,7 +281,7 @@ def find_answer_spans(
     """The pieces of a sentence that could answer a question of this kind; a value the
     question already says is no answer, unless its words are in `keep` ("Is X still ...?")."""
     question_words = _question_words(question) - keep
-    if kind == "date" and asks_time_of_day(question):
+    if kind == "date" and _asks_time_of_day(question):
         # "What time is the first boat?": a time of day, "07:10", "7.10am".
         return [
             AnswerSpan(m.start(), m.end(), m.group(0), fold(m.group(0))) for m in _CLOCK.finditer(sentence)
