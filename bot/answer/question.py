@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from ..text.lexicon import GENERIC_ROLE_WORDS, ROLE_WORDS
 from ..text.tokens import STOP_WORDS, fold, stem
@@ -208,23 +209,17 @@ def asked_noun(question: str) -> str | None:
 _SHORT_PASTS = frozenset("won set put cut bid hit let beat cost quit shut spread".split())
 
 
+def _looks_verb(word: str) -> bool:
+    """Whether a word after a noun is likely its verb: "took", "holds", "currently"."""
+    import simplemma  # deferred, as in `tokens.stem`: loaded there for any unknown word
+
+    return word in _SHORT_PASTS or word.endswith(("ed", "ly")) or simplemma.lemmatize(word, lang="en") != word
+
+
 def _phrase_head(phrase: str) -> str | None:
     """The last noun of a noun phrase that opens `phrase`, before its verb: "handler" in
     "call handler took the first call"; a plural ends it ("councils set up")."""
-    import simplemma  # deferred, as in `tokens.stem`: loaded there for any unknown word
-
-    head: str | None = None
-    for word in re.findall(r"[a-z][a-z'’-]*", phrase):
-        bare = bare_word(word)
-        verb = (
-            bare in _SHORT_PASTS
-            or bare.endswith(("ed", "ly"))
-            or simplemma.lemmatize(bare, lang="en") != bare
-        )
-        if (head is not None and (verb or is_plural(head))) or bare in _COUNT_STOPS or bare in FUNCTION_WORDS:
-            break
-        head = bare
-    return head
+    return head_noun(phrase, _COUNT_STOPS | FUNCTION_WORDS, width=len(phrase), ends=_looks_verb)
 
 
 def role_terms(question: str) -> tuple[str, ...]:
@@ -308,13 +303,19 @@ def counted_term(question: str) -> str | None:
     return stem(counted) if counted else None
 
 
-def head_noun(phrase: str, stops: frozenset[str], width: int = 8) -> str | None:
+def head_noun(
+    phrase: str,
+    stops: frozenset[str],
+    width: int = 8,
+    ends: Callable[[str], bool] = lambda w: w.endswith("ed"),
+) -> str | None:
     """The noun a phrase counts, its plural or else its last word before a stop word or
-    verb: "beds" in "inpatient beds does", "murders" in "child murders were"."""
+    a word that `ends` it, a verb: "beds" in "inpatient beds does", "murders" in "child
+    murders were"."""
     head = None
     for word in re.findall(r"[a-z][a-z'’-]*", fold(phrase))[:width]:
         word = bare_word(word)
-        if word in stops or (head is not None and word.endswith("ed")):
+        if word in stops or (head is not None and ends(word)):
             break
         if word:
             head = word
