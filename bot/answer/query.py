@@ -11,9 +11,11 @@ May import `text` and this package's `question`, `spans` and `wording`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
+from typing import TypeVar, cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -30,7 +32,7 @@ from .question import (
     role_terms,
 )
 from .spans import AnswerType, is_name_word
-from .wording import FILLER_WORDS, informal_to_plain, is_common_english
+from .wording import FILLER_WORDS, informal_to_plain, is_common_english, zipf
 
 __all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
 
@@ -209,33 +211,40 @@ _DEFINED = re.compile(
 )
 
 
-def _zipf(word: str) -> float:
-    """How common a word is in English, on the Zipf scale (0 for a non-word)."""
-    from wordfreq import zipf_frequency  # deferred: loading its tables costs ~0.3 s
+#: What was worked out from a vocabulary once (its words by shape, its terms by prefix),
+#: for the latest few vocabularies.
+_PER_VOCABULARY: dict[tuple[str, int], tuple[AbstractSet[str], object]] = {}
+_VOCABULARIES_KEPT = 8
 
-    return float(zipf_frequency(word, "en"))
+_T = TypeVar("_T")
 
 
-#: Vocabularies sorted into words of one length and first or second letter, the latest few.
-_SHAPES: dict[int, tuple[AbstractSet[str], dict[tuple[int, int, str], list[str]]]] = {}
-_SHAPES_KEPT = 4
+def _once_per(what: str, vocabulary: AbstractSet[str], work_out: Callable[[AbstractSet[str]], _T]) -> _T:
+    """`work_out(vocabulary)`, worked out once for the same vocabulary object."""
+    key = (what, id(vocabulary))
+    kept = _PER_VOCABULARY.get(key)
+    if kept is None or kept[0] is not vocabulary:
+        while len(_PER_VOCABULARY) >= _VOCABULARIES_KEPT:
+            del _PER_VOCABULARY[next(iter(_PER_VOCABULARY))]
+        kept = _PER_VOCABULARY[key] = (vocabulary, work_out(vocabulary))
+    return cast("_T", kept[1])
+
+
+def _shapes(vocabulary: AbstractSet[str]) -> dict[tuple[int, int, str], list[str]]:
+    """The vocabulary's words by length and first or second letter."""
+    shapes: dict[tuple[int, int, str], list[str]] = {}
+    for w in vocabulary:
+        for place in (0, 1):
+            if len(w) > place:
+                shapes.setdefault((len(w), place, w[place]), []).append(w)
+    return shapes
 
 
 def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     """The vocabulary's words a typo of `word` may be: within two letters of its length,
     with its first or second letter in first or second place (a 100,000-word vocabulary
     read whole for every unknown word cost ~40 ms)."""
-    kept = _SHAPES.get(id(vocabulary))
-    if kept is None or kept[0] is not vocabulary:
-        shapes: dict[tuple[int, int, str], list[str]] = {}
-        for w in vocabulary:
-            for place in (0, 1):
-                if len(w) > place:
-                    shapes.setdefault((len(w), place, w[place]), []).append(w)
-        while len(_SHAPES) >= _SHAPES_KEPT:
-            del _SHAPES[next(iter(_SHAPES))]
-        kept = _SHAPES[id(vocabulary)] = (vocabulary, shapes)
-    shapes = kept[1]
+    shapes = _once_per("shapes", vocabulary, _shapes)
     return list(
         dict.fromkeys(
             w
@@ -248,8 +257,16 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     )
 
 
-_PREFIXES: dict[int, tuple[AbstractSet[str], dict[str, list[str]]]] = {}
 _FORM_PREFIX = 5  # letters a form of a word shares with it, at the least
+
+
+def _prefixes(known_terms: AbstractSet[str]) -> dict[str, list[str]]:
+    """The known terms by their first letters."""
+    prefixes: dict[str, list[str]] = {}
+    for k in known_terms:
+        if len(k) > _FORM_PREFIX:
+            prefixes.setdefault(k[:_FORM_PREFIX], []).append(k)
+    return prefixes
 
 
 def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
@@ -257,19 +274,10 @@ def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
     letters: "scrutinis" ("scrutinises") of "scrutini" ("scrutiny")."""
     if len(term) < _FORM_PREFIX or not term.isalpha():
         return None
-    kept = _PREFIXES.get(id(known_terms))
-    if kept is None or kept[0] is not known_terms:
-        prefixes: dict[str, list[str]] = {}
-        for k in known_terms:
-            if len(k) > _FORM_PREFIX:
-                prefixes.setdefault(k[:_FORM_PREFIX], []).append(k)
-        while len(_PREFIXES) >= _SHAPES_KEPT:
-            del _PREFIXES[next(iter(_PREFIXES))]
-        kept = _PREFIXES[id(known_terms)] = (known_terms, prefixes)
     clipped = not is_common_english(term)
     forms = [
         k
-        for k in kept[1].get(term[:_FORM_PREFIX], ())
+        for k in _once_per("prefixes", known_terms, _prefixes).get(term[:_FORM_PREFIX], ())
         if (abs(len(k) - len(term)) <= 2 and (term.startswith(k[:-1]) or k.startswith(term[:-1])))
         or (clipped and k.startswith(term))  # "defib" for "defibrillator"
     ]
@@ -286,7 +294,7 @@ def _correct(
         if (
             match is not None
             and DamerauLevenshtein.distance(word, match[0]) <= 1
-            and _zipf(word) < COMMON_WORD_ZIPF
+            and zipf(word) < COMMON_WORD_ZIPF
         ):
             return str(match[0])
     if len(word) < 4 or not word.isalpha() or word in vocabulary or word in STOP_WORDS:
@@ -294,7 +302,7 @@ def _correct(
     term = stem(word)
     if term in known_terms or term in _synonym_terms():
         return None  # another form of a word the corpus has ("rated" for "rating"), or a synonym
-    if _zipf(word) >= ENGLISH_WORD_ZIPF:
+    if zipf(word) >= ENGLISH_WORD_ZIPF:
         return None
     match = process.extractOne(
         word,
