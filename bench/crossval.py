@@ -117,10 +117,12 @@ def cross_validate(qa: Path, corpus: Path, only: Sequence[str] = ()) -> dict[str
             table: dict[float, list[float]] = {}
             for value in sorted({*grid, default}):
                 setattr(module, name, value)
+                wording.is_common_english.cache_clear()  # its verdicts depend on MISSPELT_ZIPF
                 try:
                     table[value] = (_timeline_outcomes if of_timeline else _outcomes)(engine, pairs)
                 finally:
                     setattr(module, name, default)
+                    wording.is_common_english.cache_clear()
             held_out: list[float] = []
             chosen = []
             for k in range(FOLDS):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["FILLER_WORDS", "as_shown", "informal_to_plain", "is_common_english", "unshout", "zipf"]
 
@@ -23,6 +23,9 @@ SHOUT_MIN_WORDS = 3
 SHOUT_SHARE = 0.8
 #: A word at least this common in English (Zipf scale) is an ordinary word.
 COMMON_ZIPF = 3.0
+#: Words whose verdict (ordinary English or not) is remembered: each may cost some 450
+#: frequency lookups of its one-letter variants.
+COMMON_WORDS_KEPT = 4096
 #: A word ending in "s" is a possessive without its apostrophe when the word without the
 #: "s" is this much more common ("childrens" 3.0 against "children" 5.5; "news" 5.4 and "new" 6.3).
 DROPPED_APOSTROPHE_ZIPF_GAP = 1.5
@@ -116,6 +119,7 @@ def zipf(word: str) -> float:
     return float(zipf_frequency(word, "en"))
 
 
+@lru_cache(maxsize=COMMON_WORDS_KEPT)
 def is_common_english(word: str) -> bool:
     """Whether a folded word is an ordinary English word (or informal wording of one, or
     a misspelling of a very common one: "actualy", "goverment")."""
