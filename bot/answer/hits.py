@@ -42,7 +42,7 @@ class Hit:
     anchor: frozenset[str] = frozenset()  # question terms standing next to the answer
     retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
     posts: frozenset[str] = frozenset()  # for a person: the role terms the sentence gives them
-    cause: bool = False  # its sentence gives a cause, as a why question asks
+    cause: bool = False  # its sentence gives a why question's cause, a doer, or a former post
 
 
 @dataclass(frozen=True)

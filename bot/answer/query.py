@@ -54,6 +54,11 @@ def _synonym_terms() -> frozenset[str]:
     return frozenset().union(*synonym_groups())
 
 
+_EARLIER = re.compile(
+    r"\b(originally|initially|first|at first|planned|expected|meant|supposed|budgeted|forecast|estimated|"
+    r"promised|due)\b",
+    re.IGNORECASE,
+)
 _BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
 _LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
@@ -142,6 +147,12 @@ class Query:
             return None
         found = tokenize(match.group(1))
         return found[0] if found else None
+
+    @cached_property  # read for every sentence of every candidate
+    def asks_earlier(self) -> bool:
+        """Whether the question asks what was first planned or said: "What was it
+        originally meant to cost?"."""
+        return bool(_EARLIER.search(self.corrected))
 
     @cached_property  # read for every sentence of every candidate
     def asks_before(self) -> bool:
