@@ -3,9 +3,11 @@
 "Why was the reservoir delayed in 2016?" is answered by the article that reported the
 delay, and in it by the passage that says what caused it, which often shares no word with
 the question ("engineers had found far more waterlogged clay ..."): the headline only
-restates what happened. The reporting article is the one published in a year the
-question names, else the newest; its cause is a passage among the candidates, or
-one of the few after the lead that gives a cause.
+restates what happened. The reporting article is, for a date moved ("pushed back to
+2021"), the first that gives the new date; else the one published in a year the question
+names; else the newest. Its cause is a passage among the candidates, or one of the few
+after the lead that gives a cause, or the one right after it that goes on about a name
+the question gives.
 
 May import `corpus`, `index`, `text` and this package's `tuning`, `asked`, `hits` and
 `reading`.
