@@ -100,6 +100,11 @@ def write_corpus(folder: Path, documents: Mapping[str, str]) -> Path:
     return folder
 
 
+def article(title: str, published: str, body: str, source: str = "Estuary Post") -> str:
+    """A Markdown document with its front matter: title, publication date and source."""
+    return f"---\ntitle: {title}\npublished: {published}\nsource: {source}\n---\n{body}"
+
+
 def engine_over(folder: Path, documents: Mapping[str, str]) -> Engine:
     """An engine over a corpus of the given files (name: text), indexed in `folder`."""
     return Engine.open(write_corpus(folder / "corpus", documents), folder / "index")

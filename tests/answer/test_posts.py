@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine import Engine
 
-from ..documents import engine_over, write_corpus
+from ..documents import article, engine_over, write_corpus
 
 DOCUMENTS = {
     "2015-homes.md": """\
@@ -143,12 +143,19 @@ def test_what_a_person_did_before_is_read_after_their_name(tmp_path: Path, quest
 
 
 def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -> None:
-    head = "---\ntitle: Housing charity chair\npublished: {}\nsource: Vale Courier\n---\n"
     docs = {
         **DOCUMENTS,
-        "2018-chair.md": head.format("2018-03-01")
-        + "Tom Reeve became chair of the Orchard Vale Housing Trust in May after Jean Moss stood down.\n",
-        "2023-chair.md": head.format("2023-03-01")
-        + "Asha Patel took over as chair of the Orchard Vale Housing Trust, succeeding Tom Reeve.\n",
+        "2018-chair.md": article(
+            "Housing charity chair",
+            "2018-03-01",
+            "Tom Reeve became chair of the Orchard Vale Housing Trust in May after Jean Moss stood down.\n",
+            "Vale Courier",
+        ),
+        "2023-chair.md": article(
+            "Housing charity chair",
+            "2023-03-01",
+            "Asha Patel took over as chair of the Orchard Vale Housing Trust, succeeding Tom Reeve.\n",
+            "Vale Courier",
+        ),
     }
     assert engine_over(tmp_path, docs).ask("who was chair b4 reeve").short == "Jean Moss"

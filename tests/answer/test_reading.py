@@ -10,7 +10,7 @@ import pytest
 from bot.answer.reading import tells_earlier
 from bot.answer.spans import AnswerSpan
 
-from ..documents import engine_over
+from ..documents import article, engine_over
 
 
 def _span(sentence: str, text: str) -> AnswerSpan:
@@ -180,16 +180,21 @@ administrators on 14 August, owing its suppliers £3m.
 
 
 def test_why_a_date_moved_is_told_by_the_first_article_giving_the_new_date(tmp_path: Path) -> None:
-    head = "---\ntitle: {}\npublished: {}\nsource: Estuary Post\n---\n"
     engine = engine_over(
         tmp_path,
         {
-            "2018-delay.md": head.format("Kelmouth terminal delayed", "2018-11-02")
-            + "The opening of the Kelmouth ferry terminal has been put back to 2021. Engineers uncovered "
-            "old fuel tanks under the quay.\n",
-            "2020-update.md": head.format("Kelmouth terminal update", "2020-06-01")
-            + "The Kelmouth ferry terminal will open in 2021, three years later than first planned, the "
-            "harbour board said.\n",
+            "2018-delay.md": article(
+                "Kelmouth terminal delayed",
+                "2018-11-02",
+                "The opening of the Kelmouth ferry terminal has been put back to 2021. Engineers uncovered "
+                "old fuel tanks under the quay.\n",
+            ),
+            "2020-update.md": article(
+                "Kelmouth terminal update",
+                "2020-06-01",
+                "The Kelmouth ferry terminal will open in 2021, three years later than first planned, the "
+                "harbour board said.\n",
+            ),
         },
     )
     answer = engine.ask("Why was the Kelmouth ferry terminal put back to 2021?")

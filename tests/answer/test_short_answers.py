@@ -16,7 +16,7 @@ from bot.answer.spans import find_answer_spans
 from bot.engine import Engine
 from bot.text.mentions import find_date_mentions
 
-from ..documents import engine_over, write_corpus
+from ..documents import article, engine_over, write_corpus
 
 DOCUMENTS = {
     "2018-terminal-plans.md": """\
@@ -512,15 +512,24 @@ def test_a_sum_in_pence_is_an_amount() -> None:
 
 
 def test_a_count_of_the_thing_asked_is_the_same_fact_in_other_words(tmp_path: Path) -> None:
-    head = "---\ntitle: Ferry news\npublished: {}\nsource: Estuary Post\n---\n"
     fleet = {
-        "2018-fleet.md": head.format("2018-03-01")
-        + "The ferry company runs a fleet of 12 boats from the north quay, where its crews are based.\n",
-        "2020-quay.md": head.format("2020-03-01") + "The ferry company opened a cafe on the north quay.\n",
-        "2021-crews.md": head.format("2021-03-01") + "The ferry company's crews voted for a new rota.\n",
-        "2023-fleet.md": head.format("2023-03-01")
-        + "The ferry company says its fleet has never been busier. Redhaven now runs 15 boats, after the "
-        "island route opened in the spring.\n",
+        "2018-fleet.md": article(
+            "Ferry news",
+            "2018-03-01",
+            "The ferry company runs a fleet of 12 boats from the north quay, where its crews are based.\n",
+        ),
+        "2020-quay.md": article(
+            "Ferry news", "2020-03-01", "The ferry company opened a cafe on the north quay.\n"
+        ),
+        "2021-crews.md": article(
+            "Ferry news", "2021-03-01", "The ferry company's crews voted for a new rota.\n"
+        ),
+        "2023-fleet.md": article(
+            "Ferry news",
+            "2023-03-01",
+            "The ferry company says its fleet has never been busier. Redhaven now runs 15 boats, after the "
+            "island route opened in the spring.\n",
+        ),
     }
     answer = engine_over(tmp_path, fleet).ask("How many boats are in the ferry company's fleet?")
     assert answer.short == "15"
@@ -556,12 +565,15 @@ def test_a_capitalised_word_opening_a_quote_is_no_name() -> None:
 
 
 def test_a_reader_signing_with_an_initial_runs_no_company(tmp_path: Path) -> None:
-    head = "---\ntitle: Island ferry\npublished: {}\nsource: Estuary Post\n---\n"
     docs = {
-        "2019-operator.md": head.format("2019-04-01")
-        + "Tern Line now runs the island boat, with six sailings a day.\n",
-        "2022-comment.md": head.format("2022-10-01")
-        + '"Cutting the late island boat is a nightmare for shift workers." – Carol T\n',
+        "2019-operator.md": article(
+            "Island ferry", "2019-04-01", "Tern Line now runs the island boat, with six sailings a day.\n"
+        ),
+        "2022-comment.md": article(
+            "Island ferry",
+            "2022-10-01",
+            '"Cutting the late island boat is a nightmare for shift workers." – Carol T\n',
+        ),
     }
     assert engine_over(tmp_path, docs).ask("Which company runs the island boat?").short == "Tern Line"
 
