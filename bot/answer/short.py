@@ -18,7 +18,7 @@ import re
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .figures import FIGURE_KINDS, figure_as_said
 from .query import Query
-from .sentences import doer_of, former_post
+from .sentences import doer_of, former_post, sentences_of
 from .spans import AnswerSpan, find_answer_spans, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
@@ -50,7 +50,30 @@ _DETERMINERS = frozenset("the a an this that these those its their our his her".
 # Words that join a noun to the phrase that says which one ("services for children").
 _LINKS = frozenset("of for with from in on".split())
 _NAMING = re.compile(r"\b(called|named|name of|titled|known as)\b")
-_CAUSE = re.compile(r"\b(because|as a result of|due to|owing to|after|since|so that|in order to)\b", re.I)
+_CAUSE = re.compile(
+    r"\b(because|as a result of|due to|owing to|caused by|blamed on|thanks to|so that|in order to|"
+    r"after|since|following)\b",
+    re.I,
+)
+# A sentence that opens on what came of the one before it.
+_RESULT = re.compile(
+    r"^\W*(as a (result|consequence)|consequently|therefore|this means|that means|because of (this|that))\b",
+    re.I,
+)
+_ASKS_CAUSE = re.compile(
+    r"^(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|(is|was|lay|lies) behind))\b"
+)
+# Causes that also say when: "after" and "since" before a date or a number give a time.
+_WEAK_CAUSES = frozenset("after since following".split())
+_DATED = re.compile(
+    r"(\d|the$|last$|this$|that$|"
+    + "|".join(
+        "january february march april may june july august september october november december "
+        "spring summer autumn winter".split()
+    )
+    + r")",
+    re.I,
+)
 
 
 def is_polar(question: str) -> bool:
@@ -215,7 +238,7 @@ def _shaped(sentence: str, query: Query, passage: str = "") -> str | None:
     return _after_gap(tokens, [t.group(0).strip() in _BREAKS for t in tokens], query)
 
 
-def _new_words(sentence: str, query: Query) -> str | None:
+def _new_words(sentence: str, query: Query, cause: bool = False) -> str | None:
     """The longest run of words the question does not say, beside words it does."""
     asked = set(query.terms).union(*query.expansions.values())
     tokens = list(_WORD.finditer(sentence))
@@ -251,7 +274,10 @@ def _new_words(sentence: str, query: Query) -> str | None:
             # one right before them as their subject. Shorter, denser runs read better.
             after = i > 0 and (marks[i - 1] or (breaks[i - 1] and i > 1 and marks[i - 2]))
             before = j < n and marks[j]
-            score = len(content) * (1.0 if after else 0.8 if before else 0.4)
+            # A cause is mostly the subject of what the question says happened ("a faulty
+            # transformer pushed the connection back").
+            weights = (0.8, 1.0) if cause else (1.0, 0.8)
+            score = len(content) * (weights[0] if after else weights[1] if before else 0.4)
             score -= max(0, len(content) - MAX_SHORT_WORDS) * 0.5
             if wants_quote and quoted[i]:
                 score *= 2  # "What did she say ...?": the words she said
@@ -273,12 +299,15 @@ def _new_words(sentence: str, query: Query) -> str | None:
 
 
 def _because(sentence: str, query: Query) -> str | None:
-    """The clause of a sentence that gives a cause ("because of a shortage of nurses")."""
-    match = _CAUSE.search(sentence)
-    if match is None:
-        return None
-    words = sentence[match.start() :].split()[:MAX_SHORT_WORDS]
-    return _clean(" ".join(words)) or None
+    """The clause of a sentence that gives a cause ("because of a shortage of nurses"), or
+    else the words of it the question does not already say."""
+    for match in _CAUSE.finditer(sentence):
+        rest = sentence[match.end() :].split()
+        if not rest or (match.group(1).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
+            continue  # "since 2017", "after May" say when, not why
+        words = sentence[match.start() :].split()[:MAX_SHORT_WORDS]
+        return _clean(" ".join(words)) or None
+    return _new_words(sentence, query, cause=True)
 
 
 _EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(\w+) or (\w+)\W*$")
@@ -309,7 +338,14 @@ def short_answer(
 ) -> str | None:
     """The answer in at most `MAX_SHORT_WORDS` words, or None when only the sentence will do."""
     question = fold(query.corrected).strip()
-    if question.startswith("why") or question.startswith("how come"):
+    if _ASKS_CAUSE.match(question):
+        if _RESULT.match(sentence) and passage:
+            # "As a result the opening has been put back": the sentence before says why.
+            said = sentences_of(passage)
+            # The sentence may have had its dates resolved; its opening words are as written.
+            at = next((k for k, s in enumerate(said) if s.strip()[:40] == sentence.strip()[:40]), 0)
+            if at > 0:
+                return _because(said[at - 1], query)
         return _because(sentence, query)
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
         return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))

@@ -1,0 +1,60 @@
+"""The short answer to a question about a cause: the clause that gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+from ..documents import article, engine_over
+
+DOCUMENTS = {
+    "2021-pier.md": article(
+        "Pier opening put back",
+        "2021-03-04",
+        "Engineers found soft clay beneath the landing stage of Wexcombe pier last winter. As a "
+        "result the opening of the pier has been put back by a year, to June 2022.\n\n"
+        "The pier trust has 14 volunteers.",
+    ),
+    "2022-bridge.md": article(
+        "Footbridge link slips",
+        "2022-01-12",
+        "Then a cracked bearing on the river crossing pushed the footbridge link back from "
+        "January to March.\n\nThe footbridge will carry cyclists as well as walkers.",
+    ),
+    "2023-museum.md": article(
+        "Museum head to leave",
+        "2023-06-02",
+        "Dana Pryce, who has led Wexcombe museum since 2017, is leaving because she wants to "
+        "return to teaching.\n\nThe museum cafe raised its prices due to higher milk costs.",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over a town's three short news items."""
+    return engine_over(tmp_path_factory.mktemp("causes"), DOCUMENTS)
+
+
+def _short(engine: Engine, question: str) -> str:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer
+    assert answer.short is not None, answer
+    return answer.short
+
+
+def test_a_sentence_opening_on_as_a_result_is_explained_by_the_one_before(engine: Engine) -> None:
+    assert "soft clay" in _short(engine, "Why was the pier opening put back?")
+
+
+def test_a_cause_with_no_because_is_the_subject_of_what_happened(engine: Engine) -> None:
+    assert "cracked bearing" in _short(engine, "Why did the footbridge link slip to March?")
+
+
+def test_since_a_year_says_when_not_why(engine: Engine) -> None:
+    assert _short(engine, "Why is Dana Pryce leaving?").startswith("because she wants")
+
+
+def test_what_made_something_happen_asks_for_its_cause(engine: Engine) -> None:
+    assert "cracked bearing" in _short(engine, "What pushed the footbridge link back?")
