@@ -80,7 +80,7 @@ _RATE_OF = rf"\b(({_RATE_KINDS})\s+rates?|rates?\s+of\s+({_RATE_KINDS}))\b"
 # Nouns that name a quantity in units: "what is the average response time".
 _MEASURE_NOUNS = (
     r"time|times|duration|distance|length|speed|weight|tonnage|tonnages|capacity|volume|depth|height|"
-    r"throughput|output|traffic|consumption"
+    r"throughput|output|traffic|consumption|size|width|breadth|area"
 )
 
 # Nouns of a group whose size is a count: "how big is the fleet".

@@ -41,7 +41,7 @@ from .posts import same_post
 from .query import Query
 from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before, title_terms
 from .sentences import WORD
-from .spans import is_name_word
+from .spans import dimension_terms, is_name_word
 
 __all__ = ["Hit", "Ranking", "rank"]
 
@@ -102,7 +102,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     for asked_about in (query.noun_term, query.counted):
         if query.asks_before:
             break  # "Which job did X leave?" is answered by the post X held, however named
-        if asked_about and asked_about in query.unknown and asked_about not in counting_terms()[1]:
+        if (
+            asked_about
+            and asked_about in query.unknown
+            and asked_about not in counting_terms()[1]
+            and asked_about not in dimension_terms()  # "What size is ...?" asks for units
+        ):
             # "Which football club ...?", "How many goals ...?": what is asked about, the
             # documents never mention; unless a word before it that they do says which
             # ("which business document": the business case is one).

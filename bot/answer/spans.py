@@ -14,7 +14,7 @@ from typing import Literal
 from ..text.dates import PubDate
 from ..text.lexicon import ROLE_WORDS
 from ..text.mentions import find_date_mentions
-from ..text.tokens import STOP_WORDS, fold
+from ..text.tokens import STOP_WORDS, fold, stem
 
 __all__ = [
     "CALENDAR_WORDS",
@@ -24,6 +24,7 @@ __all__ = [
     "AnswerSpan",
     "AnswerType",
     "bare_word",
+    "dimension_terms",
     "find_answer_spans",
     "is_body_word",
     "is_name_word",
@@ -140,6 +141,51 @@ _UNIT = (
     r"kilometres?|kilometers?|km|miles?|metres?|meters?|litres?|liters?|kilograms?|kg|mph|knots?|"
     r"acres?|hectares?|feet|ft|inches|cm|mm|kilowatts?|megawatts?|gigawatts?|kw|mw|gw|kwh|mwh|gwh)"
 )
+# The kinds of unit, and the question words that ask for each: "how tall" is answered in
+# metres, not kilowatts.
+_UNIT_KINDS = {
+    "time": r"seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?",
+    "length": r"kilometres?|kilometers?|km|miles?|metres?|meters?|feet|ft|inches|cm|mm",
+    "weight": r"tonnes?|tons?|kilograms?|kg",
+    "speed": r"mph|knots?",
+    "area": r"acres?|hectares?",
+    "power": r"kilowatts?|megawatts?|gigawatts?|kw|mw|gw",
+    "energy": r"kwh|mwh|gwh",
+    "volume": r"litres?|liters?",
+}
+_DIMENSIONS = {
+    **dict.fromkeys(
+        "tall high height deep depth wide width broad breadth far distance".split(), frozenset({"length"})
+    ),
+    **dict.fromkeys("heavy weight tonnage".split(), frozenset({"weight"})),
+    **dict.fromkeys("fast speed".split(), frozenset({"speed"})),
+    **dict.fromkeys("size big large".split(), frozenset({"length", "area", "power", "volume", "weight"})),
+    **dict.fromkeys("capacity output".split(), frozenset({"power", "energy", "volume", "weight"})),
+    **dict.fromkeys("duration".split(), frozenset({"time"})),
+}
+_DIMENSION_TERMS = frozenset(map(stem, _DIMENSIONS))
+_DIMENSION_WORD = re.compile(rf"\b({'|'.join(_DIMENSIONS)})\b")
+
+
+def dimension_terms() -> frozenset[str]:
+    """The terms of words that ask for a quantity in units ("size", "height")."""
+    return _DIMENSION_TERMS
+
+
+def _unit_kind(quantity: str) -> str | None:
+    """The kind of unit a quantity ends on ("67 metres": length)."""
+    unit = re.search(r"([a-z]+)\W*$", fold(quantity))
+    if unit is None:
+        return None
+    return next((k for k, units in _UNIT_KINDS.items() if re.fullmatch(units, unit.group(1))), None)
+
+
+def _asks_units(question: str) -> frozenset[str] | None:
+    """The kinds of unit a question's first dimension word asks for, or None for any."""
+    found = _DIMENSION_WORD.search(fold(question))
+    return _DIMENSIONS[found.group(1)] if found else None
+
+
 _AMOUNT_OF = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:\s*(?:million|m|thousand|k|bn|billion))?"
 _MEASURE_SPAN = re.compile(
     rf"(?<![£$€\d.,])\b{_AMOUNT_OF}[\s-]*{_UNIT}\b(?:,?\s*(?:and\s+)?\d[\d,]*(?:\.\d+)?\s*{_UNIT}\b)?",
@@ -300,9 +346,11 @@ def find_answer_spans(
     if kind == "percent":
         return _regex_spans(_PERCENT_SPAN, sentence)
     if kind == "measure":
+        wanted = _asks_units(question)
         return [
             AnswerSpan(m.start(), m.end(), m.group(0), fold(m.group(0)))
             for m in _MEASURE_SPAN.finditer(sentence)
+            if wanted is None or _unit_kind(m.group(0)) in wanted
         ]
     if kind == "count":
         # "8 February 2017" counts nothing: a number inside a date is the date's.

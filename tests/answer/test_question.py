@@ -38,6 +38,7 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("What job did she have before?", None),
         ("What is the number of branch libraries?", "count"),
         ("How long does the crossing take?", "measure"),
+        ("What size is the solar farm?", "measure"),
         ("What is the average response time for urgent calls?", "measure"),
         ("How long until the terminal opens?", "date"),
         ("What is the name of the smartcard?", "name"),

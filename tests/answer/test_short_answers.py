@@ -443,6 +443,30 @@ def test_a_quantity_is_a_number_with_its_units(sentence: str, measures: list[str
     assert [s.text for s in find_answer_spans(sentence, "measure", "")] == measures
 
 
+@pytest.mark.parametrize(
+    ("question", "measures"),
+    [
+        ("How tall is the mast?", ["67 metres"]),
+        ("What size is the solar farm?", ["900kW", "67 metres", "12 hectares"]),
+        ("How long does it take?", ["900kW", "67 metres", "12 hectares", "3 weeks"]),
+    ],
+)
+def test_a_dimension_asked_is_answered_in_its_units(question: str, measures: list[str]) -> None:
+    sentence = "The 900kW unit stands 67 metres on a 12 hectares site and took 3 weeks."
+    assert [s.text for s in find_answer_spans(sentence, "measure", question)] == measures
+
+
+def test_a_dimension_word_the_documents_never_use_is_no_reason_to_abstain(tmp_path: Path) -> None:
+    farm = article(
+        "Solar farm opens",
+        "2019-07-01",
+        "The Wexcombe solar farm opened this week. The 3MW Wexcombe solar farm stands on 12 "
+        "hectares of former pasture and was built by Sunreach Arrays.",
+    )
+    answer = engine_over(tmp_path, {"2019-farm.md": farm}).ask("What size is the Wexcombe solar farm?")
+    assert answer.short in {"3MW", "12 hectares"}, answer
+
+
 def test_a_firm_is_no_person_but_may_answer_who_built_it(tmp_path: Path) -> None:
     built = """\
 ---
