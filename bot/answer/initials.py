@@ -23,7 +23,10 @@ def initials_said(index: Index, query: Query) -> dict[str, frozenset[str]]:
     """The question's unknown short words that are the initials of a name the documents
     give in their titles or first passages ("KVAS": "Kestrel Valley Ambulance Service"),
     each with the terms of that name."""
-    short = [t for t in query.rare if 2 <= len(t) <= _MAX_INITIALS and t.isalpha()]
+    # A known word may be initials too: "the treasurer at TCE", in documents that write
+    # "TCE" but never say the name is what the post is of.
+    asked = dict.fromkeys((*query.rare, *query.qualifiers))
+    short = [t for t in asked if 2 <= len(t) <= _MAX_INITIALS and t.isalpha()]
     named = _corpus_initials(index) if short else {}
     return {t: named[t] for t in short if t in named}
 

@@ -87,6 +87,16 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     total = sum(informative[t] for t in qualifiers)
     if not total:
         return True
+    if (
+        not pointing
+        and _BODY_NAMED not in previous
+        and _bare(sentence, span)
+        and all(asked.is_subject(t) for t in qualifiers)
+    ):
+        # "The treasurer, Janet Pryce, presented the accounts", right after no body was
+        # named but the one asked about: the post is of the body the corpus is about,
+        # which goes without saying.
+        return True
     # What the corpus is about ("the trust") goes without saying once the sentence points
     # at it ("Trust chair Helen Carrow"), unless it gives the post to another body by name
     # ("Children England chief executive ...").
@@ -105,6 +115,17 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     implied = asked.subject if points and not elsewhere else frozenset()
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
+
+
+def _bare(sentence: str, span: AnswerSpan) -> bool:
+    """Whether a sentence names nothing but the answer: "The treasurer, Janet Pryce,
+    presented the accounts" gives the post to no body, so to the one the corpus is about."""
+    for run in CAPITALISED_RUN.finditer(sentence):
+        if (run.start() == 0 and " " not in run.group(0)) or span.start <= run.start() < span.end:
+            continue  # a sentence's first word, or the answer
+        if any(is_name_word(w) for w in run.group(0).split()):
+            return False
+    return True
 
 
 # A body's possessive right before a post: "The Foundation's chief executive, ...".
@@ -138,6 +159,8 @@ def plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
 
 #: Stands among a sentence's terms when it names a body the question does not ask about.
 ELSEWHERE = "\x00elsewhere"
+# Marks a sentence that names a body the question does not, even one most documents name.
+_BODY_NAMED = "\x00body"
 
 
 def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset[str]:
@@ -146,6 +169,7 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
     Hospitals NHS Trust ... Its chief executive" is not the trust asked about). When it
     names such a body, the terms hold `ELSEWHERE`."""
     foreign: set[str] = set()
+    other = False
     for run in CAPITALISED_RUN.finditer(sentence):
         if run.start() == 0 and " " not in run.group(0):
             continue  # a sentence's first word
@@ -153,7 +177,9 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             named = [t for w in run.group(0).split() for t in tokenize(w)]
             if any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
                 foreign.update(named)
-    return frozenset(terms) - foreign | ({ELSEWHERE} if foreign else set())
+            other = other or any(not asked_term(t, asked.query) for t in named)
+    marks = ({ELSEWHERE} if foreign else set()) | ({_BODY_NAMED} if other else set())
+    return frozenset(terms) - foreign | marks
 
 
 def _reach(sentence: str, span: AnswerSpan, width: int) -> tuple[int, int]:

@@ -159,7 +159,6 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # How much each question word says, unknown ones most: "finance" in "cabinet member
     # for finance" is what tells that post from the one the documents name.
     informative = {t: index.idf(t) + tuning.COVERAGE_SMOOTHING for t in (*query.terms, *query.qualifiers)}
-    subject = frozenset(t for t in query.qualifiers if index.document_share(t) > tuning.SUBJECT_SHARE)
 
     @cache
     def is_subject(term: str) -> bool:
@@ -167,6 +166,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if term in spelled:
             return all(is_subject(t) for t in spelled[term])
         return index.document_share(term) > tuning.SUBJECT_SHARE
+
+    subject = frozenset(t for t in query.qualifiers if is_subject(t))
 
     # The words of the person a "still" question names: a value to find, not to exclude.
     words = [w.strip("?.,!'’") for w in fold(query.corrected).split()] if query.about else []

@@ -511,6 +511,36 @@ def test_initials_are_the_name_they_spell(tmp_path: Path, question: str, short: 
     assert engine_over(tmp_path, _FERRY_SERVICE).ask(question).short == short
 
 
+_CLUB_MINUTES = {
+    "2019-agm.md": article(
+        "Wexcombe Rowing Club annual meeting",
+        "2019-11-02",
+        "Wexcombe Rowing Club held its annual meeting in the boathouse. WRC now has 140 members.\n\n"
+        "The treasurer, Janet Pryce, presented the accounts.\n\n"
+        "The neighbouring Ferrybridge Sailing Club sent greetings. The secretary, Ann Bell, read "
+        "them out.",
+    ),
+    "2020-regatta.md": article(
+        "Rowing club regatta returns", "2020-06-01", "Wexcombe Rowing Club will hold its regatta in July."
+    ),
+    "2021-boathouse.md": article(
+        "Rowing club boathouse repaired",
+        "2021-03-01",
+        "Wexcombe Rowing Club has repaired its boathouse roof.",
+    ),
+}
+
+
+@pytest.mark.parametrize("question", ["whos the treasurer at wrc", "Who is the club's treasurer?"])
+def test_a_post_given_to_no_body_is_of_the_body_the_corpus_is_about(tmp_path: Path, question: str) -> None:
+    assert engine_over(tmp_path, _CLUB_MINUTES).ask(question).short == "Janet Pryce"
+
+
+def test_a_post_given_to_no_body_after_another_body_is_named_is_not_ours(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _CLUB_MINUTES).ask("whos the secretary at wrc")
+    assert answer.short != "Ann Bell"
+
+
 def test_a_name_running_on_to_a_body_word_is_no_person() -> None:
     sentence = "The Kelmouth Harbour Ferry Service has appointed Dr Mae Lund."
     assert [s.text for s in find_answer_spans(sentence, "person", "")] == ["Mae Lund"]
