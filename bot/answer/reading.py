@@ -50,6 +50,7 @@ from .sentences import (
 )
 from .spans import (
     COMPANY_WORDS,
+    GRADING,
     AnswerSpan,
     AnswerType,
     find_answer_spans,
@@ -232,6 +233,15 @@ def read_passage(
             event = _event_positions(sentence, query) if query.kind == "date" and len(spans) > 1 else []
             if query.kind in _NEAREST_KINDS and spans:
                 first_near = distances.index(min(distances))
+            elif (
+                query.kind == "rating"
+                and len(spans) > 1
+                and (which := _qualifying_positions(sentence, asked))
+            ):
+                # "our G1 grading for governance and our viability grading at V2": the
+                # grade is the one beside what the question says is graded.
+                by_what = [distance_in_words(sentence, s, which) for s in spans]
+                first_near = by_what.index(min(by_what))
             elif event and True in near:
                 # "less than three years ago, and it says the hub is still due to open in
                 # January": the date of the event asked about is the one beside its word.
@@ -384,6 +394,23 @@ def opening_terms(index: Index, i: int, asked: Asked) -> frozenset[str]:
         return frozenset()
     sentences = sentences_of(before.text)
     return said_of_ours(sentences[-1], sentence_terms(sentences[-1]), asked) if sentences else frozenset()
+
+
+@cache
+def _grading_terms() -> frozenset[str]:
+    return frozenset(map(stem, GRADING.split("|")))
+
+
+def _qualifying_positions(sentence: str, asked: Asked) -> list[int]:
+    """Where the sentence says the question's most telling word other than a grading one
+    ("viability" in "What viability grade does the regulator give?")."""
+    query = asked.query
+    said = [(start, first) for start, first in word_stems(sentence) if first not in _grading_terms()]
+    found = {asked_term(first, query) for _, first in said} - {None}
+    if not found:
+        return []
+    telling = max(found, key=lambda t: asked.informative.get(t or "", 0.0))
+    return [start for start, first in said if asked_term(first, query) == telling]
 
 
 def _event_positions(sentence: str, query: Query) -> list[int]:

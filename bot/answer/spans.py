@@ -56,7 +56,13 @@ _GRADE_AFTER_VERB = re.compile(
 
 _QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
 
-_RATING_WORD = re.compile(r"\b(rat(ed|ing|ings)|rank(ed)?|grade[ds]?|judged|inspect\w*|verdict)\b", re.I)
+# A grade written as a code ("G1", "V2"): beside a rating word, or after a label ("Governance: G2").
+_GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
+_LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z][1-9][+-]?)\W*$")
+
+_RATING_WORD = re.compile(
+    r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|verdict)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -439,6 +445,8 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     matches = list(_GRADE_AFTER_VERB.finditer(sentence))
     if _RATING_WORD.search(sentence):
         matches += list(_QUOTED_GRADE.finditer(sentence))
+        matches += list(_GRADE_CODE.finditer(sentence))
+    matches += list(_LABELLED_CODE.finditer(sentence))
     for match in matches:
         group = "quoted" if match.groupdict().get("quoted") else "grade"
         start, end = match.span(group)

@@ -662,3 +662,32 @@ def test_what_time_asks_for_a_time_of_day_not_a_sum() -> None:
     sentence = "The first boat leaves at 07:10 and the last at 6.45pm, or 9am on Sundays, for £7.10."
     spans = find_answer_spans(sentence, "date", "What time is the first boat?")
     assert [s.text for s in spans] == ["07:10", "6.45pm", "9am"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        ("Governance: G2.", ["G2"]),
+        ("The regulator moved its viability grading from V1 to V2.", ["V1", "V2"]),
+        ("This is a downgrade from G1.", ["G1"]),
+        ("Members asked whether V2 would affect tenants.", []),  # no grading word
+        ("The A14 was widened to the M11.", []),
+    ],
+)
+def test_a_grade_may_be_a_code_beside_a_grading_word(sentence: str, grades: list[str]) -> None:
+    assert [s.text for s in find_answer_spans(sentence, "rating", "")] == grades
+
+
+def test_of_two_grades_the_one_beside_what_the_question_says_is_graded_answers(tmp_path: Path) -> None:
+    grades = article(
+        "Regulator keeps housing grades",
+        "2025-07-17",
+        "The regulator confirmed our G1 grading for governance and kept our viability grading at V2.",
+    )
+    others = {
+        f"202{k}-visit.md": article("Regulator visit", f"202{k}-03-01", "The regulator visited our offices.")
+        for k in range(3)
+    }
+    engine = engine_over(tmp_path, {"2025-grades.md": grades, **others})
+    assert engine.ask("What viability grade does the regulator give us?").short == "V2"
+    assert engine.ask("What governance grade does the regulator give us?").short == "G1"
