@@ -31,6 +31,7 @@ import numpy as np
 
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
+from ..text.lexicon import DEGREE_WORDS
 from ..text.tokens import fold, stem
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
@@ -122,7 +123,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             return Ranking(query, (), True, f"the documents never mention {missing}")
     query = with_names_spelled(index, query, spelled)
     content = [t for t in query.terms if t not in query.roles]
-    lacking = [t for t in content if t in query.unknown]
+    # An adverb of degree ("fully", "altogether") says how much, not what about.
+    lacking = [t for t in content if t in query.unknown and query.typed(t) not in DEGREE_WORDS]
     if len(lacking) >= 2 and len(lacking) >= tuning.UNKNOWN_SHARE * len(content):
         # Ordinary words the documents never use do not stop an answer by themselves, but
         # when they are most of what is asked ("who won the football derby last season?")

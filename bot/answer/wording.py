@@ -52,6 +52,7 @@ _PLAIN: dict[str, str] = {
     "mgr": "manager", "hq": "headquarters", "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
+    "rd": "road", "ave": "avenue", "yrly": "yearly",
     "im": "i am", "ive": "i have",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",
     "arent": "are not", "werent": "were not", "havent": "have not", "hasnt": "has not",
@@ -77,7 +78,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"take over", f"take over {_SEARCH_MARK}start"),
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", rf"\g<0> {_SEARCH_MARK}founded"),
-        (r"how come", "why"),
+        (r"how come|^y(?= )", "why"),  # "y did we ..."
+        (r"bin(ned)? off|binned|ditch(ed)?", "abandoned"),
         (r"second[- ]in[- ]command|number two", "deputy head"),
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
         (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"

@@ -12,6 +12,7 @@ __all__ = [
     "ANY_BODY_WORDS",
     "ANY_COUNTED_WORDS",
     "COUNTING_WORDS",
+    "DEGREE_WORDS",
     "GENERIC_ROLE_WORDS",
     "LEXICON_WORDS",
     "ROLE_ABBREVIATIONS",
@@ -42,6 +43,9 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "finish finished completion complete completed",
     "replace replaces replaced succeed succeeds succeeded",
     "crossing crossings sailing sailings",
+    "home homes house houses dwelling dwellings",
+    "overdue lapsed expired",
+    "abandon abandoned drop dropped scrap scrapped shelve shelved",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name
@@ -53,6 +57,10 @@ ROLE_WORDS = frozenset(
     treasurer trustee principal headteacher superintendent administrator controller
     deputy assistant acting interim vice former portfolio lead mp teacher headteacher headmaster
     headmistress doctor surgeon nurse coach captain proprietor landlord board""".split()
+)
+#: Adverbs of degree: they say how much, not what a question is about.
+DEGREE_WORDS = frozenset(
+    "fully completely entirely totally wholly altogether overall finally eventually ultimately".split()
 )
 #: Abbreviated role words, as index terms, and the term they stand for.
 ROLE_ABBREVIATIONS = {"cllr": "councillor", "dir": "director", "ceo": "execut", "md": "director"}

@@ -41,6 +41,9 @@ from bot.engine import Engine
         ("whos running it these days", "who is head of it now"),
         ("who was runnin it back in 2016", "who was head of it in 2016"),
         ("wat did the quay end up costin us", "what did the quay finally costing us"),
+        ("y did we bin off the station rd site", "why did we abandoned the station road site"),
+        ("why did they ditch the plan", "why did they abandoned the plan"),
+        ("is y the letter after x", "is y the letter after x"),  # only a question's first word
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:

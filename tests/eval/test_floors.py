@@ -1,4 +1,4 @@
-"""Answer quality, held by floors: the development set and twelve corpora written for tests.
+"""Answer quality, held by floors: the development set and thirteen corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -8,10 +8,10 @@ the code: `westmarsh` (a community health trust) and `harrowby` (a water company
 used while building, so they measure fit as much as generalisation; `brackwater` (a
 transport authority), `ashcombe` (a schools trust), `marrowdale` (a fire and rescue
 service), `fenmoor` (a library service), `kestrel` (an ambulance service) and `saltmere` (a
-harbour board) and `tallowmoor` (a community energy co-op) were held out for a while,
-measured, then read; `greyhallow` (a museums trust), `pendlecombe` (a regional airport) and
-`quarrybank` (a housing association) are held out: their misses are not read, so their
-figures are the honest measure of unrehearsed questions.
+harbour board), `tallowmoor` (a community energy co-op) and `quarrybank` (a housing
+association) were held out for a while, measured, then read; `greyhallow` (a museums
+trust), `pendlecombe` (a regional airport) and `rookfield` (a leisure trust) are held out:
+their misses are not read, so their figures are the honest measure of unrehearsed questions.
 """
 
 from __future__ import annotations
@@ -99,10 +99,11 @@ CORPUS_FLOORS = {
     "fenmoor": (0.59, 0.66, 2, 0.61, 0.59, 0.56),
     "kestrel": (0.70, 0.66, 2, 0.59, 0.70, 0.57),
     "saltmere": (0.61, 1.00, 4, 0.45, 0.81, 0.56),
-    "tallowmoor": (0.45, 0.50, 9, 0.22, 0.66, 0.20),
+    "tallowmoor": (0.50, 0.50, 6, 0.27, 0.65, 0.22),
     "greyhallow": (0.29, 0.33, 6, 0.29, 0.78, 0.30),  # held out: its misses are not read
     "pendlecombe": (0.54, 0.66, 3, 0.36, 0.36, 0.37),  # held out: its misses are not read
-    "quarrybank": (0.34, 0.33, 11, 0.20, 0.55, 0.17),  # held out: its misses are not read
+    "quarrybank": (0.43, 0.33, 4, 0.25, 0.53, 0.23),
+    "rookfield": (0.31, 0.83, 9, 0.27, 0.66, 0.30),  # held out: its misses are not read
 }
 
 

@@ -1,0 +1,42 @@
+"""Ordinary words the documents never use are read as what they mean, not as a sign that
+the documents cannot answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+
+from ..documents import article, engine_over
+
+DOCUMENTS = {
+    "2020-kelda.md": article(
+        "Kelda estate plans approved",
+        "2020-05-04",
+        "The Kelda estate regeneration will deliver 640 new homes.\n\nThe first homes are due in 2023.",
+    ),
+    "2024-kelda.md": article(
+        "Kelda estate grows again",
+        "2024-09-10",
+        "The Kelda estate regeneration will now deliver 780 new homes, with the final homes to be "
+        "completed in 2027.",
+    ),
+    "2022-office.md": article(
+        "Housing group moves office", "2022-01-20", "The housing group moved its office to Mill Lane."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    """An engine over a housing estate's three short news items."""
+    return engine_over(tmp_path_factory.mktemp("kelda"), DOCUMENTS)
+
+
+def test_houses_are_homes(engine: Engine) -> None:
+    assert engine.ask("how many new houses will they build at kelda").short == "780"
+
+
+def test_an_adverb_of_degree_is_no_reason_to_abstain(engine: Engine) -> None:
+    answer = engine.ask("By what year should the Kelda redevelopment be fully finished?")
+    assert not answer.abstained, answer.reason
