@@ -166,6 +166,17 @@ def _said(hit: Hit) -> str | None:
     return hit.span.value if hit.span else None
 
 
+def _published(hit: Hit) -> dt.date:
+    published = hit.document.published
+    return published.value if published else dt.date.min
+
+
+def _older(hit: Hit, than: PubDate | None) -> bool:
+    """Whether a hit's document is older for certain: its latest possible day comes first."""
+    published = hit.document.published
+    return than is not None and published is not None and published.last_day < than.value
+
+
 def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
     """The reply for a ranking: top results, answer sentence, and earlier reports."""
 
@@ -189,19 +200,24 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     superseded_ids: set[str] = set()
 
     def differs(hit: Hit) -> bool:
-        published = hit.document.published
-        # Older for certain: even its latest possible day comes before the answer's first.
-        older = top_date is not None and published is not None and published.last_day < top_date.value
         said = _said(hit)
-        return older and latest is not None and said is not None and said != latest
+        return _older(hit, top_date) and latest is not None and said is not None and said != latest
 
     best_of: dict[str, Hit] = {}
     for hit in sorted(ranking.related, key=lambda h: (time_told(h), h.quality), reverse=True):
         best_of.setdefault(hit.document.id, hit)
 
-    for doc_id, hit in best_of.items():
-        if doc_id == top.document.id or not differs(hit) or hit.span is None:
+    # Newest first: a grade the answer has again ("inadequate", then "requires improvement",
+    # then "inadequate") was an earlier report once another grade came between. Grades move
+    # up and down a fixed scale; names, sums and dates seldom come back.
+    changed = False
+    for doc_id, hit in sorted(best_of.items(), key=lambda item: _published(item[1]), reverse=True):
+        if doc_id == top.document.id or hit.span is None:
             continue
+        returned = query.kind == "rating" and changed and _older(hit, top_date) and _said(hit) == latest
+        if not differs(hit) and not returned:
+            continue
+        changed = True
         earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
     earlier.sort(

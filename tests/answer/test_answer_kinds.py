@@ -8,12 +8,14 @@ running cost that is not the building's cost: the answers a careless reader woul
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.answer import Answer
 from bot.engine import Engine
 
-from ..documents import write_corpus
+from ..documents import article, engine_over, write_corpus
 
 DOCUMENTS = {
     "2016-arts-centre-plans.md": """\
@@ -138,3 +140,29 @@ def test_short_answers_never_exceed_twelve_words(engine: Engine) -> None:
         short = engine.ask(question).short
         assert short is not None, question  # a short answer is given, and it is short
         assert 1 <= len(short.split()) <= 12, short
+
+
+def _inspections(tmp_path: Path, grades: tuple[str, str, str]) -> Engine:
+    years = ("2013", "2016", "2019")
+    documents = {
+        f"{year}-inspection.md": article(
+            f"Inspectors report on Wexcombe care service in {year}",
+            f"{year}-05-01",
+            f"Inspectors rated Wexcombe care service {grade!r} this week.".replace("'", '"'),
+        )
+        for year, grade in zip(years, grades, strict=True)
+    }
+    return engine_over(tmp_path, documents)
+
+
+def test_a_grade_that_comes_back_was_an_earlier_report_too(tmp_path: Path) -> None:
+    engine = _inspections(tmp_path, ("inadequate", "requires improvement", "inadequate"))
+    answer = engine.ask("How is Wexcombe care service rated now?")
+    assert answer.short == "inadequate"
+    assert [e.said for e in answer.earlier] == ["requires improvement", "inadequate"]
+
+
+def test_an_older_report_of_the_grade_held_now_with_none_between_is_no_change(tmp_path: Path) -> None:
+    engine = _inspections(tmp_path, ("requires improvement", "inadequate", "inadequate"))
+    answer = engine.ask("How is Wexcombe care service rated now?")
+    assert [e.said for e in answer.earlier] == ["requires improvement"]
