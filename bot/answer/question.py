@@ -13,7 +13,7 @@ import functools
 import re
 from collections.abc import Callable
 
-from ..text.lexicon import GENERIC_ROLE_WORDS, ROLE_WORDS
+from ..text.lexicon import ANY_DOCUMENT_WORDS, GENERIC_ROLE_WORDS, ROLE_WORDS
 from ..text.tokens import STOP_WORDS, fold, stem
 from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_word, persons_in
 from .wording import FILLER_WORDS
@@ -181,6 +181,8 @@ def expected_answer(question: str) -> AnswerType | None:
         rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q
     ):
         return "count"  # "What is the number of fire stations?"
+    if re.match(rf"^(which|what) ({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):
+        return None  # "Which document ...?": "the memorandum of understanding", no name
     if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q) or _NAME_OF.match(q):
         return "name"  # "What is the name of the first builder?": no post, so not a person
     return None

@@ -18,7 +18,7 @@ from functools import cache
 from ..corpus import Document, Passage
 from ..index import Index
 from ..text.dates import PubDate
-from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, COUNTING_WORDS
+from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, ANY_DOCUMENT_WORDS, COUNTING_WORDS
 from ..text.mentions import latest_mentioned
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
@@ -90,8 +90,9 @@ class PassageRead:
 @cache
 def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
     """The terms of counting words ("number of") and of things anything may be ("people",
-    and for "which company", any body)."""
-    return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, (*ANY_COUNTED_WORDS, *ANY_BODY_WORDS)))
+    for "which company" any body, for "which document" a business case)."""
+    anything = (*ANY_COUNTED_WORDS, *ANY_BODY_WORDS, *ANY_DOCUMENT_WORDS)
+    return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, anything))
 
 
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:

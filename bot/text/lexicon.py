@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "ANY_BODY_WORDS",
     "ANY_COUNTED_WORDS",
+    "ANY_DOCUMENT_WORDS",
     "COUNTING_WORDS",
     "DEGREE_WORDS",
     "GENERIC_ROLE_WORDS",
@@ -77,10 +78,13 @@ COUNTING_WORDS = ("number", "total", "count", "figure", "tally")
 ANY_COUNTED_WORDS = ("people", "person", "persons", "ones", "things", "times")
 #: What "which company" asks for may be any kind of body: a trust, a council, a partnership.
 ANY_BODY_WORDS = tuple("company firm business organisation organization body enterprise outfit".split())
+#: What "which document" asks for may be called anything: a business case, a report, a plan.
+ANY_DOCUMENT_WORDS = tuple("document documents paper papers item items option options".split())
 LEXICON_WORDS = (
     *sorted(ROLE_WORDS | GENERIC_ROLE_WORDS | ROLE_MODIFIERS),
     *ROLE_ABBREVIATIONS,
     *COUNTING_WORDS,
     *ANY_COUNTED_WORDS,
     *ANY_BODY_WORDS,
+    *ANY_DOCUMENT_WORDS,
 )

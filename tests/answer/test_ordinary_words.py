@@ -3,6 +3,8 @@ the documents cannot answer."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.engine import Engine
@@ -40,3 +42,14 @@ def test_houses_are_homes(engine: Engine) -> None:
 def test_an_adverb_of_degree_is_no_reason_to_abstain(engine: Engine) -> None:
     answer = engine.ask("By what year should the Kelda redevelopment be fully finished?")
     assert not answer.abstained, answer.reason
+
+
+def test_which_document_may_be_answered_by_any_kind_of_paper(tmp_path: Path) -> None:
+    plan = article(
+        "Pool plan goes to the board",
+        "2021-02-02",
+        "The board is now considering an outline business case for the new Kelda pool.",
+    )
+    answer = engine_over(tmp_path, {"2021-pool.md": plan}).ask("Which document is the board now considering?")
+    assert not answer.abstained, answer.reason
+    assert "outline business case" in answer.results[0].sentence

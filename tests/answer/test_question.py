@@ -39,6 +39,7 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("What is the number of branch libraries?", "count"),
         ("How long does the crossing take?", "measure"),
         ("What size is the solar farm?", "measure"),
+        ("Which document is the cabinet considering?", None),
         ("What is the average response time for urgent calls?", "measure"),
         ("How long until the terminal opens?", "date"),
         ("What is the name of the smartcard?", "name"),
