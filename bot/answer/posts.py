@@ -143,7 +143,8 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     found = _OWNER_POST.search(sentence[max(0, span.start - 60) : span.start]) or _POST_OWNER.match(
         sentence, span.end
     )
-    if found is None or not is_body_word(found.group(1)):
+    # The owner is a kind of body ("the trust's") or a name ("Ashgrove's"), not "its".
+    if found is None or not (is_body_word(found.group(1)) or found.group(1)[0].isupper()):
         return False
     if not set(tokenize(found.group(2))) & role_stems():
         return False

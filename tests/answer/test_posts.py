@@ -96,6 +96,7 @@ def test_an_ordinary_word_the_documents_lack_does_not_unlink_the_answer(tmp_path
     [
         "The Foundation's chief executive, Kay Moss, said the housing trust was a good partner.",
         "Kay Moss, the foundation's chief executive, said the housing trust was a good partner.",
+        "Kay Moss, Brightwell's chief executive, said the housing trust was a good partner.",
     ],
 )
 def test_a_post_with_another_bodys_possessive_is_that_bodys(tmp_path: Path, aside: str) -> None:
