@@ -12,8 +12,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from ..text.lexicon import ROLE_ABBREVIATIONS
-from ..text.tokens import tokenize
+from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS
+from ..text.tokens import fold, tokenize
 from . import tuning
 from .asked import Asked, asked_term, role_and_modifier_stems
 from .question import role_stems
@@ -149,7 +149,15 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     if not set(tokenize(found.group(2))) & role_stems():
         return False
     owner = tokenize(found.group(1))
-    return bool(owner) and not any(asked_term(t, asked.query) or asked.is_subject(t) for t in owner)
+    if not owner or any(asked_term(t, asked.query) for t in owner):
+        return False
+    # "the trust's chief executive" is not the harbour board's, however many documents
+    # mention the trust: the question names its own kind of body ("the company's" may be
+    # any body).
+    names_a_body = any(is_body_word(w) for w in asked.query.corrected.split())
+    if names_a_body and fold(found.group(1)) not in ANY_BODY_WORDS:
+        return True
+    return not any(asked.is_subject(t) for t in owner)
 
 
 def plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:

@@ -160,3 +160,24 @@ def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -
         ),
     }
     assert engine_over(tmp_path, docs).ask("who was chair b4 reeve").short == "Jean Moss"
+
+
+def test_another_kind_of_bodys_post_is_not_ours_however_often_that_body_is_named(tmp_path: Path) -> None:
+    documents = {
+        "2021-berth.md": article(
+            "Harbour berth opens",
+            "2021-05-27",
+            "Helen Quayle, the harbour board's chief executive, said the berth was busy. The "
+            "Kelp Coast Trust will plant seagrass nearby.",
+        ),
+        "2022-seagrass.md": article(
+            "Seagrass planted", "2022-06-01", "The Kelp Coast Trust planted seagrass by the harbour."
+        ),
+        "2023-seagrass.md": article(
+            "Seagrass thrives",
+            "2023-04-18",
+            "Dr Fen Gault, the trust's chief executive, told the harbour board the seagrass was thriving.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("Who is the harbour board's chief executive?")
+    assert answer.short == "Helen Quayle"
