@@ -52,7 +52,7 @@ _PLAIN: dict[str, str] = {
     "mgr": "manager", "hq": "headquarters", "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
-    "rd": "road", "ave": "avenue", "yrly": "yearly",
+    "rd": "road", "ave": "avenue", "yrly": "yearly", "avg": "average", "outta": "out of",
     "im": "i am", "ive": "i have",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",
     "arent": "are not", "werent": "were not", "havent": "have not", "hasnt": "has not",
@@ -81,6 +81,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"how come|^y(?= )", "why"),  # "y did we ..."
         (r"bin(ned)? off|binned|ditch(ed)?", "abandoned"),
         (r"second[- ]in[- ]command|number two", "deputy head"),
+        (r"(big|top|main) (head|cheese|dog)|head honcho", "head"),  # "the big boss"
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
         (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"
         (r"at the (start|outset|beginning)(?! of)|to begin with", "originally"),

@@ -44,6 +44,8 @@ from bot.engine import Engine
         ("y did we bin off the station rd site", "why did we abandoned the station road site"),
         ("why did they ditch the plan", "why did they abandoned the plan"),
         ("is y the letter after x", "is y the letter after x"),  # only a question's first word
+        ("whos the big boss now", "who is the head now"),
+        ("wats the avg rent", "what is the average rent"),
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
