@@ -123,7 +123,7 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 
-_TO = re.compile(r"\s*to\s*$", re.IGNORECASE)
+_TO = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}to\s*$", re.IGNORECASE)  # "six sailings a day to five"
 
 
 def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:

@@ -264,6 +264,16 @@ def test_a_change_from_one_value_to_another_gives_the_new_one(engine: Engine) ->
     assert _short(engine, "How much does the Seabird Fund give?") == "£600 a year"
 
 
+def test_a_change_with_words_between_its_values_gives_the_new_one(tmp_path: Path) -> None:
+    cut = article(
+        "Island ferry cut",
+        "2022-10-01",
+        "Orla Line is cutting the Skerra ferry from six sailings a day to five sailings a day.",
+    )
+    engine = engine_over(tmp_path, {"2022-cut.md": cut})
+    assert engine.ask("How many sailings a day does the Skerra ferry make?").short == "five"
+
+
 def test_an_aside_between_commas_does_not_part_a_value_from_its_subject(engine: Engine) -> None:
     # As things stood in 2018: "The Seabird Fund, the company's grant ..., is worth £300 a year".
     assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300 a year"
