@@ -126,15 +126,25 @@ _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _TO = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}to\s*$", re.IGNORECASE)  # "six sailings a day to five"
 
 
+# Between an old holder and a new one: "X retired last year and was succeeded by Y".
+_HANDED_ON = re.compile(
+    r"\b(succeeded|replaced|followed|taken over|superseded) by|\bhand(ed|s|ing) over to|\bgave way to",
+    re.IGNORECASE,
+)
+
+
 def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:
-    """The spans without the old value of a change: "rose from £600 to £750" gives £750."""
+    """The spans without the old value of a change: "rose from £600 to £750" gives £750,
+    "X retired and was succeeded by Y" gives Y."""
     return [
         s
         for s, after in itertools.zip_longest(spans, spans[1:])
         if not (
             after is not None
-            and _FROM.search(sentence[: s.start])
-            and _TO.match(sentence[s.end : after.start])
+            and (
+                (_FROM.search(sentence[: s.start]) and _TO.match(sentence[s.end : after.start]))
+                or _HANDED_ON.search(sentence[s.end : after.start])
+            )
         )
     ]
 

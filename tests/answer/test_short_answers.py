@@ -274,6 +274,23 @@ def test_a_change_with_words_between_its_values_gives_the_new_one(tmp_path: Path
     assert engine.ask("How many sailings a day does the Skerra ferry make?").short == "five"
 
 
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("Who is the ambulance service's chief executive now?", "Sandra Kilby"),
+        ("Who did Sandra Kilby succeed?", "Derek Mallow"),
+    ],
+)
+def test_who_was_succeeded_by_whom_gives_the_new_holder(tmp_path: Path, question: str, short: str) -> None:
+    news = article(
+        "Ambulance chief retires",
+        "2023-02-01",
+        "The ambulance service's chief executive Derek Mallow has retired and been "
+        "succeeded by Sandra Kilby.",
+    )
+    assert engine_over(tmp_path, {"2023-chief.md": news}).ask(question).short == short
+
+
 def test_an_aside_between_commas_does_not_part_a_value_from_its_subject(engine: Engine) -> None:
     # As things stood in 2018: "The Seabird Fund, the company's grant ..., is worth £300 a year".
     assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300 a year"
