@@ -233,6 +233,10 @@ def read_passage(
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
+                # "Which grid company ...?": "Northern Grid Networks", not "Moor Road".
+                said = {t for w in query.corrected.split() if w[:1].islower() for t in tokenize(w)}
+                said -= {*query.roles, query.noun_term or ""}
+                spans = [s for s in spans if set(tokenize(s.text)) & said] or spans
             spans = _changed_to(sentence, spans)
             positions = matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them

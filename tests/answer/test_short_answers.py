@@ -291,6 +291,17 @@ def test_who_was_succeeded_by_whom_gives_the_new_holder(tmp_path: Path, question
     assert engine_over(tmp_path, {"2023-chief.md": news}).ask(question).short == short
 
 
+def test_which_kind_of_company_is_the_name_that_says_that_kind(tmp_path: Path) -> None:
+    news = article(
+        "Solar farm connected",
+        "2024-04-18",
+        "The Ravensdyke solar farm on Moor Road was energised on Tuesday, when engineers from the "
+        "grid operator, Northern Grid Networks, completed the connection.",
+    )
+    answer = engine_over(tmp_path, {"2024-solar.md": news}).ask("Which grid company connected Ravensdyke?")
+    assert answer.short == "Northern Grid Networks"
+
+
 def test_an_aside_between_commas_does_not_part_a_value_from_its_subject(engine: Engine) -> None:
     # As things stood in 2018: "The Seabird Fund, the company's grant ..., is worth £300 a year".
     assert _short(engine, "How much does the Seabird Fund give?", as_of="2018-12-31") == "£300 a year"
