@@ -130,7 +130,7 @@ class Answer:
     abstained: bool
     answer: str | None
     results: tuple[Result, ...] = ()
-    short: str | None = None  # the answer itself in a few words ("July 2020"); None for why
+    short: str | None = None  # the answer itself in a few words ("July 2020"); None when no words will do
     earlier: tuple[Earlier, ...] = ()
     corrected: str | None = None  # the question as understood, when typos were fixed
     reason: str | None = None  # why it abstained

@@ -5,8 +5,10 @@ holds. Any other question is answered by the words of the sentence that the ques
 does not already say, next to the words it does: for "How did Golby describe the
 meeting?" and "... said next week's meeting would be a key milestone in the process",
 that is "a key milestone in the process". A yes/no question leads with "yes" or "no",
-read from the sentence's negation. A "why" question has no short answer: its sentence is
-the answer.
+read from the sentence's negation. A question about a cause ("why", "what made ...") is
+answered by the clause that gives it ("because ...", "due to ..."), or else by the words
+of the sentence the question lacks, led by its subject; the sentence before one opening
+"As a result" gives the cause.
 
 May import `text` and this package's `query`, `question`, `sentences`, `spans` and `figures`.
 """
