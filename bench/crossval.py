@@ -46,6 +46,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "GAP_WORDS": (4, 6, 8, 10, 12),
     "CAUSE_REACH": (2, 4, 6),
     "MISSPELT_ZIPF": (4.0, 4.5, 5.0, 5.5, 6.0),
+    "SPECIFIC_ZIPF": (3.5, 4.0, 4.3, 4.5, 5.0, 9.0),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})

@@ -43,6 +43,7 @@ from .query import Query
 from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before, title_terms
 from .sentences import WORD
 from .spans import dimension_terms, is_name_word
+from .wording import zipf
 
 __all__ = ["Hit", "Ranking", "rank"]
 
@@ -125,10 +126,16 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     content = [t for t in query.terms if t not in query.roles]
     # An adverb of degree ("fully", "altogether") says how much, not what about.
     lacking = [t for t in content if t in query.unknown and query.typed(t) not in DEGREE_WORDS]
-    if len(lacking) >= 2 and len(lacking) >= tuning.UNKNOWN_SHARE * len(content):
+    if (
+        len(lacking) >= 2
+        and len(lacking) >= tuning.UNKNOWN_SHARE * len(content)
+        and any(zipf(fold(query.typed(t))) < tuning.SPECIFIC_ZIPF for t in lacking)
+    ):
         # Ordinary words the documents never use do not stop an answer by themselves, but
-        # when they are most of what is asked ("who won the football derby last season?")
-        # the documents are about something else.
+        # when they are most of what is asked, one of them specific ("who won the football
+        # derby?", "when are the bins collected?"), the documents are about something else.
+        # The most common words ("holds the brief", "push the trust forward") are only the
+        # asker's way of putting it.
         missing = ", ".join(query.typed(t) for t in lacking[:3])
         return Ranking(query, (), True, f"the documents never mention {missing}")
     if not known:

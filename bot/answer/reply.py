@@ -166,6 +166,12 @@ def _said(hit: Hit) -> str | None:
     return hit.span.value if hit.span else None
 
 
+def _same(said: str, other: str) -> bool:
+    """Whether two values say the same: "tanner's meadow" is "tanner's meadow, elmsleigh"
+    without its town."""
+    return said == other or said.startswith(other + ",") or other.startswith(said + ",")
+
+
 def _published(hit: Hit) -> dt.date:
     published = hit.document.published
     return published.value if published else dt.date.min
@@ -201,7 +207,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
 
     def differs(hit: Hit) -> bool:
         said = _said(hit)
-        return _older(hit, top_date) and latest is not None and said is not None and said != latest
+        return _older(hit, top_date) and latest is not None and said is not None and not _same(said, latest)
 
     best_of: dict[str, Hit] = {}
     for hit in sorted(ranking.related, key=lambda h: (time_told(h), h.quality), reverse=True):

@@ -233,7 +233,12 @@ _POST_OF = re.compile(
 )
 
 
-_NEXT_WORDS = re.compile(r"(?:\s+[A-Z][\w'’-]*)+")
+# The capitalised words that run on from a name, past a plural's apostrophe ("Kilnworth
+# Residents' Association").
+_NEXT_WORDS = re.compile(r"(?:['’]?\s+[A-Z][\w'’-]*)+")
+# Words that end the name of a firm or landlord, not of a person: "Quarrybank Homes".
+_FIRM_ENDINGS = frozenset("homes living housing".split())
+_NUMBER_NAMES = frozenset("one two three four five six seven eight nine ten".split())
 
 
 # A person named by a title and one name: "Ms Mistry-Cole", "Dr Renshaw".
@@ -256,7 +261,10 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
         # running on to it ("Kestrel Valley Ambulance Service").
         after = _NEXT_WORDS.match(sentence, match.end())
         rest = after.group(0).split() if after else []
-        if any(fold(w).strip("'’") in _BODY_WORDS for w in [words[-1], *rest]):
+        if any(fold(w).strip("'’") in _BODY_WORDS | _FIRM_ENDINGS for w in [words[-1], *rest]):
+            continue
+        # "Quarrybank's Kilnworth" is a place of a body's; "Phase One" no one's name.
+        if any(re.search(r"['’]s$", w) for w in words[:-1]) or fold(words[-1]) in _NUMBER_NAMES:
             continue
         # Trim role and place words off either end: "Councillor Matthew Golby" -> "Matthew Golby".
         while words and fold(words[0]) in _NOT_NAME_WORDS:

@@ -83,6 +83,9 @@ ROLE_QUALIFIER_SHARE = 0.5
 #: The share of a question's words (roles aside) the documents never use, from which the
 #: question is about something else, even when those words are ordinary English.
 UNKNOWN_SHARE = 0.5
+#: ... and one of those words at most this common in English (Zipf scale): a specific
+#: word ("bins" 3.4, "derby" 4.1), not only the asker's way of putting it ("holds" 4.6).
+SPECIFIC_ZIPF = 4.3
 
 #: Words either side of a name that hold its own post ("Alan Marsh, the trust's deputy chief").
 POST_BESIDE = 3

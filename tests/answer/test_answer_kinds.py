@@ -166,3 +166,19 @@ def test_an_older_report_of_the_grade_held_now_with_none_between_is_no_change(tm
     engine = _inspections(tmp_path, ("requires improvement", "inadequate", "inadequate"))
     answer = engine.ask("How is Wexcombe care service rated now?")
     assert [e.said for e in answer.earlier] == ["requires improvement"]
+
+
+def test_a_place_given_without_its_town_is_no_earlier_report(tmp_path: Path) -> None:
+    documents = {
+        "2019-depot.md": article(
+            "Tram depot plans", "2019-03-01", "The tram depot will be built at Tanner's Meadow."
+        ),
+        "2022-depot.md": article(
+            "Tram depot opens",
+            "2022-03-01",
+            "The new tram depot at Tanner's Meadow, Elmsleigh, opened on Monday.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("Where is the tram depot?")
+    assert answer.short == "Tanner's Meadow, Elmsleigh"
+    assert answer.earlier == ()

@@ -53,3 +53,28 @@ def test_which_document_may_be_answered_by_any_kind_of_paper(tmp_path: Path) -> 
     answer = engine_over(tmp_path, {"2021-pool.md": plan}).ask("Which document is the board now considering?")
     assert not answer.abstained, answer.reason
     assert "outline business case" in answer.results[0].sentence
+
+
+_CABINET = {
+    "2019-cabinet.md": article(
+        "Cabinet reshuffle",
+        "2019-05-20",
+        "Cllr Nia Rowe is the new cabinet member for children's services.\n\n"
+        "The cabinet meets on Tuesday to discuss the school transport contract.",
+    ),
+    "2020-budget.md": article(
+        "Council budget agreed", "2020-02-20", "The council agreed its budget for children's services."
+    ),
+}
+
+
+def test_the_askers_own_common_words_are_no_reason_to_abstain(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _CABINET)
+    answer = engine.ask("Which councillor holds the children's brief in cabinet at the moment?")
+    assert not answer.abstained, answer.reason
+    assert answer.short == "Cllr Nia Rowe"
+
+
+def test_a_question_mostly_of_specific_words_the_documents_lack_is_not_answered(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _CABINET).ask("Which councillor won the football derby?")
+    assert answer.abstained

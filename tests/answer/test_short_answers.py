@@ -579,6 +579,19 @@ def test_a_post_given_to_no_body_after_another_body_is_named_is_not_ours(tmp_pat
     assert answer.short != "Ann Bell"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("Margaret Inchley chairs the Kilnworth Residents' Association.", ["Margaret Inchley"]),
+        ("The first homes on Quarrybank's Kilnworth estate are finished.", []),
+        ("Families moved into new homes on Phase One of the scheme.", []),
+        ("Attending for Quarrybank Homes: Daniel Okafor, chief executive.", ["Daniel Okafor"]),
+    ],
+)
+def test_a_body_a_place_of_a_bodys_or_a_numbered_phase_is_no_person(sentence: str, people: list[str]) -> None:
+    assert [s.text for s in find_answer_spans(sentence, "person", "")] == people
+
+
 def test_a_name_running_on_to_a_body_word_is_no_person() -> None:
     sentence = "The Kelmouth Harbour Ferry Service has appointed Dr Mae Lund."
     assert [s.text for s in find_answer_spans(sentence, "person", "")] == ["Mae Lund"]
