@@ -57,7 +57,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         near |= previous & role_stems()
     if not any(p in near for p in posts or role_stems()):
         return False
-    if _of_another_body(sentence, span, asked):
+    if _of_another_body(sentence, span, asked) or _its_other_body(sentence, span, asked):
         return False  # "The Foundation's chief executive, Imogen Thwaite"
     # "deputy leader" is not the leader the question asks about, nor the director the
     # deputy director a question asks about.
@@ -158,6 +158,20 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     if names_a_body and fold(found.group(1)) not in ANY_BODY_WORDS:
         return True
     return not any(asked.is_subject(t) for t in owner)
+
+
+# "The consultancy was appointed ... and its managing director X": the body "its" is.
+_ITS_BODY = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])[^.;]*\b(?:its|their)\b[^.;]*$")
+
+
+def _its_other_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
+    """Whether "its" before the answer is a body the same sentence named first, of another
+    kind than the question asks about: "The consultancy was appointed by the DfE and its
+    managing director Andrew Laird" is the consultancy's director, not the council's."""
+    found = _ITS_BODY.search(sentence[: span.start])
+    if found is None or not is_body_word(found.group(1)) or fold(found.group(1)) in ANY_BODY_WORDS:
+        return False
+    return not any(asked_term(t, asked.query) or asked.is_subject(t) for t in tokenize(found.group(1)))
 
 
 def plain_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:

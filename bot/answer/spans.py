@@ -433,7 +433,7 @@ _BODY_WORDS = _GENERIC_WORDS - FUNCTION_WORDS - frozenset(
     executive leader deputy chair chairman cabinet member mayor officer head manager new old
     street road house hall centre center park library station museum bridge church court
     north south east west northern southern eastern western national local royal""".split()
-) | frozenset("commission hospitals water council's trust's agency institute club".split())
+) | frozenset("commission hospitals water council's trust's agency institute club consultancy".split())
 #: Words that end a firm's name: "Kestrel Ward Construction", "Brindlecombe Build".
 COMPANY_WORDS = frozenset(
     """ltd limited plc llp construction builders build engineering civils contractors developments

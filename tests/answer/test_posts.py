@@ -181,3 +181,21 @@ def test_another_kind_of_bodys_post_is_not_ours_however_often_that_body_is_named
     }
     answer = engine_over(tmp_path, documents).ask("Who is the harbour board's chief executive?")
     assert answer.short == "Helen Quayle"
+
+
+def test_its_after_a_body_the_same_sentence_named_is_that_bodys(tmp_path: Path) -> None:
+    documents = {
+        "2017-director.md": article(
+            "Children's services director welcomes grant",
+            "2017-03-01",
+            "Lena Hogg, director of children's services at the county council, welcomed the grant.",
+        ),
+        "2018-advisers.md": article(
+            "Advisers for the council",
+            "2018-06-01",
+            "The consultancy was appointed by the ministry and its managing director Ann Lake once "
+            "advised a minister on children's services at the county council.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("Who is the council's director for children's services?")
+    assert answer.short == "Lena Hogg"
