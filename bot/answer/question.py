@@ -112,8 +112,11 @@ def _opening(question: str) -> str:
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
     q = _opening(question)
-    if re.match(r"^(when|by when|since when|how long until)\b", q) or re.match(
-        r"^(what|which) ([\w'’-]+ ){0,2}(year|month|date|day|time)\b", q
+    if (
+        re.match(r"^(when|by when|since when|how long until)\b", q)
+        or re.match(r"^(what|which) ([\w'’-]+ ){0,2}(year|month|date|day|time)\b", q)
+        # "What's the current target date for ...?", "What is the deadline?"
+        or re.match(r"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){0,3}(date|deadline)(?![\w-])", q)
     ):
         return "date"
     if re.match(r"^where\b", q):

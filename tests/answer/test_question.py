@@ -40,6 +40,8 @@ from bot.answer.question import asked_noun, counted_term, expected_answer
         ("How long does the crossing take?", "measure"),
         ("What size is the solar farm?", "measure"),
         ("Which document is the cabinet considering?", None),
+        ("What's the current target date for the trust?", "date"),
+        ("What is the deadline for bids?", "date"),
         ("What is the average response time for urgent calls?", "measure"),
         ("How long until the terminal opens?", "date"),
         ("What is the name of the smartcard?", "name"),
