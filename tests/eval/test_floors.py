@@ -90,7 +90,7 @@ def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
     # 0.659 hit@1 with 7 false abstentions, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET))
     assert report.overall.n == 50
-    _floors(report.overall, 0.72, 1.0, 3, 0.56, 0.68, 0.55)
+    _floors(report.overall, 0.75, 1.0, 3, 0.61, 0.75, 0.65)
 
 
 @pytest.mark.parametrize(
@@ -105,15 +105,15 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: Each written corpus's floors: hit@1, abstention, false abstentions (at most), short
 #: answers, timeline precision and recall, at the figures measured when they were set.
 CORPUS_FLOORS = {
-    "westmarsh": (0.73, 0.80, 2, 0.62, 0.86, 0.84),
+    "westmarsh": (0.73, 0.80, 2, 0.62, 0.86, 0.90),
     "harrowby": (0.76, 0.88, 1, 0.53, 0.76, 0.52),
-    "brackwater": (0.89, 0.80, 0, 0.70, 0.77, 0.85),
-    "ashcombe": (0.84, 0.50, 1, 0.79, 0.84, 0.70),
-    "marrowdale": (0.61, 0.50, 2, 0.54, 0.71, 0.70),
+    "brackwater": (0.89, 0.80, 0, 0.70, 0.79, 0.85),
+    "ashcombe": (0.84, 0.50, 1, 0.81, 0.84, 0.70),
+    "marrowdale": (0.61, 0.50, 2, 0.56, 0.71, 0.70),
     "fenmoor": (0.59, 0.66, 2, 0.61, 0.59, 0.56),
-    "kestrel": (0.70, 0.66, 2, 0.59, 0.70, 0.57),
+    "kestrel": (0.70, 0.66, 2, 0.61, 0.75, 0.62),
     "saltmere": (0.63, 1.00, 4, 0.50, 0.80, 0.59),
-    "tallowmoor": (0.50, 0.50, 6, 0.27, 0.65, 0.22),
+    "tallowmoor": (0.52, 0.50, 5, 0.31, 0.65, 0.22),
     "greyhallow": (0.29, 0.33, 6, 0.29, 0.78, 0.30),  # held out: its misses are not read
     "pendlecombe": (0.54, 0.66, 3, 0.36, 0.36, 0.37),  # held out: its misses are not read
     "quarrybank": (0.50, 0.33, 4, 0.31, 0.58, 0.28),
