@@ -70,6 +70,8 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
     if len(found) != 1:  # "from 2015 to 2018", or none: no single time asked about
         return None
     match = found[0]
+    if _EVENT_BEFORE.search(question[: match.start()]):
+        return None  # "at its inspection in late 2024": its result may be reported later
     when = " ".join(match["when"].casefold().split())
     if when in _PERIODS and not state:
         return None
@@ -85,6 +87,12 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
         day = dt.date(year, 12, 31)
     return PubDate(day, "day")
 
+
+# An event a time phrase may date: what came of it is told after it.
+_EVENT_BEFORE = re.compile(
+    r"\b(inspection|assessment|review|election|vote|ballot|audit|survey|consultation|inquiry)s?\s*$",
+    re.IGNORECASE,
+)
 
 # Any phrase naming a time: "as of October 2018", "at the start of 2017", "in mid-2016",
 # "in the summer of 2016", "at the end of 2018".

@@ -41,6 +41,7 @@ def test_a_named_point_in_time_is_the_cut_off(question: str, kind: str, cutoff: 
         ("How did the cost change from 2015 to 2018?", "count"),  # no single time
         ("Who was the first chief executive?", "person"),  # no time at all
         ("Why was it delayed in 2016?", None),  # a why question's year is when it happened
+        ("What grade did it get at its inspection in late 2024?", "rating"),  # reported after
     ],
 )
 def test_no_cut_off_is_implied(question: str, kind: str | None) -> None:
