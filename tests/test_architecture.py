@@ -5,6 +5,8 @@ front ends reach answering and the index only through `Engine`."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,11 @@ def test_the_readme_layout_table_names_every_module() -> None:
         if path.name in ("__init__.py", "__main__.py"):
             continue
         assert f"`{path.stem}`" in readme, f"README's layout table lacks {path.relative_to(BOT)}"
+
+
+def test_importing_the_command_line_loads_no_word_tables() -> None:
+    # The lemmatiser's and the word-frequency tables take ~0.5 s to load: a cold start
+    # pays for them only when a question needs them, never at import.
+    code = "import sys, bot.cli; print(sorted(m for m in ('simplemma', 'wordfreq') if m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert done.stdout.strip() == "[]"

@@ -6,6 +6,7 @@ May import `dates`, `lexicon` and `tokens`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -169,13 +170,14 @@ _DIMENSIONS = {
     **dict.fromkeys("capacity output".split(), frozenset({"power", "energy", "volume", "weight"})),
     **dict.fromkeys("duration".split(), frozenset({"time"})),
 }
-_DIMENSION_TERMS = frozenset(map(stem, _DIMENSIONS))
 _DIMENSION_WORD = re.compile(rf"\b({'|'.join(_DIMENSIONS)})\b")
 
 
+@functools.cache
 def dimension_terms() -> frozenset[str]:
-    """The terms of words that ask for a quantity in units ("size", "height")."""
-    return _DIMENSION_TERMS
+    """The terms of words that ask for a quantity in units ("size", "height"); worked out
+    on first use (stemming loads a lemmatiser)."""
+    return frozenset(map(stem, _DIMENSIONS))
 
 
 def _unit_kind(quantity: str) -> str | None:
