@@ -65,6 +65,12 @@ _RESULT = re.compile(
 _ASKS_CAUSE = re.compile(
     r"^(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|(is|was|lay|lies) behind))\b"
 )
+# A cause's clause runs on to a semicolon, a dash or a comma opening another clause, once
+# it has this many words.
+_CLAUSE_MIN_WORDS = 3
+_CLAUSE_OPENERS = frozenset(
+    "which who whom whose but while although though saying said says according and".split()
+)
 # Causes that also say when: "after" and "since" before a date or a number give a time.
 _WEAK_CAUSES = frozenset("after since following".split())
 _DATED = re.compile(
@@ -307,7 +313,19 @@ def _because(sentence: str, query: Query) -> str | None:
         rest = sentence[match.end() :].split()
         if not rest or (match.group(1).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
             continue  # "since 2017", "after May" say when, not why
-        words = sentence[match.start() :].split()[:MAX_SHORT_WORDS]
+        words: list[str] = []
+        said = sentence[match.start() :].split()
+        for k, word in enumerate(said[:MAX_SHORT_WORDS]):
+            if word in "–—" and len(words) >= _CLAUSE_MIN_WORDS:
+                break
+            words.append(word)
+            following = fold(said[k + 1]) if k + 1 < len(said) else ""
+            ends = word[-1] in ";:" or (word[-1] == "," and following in _CLAUSE_OPENERS)
+            if ends and len(words) >= _CLAUSE_MIN_WORDS:
+                break  # the clause ends here; a comma in a list ("X, Y and Z") does not end it
+        # Cut short, it ends on a whole phrase: not "... in the department and has not been".
+        while len(words) > 1 and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
+            words.pop()
         return _clean(" ".join(words)) or None
     return _new_words(sentence, query, cause=True)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.engine import Engine
@@ -58,3 +60,23 @@ def test_since_a_year_says_when_not_why(engine: Engine) -> None:
 
 def test_what_made_something_happen_asks_for_its_cause(engine: Engine) -> None:
     assert "cracked bearing" in _short(engine, "What pushed the footbridge link back?")
+
+
+_SCHOOL = {
+    "2024-school.md": article(
+        "School opens at last",
+        "2024-09-09",
+        "Wexcombe school opened on Monday after delays caused by flooding risks, forgotten brick "
+        "pits beneath the site and the pandemic.\n\nThe school trust is being wound up after a "
+        "series of failings in its finance team and has not been able to recover.",
+    ),
+}
+
+
+def test_a_cause_cut_short_ends_on_a_whole_phrase(tmp_path: Path) -> None:
+    short = _short(engine_over(tmp_path, _SCHOOL), "Why is the school trust being wound up?")
+    assert short == "after a series of failings in its finance team"
+
+
+def test_a_cause_listing_several_keeps_the_list(tmp_path: Path) -> None:
+    assert "brick pits" in _short(engine_over(tmp_path, _SCHOOL), "Why was Wexcombe school late to open?")
