@@ -327,7 +327,9 @@ def _because(sentence: str, query: Query) -> str | None:
         while len(words) > 1 and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
             words.pop()
         return _clean(" ".join(words)) or None
-    return _new_words(sentence, query, cause=True)
+    told = _new_words(sentence, query, cause=True)
+    # One word ("Report", a heading's) is no cause told; the sentence is then the answer.
+    return told if told and len(told.split()) > 1 else None
 
 
 _EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(\w+) or (\w+)\W*$")
