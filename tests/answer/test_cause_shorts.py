@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer.query import parse_query
+from bot.answer.short import short_answer
 from bot.engine import Engine
 
 from ..documents import article, engine_over
@@ -80,3 +82,9 @@ def test_a_cause_cut_short_ends_on_a_whole_phrase(tmp_path: Path) -> None:
 
 def test_a_cause_listing_several_keeps_the_list(tmp_path: Path) -> None:
     assert "brick pits" in _short(engine_over(tmp_path, _SCHOOL), "Why was Wexcombe school late to open?")
+
+
+def test_a_heading_is_no_cause_told() -> None:
+    known = frozenset({"price", "report"})
+    query = parse_query("Why did the price go up?", known, known)
+    assert short_answer(query, "Report", None) is None
