@@ -79,6 +79,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", rf"\g<0> {_SEARCH_MARK}founded"),
         (r"how come|^y(?= )", "why"),  # "y did we ..."
+        (r"(will|would|could|should|might|must|to|not|it|they|we|you) b(?= |$)", r"\1 be"),  # "gonna b"
         (r"bin(ned)? off|binned|ditch(ed)?", "abandoned"),
         (r"second[- ]in[- ]command|number two", "deputy head"),
         (r"(big|top|main) (head|cheese|dog)|head honcho", "head"),  # "the big boss"

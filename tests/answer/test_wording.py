@@ -46,6 +46,9 @@ from bot.engine import Engine
         ("is y the letter after x", "is y the letter after x"),  # only a question's first word
         ("whos the big boss now", "who is the head now"),
         ("wats the avg rent", "what is the average rent"),
+        ("wen will it b open", "when will it be open"),
+        ("is it gonna b late", "is it going to be late"),
+        ("is it plan b", "is it plan b"),
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
