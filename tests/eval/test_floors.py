@@ -80,9 +80,9 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # answer ("is the council tory or labour") to "I don't know": 3 false abstentions, not 2.
     # Reading "inspectors" as "inspection" cost one earlier value of a rating (0.643 to 0.607).
     # Counting only specific words the documents lack toward "I don't know" (SPECIFIC_ZIPF)
-    # answers "how do i apply for a primary school place for my son" (0.852 to 0.815), and
-    # 3 more of the blind set below.
-    _floors(dev_report.overall, 0.87, 0.81, 2, 0.51, 0.90, 0.64)
+    # answers "how do i apply for a primary school place for my son", and 3 more of the
+    # blind set below; "What did X say?" answered only where X speaks gave one back.
+    _floors(dev_report.overall, 0.87, 0.85, 2, 0.51, 0.90, 0.64)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
