@@ -309,7 +309,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # speaks can answer, not one that only names them.
         where = {index.passages[i].id: i for i in order}
         if not any(_speaks(index, where[h.passage.id], query.people) for h in answering):
-            named = " ".join(query.typed(t) for t in sorted(query.people))
+            named = " ".join(query.typed(t) for t in dict.fromkeys(query.terms) if t in query.people)
             return Ranking(query, (), True, f"no passage says what {named} said")
     if query.rare and not untyped and not any(h.linked for h in answering):
         # The question names things the documents never do (not ordinary words they happen

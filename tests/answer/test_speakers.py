@@ -25,3 +25,4 @@ def test_what_someone_said_is_answered_where_they_speak(tmp_path: Path) -> None:
 def test_what_someone_only_named_said_is_not_known(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, _SAYINGS).ask("What did Ann Kerr say about the pool plan?")
     assert answer.abstained
+    assert answer.reason == "no passage says what Ann Kerr said"
