@@ -168,6 +168,13 @@ class Query:
             )
         )
 
+    @cached_property  # read for every sentence of every candidate of a "which X" question
+    def kind_terms(self) -> frozenset[str]:
+        """The terms of the question's lower-case words, its posts and the noun it asks
+        about aside: what says which kind is asked ("grid" in "Which grid company ...?")."""
+        said = {t for w in self.corrected.split() if w[:1].islower() for t in tokenize(w)}
+        return frozenset(said - {*self.roles, self.noun_term or ""})
+
     @cached_property  # read for every sentence of every candidate
     def people(self) -> frozenset[str]:
         """The terms of the people the question names ("Tobias Renshaw")."""

@@ -40,8 +40,16 @@ from .hits import Hit, Ranking, asks_first, dedupe, earliest_first, newest_first
 from .initials import initials_said, with_names_spelled
 from .posts import same_post
 from .query import Query
-from .reading import PassageRead, counting_terms, opening_terms, read_passage, terms_before, title_terms
-from .sentences import WORD, sentence_terms, sentences_of
+from .reading import (
+    PassageRead,
+    counting_terms,
+    opening_terms,
+    read_passage,
+    speaks,
+    terms_before,
+    title_terms,
+)
+from .sentences import WORD
 from .spans import dimension_terms, is_name_word
 from .wording import zipf
 
@@ -96,29 +104,6 @@ def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     name given ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who
     said it, and an article's title says what "the project" of its passages is."""
     return all(t in read.terms or t in read.before for t in names)
-
-
-# Words that tell what someone said: "said", "told the committee", "warned".
-_SPEECH = re.compile(
-    r"\b(said|says|say|told|tells|added|adds|stated|states|warned|warns|commented|explained|insisted|"
-    r"admitted|described|describes|called|calls|hopes|hoped|believes|believed|argued|argues|claimed|"
-    r"claims|wrote|writes|announced|announces|promised|promises)\b",
-    re.IGNORECASE,
-)
-
-
-def _speaks(index: Index, i: int, people: frozenset[str]) -> bool:
-    """Whether someone the question names speaks in passage i or in the passages just
-    before it in its document (a quote runs on after the name of who said it)."""
-    doc = index.passages[i].doc_id
-    for j in range(max(0, i - tuning.QUOTE_PASSAGES), i + 1):
-        passage = index.passages[j]
-        if passage.doc_id != doc:
-            continue
-        for sentence in sentences_of(passage.text):
-            if _SPEECH.search(sentence) and people & set(sentence_terms(sentence)):
-                return True
-    return False
 
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
@@ -181,6 +166,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         extra = index.holding([*query.terms, *synonyms], tuning.CANDIDATES, eligible)
         top = top + [(i, 0.0) for i, _ in extra if i not in found][: tuning.CANDIDATES - len(top)]
     order = [i for i, _ in top]
+    where = {index.passages[i].id: i for i in order}  # each candidate's place in the index
     scores = dict(top)
     if not order:
         when = f" published by {as_of.iso()}" if as_of else ""
@@ -304,13 +290,16 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
     if max(h.context for h in answering) < tuning.MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
-    if query.kind is None and query.asks_words and query.people:
+    if (
+        query.kind is None
+        and query.asks_words
+        and query.people
+        and not any(speaks(index, where[h.passage.id], query.people) for h in answering)
+    ):
         # "What did Philip Hammond say about the trust?": only a passage where the person
         # speaks can answer, not one that only names them.
-        where = {index.passages[i].id: i for i in order}
-        if not any(_speaks(index, where[h.passage.id], query.people) for h in answering):
-            named = " ".join(query.typed(t) for t in dict.fromkeys(query.terms) if t in query.people)
-            return Ranking(query, (), True, f"no passage says what {named} said")
+        named = " ".join(query.typed(t) for t in dict.fromkeys(query.terms) if t in query.people)
+        return Ranking(query, (), True, f"no passage says what {named} said")
     if query.rare and not untyped and not any(h.linked for h in answering):
         # The question names things the documents never do (not ordinary words they happen
         # not to use, as "left" for "leaves"), and the date or name found never stands
@@ -398,7 +387,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         earliest_first(band) if asks_first(query.corrected) and query.kind is not None else newest_first(band)
     )
     if query.why:
-        band = lead_with_cause(index, band, answering, asked, {index.passages[i].id: i for i in order})
+        band = lead_with_cause(index, band, answering, asked, where)
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     # The timeline: older answers to the same question, which only a typed answer (a date,

@@ -58,7 +58,7 @@ from .spans import (
     names_noun,
 )
 
-__all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "terms_before"]
+__all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "speaks", "terms_before"]
 
 #: Answer types whose value may belong to another body the sentence names.
 _ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "measure", "rating"})
@@ -234,9 +234,7 @@ def read_passage(
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
                 # "Which grid company ...?": "Northern Grid Networks", not "Moor Road".
-                said = {t for w in query.corrected.split() if w[:1].islower() for t in tokenize(w)}
-                said -= {*query.roles, query.noun_term or ""}
-                spans = [s for s in spans if set(tokenize(s.text)) & said] or spans
+                spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
             spans = _changed_to(sentence, spans)
             positions = matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them
@@ -443,13 +441,37 @@ def title_terms(document: Document) -> frozenset[str]:
     return frozenset(tokenize(document.title or ""))
 
 
+def _passages_before(index: Index, i: int) -> list[Passage]:
+    """The passages just before passage i in its document, where a quote in it may have
+    begun (`QUOTE_PASSAGES`)."""
+    doc = index.passages[i].doc_id
+    around = (index.passages[j] for j in range(max(0, i - tuning.QUOTE_PASSAGES), i))
+    return [passage for passage in around if passage.doc_id == doc]
+
+
 def terms_before(index: Index, i: int) -> frozenset[str]:
     """The terms of the passages just before passage i in its document."""
-    doc = index.passages[i].doc_id
     found: set[str] = set()
-    for j in range(max(0, i - tuning.QUOTE_PASSAGES), i):
-        passage = index.passages[j]
-        if passage.doc_id == doc:
-            for sentence in sentences_of(passage.text):
-                found.update(sentence_terms(sentence))
+    for passage in _passages_before(index, i):
+        for sentence in sentences_of(passage.text):
+            found.update(sentence_terms(sentence))
     return frozenset(found)
+
+
+# Words that tell what someone said: "said", "told the committee", "warned".
+_SPEECH = re.compile(
+    r"\b(said|says|say|told|tells|added|adds|stated|states|warned|warns|commented|explained|insisted|"
+    r"admitted|described|describes|called|calls|hopes|hoped|believes|believed|argued|argues|claimed|"
+    r"claims|wrote|writes|announced|announces|promised|promises)\b",
+    re.IGNORECASE,
+)
+
+
+def speaks(index: Index, i: int, people: frozenset[str]) -> bool:
+    """Whether someone the question names speaks in passage i or in the passages just
+    before it in its document (a quote runs on after the name of who said it)."""
+    for passage in (*_passages_before(index, i), index.passages[i]):
+        for sentence in sentences_of(passage.text):
+            if _SPEECH.search(sentence) and people & set(sentence_terms(sentence)):
+                return True
+    return False

@@ -220,7 +220,13 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     for doc_id, hit in sorted(best_of.items(), key=lambda item: _published(item[1]), reverse=True):
         if doc_id == top.document.id or hit.span is None:
             continue
-        returned = query.kind == "rating" and changed and _older(hit, top_date) and _said(hit) == latest
+        returned = (
+            query.kind == "rating"
+            and changed
+            and latest is not None
+            and _older(hit, top_date)
+            and _same(hit.span.value, latest)
+        )
         if not differs(hit) and not returned:
             continue
         changed = True

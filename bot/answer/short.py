@@ -94,10 +94,16 @@ def _trim(words: list[str]) -> list[str]:
     while words and fold(words[0]).strip("“”\"'‘’,:;") in _EDGE_WORDS:
         article = words[0] if fold(words[0]) in _ARTICLES else None
         words = words[1:]
-    while words and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
-        words = words[:-1]
+    words = _trim_end(words)
     # "a key milestone", not "key milestone": an article is part of the phrase it opens.
     return [article, *words] if article and words else words
+
+
+def _trim_end(words: list[str]) -> list[str]:
+    """The words without those at their end that say nothing there ("and", "has", "been")."""
+    while words and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
+        words = words[:-1]
+    return words
 
 
 def _clean(text: str) -> str:
@@ -324,8 +330,7 @@ def _because(sentence: str, query: Query) -> str | None:
             if ends and len(words) >= _CLAUSE_MIN_WORDS:
                 break  # the clause ends here; a comma in a list ("X, Y and Z") does not end it
         # Cut short, it ends on a whole phrase: not "... in the department and has not been".
-        while len(words) > 1 and fold(words[-1]).strip("“”\"'‘’,:;.") in _EDGE_WORDS:
-            words.pop()
+        words = _trim_end(words) or words[:1]
         return _clean(" ".join(words)) or None
     told = _new_words(sentence, query, cause=True)
     # One word ("Report", a heading's) is no cause told; the sentence is then the answer.
