@@ -9,21 +9,23 @@ names; else the newest. Its cause is a passage among the candidates, or one of t
 after the lead that gives a cause, or the one right after it that goes on about a name
 the question gives.
 
-May import `corpus`, `index`, `text` and this package's `tuning`, `asked`, `hits` and
-`reading`.
+May import `corpus`, `index`, `text` and this package's `tuning`, `asked`, `hits`,
+`reading` and `sentences`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..index import Index
 from ..text.tokens import tokenize
 from . import tuning
 from .asked import Asked
 from .hits import Hit
-from .reading import read_passage
+from .reading import gives_cause, read_passage
+from .sentences import sentences_of
 
 __all__ = ["lead_with_cause"]
 
@@ -32,7 +34,7 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 # many words: "after" or "following" there mostly tell the time.
 _SAYS_CAUSE = re.compile(
     r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|reasons?|found|uncovered|discovered|"
-    r"revealed)\b",
+    r"revealed|follows|reflects?|reflecting|stems? from|driven by|attributed to)\b",
     re.IGNORECASE,
 )
 
@@ -42,9 +44,16 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
     a year ("pushed back to 2021"), the first article that gives that year; else one
     published in a year the question names; else the band's first."""
     target = _TO_YEAR.search(question)
-    if target:
-        wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
-        giving = [h for h in wider if h.document.published and target.group(1) in h.passage.text]
+    # "Why did the budget rise to £94 million?": the article that first gave the figure.
+    figures = {t for t in tokenize(question) if any(c.isdigit() for c in t) and not _YEAR.fullmatch(t)}
+    wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
+    if target or figures:
+        giving = [
+            h
+            for h in wider
+            if h.document.published
+            and (target.group(1) in h.passage.text if target else figures <= set(tokenize(h.passage.text)))
+        ]
         if giving:
             first = min(h.document.published.value for h in giving if h.document.published)
             return max(
@@ -70,7 +79,12 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
         if passage.doc_id != told.passage.doc_id:
             break
         read = read_passage(passage, told.document, asked)
-        said = read.cause and _SAYS_CAUSE.search(read.sentence)
+        sentence = read.sentence
+        if not (read.cause and gives_cause(sentence, _SAYS_CAUSE)):
+            # "The increase reflects two separate problems." shares no word with the
+            # question, so it is seldom the sentence read as the passage's best.
+            sentence = next((s for s in sentences_of(passage.text) if gives_cause(s, _SAYS_CAUSE)), sentence)
+        said = gives_cause(sentence, _SAYS_CAUSE)
         goes_on = j == i + 1 and bool(
             set(asked.query.names) & set(tokenize(" ".join(passage.text.split()[:3])))
         )
@@ -82,14 +96,14 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
                     0.0,
                     0.0,
                     read.coverage,
-                    read.sentence,
+                    sentence,
                     None,
                     True,
                     True,
                     cause=True,
                 )
             )
-    said_so = [h for h in found if _SAYS_CAUSE.search(h.sentence)]
+    said_so = [h for h in found if gives_cause(h.sentence, _SAYS_CAUSE)]
     return said_so or found
 
 
@@ -103,6 +117,13 @@ def lead_with_cause(
     told = _reporting(band, answering, asked.query.corrected)
     if told.cause:
         return [told, *(h for h in band if h is not told)]
+    # "The CQC has rated the trust 'requires improvement' ... Inspectors found that ...":
+    # the cause often follows in the same passage.
+    said = sentences_of(told.passage.text)
+    at = next((k for k, s in enumerate(said) if s.strip()[:40] == told.sentence.strip()[:40]), len(said))
+    cause = next((s for s in said[at + 1 :] if gives_cause(s, _SAYS_CAUSE)), None)
+    if cause is not None:
+        return [replace(told, sentence=cause, cause=True), *(h for h in band if h is not told)]
     causes = [
         h
         for h in answering

@@ -61,6 +61,11 @@ _EARLIER = re.compile(
 )
 _BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
 _LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
+# "Why ...?", "How come ...?", "What made / pushed / was behind ...?" ask for a cause.
+_ASKS_CAUSE = re.compile(
+    r"\W*(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|(is|was|lay|lies) behind))\b",
+    re.I,
+)
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
 
 
@@ -118,8 +123,8 @@ class Query:
 
     @property
     def why(self) -> bool:
-        """Whether the question asks for a cause ("why ...", "how come ...")."""
-        return bool(re.match(r"\W*(why|how come)\b", self.corrected, re.IGNORECASE))
+        """Whether the question asks for a cause ("why ...", "how come ...", "what made ...")."""
+        return bool(_ASKS_CAUSE.match(self.corrected))
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""

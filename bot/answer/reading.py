@@ -58,7 +58,15 @@ from .spans import (
     names_noun,
 )
 
-__all__ = ["PassageRead", "counting_terms", "opening_terms", "read_passage", "speaks", "terms_before"]
+__all__ = [
+    "PassageRead",
+    "counting_terms",
+    "gives_cause",
+    "opening_terms",
+    "read_passage",
+    "speaks",
+    "terms_before",
+]
 
 #: Answer types whose value may belong to another body the sentence names.
 _ATTRIBUTED_KINDS = frozenset({"date", "amount", "count", "percent", "measure", "rating"})
@@ -280,7 +288,7 @@ def read_passage(
         # A why question is answered by a sentence that gives a cause, a "who will own
         # it?" by one that says who does it: "owned by the county council".
         cause = (
-            (query.why and bool(_CAUSE.search(sentence)))
+            (query.why and gives_cause(sentence))
             or (query.doing is not None and doer_of(sentence, query.doing) is not None)
             or (query.asks_before and former_post(sentence, query.people) is not None)
         )
@@ -388,9 +396,21 @@ def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
 # ("since costs rose"), not a time ("since 2015", "since it began").
 _CAUSE = re.compile(
     r"\b(because|due to|owing to|as a result|result of|following|after|so that|in order to|"
-    r"led to|caused|blamed|reasons?|found|uncovered|discovered|revealed|amid|means|meant|by \w+ing)\b",
+    r"led to|caused|blamed|reasons?|found|uncovered|discovered|revealed|amid|means|meant|by \w+ing|"
+    r"follows|reflects?|reflecting|stems? from|driven by|attributed to|thanks to)\b",
     re.IGNORECASE,
 )
+
+# "is still due to open" says when, not why.
+_SCHEDULED = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|still|now|not|originally|initially|also|then)\s+due to\b", re.I
+)
+
+
+def gives_cause(sentence: str, words: re.Pattern[str] = _CAUSE) -> bool:
+    """Whether a sentence gives a cause in one of `words` ("because", "found", "follows")."""
+    return bool(words.search(_SCHEDULED.sub(" ", sentence)))
+
 
 # A sentence that goes on about the subject of the one before it.
 _CONTINUES = re.compile(r"\W*(They|It|This|These|He|She|That)\b")

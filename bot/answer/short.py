@@ -62,9 +62,6 @@ _RESULT = re.compile(
     r"^\W*(as a (result|consequence)|consequently|therefore|this means|that means|because of (this|that))\b",
     re.I,
 )
-_ASKS_CAUSE = re.compile(
-    r"^(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|(is|was|lay|lies) behind))\b"
-)
 # A cause's clause runs on to a semicolon, a dash or a comma opening another clause, once
 # it has this many words.
 _CLAUSE_MIN_WORDS = 3
@@ -365,7 +362,7 @@ def short_answer(
 ) -> str | None:
     """The answer in at most `MAX_SHORT_WORDS` words, or None when only the sentence will do."""
     question = fold(query.corrected).strip()
-    if _ASKS_CAUSE.match(question):
+    if query.why:
         if _RESULT.match(sentence) and passage:
             # "As a result the opening has been put back": the sentence before says why.
             said = sentences_of(passage)

@@ -199,3 +199,52 @@ def test_why_a_date_moved_is_told_by_the_first_article_giving_the_new_date(tmp_p
     )
     answer = engine.ask("Why was the Kelmouth ferry terminal put back to 2021?")
     assert answer.results[0].citation.doc_id == "2018-delay"
+
+
+_FOOTBRIDGE_COST = {
+    "2019-cost.md": article(
+        "Footbridge bill rises",
+        "2019-04-10",
+        "The estimated cost of the Kelmouth footbridge has risen to £14m, up from £9m.\n\n"
+        "The increase reflects dearer steel and a redesign of the landing ramps.\n",
+    ),
+    "2021-open.md": article(
+        "Footbridge opens",
+        "2021-07-01",
+        "The Kelmouth footbridge opened on Friday; its cost of £14m had not changed since 2019, the "
+        "harbour board said.\n",
+    ),
+}
+
+
+def test_why_a_figure_changed_is_told_by_the_first_article_giving_the_figure(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _FOOTBRIDGE_COST).ask(
+        "Why did the cost of the Kelmouth footbridge rise to £14m?"
+    )
+    assert answer.results[0].citation.doc_id == "2019-cost"
+    assert "dearer steel" in answer.results[0].passage
+
+
+def test_what_caused_something_is_asked_as_why(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _FOOTBRIDGE_COST).ask(
+        "What caused the Kelmouth footbridge cost to rise to £14m?"
+    )
+    assert "dearer steel" in answer.results[0].passage
+
+
+def test_a_cause_later_in_the_passage_that_reports_what_happened_answers_why(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018-rating.md": article(
+                "Ferry company marked down",
+                "2018-05-02",
+                "Redhaven Ferries named a new chief executive this week.\n\n"
+                "The regulator rated Redhaven Ferries 'weak', down from 'sound'. Inspectors found that "
+                "safety drills had been skipped on two vessels.\n\n"
+                "Its finances have improved, and the new quay is still due to open in June.\n",
+            ),
+        },
+    )
+    answer = engine.ask("Why did the regulator mark Redhaven Ferries down in 2018?")
+    assert "safety drills" in answer.results[0].passage
