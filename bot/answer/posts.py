@@ -136,10 +136,29 @@ _OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+
 _POST_OWNER = re.compile(r",\s+(?:the\s+)?([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)")
 
 
+# A post of a body given in lower case right after a name: "Jo Krall, chief executive of
+# the community trust".
+_POST_OF_BODY = re.compile(
+    r",\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:of|at)\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+)\b"
+)
+
+
 def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     """Whether the post right before or after the name is another body's: "The Foundation's
-    chief executive, X" and "X, the trust's chief executive" are not the chief executive of
-    the harbour board a question asks about."""
+    chief executive, X", "X, the trust's chief executive" and "X, chief executive of the
+    community trust" are not the chief executive of the harbour board a question asks about."""
+    of_body = _POST_OF_BODY.match(sentence, span.end)
+    if (
+        of_body is not None
+        and set(tokenize(of_body.group(1))) & role_stems()
+        and is_body_word(of_body.group(2).split()[-1])
+    ):
+        owner = tokenize(of_body.group(2))
+        # A question naming its body ("Orchardleigh Hospice's") asks about that one, not
+        # about another the documents mention as often ("the community trust").
+        named = bool(asked.query.names)
+        if not any(asked_term(t, asked.query) or (not named and asked.is_subject(t)) for t in owner):
+            return True
     found = _OWNER_POST.search(sentence[max(0, span.start - 60) : span.start]) or _POST_OWNER.match(
         sentence, span.end
     )

@@ -108,7 +108,7 @@ _GENERIC_WORDS = frozenset(
     council county city borough district parish government department ministry office agency
     authority authorities trust trusts board committee service services children children's
     childrens families family education schools school skills learning disabilities care social
-    health nhs police court union university college company group partnership network
+    health nhs police court union university college company group partnership network hospice
     association society foundation charity england britain wales scotland ireland uk london
     north south east west northern southern eastern western new old national local royal
     street road house hall centre center park library hospital school station museum

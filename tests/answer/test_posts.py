@@ -199,3 +199,27 @@ def test_its_after_a_body_the_same_sentence_named_is_that_bodys(tmp_path: Path) 
     }
     answer = engine_over(tmp_path, documents).ask("Who is the council's director for children's services?")
     assert answer.short == "Lena Hogg"
+
+
+def test_a_post_of_another_body_in_lower_case_is_not_the_named_bodys(tmp_path: Path) -> None:
+    # "the health trust" is in every document, as partner, but the question names Larkfield.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2020-unit.md": article(
+                "Larkfield Hospice opens day unit",
+                "2020-04-01",
+                "Larkfield Hospice has opened a day unit, working with the health trust.\n\n"
+                "Its chief executive, Maya Orr, said the unit would see 40 patients a week.\n",
+            ),
+            "2021-review.md": article(
+                "Referrals review",
+                "2021-05-05",
+                "Larkfield Hospice takes most referrals from the health trust.\n\n"
+                "Tom Vane, chief executive of the health trust, said Larkfield Hospice referrals were "
+                "now made online.\n",
+            ),
+        },
+    )
+    answer = engine.ask("Who is Larkfield Hospice's chief executive?")
+    assert answer.short == "Maya Orr"

@@ -1,4 +1,4 @@
-"""Answer quality, held by floors: the development set and thirteen corpora written for tests.
+"""Answer quality, held by floors: the development set and fifteen corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -9,9 +9,10 @@ used while building, so they measure fit as much as generalisation; `brackwater`
 transport authority), `ashcombe` (a schools trust), `marrowdale` (a fire and rescue
 service), `fenmoor` (a library service), `kestrel` (an ambulance service) and `saltmere` (a
 harbour board), `tallowmoor` (a community energy co-op) and `quarrybank` (a housing
-association) were held out for a while, measured, then read; `greyhallow` (a museums
-trust), `pendlecombe` (a regional airport) and `rookfield` (a leisure trust) are held out:
-their misses are not read, so their figures are the honest measure of unrehearsed questions.
+association), `greyhallow` (a museums trust) and `orchardleigh` (a hospice) were held out
+for a while, measured, then read; `pendlecombe` (a regional airport), `rookfield` (a
+leisure trust) and `wyvernbus` (a city bus company) are held out: their misses are not
+read, so their figures are the honest measure of unrehearsed questions.
 """
 
 from __future__ import annotations
@@ -114,10 +115,12 @@ CORPUS_FLOORS = {
     "kestrel": (0.70, 0.66, 2, 0.61, 0.75, 0.62),
     "saltmere": (0.63, 1.00, 4, 0.50, 0.80, 0.59),
     "tallowmoor": (0.52, 0.50, 5, 0.31, 0.65, 0.22),
-    "greyhallow": (0.29, 0.33, 6, 0.29, 0.78, 0.30),  # held out: its misses are not read
+    "greyhallow": (0.29, 0.33, 6, 0.29, 0.78, 0.30),
     "pendlecombe": (0.54, 0.66, 3, 0.36, 0.36, 0.37),  # held out: its misses are not read
     "quarrybank": (0.52, 0.33, 4, 0.34, 0.59, 0.28),
     "rookfield": (0.31, 0.83, 9, 0.27, 0.66, 0.30),  # held out: its misses are not read
+    "orchardleigh": (0.54, 0.50, 10, 0.40, 0.54, 0.32),
+    "wyvernbus": (0.47, 0.33, 7, 0.34, 0.59, 0.29),  # held out: its misses are not read
 }
 
 
