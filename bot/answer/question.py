@@ -119,8 +119,8 @@ def expected_answer(question: str) -> AnswerType | None:
         or re.match(r"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){0,3}(date|deadline)(?![\w-])", q)
     ):
         return "date"
-    if re.match(r"^where\b", q):
-        return "place"
+    if re.match(r"^where\b", q) and not re.match(r"^where (do|does|did|is|are) [\w'’ -]+ stand\b", q):
+        return "place"  # not "Where does the trust stand with the regulator?"
     if re.search(_RATE_OF, q) and re.match(r"^(what|how|which)\b", q):
         return "percent"  # "What is the interest rate on shares?"
     if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|how|which)\b", q):
@@ -154,7 +154,7 @@ def expected_answer(question: str) -> AnswerType | None:
         rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
     ):
         return "percent"
-    after_much = re.match(r"^how much\s+([a-z'’-]+)", q)
+    after_much = re.match(r"^how much\s+([a-z'’-]+)\b(?!\s+(?:money|cash|funding|funds)\b)", q)
     if after_much and not re.fullmatch(
         rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
     ):
@@ -256,6 +256,10 @@ _PREPOSITIONS = frozenset("of for at in on with within to from".split())
 _TIME_PREPOSITIONS = frozenset("in at by during since before after until on as".split())
 
 
+# Words that open a clause after a post: what follows says when or what happened.
+_CLAUSE_OPENERS = frozenset("when whenever while after before once until till as because".split())
+
+
 def post_qualifiers(question: str) -> tuple[str, ...]:
     """The terms that say which post a question means: "council's", "for finance", "of Slough"."""
     words = re.findall(r"[\w'’]+", fold(question))
@@ -279,6 +283,8 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
             ahead = words[n + 1 : n + 5]
             if words[n] in _TIME_PREPOSITIONS and any(w in CALENDAR_WORDS or w[:1].isdigit() for w in ahead):
                 break
+            if words[n] in _CLAUSE_OPENERS:
+                break  # "leader of the council when the deal was struck": when, not which post
             if words[n] not in ROLE_WORDS and words[n] not in _PREPOSITIONS:
                 picked.append(words[n])
     # A date says when, not which post: "chief executive in June 2014".

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.question import asked_noun, counted_term, expected_answer
+from bot.answer.question import asked_noun, counted_term, expected_answer, post_qualifiers
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,14 @@ def test_a_what_question_names_its_noun_before_the_verb() -> None:
 )
 def test_the_noun_asked_for_is_the_head_of_its_phrase(question: str, noun: str) -> None:
     assert asked_noun(question) == noun
+
+
+@pytest.mark.parametrize(
+    ("question", "qualifiers"),
+    [
+        ("Who was leader of the district council when the land deal was struck?", ("district", "council")),
+        ("Who chaired the board of the ferry company?", ("ferri", "compani")),
+    ],
+)
+def test_a_posts_qualifiers_stop_where_a_clause_begins(question: str, qualifiers: tuple[str, ...]) -> None:
+    assert post_qualifiers(question) == qualifiers
