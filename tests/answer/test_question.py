@@ -53,6 +53,8 @@ from bot.answer.question import asked_noun, counted_term, expected_answer, post_
         ("how much cargo did the port handle in 2013", "measure"),
         ("What annual cargo throughput did the port report?", "measure"),
         ("What's the overnight charge for a visiting yacht?", "amount"),
+        ("How much capital money has the borough put in?", "amount"),
+        ("Where does the trust stand with the regulator?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
