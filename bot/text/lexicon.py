@@ -30,7 +30,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "cost costs spend spending bill budget expenditure",
     "save saving savings",
     "boss head director chief leader",
-    "rate rated rating judged ranked graded",
+    "rate rated rating judged ranked graded verdict judgement judgment",
     "stay remain retained retain keep kept",
     "award awarded grant pledge pledged gave",
     "delay delayed postponed late",
@@ -47,6 +47,10 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "home homes house houses dwelling dwellings",
     "overdue lapsed expired",
     "abandon abandoned drop dropped scrap scrapped shelve shelved",
+    "appeal campaign fundraiser",
+    "target goal aim aiming",
+    "vacancy vacancies unfilled vacant",
+    "item items object objects",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

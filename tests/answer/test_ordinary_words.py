@@ -78,3 +78,27 @@ def test_the_askers_own_common_words_are_no_reason_to_abstain(tmp_path: Path) ->
 def test_a_question_mostly_of_specific_words_the_documents_lack_is_not_answered(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, _CABINET).ask("Which councillor won the football derby?")
     assert answer.abstained
+
+
+_APPEAL = {
+    "2019-appeal.md": article(
+        "Lifeboat station appeal",
+        "2019-03-02",
+        "The Carrow lifeboat station appeal has a target of £800,000.\n\n"
+        "The station's crew attended 61 shouts last year.\n\n"
+        'In its latest review the station was rated "good" by inspectors.\n',
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("How much is the Carrow lifeboat campaign aiming for?", "£800,000"),
+        ("What verdict did inspectors reach on the Carrow lifeboat station?", "good"),
+    ],
+)
+def test_plain_synonyms_reach_the_documents_words(tmp_path: Path, question: str, short: str) -> None:
+    answer = engine_over(tmp_path, _APPEAL).ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.short == short
