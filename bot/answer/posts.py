@@ -59,6 +59,8 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False
     if _of_another_body(sentence, span, asked) or _its_other_body(sentence, span, asked):
         return False  # "The Foundation's chief executive, Imogen Thwaite"
+    if posts and not _AROUND_SOMEONE.search(query.corrected) and not _holds_a_mention(sentence, span, posts):
+        return False  # "X, formerly finance director at Y, succeeded Z as chief executive"
     # "deputy leader" is not the leader the question asks about, nor the director the
     # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
@@ -117,6 +119,57 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
 
 
+_SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
+
+# "Who was chair before Fenwick?" asks about the one a post passed from or to.
+_AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor)\b", re.I)
+
+
+def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan | None:
+    """Whose a post word at offset `at` is: the name it titles ("chair Tom Reid"), else the
+    name it follows in apposition ("Jo Bell, the chair"), else the nearest."""
+    after = [p for p in people if p.start >= at]
+    before = [p for p in people if p.end <= at]
+    if after and len(sentence[at : after[0].start].split()) <= _TITLE_GAP:
+        return after[0]
+    if before and len(sentence[before[-1].end : at].split()) <= _APPOSITION_GAP:
+        return before[-1]
+    nearest = [*before[-1:], *after[:1]]
+    return min(nearest, key=lambda p: abs(p.start - at)) if nearest else None
+
+
+_BODY_AFTER = re.compile(r"\s+[A-Z]")
+
+# Words from a post to the name it titles, and from a name to its post in apposition.
+_TITLE_GAP = 2
+_APPOSITION_GAP = 4
+
+
+def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> bool:
+    """Whether some mention of a post the question names near the answer is the answer's,
+    not another person's the sentence also names."""
+    # Not "Harnley Valley" of "the Harnley Valley Transport Executive's chief executive".
+    people = sorted(
+        (p for p in people_in(sentence) if not _BODY_AFTER.match(sentence, p.end)), key=lambda p: p.start
+    )
+    if len(people) < 2:
+        return True
+    before, after = sides(sentence, span, tuning.ROLE_WINDOW)
+    mentions = [at for at, term in (*before, *after) if ROLE_ABBREVIATIONS.get(term, term) in posts]
+    if not mentions:
+        return True
+    for at in mentions:
+        holder = _holder(sentence, at, people)
+        if holder is None or (holder.start < span.end and span.start < holder.end):
+            return True
+        # "X succeeded Y as chief executive", "Y ... has been succeeded by X": X holds it now.
+        if span.end <= holder.start and _SUCCEEDING.search(sentence[span.end : holder.start]):
+            return True
+        if holder.end <= span.start and _SUCCEEDED_BY.search(sentence[holder.end : span.start]):
+            return True
+    return False
+
+
 def _bare(sentence: str, span: AnswerSpan) -> bool:
     """Whether a sentence names nothing but the answer: "The treasurer, Janet Pryce,
     presented the accounts" gives the post to no body, so to the one the corpus is about."""
@@ -139,7 +192,7 @@ _POST_OWNER = re.compile(r",\s+(?:the\s+)?([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s
 # A post of a body given in lower case right after a name: "Jo Krall, chief executive of
 # the community trust".
 _POST_OF_BODY = re.compile(
-    r",\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:of|at)\s+the\s+((?:[a-z]+\s+){0,2}[a-z]+)\b"
+    r",\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:of|at)\s+(?:the|a|an)\s+((?:[a-z]+\s+){0,2}[a-z]+)\b"
 )
 
 
@@ -148,12 +201,17 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     chief executive, X", "X, the trust's chief executive" and "X, chief executive of the
     community trust" are not the chief executive of the harbour board a question asks about."""
     of_body = _POST_OF_BODY.match(sentence, span.end)
+    said = of_body.group(2).split() if of_body is not None else []
+    # The owner ends on its kind of body: "a hospital trust" of "a hospital trust in the Midlands".
+    kinds = [k for k, word in enumerate(said) if is_body_word(word)]
+    # "who took charge of the company": "the company" may be any body, the one asked too.
     if (
         of_body is not None
         and set(tokenize(of_body.group(1))) & role_stems()
-        and is_body_word(of_body.group(2).split()[-1])
+        and kinds
+        and fold(said[kinds[-1]]) not in ANY_BODY_WORDS
     ):
-        owner = tokenize(of_body.group(2))
+        owner = tokenize(" ".join(said[: kinds[-1] + 1]))
         # A question naming its body ("Orchardleigh Hospice's") asks about that one, not
         # about another the documents mention as often ("the community trust").
         named = bool(asked.query.names)

@@ -35,6 +35,7 @@ __all__ = [
 
 _MONEY_NOUNS = (
     r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
+    r"turnover|profit|profits|surplus|reserves|debt|debts|loan|loans|borrowing|"
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
     r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
 )
@@ -87,7 +88,7 @@ _MEASURE_NOUNS = (
 _GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake"
 
 # Nouns that name a number of things: "what is the number of stations".
-_COUNT_NOUNS = r"number|tally"
+_COUNT_NOUNS = r"number|tally|population"
 
 # "What stream ran under the site?", "what firm built it": a noun and then its verb asks
 # for a name, as "which" does; "what kind of", "what happened" do not.
@@ -180,8 +181,10 @@ def expected_answer(question: str) -> AnswerType | None:
         return "measure"  # "How long does it take?", "What is the average response time?"
     if re.match(rf"^how (big|large) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_GROUP_NOUNS})\b", q):
         return "count"  # "How big is the fishing fleet?": how many vessels
-    if re.match(r"^how many\b", q) or re.match(
-        rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q
+    if re.match(r"^how many\b", q) or (
+        re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q)
+        # "the charity number", "its phone number" name something; "the number of ..." counts.
+        and not re.search(r"\b(?!the\b|total\b)[a-z]+ number\W*$", q)
     ):
         return "count"  # "What is the number of fire stations?"
     if re.match(rf"^(which|what) ({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):

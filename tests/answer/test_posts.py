@@ -223,3 +223,34 @@ def test_a_post_of_another_body_in_lower_case_is_not_the_named_bodys(tmp_path: P
     )
     answer = engine.ask("Who is Larkfield Hospice's chief executive?")
     assert answer.short == "Maya Orr"
+
+
+def test_a_post_someone_else_held_beside_the_answer_is_theirs(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2021-chief.md": article(
+                "Larkfield Hospice names chief executive",
+                "2021-04-01",
+                "Larkfield Hospice has a new chief executive.\n\n"
+                "Sam Tull, formerly finance director at a hospital trust in the north, succeeded Ruth "
+                "Kaye as chief executive in March.\n",
+            ),
+        },
+    )
+    assert engine.ask("Who is Larkfield Hospice's finance director?").abstained
+
+
+def test_a_post_before_a_name_titles_that_name(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2022-visit.md": article(
+                "Hospice leaders meet minister",
+                "2022-02-01",
+                "Larkfield Hospice chief executive Jo Bell and chair Tom Reid met the minister on Monday.\n",
+            ),
+        },
+    )
+    assert engine.ask("Who chairs Larkfield Hospice?").short == "Tom Reid"
+    assert engine.ask("Who is the chief executive of Larkfield Hospice?").short == "Jo Bell"

@@ -55,6 +55,9 @@ from bot.answer.question import asked_noun, counted_term, expected_answer, post_
         ("What's the overnight charge for a visiting yacht?", "amount"),
         ("How much capital money has the borough put in?", "amount"),
         ("Where does the trust stand with the regulator?", None),
+        ("What is the association's annual turnover?", "amount"),
+        ("What's the population of the island?", "count"),
+        ("What's the trust's registered charity number?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
