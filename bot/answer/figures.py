@@ -29,6 +29,9 @@ _RISEN_TO = re.compile(
 #: What follows a figure that is paid again and again: "£750 a year", "£2 per head".
 RATE_AFTER = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|head|student|pupil|person)\b|"
+    # A unit price: "8.4p per kWh" is not what something cost to build.
+    r"(?:a|per|each)\s+(?:kwh|unit|litre|liter|tonne|ton|mile|night|hour|minute|trip|journey|mwh|"
+    r"visit|session|ticket|gallon|kilo|kg)\b|"
     r"annually\b|yearly\b|monthly\b)",
     re.IGNORECASE,
 )

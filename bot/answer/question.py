@@ -35,7 +35,7 @@ __all__ = [
 
 _MONEY_NOUNS = (
     r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
-    r"turnover|profit|profits|surplus|reserves|debt|debts|loan|loans|borrowing|"
+    r"turnover|profit|profits|surplus|reserves|debt|debts|loan|loans|borrowing|tariff|tariffs|dues|"
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
     r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
 )

@@ -351,7 +351,7 @@ _VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
 # A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
 _RATE_ASKED = re.compile(
     r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"
-    r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|"
+    r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|dues|tariffs?|"
     r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
     re.I,
 )

@@ -182,3 +182,14 @@ def test_a_place_given_without_its_town_is_no_earlier_report(tmp_path: Path) -> 
     answer = engine_over(tmp_path, documents).ask("Where is the tram depot?")
     assert answer.short == "Tanner's Meadow, Elmsleigh"
     assert answer.earlier == ()
+
+
+def test_a_unit_price_is_not_what_something_cost(tmp_path: Path) -> None:
+    tariff = article(
+        "Heat tariff cut",
+        "2024-04-18",
+        "The Kelby heat network will charge customers 8.4p per kWh from May, the energy co-op said.",
+    )
+    engine = engine_over(tmp_path, {"2024-tariff.md": tariff})
+    assert engine.ask("How much did the Kelby heat network cost to build?").abstained
+    assert engine.ask("What is the Kelby heat network's tariff?").short == "8.4p per kWh"
