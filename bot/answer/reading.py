@@ -18,7 +18,7 @@ from functools import cache
 from ..corpus import Document, Passage
 from ..index import Index
 from ..text.dates import PubDate
-from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, ANY_DOCUMENT_WORDS, COUNTING_WORDS
+from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, ANY_DOCUMENT_WORDS, COUNTING_WORDS, PERSON_WORDS
 from ..text.mentions import latest_mentioned
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
@@ -103,9 +103,17 @@ def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(map(stem, COUNTING_WORDS)), frozenset(map(stem, anything))
 
 
+_PERSON_WORDS = frozenset(PERSON_WORDS)
+_PEOPLE_TERMS = frozenset(("peopl", "person"))
+
+
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
     counting, any_counted = counting_terms()
+    if query.counted in _PEOPLE_TERMS:
+        # "How many people ...?" may count staff or patients, but not tower blocks.
+        head = head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
+        return head is None or not is_plural(head) or fold(head) in _PERSON_WORDS
     if query.counted is None or query.counted in any_counted:
         return True
     wanted = {query.counted} | query.expansions.get(query.counted, frozenset())

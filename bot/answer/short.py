@@ -18,8 +18,9 @@ from __future__ import annotations
 import re
 
 from ..text.tokens import STOP_WORDS, fold, tokenize
-from .figures import FIGURE_KINDS, figure_as_said
+from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
+from .question import is_plural
 from .sentences import doer_of, former_post, sentences_of
 from .spans import AnswerSpan, find_answer_spans, span_value
 
@@ -79,6 +80,28 @@ _DATED = re.compile(
     + r")",
     re.I,
 )
+
+
+_NOUN_RUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
+
+
+def _counted_noun(sentence: str, span: AnswerSpan) -> str | None:
+    """The words a number counts, up to their plural noun: "fire stations" in "21 fire
+    stations and ...", none for "6,200 Safe and Well visits" or "employs 740."."""
+    run = _NOUN_RUN.match(sentence, span.end)
+    if run is None:
+        return None
+    said: list[str] = []
+    end = run.start(1)
+    for word in run.group(1).split():
+        if fold(word) in _EDGE_WORDS:
+            return None
+        said.append(word)
+        end = sentence.index(word, end) + len(word)
+        if is_plural(fold(word)):
+            rate = RATE_AFTER.match(sentence, end)  # "five sailings a day"
+            return " ".join([*said, rate.group(0).strip()] if rate else said)
+    return None
 
 
 def is_polar(question: str) -> bool:
@@ -380,6 +403,8 @@ def short_answer(
         value: str | None = (
             figure_as_said(sentence, span) if query.kind in FIGURE_KINDS else span_value(query.kind, span)
         )
+        if query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):
+            value = f"{value} {noun}"  # "740 staff", "21 fire stations"
         if query.kind == "name":
             # "Which services ...?": the phrase the name stands in says more than the name.
             tokens = list(_WORD.finditer(sentence))

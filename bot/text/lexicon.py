@@ -16,6 +16,7 @@ __all__ = [
     "DEGREE_WORDS",
     "GENERIC_ROLE_WORDS",
     "LEXICON_WORDS",
+    "PERSON_WORDS",
     "ROLE_ABBREVIATIONS",
     "ROLE_MODIFIERS",
     "ROLE_WORDS",
@@ -80,6 +81,17 @@ ROLE_MODIFIERS = frozenset("deputy assistant acting interim vice former".split()
 COUNTING_WORDS = ("number", "total", "count", "figure", "tally")
 #: What "how many people" counts may be called anything: patients, staff, children.
 ANY_COUNTED_WORDS = ("people", "person", "persons", "ones", "things", "times")
+#: What "how many people" counts when it is named: "740 staff", "1,400 patients", not
+#: "three tower blocks" or "30 job losses".
+PERSON_WORDS = tuple(
+    """people person persons staff employees employee workers worker members member patients patient
+    pupils pupil students student children child adults adult residents resident tenants tenant
+    visitors visitor passengers passenger customers customer volunteers volunteer nurses nurse
+    doctors doctor firefighters firefighter paramedics paramedic officers officer teachers teacher
+    councillors councillor households household families family users user readers reader fans
+    players player spectators crew crews clients client learners learner carers carer jobs job
+    posts post trainees trainee apprentices apprentice""".split()
+)
 #: What "which company" asks for may be any kind of body: a trust, a council, a partnership.
 ANY_BODY_WORDS = tuple("company firm business organisation organization body enterprise outfit".split())
 #: What "which document" asks for may be called anything: a business case, a report, a plan.

@@ -193,3 +193,14 @@ def test_a_unit_price_is_not_what_something_cost(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, {"2024-tariff.md": tariff})
     assert engine.ask("How much did the Kelby heat network cost to build?").abstained
     assert engine.ask("What is the Kelby heat network's tariff?").short == "8.4p per kWh"
+
+
+def test_how_many_people_counts_people_not_things(tmp_path: Path) -> None:
+    news = article(
+        "Builder starts towers",
+        "2023-03-01",
+        "Carrick Stone has started on the last three tower blocks.\n\nThe trust employs 740 staff.",
+    )
+    engine = engine_over(tmp_path, {"2023-towers.md": news})
+    assert engine.ask("How many people does Carrick Stone employ?").abstained
+    assert engine.ask("How many people does the trust employ?").short == "740 staff"

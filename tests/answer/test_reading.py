@@ -119,9 +119,9 @@ company's licence.
 @pytest.mark.parametrize(
     ("question", "short"),
     [
-        ("How many safety drills did the Kelmouth ferry company run last year?", "fourteen"),
-        ("How many seats are in the ferry company's events space?", "80"),
-        ("how many unitaries share the ferry licence", "two"),
+        ("How many safety drills did the Kelmouth ferry company run last year?", "fourteen safety drills"),
+        ("How many seats are in the ferry company's events space?", "80 people"),
+        ("how many unitaries share the ferry licence", "two unitary councils"),
     ],
 )
 def test_a_number_counts_what_its_phrase_names(tmp_path: Path, question: str, short: str) -> None:

@@ -271,7 +271,7 @@ def test_a_change_with_words_between_its_values_gives_the_new_one(tmp_path: Path
         "Orla Line is cutting the Skerra ferry from six sailings a day to five sailings a day.",
     )
     engine = engine_over(tmp_path, {"2022-cut.md": cut})
-    assert engine.ask("How many sailings a day does the Skerra ferry make?").short == "five"
+    assert engine.ask("How many sailings a day does the Skerra ferry make?").short == "five sailings a day"
 
 
 @pytest.mark.parametrize(
@@ -543,7 +543,10 @@ The Kelmouth Harbour Ferry Service now runs six boats, its chief executive Dr Ma
 
 @pytest.mark.parametrize(
     ("question", "short"),
-    [("whos in charge at khfs these days", "Dr Mae Lund"), ("How many boats does KHFS run now?", "six")],
+    [
+        ("whos in charge at khfs these days", "Dr Mae Lund"),
+        ("How many boats does KHFS run now?", "six boats"),
+    ],
 )
 def test_initials_are_the_name_they_spell(tmp_path: Path, question: str, short: str) -> None:
     assert engine_over(tmp_path, _FERRY_SERVICE).ask(question).short == short
@@ -637,7 +640,7 @@ def test_a_count_of_the_thing_asked_is_the_same_fact_in_other_words(tmp_path: Pa
         ),
     }
     answer = engine_over(tmp_path, fleet).ask("How many boats are in the ferry company's fleet?")
-    assert answer.short == "15"
+    assert answer.short == "15 boats"
     assert [e.said for e in answer.earlier] == ["12"]
 
 
