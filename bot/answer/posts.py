@@ -325,6 +325,9 @@ def foreign_bodies(
         # "rated good by the Library Partnership": who judged or gave it, not whose it is.
         if run.start() >= span.end and _AGENT.fullmatch(sentence, span.end, run.start()):
             continue
+        # "the Care Inspectorate rated the hospice outstanding": the judge, as above.
+        if run.end() <= span.start and _JUDGED.match(sentence, run.end()):
+            continue
         # "Care Quality Commission" is the "CQC" the question names.
         initials = initials_of(run.group(0))
         if len(initials) >= 2 and initials in asked.query.terms:
@@ -336,6 +339,11 @@ def foreign_bodies(
             ours = True  # the body the question names stands there too
     return frozenset(foreign), ours
 
+
+# A body judging what follows: "... Inspectorate rated the hospice outstanding".
+_JUDGED = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:rated|graded|judged|assessed|downgraded|upgraded|gave|awarded)\b"
+)
 
 # What stands between a value and the body that gave it: '"good" by the '.
 _AGENT = re.compile(r"[\W]*\s*by\s+(?:the\s+)?")

@@ -51,7 +51,7 @@ GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
 _GRADE_AFTER_VERB = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
     r"upgraded)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
-    r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
+    r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
 )
 

@@ -204,3 +204,14 @@ def test_how_many_people_counts_people_not_things(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, {"2023-towers.md": news})
     assert engine.ask("How many people does Carrick Stone employ?").abstained
     assert engine.ask("How many people does the trust employ?").short == "740 staff"
+
+
+def test_the_body_that_rated_is_the_judge_and_overall_is_no_grade(tmp_path: Path) -> None:
+    review = article(
+        "Hospice praised",
+        "2024-12-01",
+        "In November the Regional Care Inspectorate rated the hospice outstanding overall, a first "
+        "for the district.",
+    )
+    engine = engine_over(tmp_path, {"2024-review.md": review})
+    assert engine.ask("What grade did the inspectorate give the hospice?").short == "outstanding"
