@@ -57,6 +57,10 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         near |= previous & role_stems()
     if not any(p in near for p in posts or role_stems()):
         return False
+    # "Who chairs the board?": "Jo Bell, the chief executive, joined our board" holds no chair.
+    held_posts = [p for p in posts if p not in _BODY_POSTS]
+    if held_posts and not any(p in near for p in held_posts):
+        return False
     if _of_another_body(sentence, span, asked) or _its_other_body(sentence, span, asked):
         return False  # "The Foundation's chief executive, Imogen Thwaite"
     if posts and not _AROUND_SOMEONE.search(query.corrected) and not _holds_a_mention(sentence, span, posts):
@@ -123,6 +127,10 @@ _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|e
 
 # "Who was chair before Fenwick?" asks about the one a post passed from or to.
 _AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor)\b", re.I)
+
+
+# Role words that name the body a post is of as much as a post: "board".
+_BODY_POSTS = frozenset(("board",))
 
 
 def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan | None:

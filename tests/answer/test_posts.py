@@ -254,3 +254,18 @@ def test_a_post_before_a_name_titles_that_name(tmp_path: Path) -> None:
     )
     assert engine.ask("Who chairs Larkfield Hospice?").short == "Tom Reid"
     assert engine.ask("Who is the chief executive of Larkfield Hospice?").short == "Jo Bell"
+
+
+def test_joining_a_board_is_not_chairing_it(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2023-session.md": article(
+                "Joint board session",
+                "2023-04-01",
+                "Ashgrove Living and Larkfield Homes now share a repairs team.\n\n"
+                "Marcus Penhale, Ashgrove's chief executive, joined our board for a joint session.\n",
+            ),
+        },
+    )
+    assert engine.ask("Who chairs the board of Ashgrove Living?").abstained
