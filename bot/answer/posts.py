@@ -69,6 +69,12 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
         return False
+    # "former Marrowdale chief fire officer" is no chief fire officer either.
+    lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
+    for phrase in _MODIFIER_NAME.finditer(sentence, lo, hi):
+        modifier, post = tokenize(phrase.group(1)), tokenize(phrase.group(2))
+        if modifier and modifier[0] not in query.roles and post and post[0] in posts:
+            return False
     # Nor is a deputy the boss "in charge": the post given right beside the name decides.
     beside = window_terms(sentence, span, tuning.POST_BESIDE)
     if not posts and any(
@@ -128,6 +134,11 @@ _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|e
 # "Who was chair before Fenwick?" asks about the one a post passed from or to.
 _AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor)\b", re.I)
 
+
+# A post modifier, a name, then the post: "former Marrowdale chief fire officer".
+_MODIFIER_NAME = re.compile(
+    r"\b((?i:former|deputy|acting|interim|vice|assistant))\s+(?:[A-Z][\w'’-]*\s+){1,3}([a-z]+)\b"
+)
 
 # Role words that name the body a post is of as much as a post: "board".
 _BODY_POSTS = frozenset(("board",))

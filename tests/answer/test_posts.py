@@ -269,3 +269,18 @@ def test_joining_a_board_is_not_chairing_it(tmp_path: Path) -> None:
         },
     )
     assert engine.ask("Who chairs the board of Ashgrove Living?").abstained
+
+
+def test_a_former_holder_named_with_a_place_does_not_hold_the_post(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2023-grades.md": article(
+                "Fire services graded",
+                "2023-06-01",
+                "Eastport Fire and Rescue Service, led by former Larkfield chief fire officer Dan Oke, "
+                "was graded good.\n",
+            ),
+        },
+    )
+    assert engine.ask("Who is the chief fire officer of Larkfield Fire and Rescue Service?").abstained
