@@ -263,7 +263,7 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
         # running on to it ("Kestrel Valley Ambulance Service").
         after = _NEXT_WORDS.match(sentence, match.end())
         rest = after.group(0).split() if after else []
-        if any(fold(w).strip("'’") in _BODY_WORDS | _FIRM_ENDINGS for w in [words[-1], *rest]):
+        if any(bare_word(w) in _BODY_WORDS | _FIRM_ENDINGS for w in [words[-1], *rest]):
             continue
         # "Quarrybank's Kilnworth" is a place of a body's; "Phase One" no one's name.
         if any(re.search(r"['’]s$", w) for w in words[:-1]) or fold(words[-1]) in _NUMBER_NAMES:

@@ -284,3 +284,21 @@ def test_a_former_holder_named_with_a_place_does_not_hold_the_post(tmp_path: Pat
         },
     )
     assert engine.ask("Who is the chief fire officer of Larkfield Fire and Rescue Service?").abstained
+
+
+def test_its_post_after_a_neighbour_of_the_same_kind_is_the_neighbours(tmp_path: Path) -> None:
+    # Every document names both hospices, so word counts alone cannot tell them apart.
+    documents = {
+        f"{year}-news.md": article(
+            f"Hospice news {year}",
+            f"{year}-05-01",
+            f"Larkfield Hospice's chief executive, {ours}, opened a new garden.\n\n"
+            "The plans come as St Alder's Hospice, which serves the neighbouring Teasel Valley, "
+            "prepares to refurbish its own ward. Its chief executive, Ray Dunn, said the two charities "
+            "would share training.\n",
+        )
+        for year, ours in ((2019, "Ann Pike"), (2021, "Ann Pike"), (2023, "Joe Marsh"))
+    }
+    answer = engine_over(tmp_path, documents).ask("Who is Larkfield Hospice's chief executive?")
+    assert answer.short == "Joe Marsh"
+    assert {e.said for e in answer.earlier} == {"Ann Pike"}

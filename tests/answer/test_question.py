@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.question import asked_noun, counted_term, expected_answer, post_qualifiers
+from bot.answer.spans import persons_in
 
 
 @pytest.mark.parametrize(
@@ -113,3 +114,8 @@ def test_the_noun_asked_for_is_the_head_of_its_phrase(question: str, noun: str) 
 )
 def test_a_posts_qualifiers_stop_where_a_clause_begins(question: str, qualifiers: tuple[str, ...]) -> None:
     assert post_qualifiers(question) == qualifiers
+
+
+def test_a_body_named_in_the_possessive_is_no_person() -> None:
+    assert persons_in("Who is Orchard Hospice's chief executive?") == []
+    assert [p.text for p in persons_in("Ann Pike, Orchard Hospice's chief executive, said")] == ["Ann Pike"]
