@@ -32,7 +32,7 @@ DROPPED_APOSTROPHE_ZIPF_GAP = 1.5
 
 # Text-speak and spoken forms, each with the plain words it stands for.
 _PLAIN: dict[str, str] = {
-    "r": "are", "u": "you", "ur": "your", "b4": "before",
+    "r": "are", "u": "you", "ur": "your", "b4": "before", "in2": "into",
     "wat": "what", "wot": "what", "wht": "what", "whut": "what", "wut": "what", "whats": "what is",
     "wots": "what is", "wats": "what is", "bldg": "building", "bldgs": "buildings", "mgmt": "management",
     "hw": "how", "whr": "where", "abt": "about", "bout": "about", "wk": "week", "wks": "weeks",
@@ -205,6 +205,12 @@ _BEFORE_TO = frozenset(
 )
 
 
+# Words a lone "4" stands before when it reads as "for": "4 an adult", "4 us".
+_AFTER_FOR = frozenset(
+    "a an the us me you u it them this that my our your ur his her their every each".split()
+)
+
+
 def unshout(question: str) -> str:
     """The question in lower case when it is written in capitals or Title Case: then a
     capital says nothing about what is a name ("WHEN WILL THE TRUST GO LIVE?")."""
@@ -241,6 +247,9 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
             if leads and _TO_CONTEXT.match(after.casefold()) and gap_before == " " and gap_after == " ":
                 out.append("to")
                 continue
+        if piece == "4" and n + 2 < len(pieces) and pieces[n + 2].casefold() in _AFTER_FOR:
+            out.append("for")  # "how much is it 4 an adult": a count never stands before "an"
+            continue
         out.append(_plain_word(piece, n == 1, known) if piece[0].isalpha() else piece)
     # Phrases are read once their words are plain: "whos runnin" is "who is running".
     text = "".join(out)

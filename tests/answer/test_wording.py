@@ -36,6 +36,9 @@ from bot.engine import Engine
         ("how many defibs r there", "how many defibs are there"),  # a plural, no possessive
         ("wat time is the first boat 2 skerra", "what time is the first boat to skerra"),
         ("we have 2 stations left", "we have 2 stations left"),
+        ("hw much is it 4 an adult", "how much is it for an adult"),
+        ("wat r the 4 sites", "what are the 4 sites"),
+        ("do u pay 2 get in2 the museum", "do you pay to get into the museum"),
         ("wat was it ment to cost at the start", "what was it meant to cost originally"),
         ("how much did it cost in the end", "how much did it cost finally"),
         ("whos running it these days", "who is head of it now"),
