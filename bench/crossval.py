@@ -47,6 +47,8 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "CAUSE_REACH": (2, 4, 6),
     "MISSPELT_ZIPF": (4.0, 4.5, 5.0, 5.5, 6.0),
     "SPECIFIC_ZIPF": (3.5, 4.0, 4.3, 4.5, 5.0, 9.0),
+    "TITLE_GAP": (1, 2, 3),
+    "APPOSITION_GAP": (2, 3, 4, 6),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})

@@ -149,19 +149,15 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     name it follows in apposition ("Jo Bell, the chair"), else the nearest."""
     after = [p for p in people if p.start >= at]
     before = [p for p in people if p.end <= at]
-    if after and len(sentence[at : after[0].start].split()) <= _TITLE_GAP:
+    if after and len(sentence[at : after[0].start].split()) <= tuning.TITLE_GAP:
         return after[0]
-    if before and len(sentence[before[-1].end : at].split()) <= _APPOSITION_GAP:
+    if before and len(sentence[before[-1].end : at].split()) <= tuning.APPOSITION_GAP:
         return before[-1]
     nearest = [*before[-1:], *after[:1]]
     return min(nearest, key=lambda p: abs(p.start - at)) if nearest else None
 
 
 _BODY_AFTER = re.compile(r"\s+[A-Z]")
-
-# Words from a post to the name it titles, and from a name to its post in apposition.
-_TITLE_GAP = 2
-_APPOSITION_GAP = 4
 
 
 def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> bool:

@@ -76,6 +76,12 @@ SUBJECT_SHARE = 0.5
 #: Weight in coverage of a word that more than SUBJECT_SHARE of the documents use.
 SUBJECT_WEIGHT = 1.0
 
+#: Of two people a sentence names, a post word this many words or fewer before a name
+#: titles it ("chair Tom Reid") ...
+TITLE_GAP = 2
+#: ... else one this many words or fewer after a name is theirs ("Jo Bell, the chair").
+APPOSITION_GAP = 4
+
 #: Share of the question's other words (the post's qualifiers: "of the county council")
 #: that must stand near a person's name for the sentence to give them the post asked about.
 ROLE_QUALIFIER_SHARE = 0.5
