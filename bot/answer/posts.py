@@ -129,6 +129,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
 
 
+# From a former holder to the one who holds the post now: "Y has been succeeded by X".
 _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
 
 # "Who was chair before Fenwick?" asks about the one a post passed from or to.
@@ -157,7 +158,8 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     return min(nearest, key=lambda p: abs(p.start - at)) if nearest else None
 
 
-_BODY_AFTER = re.compile(r"\s+[A-Z]")
+# A name running on into capitalised words is part of a body's name, not a person's.
+_RUNS_ON = re.compile(r"\s+[A-Z]")
 
 
 def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> bool:
@@ -165,7 +167,7 @@ def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> b
     not another person's the sentence also names."""
     # Not "Harnley Valley" of "the Harnley Valley Transport Executive's chief executive".
     people = sorted(
-        (p for p in people_in(sentence) if not _BODY_AFTER.match(sentence, p.end)), key=lambda p: p.start
+        (p for p in people_in(sentence) if not _RUNS_ON.match(sentence, p.end)), key=lambda p: p.start
     )
     if len(people) < 2:
         return True

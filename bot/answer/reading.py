@@ -104,13 +104,18 @@ def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _PERSON_WORDS = frozenset(PERSON_WORDS)
-_PEOPLE_TERMS = frozenset(("peopl", "person"))
+
+
+@cache
+def _people_terms() -> frozenset[str]:
+    """The terms of "people" and "person" (worked out on first use: stemming has a cost)."""
+    return frozenset(map(stem, ("people", "person", "persons")))
 
 
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
     counting, any_counted = counting_terms()
-    if query.counted in _PEOPLE_TERMS:
+    if query.counted in _people_terms():
         # "How many people ...?" may count staff or patients, but not tower blocks.
         head = head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
         return head is None or not is_plural(head) or fold(head) in _PERSON_WORDS
