@@ -67,6 +67,8 @@ _ASKS_CAUSE = re.compile(
     re.I,
 )
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
+# "in the end" and "these days" read as "finally" and "now" (see `wording`).
+_LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,11 @@ class Query:
         """Whether the question asks what someone said: "What did she say ...?", "How did
         he describe ...?", "What does she hope ...?"."""
         return bool(_SAYING.search(self.corrected))
+
+    @property
+    def asks_latest(self) -> bool:
+        """Whether the question asks what holds now or in the end ("currently", "finally")."""
+        return bool(_LATEST.search(self.corrected))
 
     @property
     def why(self) -> bool:

@@ -23,8 +23,11 @@ SYNONYM_WEIGHT = 1.0
 #: Typed answers with at least this share of the best one's fit (the question's weight
 #: standing next to them) answer the same fact, and among those the newest comes first.
 COMPARABLE = 0.6
+#: ... and when the question asks what holds now or in the end ("currently", "finally"),
+#: for a newer document's answer may fit less well and still be the one that holds.
+COMPARABLE_LATEST = 0.3
 
-#: The same for answers of no particular type, compared by coverage of the question.
+#: Like COMPARABLE, for answers of no particular type, compared by coverage of the question.
 COMPARABLE_UNTYPED = 0.9
 
 #: Below this share of the question's information matched, the ranking abstains.

@@ -24,7 +24,7 @@ from bot.corpus import load_corpus
 from bot.engine import Engine
 from bot.text.dates import PubDate
 
-from ..documents import write_corpus
+from ..documents import article, engine_over, write_corpus
 
 WHEN = "When will the Eastbridge library open?"
 WHO = "Who is the project manager for the Eastbridge library?"
@@ -494,3 +494,25 @@ def test_relative_dates_are_resolved_against_the_document_date(
     assert answer.results[0].citation.doc_id == top_doc
     assert answer.answer is not None and resolved in answer.answer
     assert resolved not in answer.results[0].sentence, "the resolved date is added, it is not in the text"
+
+
+_APPEAL_NEWS = {
+    "2019-appeal.md": article(
+        "Hospice appeal grows",
+        "2019-03-01",
+        "The Larkfield Hospice building appeal has raised £4.1m so far, the hospice said.\n",
+    ),
+    "2024-review.md": article(
+        "Annual review",
+        "2024-07-01",
+        "The Larkfield Hospice building fund, launched in 2014 with a target of £3m and backed by local "
+        "firms, closed in December, the appeal having raised £6.6m.\n",
+    ),
+}
+
+
+def test_asked_what_holds_in_the_end_a_newer_answer_that_fits_less_well_comes_first(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _APPEAL_NEWS)
+    answer = engine.ask("how much did the larkfield hospice appeal raise in the end")
+    assert answer.short == "£6.6m"
+    assert [e.said for e in answer.earlier] == ["£4.1m"]
