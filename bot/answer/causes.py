@@ -25,7 +25,7 @@ from . import tuning
 from .asked import Asked
 from .hits import Hit
 from .reading import gives_cause, read_passage
-from .sentences import sentences_of
+from .sentences import place_of, sentences_of
 
 __all__ = ["lead_with_cause"]
 
@@ -46,8 +46,8 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
     target = _TO_YEAR.search(question)
     # "Why did the budget rise to £94 million?": the article that first gave the figure.
     figures = {t for t in tokenize(question) if any(c.isdigit() for c in t) and not _YEAR.fullmatch(t)}
-    wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
     if target or figures:
+        wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
         giving = [
             h
             for h in wider
@@ -69,6 +69,11 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
 _TO_YEAR = re.compile(r"\b(?:to|until|till)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+def _first_cause(said: Sequence[str]) -> str | None:
+    """The first of some sentences that gives a cause in so many words."""
+    return next((s for s in said if gives_cause(s, _SAYS_CAUSE)), None)
+
+
 def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
     """Hits for the passages after `told` (passage i) in its document whose best sentence
     gives a cause; else the passage right after it when it opens on a name the question
@@ -83,7 +88,7 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
         if not (read.cause and gives_cause(sentence, _SAYS_CAUSE)):
             # "The increase reflects two separate problems." shares no word with the
             # question, so it is seldom the sentence read as the passage's best.
-            sentence = next((s for s in sentences_of(passage.text) if gives_cause(s, _SAYS_CAUSE)), sentence)
+            sentence = _first_cause(sentences_of(passage.text)) or sentence
         said = gives_cause(sentence, _SAYS_CAUSE)
         goes_on = j == i + 1 and bool(
             set(asked.query.names) & set(tokenize(" ".join(passage.text.split()[:3])))
@@ -120,8 +125,8 @@ def lead_with_cause(
     # "The CQC has rated the trust 'requires improvement' ... Inspectors found that ...":
     # the cause often follows in the same passage.
     said = sentences_of(told.passage.text)
-    at = next((k for k, s in enumerate(said) if s.strip()[:40] == told.sentence.strip()[:40]), len(said))
-    cause = next((s for s in said[at + 1 :] if gives_cause(s, _SAYS_CAUSE)), None)
+    at = place_of(told.sentence, said)
+    cause = _first_cause(said[at + 1 :]) if at is not None else None
     if cause is not None:
         return [replace(told, sentence=cause, cause=True), *(h for h in band if h is not told)]
     causes = [

@@ -12,7 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS
+from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS, ROLE_MODIFIERS
 from ..text.tokens import fold, tokenize
 from . import tuning
 from .asked import Asked, asked_term, role_and_modifier_stems
@@ -138,7 +138,7 @@ _AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|pre
 
 # A post modifier, a name, then the post: "former Marrowdale chief fire officer".
 _MODIFIER_NAME = re.compile(
-    r"\b((?i:former|deputy|acting|interim|vice|assistant))\s+(?:[A-Z][\w'’-]*\s+){1,3}([a-z]+)\b"
+    rf"\b((?i:{'|'.join(sorted(ROLE_MODIFIERS))}))\s+(?:[A-Z][\w'’-]*\s+){{1,3}}([a-z]+)\b"
 )
 
 # Role words that name the body a post is of as much as a post: "board".

@@ -24,6 +24,7 @@ __all__ = [
     "former_post",
     "initials_of",
     "matched_positions",
+    "place_of",
     "sentence_terms",
     "sentences_of",
     "sides",
@@ -40,6 +41,17 @@ WORD = re.compile(r"[£$€]?[\w'’]+%?")
 def sentences_of(text: str) -> tuple[str, ...]:
     """The sentences of a passage's text (the text itself when it splits into none)."""
     return tuple(split_sentences(text)) or (text,)
+
+
+# Words of a sentence's opening that find it among its passage's sentences: a sentence
+# shown may have had its relative dates resolved further on.
+_OPENING_CHARS = 40
+
+
+def place_of(sentence: str, said: Sequence[str]) -> int | None:
+    """Where a sentence stands among its passage's sentences, found by its opening words."""
+    opening = sentence.strip()[:_OPENING_CHARS]
+    return next((k for k, s in enumerate(said) if s.strip()[:_OPENING_CHARS] == opening), None)
 
 
 @lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)

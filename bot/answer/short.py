@@ -21,7 +21,7 @@ from ..text.tokens import STOP_WORDS, fold, tokenize
 from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
 from .question import is_plural
-from .sentences import doer_of, former_post, sentences_of
+from .sentences import doer_of, former_post, place_of, sentences_of
 from .spans import AnswerSpan, find_answer_spans, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer"]
@@ -389,8 +389,7 @@ def short_answer(
         if _RESULT.match(sentence) and passage:
             # "As a result the opening has been put back": the sentence before says why.
             said = sentences_of(passage)
-            # The sentence may have had its dates resolved; its opening words are as written.
-            at = next((k for k, s in enumerate(said) if s.strip()[:40] == sentence.strip()[:40]), 0)
+            at = place_of(sentence, said) or 0
             if at > 0:
                 return _because(said[at - 1], query)
         return _because(sentence, query)
