@@ -69,7 +69,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
         return False
-    # "former Marrowdale chief fire officer" is no chief fire officer either.
+    # "former Larkfield chief fire officer" is no chief fire officer either.
     lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
     for phrase in _MODIFIER_NAME.finditer(sentence, lo, hi):
         modifier, post = tokenize(phrase.group(1)), tokenize(phrase.group(2))
@@ -136,7 +136,7 @@ _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|e
 _AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor)\b", re.I)
 
 
-# A post modifier, a name, then the post: "former Marrowdale chief fire officer".
+# A post modifier, a name, then the post: "former Larkfield chief fire officer".
 _MODIFIER_NAME = re.compile(
     rf"\b((?i:{'|'.join(sorted(ROLE_MODIFIERS))}))\s+(?:[A-Z][\w'’-]*\s+){{1,3}}([a-z]+)\b"
 )
@@ -165,7 +165,7 @@ _RUNS_ON = re.compile(r"\s+[A-Z]")
 def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> bool:
     """Whether some mention of a post the question names near the answer is the answer's,
     not another person's the sentence also names."""
-    # Not "Harnley Valley" of "the Harnley Valley Transport Executive's chief executive".
+    # Not "Eastport Valley" of "the Eastport Valley Transport Executive's chief executive".
     people = sorted(
         (p for p in people_in(sentence) if not _RUNS_ON.match(sentence, p.end)), key=lambda p: p.start
     )
@@ -206,7 +206,7 @@ _OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+
 _POST_OWNER = re.compile(r",\s+(?:the\s+)?([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)")
 
 
-# A post of a body given in lower case right after a name: "Jo Krall, chief executive of
+# A post of a body given in lower case right after a name: "Jo Kerr, chief executive of
 # the community trust".
 _POST_OF_BODY = re.compile(
     r",\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:of|at)\s+(?:the|a|an)\s+((?:[a-z]+\s+){0,2}[a-z]+)\b"
@@ -229,7 +229,7 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
         and fold(said[kinds[-1]]) not in ANY_BODY_WORDS
     ):
         owner = tokenize(" ".join(said[: kinds[-1] + 1]))
-        # A question naming its body ("Orchardleigh Hospice's") asks about that one, not
+        # A question naming its body ("Larkfield Hospice's") asks about that one, not
         # about another the documents mention as often ("the community trust").
         named = bool(asked.query.names)
         if not any(asked_term(t, asked.query) or (not named and asked.is_subject(t)) for t in owner):
