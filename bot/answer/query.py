@@ -32,7 +32,7 @@ from .question import (
     role_terms,
 )
 from .spans import AnswerType, is_name_word
-from .wording import FILLER_WORDS, informal_to_plain, is_common_english, zipf
+from .wording import FILLER_WORDS, common_spelling, informal_to_plain, is_common_english, zipf
 
 __all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
 
@@ -68,6 +68,9 @@ _ASKS_CAUSE = re.compile(
 )
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
+# Adverbs that end a question on which time it asks about, not on what happened.
+_TIME_ADVERBS = frozenset("finally eventually ultimately actually really now then originally first".split())
+_TIME_ADVERB_TERMS = frozenset(t for w in _TIME_ADVERBS for t in tokenize(w))
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
 
@@ -152,7 +155,10 @@ class Query:
         """The term of what a "who" question asks who does: "own" in "who will own the
         trust?", answered by "owned by the county council"."""
         match = re.match(
-            r"\W*who\s+(?:(?:will|would|did|does|do|has|have|had|is|was|are|were)\s+)?([a-z]+)\b",
+            r"\W*who(?:['’]s)?\s+(?:(?:will|would|did|does|do|has|have|had|is|was|are|were)\s+)?"
+            # "who finally built it", "who ended up building it"
+            r"(?:(?:finally|actually|eventually|ultimately|then|now|first|originally|really|also|still)\s+)?"
+            r"([a-z]+)\b",
             fold(self.corrected),
         )
         if match is None or match.group(1) in STOP_WORDS or self.roles:
@@ -202,6 +208,10 @@ class Query:
         last = ""
         if self.kind == "date":
             said = re.findall(r"[\w'’-]+", self.corrected)
+            # "When did it open in the end?" ("... open finally"): the event is the last
+            # word before the adverbs that say which time is asked.
+            while len(said) > 1 and said[-1].casefold() in _TIME_ADVERBS:
+                said.pop()
             last = said[-1].casefold() if said else ""
             found = tokenize(last) if last else []
         elif self.kind == "name":
@@ -216,7 +226,8 @@ class Query:
         whose = {*self.names, *self.about, *(self.roles if not last.endswith("s") else ())}
         if term is None or term not in self.terms or term in whose:
             return None
-        if self.kind == "date" and term != self.terms[-1]:
+        asked = [t for t in self.terms if t not in _TIME_ADVERB_TERMS]
+        if self.kind == "date" and (not asked or term != asked[-1]):
             return None
         return term
 
@@ -340,11 +351,12 @@ def _correct(
         scorer=DamerauLevenshtein.normalized_similarity,
         score_cutoff=0.75,
     )
-    if match is None:
-        return None
-    candidate = str(match[0])
+    candidate = str(match[0]) if match is not None else ""
     limit = 1 if len(word) <= 5 else 2
-    return candidate if DamerauLevenshtein.distance(word, candidate) <= limit else None
+    if candidate and DamerauLevenshtein.distance(word, candidate) <= limit:
+        return candidate
+    # A common word the documents never use, misspelt: "actualy", "finaly".
+    return common_spelling(word)
 
 
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*")

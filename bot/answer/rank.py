@@ -391,6 +391,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     )
     if query.why:
         band = lead_with_cause(index, band, answering, asked, where)
+    elif query.doing:
+        # "Who is building the dam?": "it will be built by X" says who, where "the works
+        # was built in the 1930s" only shares the verb.
+        band.sort(key=lambda h: not h.cause)
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     # The timeline: older answers to the same question, which only a typed answer (a date,

@@ -15,7 +15,15 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
-__all__ = ["FILLER_WORDS", "as_shown", "informal_to_plain", "is_common_english", "unshout", "zipf"]
+__all__ = [
+    "FILLER_WORDS",
+    "as_shown",
+    "common_spelling",
+    "informal_to_plain",
+    "is_common_english",
+    "unshout",
+    "zipf",
+]
 
 #: A question of at least this many words, this share of them capitalised, is shouted or in
 #: Title Case, not naming things: "When Will The Trust Go Live?".
@@ -51,7 +59,7 @@ _PLAIN: dict[str, str] = {
     "boss": "head", "bosses": "heads", "dept": "department", "depts": "departments",
     "mgr": "manager", "hq": "headquarters", "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
-    "startin": "starting", "stuff": "things", "lot": "many", "lots": "many",
+    "startin": "starting", "stuff": "things",
     "rd": "road", "ave": "avenue", "yrly": "yearly", "avg": "average", "outta": "out of",
     "im": "i am", "ive": "i have",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",
@@ -84,6 +92,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"second[- ]in[- ]command|number two", "deputy head"),
         (r"(big|top|main) (head|cheese|dog)|head honcho", "head"),  # "the big boss"
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
+        (r"a lot of|lots of", "many"),
         (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"
         (r"at the (start|outset|beginning)(?! of)|to begin with", "originally"),
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
@@ -95,6 +104,10 @@ _FIGURES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, plain in (
         (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)", r"\1 million"),
         (r"(\d+(?:\.\d+)?)\s?bil", r"\1 billion"),
+        # "the 1st builder": an ordinal written with figures.
+        (r"1st", "first"),
+        (r"2nd", "second"),
+        (r"3rd", "third"),
     )
 )
 # Words that carry the asking, not what is asked about: that the corpus lacks one of them
@@ -153,18 +166,41 @@ MISSPELT_ZIPF = 5.0
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+#: A word the corpus lacks is read as the English word one letter away when that word is
+#: at least this common ("actualy" as "actually", "eventualy" as "eventually").
+CORRECTED_ZIPF = 4.5
+
+
+def _edits(word: str) -> list[list[str]]:
+    """The words one letter away from a word: swapped, added, changed, dropped, in the
+    order a typist's slip is likeliest ("actualy" lacks a letter more often than
+    "actual" gains one)."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return [
+        [a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1],
+        [a + c + b for a, b in cuts for c in _LETTERS],
+        [a + c + b[1:] for a, b in cuts if b for c in _LETTERS],
+        [a + b[1:] for a, b in cuts if b],
+    ]
+
+
 def _misspelt_common(word: str) -> bool:
     """Whether a word is one letter dropped, added, changed or swapped from a very common one."""
     if len(word) < 5 or not word.isalpha():
         return False
-    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    edits = (
-        [a + b[1:] for a, b in cuts if b]
-        + [a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1]
-        + [a + c + b[1:] for a, b in cuts if b for c in _LETTERS]
-        + [a + c + b for a, b in cuts for c in _LETTERS]
-    )
-    return any(zipf(e) >= MISSPELT_ZIPF for e in edits if e != word)
+    return any(zipf(e) >= MISSPELT_ZIPF for edits in _edits(word) for e in edits if e != word)
+
+
+def common_spelling(word: str) -> str | None:
+    """The common English word a folded word misspells by one letter, or None: "actually"
+    for "actualy"."""
+    if len(word) < 5 or not word.isalpha() or zipf(word) >= COMMON_ZIPF:
+        return None
+    for edits in _edits(word):
+        best = max((e for e in edits if e != word), key=zipf, default="")
+        if best and zipf(best) >= CORRECTED_ZIPF:
+            return best
+    return None
 
 
 def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:

@@ -100,3 +100,29 @@ def test_a_clipped_word_looks_for_the_word_it_clips() -> None:
     query = parse_query("how many defibs has the charity paid for", vocabulary, known)
     assert query.expansions[stem("defibs")] == {stem("defibrillators")}
     assert not query.unknown
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("actualy", "actually"), ("finaly", "finally"), ("curently", "currently"), ("eventualy", "eventually")],
+)
+def test_a_misspelt_common_word_the_documents_lack_is_read_as_that_word(typed: str, meant: str) -> None:
+    query = _parse(f"when did the trust {typed} go live")
+    assert (typed, meant) in query.corrections
+    assert stem(typed) not in query.terms
+
+
+def test_a_misspelt_word_of_the_question_asking_for_now_asks_for_now() -> None:
+    assert _parse("who is curently the head of the trust").asks_latest
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the trust go live in the end?",
+        "When did the trust finally go live?",
+        "when did it actually go live",
+    ],
+)
+def test_the_event_a_date_question_asks_about_is_not_an_adverb_of_time(question: str) -> None:
+    assert _parse(question).defining_term == "live"

@@ -424,6 +424,23 @@ Redhaven Ferries will be owned by the harbour trust and run on its behalf by a b
     assert answer.results[0].passage.startswith("Redhaven Ferries will be owned")
 
 
+def test_who_does_it_leads_with_the_sentence_that_says_by_whom(tmp_path: Path) -> None:
+    slipway = """\
+---
+title: New slipway for Redhaven
+published: 2019-06-01
+source: Estuary Post
+---
+Harbour master Tom Reid said: "Our slipway at Penmore Mill was built in 1934 and has served us well."
+
+The new slipway will be built by Marlow Marine Works, which won the contract after a tender.
+"""
+    engine = engine_over(tmp_path, {"2019-slipway.md": slipway})
+    questions = ("Who is building the new slipway?", "who's buildin the slipway", "who ended up building it")
+    for question in questions:
+        assert engine.ask(question).short == "Marlow Marine Works", question
+
+
 def test_who_someone_replaced_is_not_that_someone(tmp_path: Path) -> None:
     handover = """\
 ---

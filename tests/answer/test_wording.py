@@ -52,6 +52,10 @@ from bot.engine import Engine
         ("wen will it b open", "when will it be open"),
         ("is it gonna b late", "is it going to be late"),
         ("is it plan b", "is it plan b"),
+        ("who took over after the 1st builder went bust", "who took over after the first builder went bust"),
+        ("is the 2nd phase done", "is the second phase done"),
+        ("the 1st lot of tenants", "the first lot of tenants"),  # a batch, not "many"
+        ("are there lots of vacancies", "are there many vacancies"),
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
