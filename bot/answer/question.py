@@ -164,7 +164,7 @@ def expected_answer(question: str) -> AnswerType | None:
         return "measure"
     if (
         re.match(r"^how much\b", q)
-        or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MONEY_NOUNS})\b", q)
+        or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,6}}({_MONEY_NOUNS})\b", q)
         or re.match(rf"^(what|which) ([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b", q)
         or re.match(r"^what\b.*\b(cost|costing|costs)\W*$", q)  # "What was it meant to cost?"
         or re.match(

@@ -57,6 +57,7 @@ from bot.answer.spans import persons_in
         ("How much capital money has the borough put in?", "amount"),
         ("Where does the trust stand with the regulator?", None),
         ("What is the association's annual turnover?", "amount"),
+        ("What is the latest forecast for the overall bill for the new pier?", "amount"),
         ("What's the population of the island?", "count"),
         ("What's the trust's registered charity number?", None),
     ],
