@@ -684,6 +684,12 @@ def test_up_to_after_a_rise_is_where_it_rose_to_not_a_bound() -> None:
     assert figure_as_said(bound, first).startswith("up to 60")
 
 
+def test_a_figure_keeps_its_period_when_what_it_measures_comes_between() -> None:
+    sentence = "The new plant will treat about 40 million litres of river water a day."
+    span = find_answer_spans(sentence, "measure", "How much water will it treat each day?")[0]
+    assert figure_as_said(sentence, span) == "about 40 million litres a day"
+
+
 def test_a_capitalised_word_opening_a_quote_is_no_name() -> None:
     sentence = '"Losing the late boat is a nightmare for the island," said one reader.'
     assert find_answer_spans(sentence, "name", "Which company runs the boat?") == []
