@@ -59,6 +59,12 @@ _EARLIER = re.compile(
     r"promised|due)\b",
     re.IGNORECASE,
 )
+_FORECAST = re.compile(
+    r"\b(due|expected|planned|scheduled|supposed to|meant to|set to|going to|on course|on track|will|"
+    r"forecast|estimated|target)\b",
+    re.IGNORECASE,
+)
+_FIRST_PLAN = re.compile(r"\b(originally|initially|first|at first)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
 _LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
 # "Why ...?", "How come ...?", "What made / pushed / was behind ...?" ask for a cause.
@@ -68,9 +74,6 @@ _ASKS_CAUSE = re.compile(
 )
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
-# Adverbs that end a question on which time it asks about, not on what happened.
-_TIME_ADVERBS = frozenset("finally eventually ultimately actually really now then originally first".split())
-_TIME_ADVERB_TERMS = frozenset(t for w in _TIME_ADVERBS for t in tokenize(w))
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
 
@@ -119,6 +122,12 @@ class Query:
                 re.I,
             )
         )
+
+    @property
+    def forecast(self) -> bool:
+        """Whether the question asks what was or is planned, not what happened: "When was
+        it expected to open?", "When is it due?"; not what was first planned."""
+        return bool(_FORECAST.search(self.corrected)) and not _FIRST_PLAN.search(self.corrected)
 
     @property
     def asks_words(self) -> bool:
@@ -208,10 +217,6 @@ class Query:
         last = ""
         if self.kind == "date":
             said = re.findall(r"[\w'’-]+", self.corrected)
-            # "When did it open in the end?" ("... open finally"): the event is the last
-            # word before the adverbs that say which time is asked.
-            while len(said) > 1 and said[-1].casefold() in _TIME_ADVERBS:
-                said.pop()
             last = said[-1].casefold() if said else ""
             found = tokenize(last) if last else []
         elif self.kind == "name":
@@ -226,8 +231,7 @@ class Query:
         whose = {*self.names, *self.about, *(self.roles if not last.endswith("s") else ())}
         if term is None or term not in self.terms or term in whose:
             return None
-        asked = [t for t in self.terms if t not in _TIME_ADVERB_TERMS]
-        if self.kind == "date" and (not asked or term != asked[-1]):
+        if self.kind == "date" and term != self.terms[-1]:
             return None
         return term
 

@@ -42,6 +42,7 @@ from .posts import same_post
 from .query import Query
 from .reading import (
     PassageRead,
+    before_published,
     counting_terms,
     opening_terms,
     read_passage,
@@ -344,13 +345,26 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     generic, modifiers = role_and_modifier_stems()
     holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)
 
-    best_fit = max((fit(h) for h in answering if h.linked or untyped), default=0.0)
+    def no_plan(hit: Hit) -> bool:
+        # "When was it expected to open?": a date already past when its document was
+        # written ("when it opened in 2014") was no plan then.
+        published = hit.document.published
+        return (
+            query.forecast
+            and hit.span is not None
+            and published is not None
+            and before_published(hit.span, published)
+        )
+
+    planned = [h for h in answering if not (query.kind == "date" and no_plan(h))] or answering
+    best_fit = max((fit(h) for h in planned if h.linked or untyped), default=0.0)
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that
     # fits less well may be the one that holds now, so the band takes it in.
     comparable = tuning.COMPARABLE_LATEST if query.asks_latest else tuning.COMPARABLE
+
     band = [
         h
-        for h in answering
+        for h in planned
         if (h.linked or untyped)
         and not (h.retrospective and not query.past)
         and fit(h) >= (comparable if h.span is not None else tuning.COMPARABLE_UNTYPED) * best_fit

@@ -60,6 +60,7 @@ from .spans import (
 
 __all__ = [
     "PassageRead",
+    "before_published",
     "counting_terms",
     "gives_cause",
     "opening_terms",
@@ -183,6 +184,17 @@ def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
     ]
 
 
+def before_published(span: AnswerSpan, published: PubDate) -> bool:
+    """Whether a date span is of a time before a publication date (a year before its year,
+    a month before its month)."""
+    told = latest_mentioned(span.display, published)
+    if told is None:
+        return False
+    year, month = told
+    now = published.value
+    return year < now.year or (year == now.year and 0 < month < now.month and published.precision != "year")
+
+
 def _later(sentence: str, before: str, published: PubDate | None) -> bool:
     """Whether a sentence tells of a later time than the one before it ("in April 2016"
     after "in 2013"): the update of what that one said."""
@@ -245,6 +257,10 @@ def read_passage(
             if query.kind == "date" and query.future:
                 # "three years ago" cannot be when something will happen.
                 spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
+            if query.kind == "date" and query.forecast and document.published is not None:
+                # "When was it expected to open?": a date already past when the document
+                # was written ("cost £8m when it opened in 2014") was no plan then.
+                spans = [s for s in spans if not before_published(s, document.published)] or spans
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]

@@ -215,3 +215,16 @@ def test_the_body_that_rated_is_the_judge_and_overall_is_no_grade(tmp_path: Path
     )
     engine = engine_over(tmp_path, {"2024-review.md": review})
     assert engine.ask("What grade did the inspectorate give the hospice?").short == "outstanding"
+
+
+def test_a_date_already_past_when_written_was_no_plan_then(tmp_path: Path) -> None:
+    plans = article(
+        "Kelby training centre approved",
+        "2016-03-08",
+        "Plans for a training centre at Kelby were approved by the fire authority on Monday. It is "
+        "expected to open in spring 2019.\n\n"
+        "Crews now travel to the Pellby training centre, which cost £8m when it opened in 2014.",
+    )
+    engine = engine_over(tmp_path, {"2016-kelby.md": plans})
+    assert engine.ask("When was the training centre expected to open?").short == "spring 2019"
+    assert engine.ask("When did the Pellby training centre open?").short == "2014"

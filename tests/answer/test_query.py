@@ -117,12 +117,16 @@ def test_a_misspelt_word_of_the_question_asking_for_now_asks_for_now() -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "forecast"),
     [
-        "When did the trust go live in the end?",
-        "When did the trust finally go live?",
-        "when did it actually go live",
+        ("When was the trust expected to go live?", True),
+        ("When is the trust due to go live?", True),
+        ("wen was it gonna go live", True),
+        ("When did the trust go live?", False),
+        ("When was the trust originally meant to go live?", False),  # the first plan, told later
     ],
 )
-def test_the_event_a_date_question_asks_about_is_not_an_adverb_of_time(question: str) -> None:
-    assert _parse(question).defining_term == "live"
+def test_a_question_asking_what_was_planned_is_told_from_one_asking_what_happened(
+    question: str, forecast: bool
+) -> None:
+    assert _parse(question).forecast is forecast

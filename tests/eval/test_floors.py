@@ -1,4 +1,5 @@
-"""Answer quality, held by floors: the development set and fifteen corpora written for tests.
+"""Answer quality, held by floors: the development set, two blind sets on the bundled corpus
+and sixteen corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -12,7 +13,8 @@ harbour board), `tallowmoor` (a community energy co-op) and `quarrybank` (a hous
 association), `greyhallow` (a museums trust) and `orchardleigh` (a hospice) were held out
 for a while, measured, then read; `pendlecombe` (a regional airport), `rookfield` (a
 leisure trust) and `wyvernbus` (a city bus company) are held out: their misses are not
-read, so their figures are the honest measure of unrehearsed questions.
+read, so their figures are the honest measure of unrehearsed questions; so is `elmsworth`
+(a children's services trust).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from ..conftest import DEV_SET, ROOT
 CORPORA = ROOT / "tests" / "corpora"
 #: Questions about the bundled corpus written blind, without the dev set or the code.
 BLIND_SET = ROOT / "tests" / "eval" / "qa_seeds_blind.jsonl"
+#: A second such set, written without the first; held out: its misses are not read.
+BLIND_SET_2 = ROOT / "tests" / "eval" / "qa_seeds_blind2.jsonl"
 #: The first rows of the dev set: the original questions, every one right.
 ORIGINAL_ROWS = 24
 
@@ -94,6 +98,14 @@ def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
     _floors(report.overall, 0.75, 1.0, 3, 0.61, 0.75, 0.65)
 
 
+def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
+    # Held out: measured at 0.740 hit@1 with 5 false abstentions both at the session's
+    # first commit and when the floor was set.
+    report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
+    assert report.overall.n == 60
+    _floors(report.overall, 0.74, 0.70, 5, 0.54, 0.71, 0.50)
+
+
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
     [("fact", 0.93), ("latest", 0.75), ("as_of", 0.83), ("casual", 0.81), ("why_how", 1.0)],
@@ -112,7 +124,8 @@ CORPUS_FLOORS = {
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     "ashcombe": (0.81, 0.50, 1, 0.79, 0.84, 0.73),
     "marrowdale": (0.61, 0.66, 2, 0.59, 0.75, 0.70),
-    "fenmoor": (0.63, 0.66, 2, 0.63, 0.62, 0.64),
+    # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
+    "fenmoor": (0.65, 0.66, 2, 0.63, 0.60, 0.64),
     "kestrel": (0.70, 0.66, 2, 0.61, 0.75, 0.62),
     "saltmere": (0.63, 1.00, 4, 0.52, 0.80, 0.59),
     "tallowmoor": (0.52, 0.66, 5, 0.31, 0.66, 0.22),
@@ -122,7 +135,9 @@ CORPUS_FLOORS = {
     "rookfield": (0.36, 0.83, 9, 0.29, 0.80, 0.30),  # held out: its misses are not read
     "orchardleigh": (0.65, 0.66, 6, 0.52, 0.55, 0.37),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
-    "wyvernbus": (0.47, 0.33, 7, 0.34, 0.57, 0.31),  # held out: its misses are not read
+    # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
+    "wyvernbus": (0.50, 0.33, 7, 0.36, 0.56, 0.31),  # held out: its misses are not read
+    "elmsworth": (0.59, 0.66, 6, 0.47, 0.73, 0.47),  # held out: its misses are not read
 }
 
 
@@ -170,7 +185,7 @@ def _code_strings() -> str:
 
 
 def _all_pairs() -> Iterator[dict[str, object]]:
-    for path in (DEV_SET, BLIND_SET, *sorted(CORPORA.glob("*/qa.jsonl"))):
+    for path in (DEV_SET, BLIND_SET, BLIND_SET_2, *sorted(CORPORA.glob("*/qa.jsonl"))):
         for line in path.read_text(encoding="utf-8").splitlines():
             yield json.loads(line)
 
