@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 12
+TOKENIZER_VERSION = 13
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -52,7 +52,10 @@ STOP_WORDS = frozenset(
 )
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
-_MONEY = re.compile(r"([£$€])\s?(\d+(?:[.,]\d+)*)\s?(million|mn|m|billion|bn|thousand|k)?\b", re.IGNORECASE)
+# The unit and the space before it go together: "£300 for" keeps its space ("£300", "for").
+_MONEY = re.compile(
+    r"([£$€])\s?(\d+(?:[.,]\d+)*)(?:\s?(million|mn|m|billion|bn|thousand|k)\b)?", re.IGNORECASE
+)
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
 #: Words an amount swallows ("£9 million" is one term), though a sentence may hold them alone.
 MONEY_UNITS = tuple(_MONEY_UNIT)
@@ -76,8 +79,14 @@ def fold(text: str) -> str:
 
 
 def _money(match: re.Match[str]) -> str:
+    """One form for one sum: "£700k" and "£700,000" are "£700000", "£1,500,000" is "£1.5m"."""
     number = match.group(2).replace(",", "")
     unit = _MONEY_UNIT.get((match.group(3) or "").lower(), "")
+    value = float(number) if number.count(".") <= 1 else None
+    if unit == "k" and value is not None and (value * 1000).is_integer():
+        number, unit = str(int(value * 1000)), ""
+    elif not unit and value is not None and value >= 1_000_000 and value % 10_000 == 0:
+        number, unit = f"{value / 1_000_000:.2f}".rstrip("0").rstrip("."), "m"
     return f"{match.group(1)}{number}{unit}"
 
 

@@ -79,6 +79,26 @@ def test_amounts_percentages_and_financial_years_are_kept_whole(text: str, expec
     assert tokenize(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("£300 for the year", ["£300", "year"]),
+        ("rose by £23 a year", ["rose", "£23", "year"]),
+        ("£700,000 extra", ["£700000", "extra"]),
+    ],
+)
+def test_an_amount_without_a_unit_leaves_the_next_word_alone(text: str, expected: list[str]) -> None:
+    assert tokenize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("£700k", "£700,000"), ("£1.5k", "£1,500"), ("£1,500,000", "£1.5m"), ("£2,000,000", "£2 million")],
+)
+def test_one_sum_is_one_term_however_written(one: str, other: str) -> None:
+    assert tokenize(one) == tokenize(other)
+
+
 def test_percent_kept_in_a_sentence() -> None:
     assert "84%" in tokenize("Some 84% of staff agreed.")
 
