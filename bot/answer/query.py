@@ -125,9 +125,14 @@ class Query:
 
     @property
     def forecast(self) -> bool:
-        """Whether the question asks what was or is planned, not what happened: "When was
-        it expected to open?", "When is it due?"; not what was first planned."""
-        return bool(_FORECAST.search(self.corrected)) and not _FIRST_PLAN.search(self.corrected)
+        """Whether the question asks what was planned at a past time, not what happened:
+        "When was it expected to open?"; not what was first planned, nor "When will it
+        open?", which a report that it has opened answers."""
+        return (
+            bool(_FORECAST.search(self.corrected))
+            and bool(re.search(r"\b(was|were|had)\b", self.corrected, re.I))
+            and not _FIRST_PLAN.search(self.corrected)
+        )
 
     @property
     def asks_words(self) -> bool:

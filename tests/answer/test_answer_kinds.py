@@ -225,6 +225,10 @@ def test_a_date_already_past_when_written_was_no_plan_then(tmp_path: Path) -> No
         "expected to open in spring 2019.\n\n"
         "Crews now travel to the Pellby training centre, which cost £8m when it opened in 2014.",
     )
-    engine = engine_over(tmp_path, {"2016-kelby.md": plans})
-    assert engine.ask("When was the training centre expected to open?").short == "spring 2019"
+    opened = article("Kelby centre opens", "2019-06-20", "The Kelby training centre opened in May 2019.")
+    engine = engine_over(tmp_path, {"2016-kelby.md": plans, "2019-opened.md": opened})
+    planned = engine.ask("When was the training centre expected to open?", as_of="2017-12-31")
+    assert planned.short == "spring 2019"
     assert engine.ask("When did the Pellby training centre open?").short == "2014"
+    # Asked what is planned, the report that it has happened answers.
+    assert engine.ask("When will the Kelby training centre open?").short == "May 2019"
