@@ -413,7 +413,12 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     # Only the words the corpus lacks are looked up (wordfreq's tables cost ~0.5 s to load).
     lacking = [w for w in surface if any(t in unknown for t in tokenize(w))]
     common = {t for w in lacking if is_common_english(w) for t in tokenize(w)}
-    rare = tuple(t for t in unknown if t in capitalised or t not in common)
+    # A rare word in lower case is specific content ("caseload") where the asker
+    # capitalises names past the first letter; typed in lower case (a phone capitalises
+    # only the first), it may be a name, slang or a typo alike, and does not decide "I
+    # don't know" alone.
+    cased = any(c.isupper() for c in plain[1:])
+    rare = tuple(t for t in unknown if t in capitalised or (cased and t not in common))
     # Capitalised words the question has: "Slough", "Hammond" (role words and months aside).
     kind = expected_answer(corrected)
     # Asked whether a person still holds a post, their name is the value in question, not

@@ -101,6 +101,21 @@ def test_a_name_or_rare_word_the_corpus_lacks_is_a_reason_to_abstain() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "rare"),
+    [
+        ("What is the average caseload at the Trust?", ("caseload",)),  # names capitalised
+        ("what is the average caseload at the trust", ()),  # all lower case: a name or slang alike
+        ("Whats the average caseload at the trust", ()),  # only the first letter, as phones write it
+    ],
+)
+def test_a_rare_lower_case_word_decides_only_where_the_asker_capitalises_names(
+    question: str, rare: tuple[str, ...]
+) -> None:
+    known = frozenset({"trust", "averag"})
+    assert parse_query(question, frozenset({"trust", "average"}), known).rare == rare
+
+
+@pytest.mark.parametrize(
     ("typed", "read"),
     [
         ("WHEN WILL THE TRUST GO LIVE?", "when will the trust go live?"),
