@@ -155,20 +155,25 @@ _HANDED_ON = re.compile(
 )
 
 
-def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> list[AnswerSpan]:
+def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> tuple[list[AnswerSpan], dict[int, AnswerSpan]]:
     """The spans without the old value of a change: "rose from £600 to £750" gives £750,
-    "X retired and was succeeded by Y" gives Y."""
-    return [
-        s
-        for s, after in itertools.zip_longest(spans, spans[1:])
-        if not (
-            after is not None
-            and (
-                (_FROM.search(sentence[: s.start]) and _TO.match(sentence[s.end : after.start]))
-                or _HANDED_ON.search(sentence[s.end : after.start])
-            )
-        )
-    ]
+    "X retired and was succeeded by Y" gives Y; and for each new value kept (by place in
+    the list kept), the old one it replaced."""
+    kept: list[AnswerSpan] = []
+    replaced: dict[int, AnswerSpan] = {}
+    old: AnswerSpan | None = None
+    for s, after in itertools.zip_longest(spans, spans[1:]):
+        if after is not None and (
+            (_FROM.search(sentence[: s.start]) and _TO.match(sentence[s.end : after.start]))
+            or _HANDED_ON.search(sentence[s.end : after.start])
+        ):
+            old = s
+            continue
+        if old is not None:
+            replaced[len(kept)] = old
+            old = None
+        kept.append(s)
+    return kept, replaced
 
 
 # A first name and an initial: "Carol T", a reader who signs a comment.
@@ -272,13 +277,21 @@ def read_passage(
                 spans, strength = (strong, 2) if strong else (spans, 1)
                 # "Which grid company ...?": "Northern Grid Networks", not "Moor Road".
                 spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
-            spans = _changed_to(sentence, spans)
+            spans, replaced = _changed_to(sentence, spans)
             positions = matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them
             # answers something else the sentence says ("... an inspection four years ago").
             # Among near ones, text order: "X was appointed manager, replacing Y" names X;
             # but a figure is the one nearest ("first costed at £18m, will now cost £31m").
-            distances = [distance_in_words(sentence, s, positions) for s in spans]
+            # A new value stands where the old one it replaced does: "the estimated cost
+            # has risen from £48 million to £67 million" links £67 million to the cost.
+            distances = [
+                min(
+                    distance_in_words(sentence, s, positions),
+                    distance_in_words(sentence, replaced[k], positions) if k in replaced else len(sentence),
+                )
+                for k, s in enumerate(spans)
+            ]
             near = [d <= tuning.LINK_WINDOW for d in distances]
             event = _event_positions(sentence, query) if query.kind == "date" and len(spans) > 1 else []
             if query.kind in _NEAREST_KINDS and spans:

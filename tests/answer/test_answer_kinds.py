@@ -232,3 +232,20 @@ def test_a_date_already_past_when_written_was_no_plan_then(tmp_path: Path) -> No
     assert engine.ask("When did the Pellby training centre open?").short == "2014"
     # Asked what is planned, the report that it has happened answers.
     assert engine.ask("When will the Kelby training centre open?").short == "May 2019"
+
+
+def test_a_new_value_stands_where_the_value_it_replaced_does(tmp_path: Path) -> None:
+    first = article(
+        "Kelby scheme approved", "2014-03-11", "The Kelby reservoir scheme is expected to cost £48 million."
+    )
+    rise = article(
+        "Kelby costs climb",
+        "2016-05-19",
+        "Engineers found more clay under the dam.\n\n"
+        "The estimated cost of the Kelby reservoir scheme has now risen sharply from £48 million "
+        "to £67 million.",
+    )
+    engine = engine_over(tmp_path, {"2014-first.md": first, "2016-rise.md": rise})
+    answer = engine.ask("What is the estimated cost of the Kelby reservoir scheme?")
+    assert answer.short == "£67 million"
+    assert [e.said for e in answer.earlier] == ["£48m"]

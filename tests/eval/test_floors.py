@@ -120,7 +120,9 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 CORPUS_FLOORS = {
     "westmarsh": (0.73, 0.80, 2, 0.62, 0.86, 0.90),
     "harrowby": (0.78, 0.88, 1, 0.55, 0.76, 0.52),
-    "brackwater": (0.91, 0.80, 0, 0.70, 0.79, 0.85),
+    # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
+    # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
+    "brackwater": (0.91, 0.80, 0, 0.70, 0.78, 0.85),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     "ashcombe": (0.81, 0.50, 1, 0.79, 0.84, 0.73),
     "marrowdale": (0.61, 0.66, 2, 0.59, 0.75, 0.70),
