@@ -48,7 +48,10 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     posts = [r for r in query.roles if r not in generic and r not in modifiers]
     # Posts are matched word for word: a director is not a leader, though a question
     # about "the boss" or who is "in charge" may be answered by any post.
-    window = [ROLE_ABBREVIATIONS.get(t, t) for t in window_terms(sentence, span, tuning.ROLE_WINDOW)]
+    window = [
+        query.respelt.get(t, ROLE_ABBREVIATIONS.get(t, t))
+        for t in window_terms(sentence, span, tuning.ROLE_WINDOW)
+    ]
     near = set(window)
     pointing = points_back(sentence, span)
     if pointing and near & generic:

@@ -95,6 +95,9 @@ class Query:
     qualifiers: tuple[str, ...] = ()  # terms saying which post: "council", "financ" in "... for finance"
     counted: str | None = None  # the term of what "how many X" counts
     about: tuple[str, ...] = ()  # terms of the person whose post a "still" question checks
+    # The documents' misspellings of the question's terms, each to the term it stands
+    # for: "minster" -> "minist" when the documents write "Minster" for "Minister".
+    respelt: dict[str, str] = field(default_factory=dict)
 
     def typed(self, term: str) -> str:
         """The word of the question a term comes from ("Leeds" for "leed"), or the term."""
@@ -290,6 +293,35 @@ def _shapes(vocabulary: AbstractSet[str]) -> dict[tuple[int, int, str], list[str
     return shapes
 
 
+#: A word the documents may misspell is at least this long: "minister" as "minster".
+MISSPELT_MIN_LETTERS = 6
+
+
+def _misspelt_in_corpus(
+    term: str, surface: list[str], vocabulary: AbstractSet[str], known_terms: AbstractSet[str]
+) -> str | None:
+    """The known term of a rare word one letter from a common one the question uses and
+    the documents never do: the documents' misspelling of it ("minster" for "minister")."""
+    word = next((w for w in surface if tokenize(w) == [term]), None)
+    if (
+        word is None
+        or len(word) < MISSPELT_MIN_LETTERS
+        or not word.isalpha()
+        or zipf(word) < COMMON_WORD_ZIPF
+    ):
+        return None
+    for near in _words_like(word, vocabulary):
+        found = tokenize(near)
+        if (
+            DamerauLevenshtein.distance(word, near) == 1
+            and zipf(near) < COMMON_WORD_ZIPF
+            and found
+            and found[0] in known_terms
+        ):
+            return found[0]
+    return None
+
+
 def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     """The vocabulary's words a typo of `word` may be: within two letters of its length,
     with its first or second letter in first or second place (a 100,000-word vocabulary
@@ -401,12 +433,16 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         if present:
             expansions[term] = present
     capitalised = _capitalised_terms(corrected)
+    respelt: dict[str, str] = {}
     for term in terms:
         # "scrutinises" asks about the "scrutiny" the documents speak of.
         if term not in known_terms and term not in expansions and term not in capitalised:
             form = _form_of(term, known_terms)
-            if form is not None:
-                expansions[term] = frozenset({form})
+            misspelt = None if form else _misspelt_in_corpus(term, surface, vocabulary, known_terms)
+            if misspelt is not None:
+                respelt[misspelt] = term
+            if form or misspelt:
+                expansions[term] = frozenset({form or misspelt or term})
     unknown = tuple(t for t in terms if t not in known_terms and t not in expansions)
     # An unknown word of ordinary English ("actually", "labour") is no sign the documents
     # cannot answer; an unknown name or rare word is what the question is about.
@@ -439,4 +475,5 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         qualifiers=post_qualifiers(corrected),
         counted=counted_term(corrected) if kind == "count" else None,
         about=tuple(sorted(asked_about)),
+        respelt=respelt,
     )

@@ -249,3 +249,13 @@ def test_a_new_value_stands_where_the_value_it_replaced_does(tmp_path: Path) -> 
     answer = engine.ask("What is the estimated cost of the Kelby reservoir scheme?")
     assert answer.short == "£67 million"
     assert [e.said for e in answer.earlier] == ["£48m"]
+
+
+def test_a_post_the_documents_misspell_is_still_the_post(tmp_path: Path) -> None:
+    letter = article(
+        "Roads minister writes",
+        "2018-04-03",
+        "The Minster for Roads, Jo Bell, has written to the council to confirm the funding.",
+    )
+    engine = engine_over(tmp_path, {"2018-letter.md": letter})
+    assert engine.ask("Which minister wrote to the council about the funding?").short == "Jo Bell"

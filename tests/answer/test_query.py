@@ -130,3 +130,12 @@ def test_a_question_asking_what_was_planned_is_told_from_one_asking_what_happene
     question: str, forecast: bool
 ) -> None:
     assert _parse(question).forecast is forecast
+
+
+def test_a_word_the_documents_misspell_finds_their_spelling() -> None:
+    vocabulary = frozenset({"minster", "council", "wrote"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("Which minister wrote to the council?", vocabulary, known)
+    assert query.expansions[stem("minister")] == {stem("minster")}
+    assert query.respelt == {stem("minster"): stem("minister")}
+    assert not query.unknown

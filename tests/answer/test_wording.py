@@ -52,6 +52,7 @@ from bot.engine import Engine
         ("wen will it b open", "when will it be open"),
         ("is it gonna b late", "is it going to be late"),
         ("is it plan b", "is it plan b"),
+        ("who is the chief exec", "who is the chief executive"),
         ("who took over after the 1st builder went bust", "who took over after the first builder went bust"),
         ("is the 2nd phase done", "is the second phase done"),
         ("the 1st lot of tenants", "the first lot of tenants"),  # a batch, not "many"
