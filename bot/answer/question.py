@@ -187,7 +187,7 @@ def expected_answer(question: str) -> AnswerType | None:
         and not re.search(r"\b(?!the\b|total\b)[a-z]+ number\W*$", q)
     ):
         return "count"  # "What is the number of fire stations?"
-    if re.match(rf"^(which|what) ({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):
+    if re.match(rf"^(which|what) ([\w'’-]+ )?({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):
         return None  # "Which document ...?": "the memorandum of understanding", no name
     if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q) or _NAME_OF.match(q):
         return "name"  # "What is the name of the first builder?": no post, so not a person

@@ -300,6 +300,10 @@ def _amounts(sentence: str) -> list[AnswerSpan]:
     return spans
 
 
+# A name joined to a word in lower case describes the noun after it: "London-based".
+_DESCRIBING = re.compile(r"[A-Z][\w'’]*-[a-z]+")
+
+
 def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
     """Runs of capitalised words (offset, text), a sentence's capitalised first word aside."""
     for match in _PROPER.finditer(sentence):
@@ -312,6 +316,8 @@ def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
 def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     spans = []
     for start, text in _proper_names(sentence):
+        if _DESCRIBING.fullmatch(text):
+            continue  # "London-based", "Conservative-controlled": what a name makes of a noun
         words = {bare_word(w) for w in re.split(r"[\s,]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
         distinctive = words - _GENERIC_WORDS
         # A name answers only with something the question does not already say:

@@ -41,6 +41,7 @@ from bot.answer.spans import persons_in
         ("How long does the crossing take?", "measure"),
         ("What size is the solar farm?", "measure"),
         ("Which document is the cabinet considering?", None),
+        ("Which business document is going before the cabinet?", None),
         ("What's the current target date for the trust?", "date"),
         ("What is the deadline for bids?", "date"),
         ("What is the average response time for urgent calls?", "measure"),

@@ -690,6 +690,15 @@ def test_a_figure_keeps_its_period_when_what_it_measures_comes_between() -> None
     assert figure_as_said(sentence, span) == "about 40 million litres a day"
 
 
+def test_a_name_joined_to_a_describing_word_is_no_name_but_still_a_place() -> None:
+    sentence = "The council is using London-based consultancy Harbour Ventures to set up the trust."
+    assert [s.text for s in find_answer_spans(sentence, "name", "Which consultancy is helping?")] == [
+        "Harbour Ventures"
+    ]
+    places = find_answer_spans(sentence, "place", "Where is Harbour Ventures based?")
+    assert places and "London" in places[0].text
+
+
 def test_a_capitalised_word_opening_a_quote_is_no_name() -> None:
     sentence = '"Losing the late boat is a nightmare for the island," said one reader.'
     assert find_answer_spans(sentence, "name", "Which company runs the boat?") == []
