@@ -82,6 +82,10 @@ _DATED = re.compile(
 )
 
 
+# Words before a date that say which part of it: "the end of December", "early 2022", "mid-2020".
+_PART_OF = re.compile(
+    r"\b(?:the\s+)?(early|late|mid|end of|start of|beginning of|middle of)[\s-]+$", re.IGNORECASE
+)
 _NOUN_RUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
 
 
@@ -404,6 +408,9 @@ def short_answer(
         )
         if query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):
             value = f"{value} {noun}"  # "740 staff", "21 fire stations"
+        if query.kind == "date" and value and (part := _PART_OF.search(sentence[: span.start])):
+            # "by the end of December", "in early 2022", "mid-2020": which part of the time.
+            value = f"{part.group(1).lower()}{'-' if part.group(1).lower() == 'mid' else ' '}{value}"
         if query.kind == "name":
             # "Which services ...?": the phrase the name stands in says more than the name.
             tokens = list(_WORD.finditer(sentence))

@@ -777,3 +777,17 @@ def test_of_two_grades_the_one_beside_what_the_question_says_is_graded_answers(t
     engine = engine_over(tmp_path, {"2025-grades.md": grades, **others})
     assert engine.ask("What viability grade does the regulator give us?").short == "V2"
     assert engine.ask("What governance grade does the regulator give us?").short == "G1"
+
+
+@pytest.mark.parametrize(
+    ("said", "short"),
+    [
+        ("A decision on the pier will be made by the end of December.", "end of December 2019"),
+        ("The pier is now due to open in early 2022.", "early 2022"),
+        ("The pier should reopen by mid-2020.", "mid-2020"),
+    ],
+)
+def test_a_date_keeps_the_part_of_it_the_sentence_gives(tmp_path: Path, said: str, short: str) -> None:
+    news = article("Pier update", "2019-11-05", said)
+    answer = engine_over(tmp_path, {"2019-pier.md": news}).ask("When will it happen for the pier?")
+    assert answer.short == short
