@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answer import short, tuning, wording  # noqa: E402
+from bot.answer import query, short, tuning, wording  # noqa: E402
 from bot.engine import Engine  # noqa: E402
 from bot.eval import QAPair, evaluate, load_pairs  # noqa: E402
 
@@ -50,11 +50,15 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "SPECIFIC_ZIPF": (3.5, 4.0, 4.3, 4.5, 5.0, 9.0),
     "TITLE_GAP": (1, 2, 3),
     "APPOSITION_GAP": (2, 3, 4, 6),
+    "CORRECTED_ZIPF": (3.5, 4.0, 4.5, 5.0, 9.0),
+    "MISSPELT_MIN_LETTERS": (4, 5, 6, 7, 8, 99),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})
 #: Constants of `bot.answer.wording` (what counts as ordinary English), judged by rank.
-WORDING_CONSTANTS = frozenset({"MISSPELT_ZIPF"})
+WORDING_CONSTANTS = frozenset({"MISSPELT_ZIPF", "CORRECTED_ZIPF"})
+#: Constants of `bot.answer.query` (how a question's words are read), judged by rank.
+QUERY_CONSTANTS = frozenset({"MISSPELT_MIN_LETTERS"})
 #: Constants of the timeline: judged per question by earlier values found less wrong entries.
 TIMELINE_CONSTANTS = frozenset({"RELATED"})
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
@@ -114,7 +118,15 @@ def cross_validate(qa: Path, corpus: Path, only: Sequence[str] = ()) -> dict[str
         for name, grid in GRIDS.items():
             if only and name not in only:
                 continue
-            module = short if name in SHORT_CONSTANTS else wording if name in WORDING_CONSTANTS else tuning
+            module = (
+                short
+                if name in SHORT_CONSTANTS
+                else wording
+                if name in WORDING_CONSTANTS
+                else query
+                if name in QUERY_CONSTANTS
+                else tuning
+            )
             of_short = name in SHORT_CONSTANTS
             default = getattr(module, name)
             of_timeline = name in TIMELINE_CONSTANTS
