@@ -35,6 +35,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "COMPARABLE": (0.4, 0.5, 0.6, 0.75, 0.9),
     "COMPARABLE_UNTYPED": (0.5, 0.6, 0.75, 0.9),
     "COMPARABLE_LATEST": (0.2, 0.3, 0.4, 0.5, 0.6),
+    "COMPARABLE_UNTYPED_LATEST": (0.5, 0.6, 0.7, 0.8, 0.9),
     "MIN_COVERAGE": (0.25, 0.3, 0.35, 0.4, 0.5),
     "UNKNOWN_WEIGHT": (0.0, 0.25, 0.5, 1.0),
     "SUBJECT_WEIGHT": (0.25, 0.5, 1.0),

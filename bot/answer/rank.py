@@ -361,13 +361,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that
     # fits less well may be the one that holds now, so the band takes it in.
     comparable = tuning.COMPARABLE_LATEST if query.asks_latest else tuning.COMPARABLE
+    comparable_untyped = tuning.COMPARABLE_UNTYPED_LATEST if query.asks_latest else tuning.COMPARABLE_UNTYPED
 
     band = [
         h
         for h in planned
         if (h.linked or untyped)
         and not (h.retrospective and not query.past)
-        and fit(h) >= (comparable if h.span is not None else tuning.COMPARABLE_UNTYPED) * best_fit
+        and fit(h) >= (comparable if h.span is not None else comparable_untyped) * best_fit
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or (holds_post and h.span is not None))
     ]
     values = {h.span.value for h in band if h.span is not None}

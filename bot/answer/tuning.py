@@ -29,6 +29,8 @@ COMPARABLE_LATEST = 0.3
 
 #: Like COMPARABLE, for answers of no particular type, compared by coverage of the question.
 COMPARABLE_UNTYPED = 0.9
+#: Like COMPARABLE_UNTYPED, when the question asks what holds now or in the end.
+COMPARABLE_UNTYPED_LATEST = 0.8
 
 #: Below this share of the question's information matched, the ranking abstains.
 MIN_COVERAGE = 0.4

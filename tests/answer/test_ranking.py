@@ -516,3 +516,19 @@ def test_asked_what_holds_in_the_end_a_newer_answer_that_fits_less_well_comes_fi
     answer = engine.ask("how much did the larkfield hospice appeal raise in the end")
     assert answer.short == "£6.6m"
     assert [e.said for e in answer.earlier] == ["£4.1m"]
+
+
+def test_a_question_about_now_takes_the_newer_answer_that_fits_a_little_less(tmp_path: Path) -> None:
+    older = article(
+        "Ferry trust plans",
+        "2016-10-04",
+        "The harbour cabinet will be dealing next week with the outline business case for the ferry trust.",
+    )
+    newer = article(
+        "Ferry trust plans move on",
+        "2019-11-05",
+        "The harbour cabinet will note the memorandum of understanding for the ferry trust tomorrow.",
+    )
+    engine = engine_over(tmp_path, {"2016-case.md": older, "2019-mou.md": newer})
+    now = engine.ask("Which paper is the harbour cabinet now dealing with to set up the ferry trust?")
+    assert "memorandum of understanding" in now.results[0].sentence
