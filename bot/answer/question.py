@@ -156,8 +156,14 @@ def expected_answer(question: str) -> AnswerType | None:
     ):
         return "percent"
     after_much = re.match(r"^how much\s+([a-z'’-]+)\b(?!\s+(?:money|cash|funding|funds)\b)", q)
-    if after_much and not re.fullmatch(
-        rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
+    # "How much additional transition funding ...?" asks a sum, whatever words come first.
+    money_after = re.match(rf"^how much\s+([\w'’-]+\s+){{0,3}}({_MONEY_NOUNS}|money|cash|funds)\b", q)
+    if (
+        after_much
+        and not money_after
+        and not re.fullmatch(
+            rf"{_AUXILIARIES}|{_MONEY_NOUNS}|money|cash|more|less|of|extra", after_much.group(1)
+        )
     ):
         # "how much cargo", "how much independence": a quantity of something, not a sum of
         # money; in units if the documents give one.

@@ -59,6 +59,7 @@ from bot.answer.spans import persons_in
         ("Where does the trust stand with the regulator?", None),
         ("What is the association's annual turnover?", "amount"),
         ("What is the latest forecast for the overall bill for the new pier?", "amount"),
+        ("How much additional transition funding is the council asking for?", "amount"),
         ("What's the population of the island?", "count"),
         ("What's the trust's registered charity number?", None),
     ],
