@@ -367,16 +367,23 @@ _EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(
 _NO_CHOICE = frozenset("what wat not no something anything nothing whatever so else otherwise never".split())
 
 
-def _one_of(question: str, sentence: str) -> str | None:
-    """For "is it A or B?", the one of the two the sentence says, as it says it."""
+def _one_of(question: str, sentence: str, query: Query) -> str | None:
+    """For "is it A or B?", the one of the two the sentence says, as it says it, or in
+    one of its synonyms ("Conservative" for "tory")."""
     match = _EITHER.match(question)
     if match is None or match.group(2) in _NO_CHOICE:
         return None  # "... or what?", "... or not?" asks yes or no
-    said = [
-        found
-        for option in match.groups()
-        if (found := re.search(rf"\b{re.escape(option)}\w*", sentence, re.IGNORECASE)) is not None
-    ]
+    said = []
+    for option in match.groups():
+        found = re.search(rf"\b{re.escape(option)}\w*", sentence, re.IGNORECASE)
+        if found is None:
+            terms = tokenize(option)
+            alike = query.expansions.get(terms[0], frozenset()) if terms else frozenset()
+            found = next(
+                (w for w in re.finditer(r"[\w'’]+", sentence) if set(tokenize(w.group(0))) & alike), None
+            )
+        if found is not None:
+            said.append(found)
     return said[0].group(0) if len(said) == 1 else None
 
 
@@ -399,7 +406,7 @@ def short_answer(
         return _because(sentence, query)
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
         return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))
-    chosen = _one_of(question, sentence)
+    chosen = _one_of(question, sentence, query)
     if chosen is not None:
         return chosen
     if span is not None:

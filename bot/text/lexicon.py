@@ -52,6 +52,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "target goal aim aiming",
     "vacancy vacancies unfilled vacant",
     "item items object objects",
+    "tory tories conservative conservatives",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

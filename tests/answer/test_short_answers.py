@@ -341,6 +341,12 @@ def test_is_it_this_or_that_is_answered_by_the_one_the_sentence_says(engine: Eng
     assert _short(engine, "is the harbour board tory or labour") == "Labour"
 
 
+def test_is_it_this_or_that_is_answered_by_a_synonym_the_sentence_says(tmp_path: Path) -> None:
+    news = article("Ferry vote", "2019-02-01", "The Conservative-run ferry board approved the new timetable.")
+    engine = engine_over(tmp_path, {"2019-vote.md": news})
+    assert _short(engine, "is the ferry board tory or labour") == "Conservative"
+
+
 def test_a_question_mostly_of_words_the_documents_never_use_is_not_answered(engine: Engine) -> None:
     # Each word is ordinary English; together they are about something the documents are not.
     answer = engine.ask("Who won the harbour football match last season?")
