@@ -35,7 +35,7 @@ from ..conftest import DEV_SET, ROOT
 CORPORA = ROOT / "tests" / "corpora"
 #: Questions about the bundled corpus written blind, without the dev set or the code.
 BLIND_SET = ROOT / "tests" / "eval" / "qa_seeds_blind.jsonl"
-#: A second such set, written without the first; held out: its misses are not read.
+#: A second such set, written without the first; held out, measured, then read.
 BLIND_SET_2 = ROOT / "tests" / "eval" / "qa_seeds_blind2.jsonl"
 #: The first rows of the dev set: the original questions, every one right.
 ORIGINAL_ROWS = 24
@@ -87,7 +87,7 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # Counting only specific words the documents lack toward "I don't know" (SPECIFIC_ZIPF)
     # answers "how do i apply for a primary school place for my son", and 3 more of the
     # blind set below; "What did X say?" answered only where X speaks gave one back.
-    _floors(dev_report.overall, 0.87, 0.85, 2, 0.51, 0.90, 0.64)
+    _floors(dev_report.overall, 0.89, 0.88, 1, 0.53, 0.90, 0.64)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -95,20 +95,20 @@ def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
     # 0.659 hit@1 with 7 false abstentions, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET))
     assert report.overall.n == 50
-    _floors(report.overall, 0.75, 1.0, 3, 0.61, 0.75, 0.65)
+    _floors(report.overall, 0.77, 1.0, 2, 0.63, 0.75, 0.65)
 
 
 def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
-    # Held out: measured at 0.740 hit@1 with 5 false abstentions both at the session's
-    # first commit and when the floor was set.
+    # Written blind, without the first set; measured held out at 0.740 hit@1 (5, then 4
+    # false abstentions) from the session's first commit to its eleventh, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
     assert report.overall.n == 60
-    _floors(report.overall, 0.74, 0.70, 5, 0.54, 0.71, 0.50)
+    _floors(report.overall, 0.76, 0.70, 3, 0.60, 0.71, 0.50)
 
 
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
-    [("fact", 0.93), ("latest", 0.75), ("as_of", 0.83), ("casual", 0.81), ("why_how", 1.0)],
+    [("fact", 0.93), ("latest", 0.81), ("as_of", 0.83), ("casual", 0.81), ("why_how", 1.0)],
 )
 def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_at_1: float) -> None:
     metrics = dev_report.by_category()[category]
@@ -119,27 +119,27 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: answers, timeline precision and recall, at the figures measured when they were set.
 CORPUS_FLOORS = {
     "westmarsh": (0.73, 0.80, 2, 0.62, 0.86, 0.90),
-    "harrowby": (0.78, 0.88, 1, 0.55, 0.76, 0.52),
+    "harrowby": (0.80, 0.88, 1, 0.61, 0.77, 0.57),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     "brackwater": (0.91, 0.80, 0, 0.70, 0.78, 0.85),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     "ashcombe": (0.81, 0.50, 1, 0.79, 0.84, 0.73),
-    "marrowdale": (0.61, 0.66, 2, 0.59, 0.75, 0.70),
+    "marrowdale": (0.63, 0.66, 2, 0.61, 0.75, 0.74),
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
-    "fenmoor": (0.65, 0.66, 2, 0.63, 0.60, 0.64),
-    "kestrel": (0.70, 0.66, 2, 0.61, 0.75, 0.62),
-    "saltmere": (0.63, 1.00, 4, 0.52, 0.80, 0.59),
-    "tallowmoor": (0.52, 0.66, 5, 0.31, 0.66, 0.22),
-    "greyhallow": (0.34, 0.33, 4, 0.36, 0.83, 0.33),
-    "pendlecombe": (0.54, 0.83, 3, 0.36, 0.36, 0.37),  # held out: its misses are not read
-    "quarrybank": (0.52, 0.66, 4, 0.36, 0.60, 0.28),
-    "rookfield": (0.36, 0.83, 9, 0.29, 0.80, 0.30),  # held out: its misses are not read
-    "orchardleigh": (0.65, 0.66, 6, 0.52, 0.55, 0.37),
+    "fenmoor": (0.65, 0.66, 2, 0.65, 0.60, 0.64),
+    "kestrel": (0.70, 0.66, 2, 0.61, 0.76, 0.62),
+    "saltmere": (0.65, 1.00, 4, 0.54, 0.80, 0.59),
+    "tallowmoor": (0.54, 0.66, 4, 0.31, 0.66, 0.22),
+    "greyhallow": (0.34, 0.33, 3, 0.38, 0.83, 0.33),
+    "pendlecombe": (0.54, 0.83, 2, 0.36, 0.36, 0.37),  # held out: its misses are not read
+    "quarrybank": (0.54, 0.66, 4, 0.38, 0.63, 0.36),
+    "rookfield": (0.40, 0.83, 7, 0.34, 0.85, 0.30),  # held out: its misses are not read
+    "orchardleigh": (0.68, 0.66, 6, 0.54, 0.55, 0.37),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
-    "wyvernbus": (0.50, 0.33, 7, 0.36, 0.56, 0.31),  # held out: its misses are not read
-    "elmsworth": (0.59, 0.66, 6, 0.47, 0.73, 0.47),  # held out: its misses are not read
+    "wyvernbus": (0.52, 0.33, 6, 0.38, 0.56, 0.31),  # held out: its misses are not read
+    "elmsworth": (0.61, 0.66, 5, 0.47, 0.73, 0.47),  # held out: its misses are not read
 }
 
 
