@@ -58,6 +58,8 @@ _PLAIN: dict[str, str] = {
     "kids": "children", "kid": "child", "kiddies": "children", "kiddos": "children",
     "boss": "head", "bosses": "heads", "dept": "department", "depts": "departments",
     "mgr": "manager", "exec": "executive", "execs": "executives", "hq": "headquarters",
+    "ceo": "chief executive", "md": "managing director", "n": "and", "em": "them", "nah": "no",
+    "goin": "going", "doin": "doing", "lib": "library", "libs": "libraries",
     "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things",

@@ -53,6 +53,9 @@ from bot.engine import Engine
         ("is it gonna b late", "is it going to be late"),
         ("is it plan b", "is it plan b"),
         ("who is the chief exec", "who is the chief executive"),
+        ("whos the ceo n the md", "who is the chief executive and the managing director"),
+        ("wots goin on at the new lib", "what is going on at the new library"),
+        ("nah they told em", "no they told them"),
         ("who took over after the 1st builder went bust", "who took over after the first builder went bust"),
         ("is the 2nd phase done", "is the second phase done"),
         ("the 1st lot of tenants", "the first lot of tenants"),  # a batch, not "many"
