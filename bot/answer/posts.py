@@ -99,6 +99,11 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     ours_by_name = _subject_body_beside(sentence, span, asked)
     if query.names and foreign and not ours:
         return False  # "chief executive of the Ridgeway Ferry Company" is not Redhaven's
+    said_here = near | (previous if pointing else frozenset())
+    if query.names and (ours or ours_by_name) and not set(query.names) & said_here:
+        # "chair of Marrowdale Fire Authority" is not the chair of Westrigg's fire authority
+        # a question names, though the documents are about both.
+        return False
     total = sum(informative[t] for t in qualifiers)
     if not total:
         return True

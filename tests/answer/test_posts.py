@@ -302,3 +302,24 @@ def test_its_post_after_a_neighbour_of_the_same_kind_is_the_neighbours(tmp_path:
     answer = engine_over(tmp_path, documents).ask("Who is Larkfield Hospice's chief executive?")
     assert answer.short == "Joe Marsh"
     assert {e.said for e in answer.earlier} == {"Ann Pike"}
+
+
+def test_a_post_of_one_named_body_is_not_the_post_of_another_the_question_names(tmp_path: Path) -> None:
+    # Both authorities are in every document, so both pass for what the corpus is about.
+    documents = {
+        f"201{n}-news.md": article(
+            f"Fire news {n}",
+            f"201{n}-03-01",
+            "Kelby Fire Authority and Dunmore Fire Authority share a training ground.\n\n"
+            + (
+                "Councillor Jo Bell, chair of Kelby Fire Authority, said the ground would stay open."
+                if n == 5
+                else ""
+            )
+            + ("Dunmore crews trained there 40 times last year." if n != 5 else ""),
+        )
+        for n in range(3, 7)
+    }
+    engine = engine_over(tmp_path, documents)
+    assert engine.ask("Who chairs Kelby Fire Authority?").short == "Councillor Jo Bell"
+    assert engine.ask("Who chairs Dunmore's fire authority?").short != "Councillor Jo Bell"
