@@ -104,6 +104,14 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         # "chair of Marrowdale Fire Authority" is not the chair of Westrigg's fire authority
         # a question names, though the documents are about both.
         return False
+    if (
+        query.names
+        and not set(query.names) & (set(tokenize(sentence)) | previous)
+        and _names_a_body(sentence)
+    ):
+        # "Robert Hallam ... now chairs the board of Quarrybank Homes" names whose board it
+        # is, and it is not the Ashgrove Living the question names.
+        return False
     total = sum(informative[t] for t in qualifiers)
     if not total:
         return True
@@ -329,6 +337,19 @@ def _the_body(sentence: str, span: AnswerSpan) -> bool:
 
 # "the company", not "the Company of Watermen": a name is another body.
 _THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
+
+
+def _names_a_body(sentence: str) -> bool:
+    """Whether a sentence names a body past its first word, in two or more capitalised
+    words that name no person ("Quarrybank Homes"), or one that says its kind ("Council")."""
+    people = [(p.start, p.end) for p in people_in(sentence)]
+    for run in CAPITALISED_RUN.finditer(sentence):
+        if run.start() == 0 or any(a < run.end() and run.start() < b for a, b in people):
+            continue
+        words = [w for w in run.group(0).split() if is_name_word(w)]
+        if len(words) >= 2 or any(is_body_word(w) for w in words):
+            return True
+    return False
 
 
 def foreign_bodies(

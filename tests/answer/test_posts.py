@@ -323,3 +323,16 @@ def test_a_post_of_one_named_body_is_not_the_post_of_another_the_question_names(
     engine = engine_over(tmp_path, documents)
     assert engine.ask("Who chairs Kelby Fire Authority?").short == "Councillor Jo Bell"
     assert engine.ask("Who chairs Dunmore's fire authority?").short != "Councillor Jo Bell"
+
+
+def test_a_post_the_sentence_gives_a_named_body_is_not_another_bodys(tmp_path: Path) -> None:
+    news = article(
+        "Ashgrove Living and Quarrybank Homes share a repairs firm",
+        "2019-05-01",
+        "Ashgrove Living and Quarrybank Homes signed the deal on Monday.\n\n"
+        "The firm starts work in June.\n\n"
+        "Robert Hallam, who now chairs the board of Quarrybank Homes, thanked the staff.",
+    )
+    engine = engine_over(tmp_path, {"2019-news.md": news})
+    assert engine.ask("Who chairs the board of Quarrybank Homes?").short == "Robert Hallam"
+    assert engine.ask("Who chairs the board of Ashgrove Living?").short != "Robert Hallam"
