@@ -60,6 +60,10 @@ _PLAIN: dict[str, str] = {
     "mgr": "manager", "exec": "executive", "execs": "executives", "hq": "headquarters",
     "ceo": "chief executive", "md": "managing director", "n": "and", "em": "them", "nah": "no",
     "goin": "going", "doin": "doing", "lib": "library", "libs": "libraries",
+    "bcos": "because", "bcoz": "because", "becos": "because", "gunna": "going to", "gona": "going to",
+    "hav": "have", "wiv": "with", "dat": "that", "dis": "this", "nxt": "next", "yest": "yesterday",
+    "prob": "probably", "probs": "probably", "obvs": "obviously", "rly": "really", "ya": "you",
+    "yer": "your", "eta": "expected date", "tbh": "", "imo": "", "fyi": "",
     "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things",
@@ -107,6 +111,12 @@ _FIGURES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, plain in (
         (r"(\d+(?:\.\d+)?)\s?(mil|mill|mn)", r"\1 million"),
         (r"(\d+(?:\.\d+)?)\s?bil", r"\1 billion"),
+        # Text-speak with figures in it: "2day", "2moro", "gr8", "l8r".
+        (r"2day", "today"),
+        (r"2mor+ow|2moro", "tomorrow"),
+        (r"2nite", "tonight"),
+        (r"gr8", "great"),
+        (r"l8r|l8", "later"),
         # "the 1st builder": an ordinal written with figures.
         (r"1st", "first"),
         (r"2nd", "second"),

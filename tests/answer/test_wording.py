@@ -56,6 +56,9 @@ from bot.engine import Engine
         ("whos the ceo n the md", "who is the chief executive and the managing director"),
         ("wots goin on at the new lib", "what is going on at the new library"),
         ("nah they told em", "no they told them"),
+        ("whats the eta on the new depot", "what is the expected date on the new depot"),
+        ("is it opening 2day or 2moro", "is it opening today or tomorrow"),
+        ("wiv dat money", "with that money"),
         ("who took over after the 1st builder went bust", "who took over after the first builder went bust"),
         ("is the 2nd phase done", "is the second phase done"),
         ("the 1st lot of tenants", "the first lot of tenants"),  # a batch, not "many"
