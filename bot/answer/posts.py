@@ -21,6 +21,7 @@ from .sentences import (
     CAPITALISED_RUN,
     WORD,
     initials_of,
+    sentence_terms,
     sides,
     window_terms,
 )
@@ -106,7 +107,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False
     if (
         query.names
-        and not set(query.names) & (set(tokenize(sentence)) | previous)
+        and not set(query.names) & {*sentence_terms(sentence), *previous}
         and _names_a_body(sentence)
     ):
         # "Robert Hallam ... now chairs the board of Quarrybank Homes" names whose board it

@@ -350,13 +350,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # written ("when it opened in 2014") was no plan then.
         published = hit.document.published
         return (
-            query.forecast
+            query.kind == "date"
+            and query.forecast
             and hit.span is not None
             and published is not None
             and before_published(hit.span, published)
         )
 
-    planned = [h for h in answering if not (query.kind == "date" and no_plan(h))] or answering
+    planned = [h for h in answering if not no_plan(h)] or answering
     best_fit = max((fit(h) for h in planned if h.linked or untyped), default=0.0)
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that
     # fits less well may be the one that holds now, so the band takes it in.
