@@ -102,16 +102,16 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False  # "chief executive of the Ridgeway Ferry Company" is not Redhaven's
     said_here = near | (previous if pointing else frozenset())
     if query.names and (ours or ours_by_name) and not set(query.names) & said_here:
-        # "chair of Marrowdale Fire Authority" is not the chair of Westrigg's fire authority
-        # a question names, though the documents are about both.
+        # "chair of Kelby Fire Authority" is not the chair of Dunmore's fire authority a
+        # question names, though the documents are about both.
         return False
     if (
         query.names
         and not set(query.names) & {*sentence_terms(sentence), *previous}
         and _names_a_body(sentence)
     ):
-        # "Robert Hallam ... now chairs the board of Quarrybank Homes" names whose board it
-        # is, and it is not the Ashgrove Living the question names.
+        # "Jo Hart ... now chairs the board of Ferrybridge Homes" names whose board it is,
+        # and it is not the Elmbank Living the question names.
         return False
     total = sum(informative[t] for t in qualifiers)
     if not total:
@@ -342,7 +342,7 @@ _THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
 
 def _names_a_body(sentence: str) -> bool:
     """Whether a sentence names a body past its first word, in two or more capitalised
-    words that name no person ("Quarrybank Homes"), or one that says its kind ("Council")."""
+    words that name no person ("Ferrybridge Homes"), or one that says its kind ("Council")."""
     people = [(p.start, p.end) for p in people_in(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):
         if run.start() == 0 or any(a < run.end() and run.start() < b for a, b in people):
