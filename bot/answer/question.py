@@ -88,7 +88,7 @@ _MEASURE_NOUNS = (
 _GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake"
 
 # Nouns that name a number of things: "what is the number of stations".
-_COUNT_NOUNS = r"number|tally|population"
+_COUNT_NOUNS = r"number|tally|population|figure|total"
 
 # "What stream ran under the site?", "what firm built it": a noun and then its verb asks
 # for a name, as "which" does; "what kind of", "what happened" do not.

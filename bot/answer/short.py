@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.lexicon import ROLE_WORDS
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
@@ -49,6 +50,9 @@ _EDGE_WORDS = STOP_WORDS | frozenset(
 #: The words after a question's gap term that a short answer takes at most.
 GAP_WORDS = 10
 _ARTICLES = frozenset("the a an".split())
+_COPULAS = frozenset("is are was were be been".split())
+# Words that may come before a copula: "will be", "has been", "would now be".
+_MODALS = _COPULAS | frozenset("will would could should may might must has have had now also still".split())
 _DETERMINERS = frozenset("the a an this that these those its their our his her".split())
 # Words that join a noun to the phrase that says which one ("services for children").
 _LINKS = frozenset("of for with from in on".split())
@@ -142,9 +146,12 @@ def _gap_term(query: Query) -> str | None:
     question = query.corrected.strip().rstrip("?!. ")
     if not re.match(r"(what|which)\b", fold(question)):
         return None
-    last = question.split()[-1] if question.split() else ""
+    words = question.split()
+    last = words[-1] if words else ""
     if not last.isalpha() or not last.islower():
         return None  # the gap follows a verb, not a name or a figure ("... in 2016/17?")
+    if len(words) > 1 and fold(words[-2]) in _DETERMINERS:
+        return None  # "... handed to the trust?" ends on a noun, not before a gap
     found = tokenize(last)
     return found[0] if found and found[0] in query.terms else None
 
@@ -167,7 +174,9 @@ def _after_gap(tokens: list[re.Match[str]], breaks: list[bool], query: Query) ->
             words.append(text)
             if text.endswith(","):
                 break
-        kept = _trim(words)
+        # "deserve to be safe": an infinitive after the gap's verb is the answer whole.
+        infinitive = len(words) > 2 and fold(words[0]) == "to" and fold(words[1]) not in STOP_WORDS - _COPULAS
+        kept = [words[0], *_trim_end(words[1:])] if infinitive else _trim(words)
         if kept:
             return _clean(" ".join(kept))
     return None
@@ -177,7 +186,11 @@ def _asked_nouns(query: Query) -> list[str]:
     """Terms of the words after "which" or "what" that may head the answer's phrase, the
     last first: "report", "council" for "Which council report says ...?"."""
     # "Which budget ...?" and "... a share of which budget?" alike.
-    match = re.search(r"\b(?:which|what)\s+((?:[a-z'-]+\s*){1,3})", fold(query.corrected).strip())
+    # "Which of the council's functions ...?" asks which functions.
+    match = re.search(
+        r"\b(?:which|what)\s+(?:of\s+(?:the|its|their|our)\s+(?:[a-z-]+['’]s\s+)?)?((?:[a-z'-]+\s*){1,3})",
+        fold(query.corrected).strip(),
+    )
     if match is None:
         return []
     nouns = []
@@ -223,6 +236,32 @@ def _called(sentence: str, query: Query) -> str | None:
     return spans[0].text if spans else None
 
 
+_TITLE_ASKED = re.compile(r"\b(title|called|named|name of)\b")
+_POST_ASKED = re.compile(r"\b(post|portfolio|role|job|position|title)\b")
+_ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+# A post's title: "cabinet member for children, families and education", up to the
+# holder's name, a verb of saying or the clause's end.
+_TITLE = re.compile(
+    rf"\b((?:(?:{_ROLE})\s+)?(?:{_ROLE})s?\s+(?:for|of)\s+[^.;:]*?)"
+    r"(?=,?\s+(?:said|says|told|added|is|was|has|had)\b|(?-i:\s+(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Dame|Sir|Lord)\b"
+    r"|\s+[A-Z][a-z]+\s+[A-Z][a-z]+|,\s+[A-Z])|[.;:]|$)",
+    re.IGNORECASE,
+)
+
+
+def _titled(sentence: str, query: Query) -> str | None:
+    """The title a "what is the post called?" question asks for: "cabinet member for
+    children, families and education"."""
+    question = fold(query.corrected)
+    if not (_TITLE_ASKED.search(question) and _POST_ASKED.search(question)):
+        return None
+    for found in _TITLE.finditer(sentence):
+        title = _clean(found.group(1))
+        if len(title.split()) <= MAX_SHORT_WORDS:
+            return title
+    return None
+
+
 def _noun_phrase(tokens: list[re.Match[str]], breaks: list[bool], query: Query) -> str | None:
     """The phrase around the noun of "which X" in a sentence: "the monthly financial report"."""
     heads = (
@@ -234,7 +273,7 @@ def _noun_phrase(tokens: list[re.Match[str]], breaks: list[bool], query: Query) 
     start = k
     while start > 0 and not breaks[start - 1]:
         word = fold(tokens[start - 1].group(0))
-        if word in _DETERMINERS:
+        if word in _DETERMINERS - {"that"}:  # "that" mostly opens a clause
             start -= 1
             break
         if word in _EDGE_WORDS or word.endswith(","):
@@ -256,7 +295,38 @@ def _noun_phrase(tokens: list[re.Match[str]], breaks: list[bool], query: Query) 
             end += 1
         if fold(tokens[end - 1].group(0)) in _LINKS | _DETERMINERS:
             end = k + 1
-    return _clean(" ".join(t.group(0) for t in tokens[start:end]))
+    told = _complement(tokens, breaks, end, query) if _only_asked(tokens[start:end], query) else None
+    return told or _clean(" ".join(t.group(0) for t in tokens[start:end]))
+
+
+def _only_asked(tokens: list[re.Match[str]], query: Query) -> bool:
+    """Whether a phrase says nothing the question does not: "the proposed legal form"."""
+    asked = set(query.terms).union(*query.expansions.values())
+    content = [t for t in tokens if fold(t.group(0)) not in _EDGE_WORDS]
+    new = [t for t in content if not set(tokenize(t.group(0))) & asked]
+    return len(new) < len(content) / 2
+
+
+def _complement(tokens: list[re.Match[str]], breaks: list[bool], end: int, query: Query) -> str | None:
+    """What a phrase is said to be, when a copula follows it: "a company limited by
+    guarantee" in "The proposed legal form is a company limited by guarantee which ..."."""
+    k = end
+    while k < len(tokens) and fold(tokens[k].group(0)) in _MODALS:
+        k += 1
+    if k == end or fold(tokens[k - 1].group(0)) not in _COPULAS:
+        return None
+    if k < len(tokens) and (fold(tokens[k].group(0)) == "to" or tokens[k].group(0).endswith("ed")):
+        return None  # "are to be passed", "was moved": what is done to it, not what it is
+    words: list[str] = []
+    for j in range(k, min(len(tokens), k + GAP_WORDS)):
+        text = tokens[j].group(0)
+        if breaks[j] or (words and fold(text) in _CLAUSE_OPENERS | {"that"}):
+            break
+        words.append(text)
+        if text.endswith(","):
+            break
+    kept = _trim(words)
+    return _clean(" ".join(kept)) if kept else None
 
 
 def _shaped(sentence: str, query: Query, passage: str = "") -> str | None:
@@ -265,7 +335,8 @@ def _shaped(sentence: str, query: Query, passage: str = "") -> str | None:
     tokens = list(_WORD.finditer(sentence))
     breaks = [t.group(0).strip() in _BREAKS for t in tokens]
     found = (
-        _after_gap(tokens, breaks, query)
+        _titled(sentence, query)
+        or _after_gap(tokens, breaks, query)
         or _noun_phrase(tokens, breaks, query)
         or _described(tokens, query)
         or _called(sentence, query)
@@ -321,13 +392,21 @@ def _new_words(sentence: str, query: Query, cause: bool = False) -> str | None:
                 score *= 2  # "What did she say ...?": the words she said
             runs.append((score, i, j))
         i = j
+    if wants_quote and any(quoted[i] for _, i, _ in runs):
+        runs = [run for run in runs if quoted[run[1]]]  # "How did he describe it?": as quoted
     if not runs:
         return None
     _, i, j = max(runs)
     words = _trim([t.group(0) for t in tokens[i:j]])
     if not words:
         return None
-    words = _trim(words[:MAX_SHORT_WORDS])
+    if j < n and marks[j] and not (i > 0 and marks[i - 1]):
+        # A run before the question's words ends on what they are said of: "... and
+        # enable flexibility for swift change thanks to greater structural freedoms".
+        cut = max((k + 1 for k, w in enumerate(words[:-2]) if w.endswith(",")), default=0)
+        words = _trim(words[cut:][-MAX_SHORT_WORDS:])
+    else:
+        words = _trim(words[:MAX_SHORT_WORDS])
     if words and fold(words[0]) not in _ARTICLES and len(words) < MAX_SHORT_WORDS:
         first = next(k for k in range(i, j) if tokens[k].group(0) == words[0])
         if first > 0 and fold(tokens[first - 1].group(0)) in _ARTICLES:

