@@ -59,9 +59,14 @@ _LINKS = frozenset("of for with from in on".split())
 _NAMING = re.compile(r"\b(called|named|name of|titled|known as)\b")
 _CAUSE = re.compile(
     r"\b(because|as a result of|due to|owing to|caused by|blamed on|thanks to|so that|in order to|"
-    r"after|since|following)\b",
+    r"after|since|following)\b"
+    # ", saying it cannot justify ...": the reason given; ", as the building is being sold".
+    r"|(?<=, )(saying(?: that)?|as(?= (?:the |its |their |it |they |there |this |these )?[\w'’-]+ "
+    r"(?:is|are|was|were|had|has|have|could|would|will|can|did|does|do)\b))",
     re.I,
 )
+# A sentence opening on its purpose: "To keep costs down, the wing was cut".
+_PURPOSE = re.compile(r"^\W*(To [a-z]+\b[^,;:]*),")
 # A sentence that opens on what came of the one before it.
 _RESULT = re.compile(
     r"^\W*(as a (result|consequence)|consequently|therefore|this means|that means|because of (this|that))\b",
@@ -73,6 +78,8 @@ _CLAUSE_MIN_WORDS = 3
 _CLAUSE_OPENERS = frozenset(
     "which who whom whose but while although though saying said says according and".split()
 )
+# Words that open a clause's verb: after "and", they begin another clause.
+_AUXILIARIES = frozenset("has have had is are was were will would could can may might must".split())
 # Causes that also say when: "after" and "since" before a date or a number give a time.
 _WEAK_CAUSES = frozenset("after since following".split())
 _DATED = re.compile(
@@ -418,20 +425,29 @@ def _new_words(sentence: str, query: Query, cause: bool = False) -> str | None:
 def _because(sentence: str, query: Query) -> str | None:
     """The clause of a sentence that gives a cause ("because of a shortage of nurses"), or
     else the words of it the question does not already say."""
+    purpose = _PURPOSE.match(sentence)
+    if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS:
+        return "to" + purpose.group(1)[2:]
     for match in _CAUSE.finditer(sentence):
         rest = sentence[match.end() :].split()
-        if not rest or (match.group(1).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
+        if not rest or (match.group(0).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
             continue  # "since 2017", "after May" say when, not why
         words: list[str] = []
         said = sentence[match.start() :].split()
-        for k, word in enumerate(said[:MAX_SHORT_WORDS]):
-            if word in "–—" and len(words) >= _CLAUSE_MIN_WORDS:
-                break
-            words.append(word)
+        # A clause too long for its opening word ("after", "because") is told without it.
+        opening = len(match.group(0).split())
+        for k, word in enumerate(said[: MAX_SHORT_WORDS + opening]):
             following = fold(said[k + 1]) if k + 1 < len(said) else ""
+            if len(words) >= _CLAUSE_MIN_WORDS and (
+                word in "–—" or (fold(word) == "and" and following in _AUXILIARIES)
+            ):
+                break  # "... in the department and has not been debated": another clause
+            words.append(word)
             ends = word[-1] in ";:" or (word[-1] == "," and following in _CLAUSE_OPENERS)
             if ends and len(words) >= _CLAUSE_MIN_WORDS:
                 break  # the clause ends here; a comma in a list ("X, Y and Z") does not end it
+        if len(words) > MAX_SHORT_WORDS or match.group(1) is None:
+            words = words[opening:][:MAX_SHORT_WORDS]  # ", saying ..." and ", as ..." always
         # Cut short, it ends on a whole phrase: not "... in the department and has not been".
         words = _trim_end(words) or words[:1]
         return _clean(" ".join(words)) or None

@@ -88,3 +88,36 @@ def test_a_heading_is_no_cause_told() -> None:
     known = frozenset({"price", "report"})
     query = parse_query("Why did the price go up?", known, known)
     assert short_answer(query, "Report", None) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "short"),
+    [
+        (
+            "To keep the fares down, the crossing will run with one boat, not the two promised in 2019.",
+            "Why will the crossing run with one boat?",
+            "to keep the fares down",
+        ),
+        (
+            "The choir left its old rooms in the chapel hall in May, as the building is being "
+            "converted into flats.",
+            "Why did the choir move out of the chapel hall?",
+            "the building is being converted into flats",
+        ),
+        (
+            "Wexcombe Buses will not bid for the school route again, saying it cannot find enough "
+            "drivers for the early runs.",
+            "Why won't Wexcombe Buses bid for the school route?",
+            "it cannot find enough drivers for the early runs",
+        ),
+        (
+            "The cost of the sea wall has risen to £9m after divers found the old stone foundations "
+            "cracked along most of their length.",
+            "Why did the cost of the sea wall rise?",
+            "divers found the old stone foundations cracked along most of their length",
+        ),
+    ],
+)
+def test_a_cause_is_told_in_its_own_clause(tmp_path: Path, said: str, question: str, short: str) -> None:
+    news = {"2020-town.md": article("Town news", "2020-07-01", said)}
+    assert _short(engine_over(tmp_path, news), question) == short
