@@ -255,7 +255,14 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         as_of=as_of,
         abstained=False,
         answer=results[0].answer,
-        short=short_answer(query, results[0].answer or top.sentence, top.span, passage=top.passage.text),
+        # A span's offsets are into the sentence as written, before relative dates are
+        # resolved in brackets; words read without a span show what those dates meant.
+        short=short_answer(
+            query,
+            top.sentence if top.span else results[0].answer or top.sentence,
+            top.span,
+            passage=top.passage.text,
+        ),
         results=results,
         earlier=tuple(earlier),
         corrected=corrected,

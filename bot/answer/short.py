@@ -97,6 +97,8 @@ _DATED = re.compile(
 _PART_OF = re.compile(
     r"\b(?:the\s+)?(early|late|mid|end of|start of|beginning of|middle of)[\s-]+$", re.IGNORECASE
 )
+# The noun a number is joined to: "125-year", "10-week".
+_JOINED_NOUN = re.compile(r"-([a-z]+)\b")
 _NOUN_RUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
 
 
@@ -510,6 +512,10 @@ def short_answer(
         )
         if query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):
             value = f"{value} {noun}"  # "740 staff", "21 fire stations"
+        elif query.kind == "count" and value is not None and query.counted is not None:
+            joined = _JOINED_NOUN.match(sentence, span.end)
+            if joined and tokenize(joined.group(1))[:1] == [query.counted]:
+                value = f"{value} {joined.group(1)}s"  # "a 125-year lease": "125 years"
         if query.kind == "date" and value and (part := _PART_OF.search(sentence[: span.start])):
             # "by the end of December", "in early 2022", "mid-2020": which part of the time.
             value = f"{part.group(1).lower()}{'-' if part.group(1).lower() == 'mid' else ' '}{value}"

@@ -747,7 +747,7 @@ source: Estuary Post
 From April the island ferry will run five sailings a day, one fewer than this summer.
 """
     engine = engine_over(tmp_path, {"2022-ferry.md": ferry})
-    assert engine.ask("How many crossings a day does the island ferry make?").short == "five"
+    assert engine.ask("How many crossings a day does the island ferry make?").short == "five sailings a day"
 
 
 def test_what_time_asks_for_a_time_of_day_not_a_sum() -> None:
@@ -859,3 +859,17 @@ def test_a_post_asked_by_its_title_is_answered_by_the_title(tmp_path: Path, ques
         "open in the spring.\n"
     )
     assert _one_article_short(tmp_path, body, question) == "cabinet member for harbours, coasts and tourism"
+
+
+def test_a_relative_date_before_the_answer_does_not_shift_what_is_read_around_it(tmp_path: Path) -> None:
+    body = "Last month the harbour trust took on 12 volunteer wardens for the summer.\n"
+    short = _one_article_short(tmp_path, body, "How many volunteer wardens did the harbour trust take on?")
+    assert short == "12 volunteer wardens"
+
+
+def test_a_number_joined_to_what_is_counted_is_told_with_it(tmp_path: Path) -> None:
+    body = "The harbour trust has agreed a 25-year lease on the old fish market.\n"
+    short = _one_article_short(
+        tmp_path, body, "For how many years will the harbour trust lease the fish market?"
+    )
+    assert short == "25 years"
