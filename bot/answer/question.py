@@ -39,6 +39,7 @@ _MONEY_NOUNS = (
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
     r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
 )
+_SUM_WORDS = frozenset(_MONEY_NOUNS.split("|"))
 
 _AUXILIARIES = r"is|are|was|were|will|would|does|do|did|has|have|had|can|could|should|might|may"
 
@@ -110,9 +111,22 @@ def _opening(question: str) -> str:
     )
 
 
+# Two or more capitalised words in a row, past the question's first word: a name.
+_NAME_RUN = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
+
+
+def _unnamed(question: str, folded: str) -> str:
+    """The folded question with the sum words that are part of a name put out of reach:
+    "What did Ola Grant say?" asks no sum, nor "What does Bill Hart think?"."""
+    names = {fold(w) for run in _NAME_RUN.findall(question) for w in run.split()}
+    for word in names & _SUM_WORDS:
+        folded = re.sub(rf"\b{re.escape(word)}\b", "someone", folded)
+    return folded
+
+
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
-    q = _opening(question)
+    q = _unnamed(question, _opening(question))
     if (
         re.match(r"^(when|by when|since when|how long until)\b", q)
         or re.match(r"^(what|which) ([\w'’-]+ ){0,2}(year|month|date|day|time)\b", q)

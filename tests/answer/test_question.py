@@ -64,6 +64,9 @@ from bot.answer.spans import persons_in
         ("What is the latest visitor figure?", "count"),
         ("What was the total of new members?", "count"),
         ("What is the total cost of the bridge?", "amount"),
+        ("What did Bill Hart say about the pier?", None),
+        ("What does Ola Grant think of the plan?", None),
+        ("What is the Capital Grant Fund worth?", "amount"),
         ("What's the trust's registered charity number?", None),
     ],
 )
