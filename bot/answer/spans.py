@@ -448,6 +448,8 @@ COMPANY_WORDS = frozenset(
     holdings partners associates""".split()
 )
 _BODY_WORDS |= COMPANY_WORDS
+# Bodies that carry or host: "Stennard Airport" is no one's name.
+_BODY_WORDS |= frozenset("airport airports airline airlines airways railway railways buses stadium".split())
 
 
 def is_body_word(word: str) -> bool:

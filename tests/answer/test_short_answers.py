@@ -612,6 +612,8 @@ def test_a_post_given_to_no_body_after_another_body_is_named_is_not_ours(tmp_pat
         ("The first homes on Quarrybank's Kilnworth estate are finished.", []),
         ("Families moved into new homes on Phase One of the scheme.", []),
         ("Attending for Quarrybank Homes: Daniel Okafor, chief executive.", ["Daniel Okafor"]),
+        ("She is returning to Wexby Airport, this time as chief executive.", []),
+        ("Passengers switched to Gannet Airways and Tarn Valley Buses.", []),
     ],
 )
 def test_a_body_a_place_of_a_bodys_or_a_numbered_phase_is_no_person(sentence: str, people: list[str]) -> None:
