@@ -20,6 +20,7 @@ from .question import role_stems
 from .sentences import (
     CAPITALISED_RUN,
     WORD,
+    former_terms,
     initials_of,
     sentence_terms,
     sides,
@@ -69,6 +70,13 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False  # "The Foundation's chief executive, Imogen Thwaite"
     if posts and not _AROUND_SOMEONE.search(query.corrected) and not _holds_a_mention(sentence, span, posts):
         return False  # "X, formerly finance director at Y, succeeded Z as chief executive"
+    if held_posts and not _AROUND_SOMEONE.search(query.corrected):
+        # "Jo Bell, previously operations director at X, took over as chief executive"
+        # is no operations director now, unless the sentence gives her the post again.
+        was = former_terms(sentence, span)
+        terms = sentence_terms(sentence)
+        if all(p in was and terms.count(p) == 1 for p in held_posts):
+            return False
     # "deputy leader" is not the leader the question asks about, nor the director the
     # deputy director a question asks about.
     if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):

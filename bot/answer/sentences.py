@@ -22,6 +22,7 @@ __all__ = [
     "distance_in_words",
     "doer_of",
     "former_post",
+    "former_terms",
     "initials_of",
     "matched_positions",
     "place_of",
@@ -104,6 +105,13 @@ def former_post(sentence: str, people: frozenset[str]) -> str | None:
         if found:
             return found.group(1).strip()
     return None
+
+
+def former_terms(sentence: str, span: AnswerSpan) -> frozenset[str]:
+    """The terms of what the sentence says the answer was before, right after it:
+    "operation", "director" in "Jo Bell, previously operations director at X, took over"."""
+    found = _FORMER.match(sentence, span.end)
+    return frozenset(tokenize(found.group(1))) if found else frozenset()
 
 
 def matched_positions(sentence: str, query: Query) -> list[int]:

@@ -336,3 +336,15 @@ def test_a_post_the_sentence_gives_a_named_body_is_not_another_bodys(tmp_path: P
     engine = engine_over(tmp_path, {"2019-news.md": news})
     assert engine.ask("Who chairs the board of Quarrybank Homes?").short == "Robert Hallam"
     assert engine.ask("Who chairs the board of Ashgrove Living?").short != "Robert Hallam"
+
+
+def test_a_post_held_before_is_not_held_now(tmp_path: Path) -> None:
+    news = article(
+        "Port gets new chief",
+        "2021-02-01",
+        "Wexby Port has a new chief executive. Lina Marsh, previously finance director at a "
+        "Welsh ferry group, took over as chief executive in January.\n",
+    )
+    engine = engine_over(tmp_path, {"2021-port.md": news})
+    assert engine.ask("Who is Wexby Port's finance director?").abstained
+    assert engine.ask("Who is Wexby Port's chief executive?").short == "Lina Marsh"
