@@ -12,8 +12,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS, ROLE_MODIFIERS
-from ..text.tokens import fold, tokenize
+from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS, ROLE_MODIFIERS, ROLE_WORDS
+from ..text.tokens import STOP_WORDS, fold, tokenize
 from . import tuning
 from .asked import Asked, asked_term, role_and_modifier_stems
 from .question import role_stems
@@ -70,6 +70,8 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False  # "The Foundation's chief executive, Imogen Thwaite"
     if posts and not _AROUND_SOMEONE.search(query.corrected) and not _holds_a_mention(sentence, span, posts):
         return False  # "X, formerly finance director at Y, succeeded Z as chief executive"
+    if any(_other_kind(query.corrected, sentence, span, p) for p in held_posts):
+        return False  # "Aisha Kember, commercial director" is not the managing director
     if held_posts and not _AROUND_SOMEONE.search(query.corrected):
         # "Jo Bell, previously operations director at X, took over as chief executive"
         # is no operations director now, unless the sentence gives her the post again.
@@ -154,6 +156,33 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
 
 
+# A person's own post, in apposition ("Jo Bell, the commercial director") or as a title
+# ("commercial director Jo Bell").
+_OWN_POST_AFTER = re.compile(r",\s+(?:(?:the|our|its|their|a)\s+)?([a-z][a-z-]+)\s+([a-z]+)\b")
+_OWN_POST_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+([a-z]+)\s+$")
+
+
+def _post_kind(text: str, post: str) -> str | None:
+    """The term of the word that says which kind of `post` a phrase names ("commerci")."""
+    for kind, word in itertools.pairwise(re.findall(r"[a-z][\w'’-]*", fold(text))):
+        if tokenize(word)[:1] == [post] and kind not in STOP_WORDS and (terms := tokenize(kind)):
+            return None if kind in ROLE_WORDS else terms[0]
+    return None
+
+
+def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bool:
+    """Whether the post the sentence gives the person is another kind of the one asked:
+    "commercial director" for "managing director"."""
+    asked = _post_kind(question, post)
+    if asked is None:
+        return False
+    own = _OWN_POST_AFTER.match(sentence, span.end) or _OWN_POST_BEFORE.search(sentence[: span.start])
+    if own is None or tokenize(own.group(2))[:1] != [post] or own.group(1) in STOP_WORDS:
+        return False
+    said = tokenize(own.group(1))
+    return bool(said) and own.group(1) not in ROLE_WORDS and said[0] != asked
+
+
 # From a former holder to the one who holds the post now: "Y has been succeeded by X".
 _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
 
@@ -175,7 +204,9 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     name it follows in apposition ("Jo Bell, the chair"), else the nearest."""
     after = [p for p in people if p.start >= at]
     before = [p for p in people if p.end <= at]
-    if after and len(sentence[at : after[0].start].split()) <= tuning.TITLE_GAP:
+    between = sentence[at : after[0].start] if after else ""
+    # "director, and Aisha Kember": a comma parts a title from the name after it.
+    if after and len(between.split()) <= tuning.TITLE_GAP and "," not in between:
         return after[0]
     if before and len(sentence[before[-1].end : at].split()) <= tuning.APPOSITION_GAP:
         return before[-1]
@@ -224,11 +255,13 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
 
 
 # A body's possessive right before a post: "The Foundation's chief executive, ...".
-_OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
+_OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
 
 
 # A body's possessive right after a name: "Dr Fenella Gault, the trust's chief executive".
-_POST_OWNER = re.compile(r",\s+(?:the\s+)?([A-Za-z][\w-]*)['’]s\s+((?:[a-z]+\s+){0,2}[a-z]+)")
+_POST_OWNER = re.compile(
+    r",\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Za-z][\w-]*)['’]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)"
+)
 
 
 # A post of a body given in lower case right after a name: "Jo Kerr, chief executive of
@@ -263,7 +296,7 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
         sentence, span.end
     )
     # The owner is a kind of body ("the trust's") or a name ("Ashgrove's"), not "its".
-    if found is None or not (is_body_word(found.group(1)) or found.group(1)[0].isupper()):
+    if found is None or not (is_body_word(found.group(1).split()[-1]) or found.group(1)[0].isupper()):
         return False
     if not set(tokenize(found.group(2))) & role_stems():
         return False

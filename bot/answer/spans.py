@@ -228,6 +228,12 @@ def _is_person(text: str) -> bool:
 
 
 # A post followed by "of": what comes next is the body that has the post.
+# A name's possessive before a post: "Albion Skyways' chief executive" names a body.
+_OWNS_POST = re.compile(
+    r"['’]s?\s+(?:chief|executive|director|chair|chairman|chairwoman|head|leader|manager|boss|"
+    r"president|secretary|founder|owner)\b",
+    re.IGNORECASE,
+)
 _POST_OF = re.compile(
     r"\b(?:executive|chief|director|chair|chairman|chairwoman|head|leader|manager|officer|"
     r"president|secretary|governor|trustee|member)\s+(?:of|at)\s+(?:the\s+)?$",
@@ -278,6 +284,8 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             start = sentence.index(text, match.start())
             if _POST_OF.search(sentence[max(0, start - 40) : start]):
                 continue  # "chief executive of Redhaven Ferries": the body, not its holder
+            if _OWNS_POST.match(sentence, start + len(text)):
+                continue  # "Albion Skyways' chief executive": a name owning a post is a body's
 
             title = _TITLE_BEFORE.search(sentence[max(0, start - 16) : start])
             shown = f"{title.group(1)} {text}" if title else None

@@ -348,3 +348,35 @@ def test_a_post_held_before_is_not_held_now(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, {"2021-port.md": news})
     assert engine.ask("Who is Wexby Port's finance director?").abstained
     assert engine.ask("Who is Wexby Port's chief executive?").short == "Lina Marsh"
+
+
+def test_a_director_of_another_kind_is_not_the_director_asked(tmp_path: Path) -> None:
+    news = article(
+        "Port team grows",
+        "2024-03-01",
+        "Wexby Port is hiring. Lina Marsh, our managing director, and Omar Reed, commercial "
+        "director, have doubled the team since 2022.\n",
+    )
+    engine = engine_over(tmp_path, {"2024-port.md": news})
+    assert engine.ask("Who is Wexby Port's managing director?").short == "Lina Marsh"
+    assert engine.ask("Who is the commercial director at Wexby Port?").short == "Omar Reed"
+
+
+_AIRPORT = {
+    "2016-airport.md": article(
+        "Kelby Airport grows",
+        "2016-05-01",
+        "Kelby Airport carried a record number of passengers. Gannet Air flies from Kelby twice a day.\n",
+    ),
+    "2017-airline.md": article(
+        "Airline doubts",
+        "2017-11-07",
+        "Kelby Airport hopes to win new routes from Gannet Air.\n\n"
+        "Ian Pole, Albion Skyways' chief executive, said Kelby did not fit its network.\n",
+    ),
+}
+
+
+def test_a_name_owning_a_post_is_a_body_not_a_person(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _AIRPORT)
+    assert engine.ask("Who runs Gannet Air as chief executive?").abstained
