@@ -202,7 +202,7 @@ def expected_answer(question: str) -> AnswerType | None:
     if re.match(rf"^how (big|large) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_GROUP_NOUNS})\b", q):
         return "count"  # "How big is the fishing fleet?": how many vessels
     if re.match(r"^how many\b", q) or (
-        re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,3}}({_COUNT_NOUNS})\b", q)
+        re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,5}}({_COUNT_NOUNS})\b", q)
         # "the charity number", "its phone number" name something; "the number of ..." counts.
         and not re.search(r"\b(?!the\b|total\b)[a-z]+ number\W*$", q)
     ):
