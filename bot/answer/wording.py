@@ -90,6 +90,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=\bbe )(done|built|finished)\b", "completed"),  # "when will it be done"
         (r"kick(s|ed)? off", "start"),
         (r"meant to", "supposed to"),  # a plan, not "the refusal meant a delay"
+        (r"(set|put) aside", "budgeted"),  # money "set aside for" a thing is its budget
         (r"(come|comes|came|coming|go|goes|went|put) into (use|service|operation)", "open"),
         (r"go(es|ing)? ahead", "proceed"),
         (r"take over", f"take over {_SEARCH_MARK}start"),

@@ -42,6 +42,7 @@ from bot.engine import Engine
         ("wat was it ment to cost at the start", "what was it supposed to cost originally"),
         ("when is the new runway meant to come into use", "when is the new runway supposed to open"),
         ("when did the tram go into service", "when did the tram open"),
+        ("how much has been set aside for the pier", "how much has been budgeted for the pier"),
         ("how much did it cost in the end", "how much did it cost finally"),
         ("whos running it these days", "who is head of it now"),
         ("who was runnin it back in 2016", "who was head of it in 2016"),
