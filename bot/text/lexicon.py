@@ -53,6 +53,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "vacancy vacancies unfilled vacant",
     "item items object objects",
     "tory tories conservative conservatives",
+    "inquiry inquiries hearing hearings",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name
