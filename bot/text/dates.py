@@ -177,9 +177,25 @@ def _parse_written(text: str) -> PubDate | None:
 _BYLINE = re.compile(r"^by\s+[A-Z][\w'’. -]{1,60}?(?:,[^|•·]{1,40})?\s*[|•·–-]\s*", re.IGNORECASE)
 
 
+# The parts of a byline line before its date: "Sam Whitlow, Transport Reporter | Kelby
+# Gazette | 14/05/2013", "Press Office | Kelby Airport Ltd | 12 March 2015".
+_BYLINE_PART = re.compile(r"^[^|•·]{1,60}$")
+# A date in figures, day first as British papers print it: "14/05/2013", "22.09.2016".
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+
+
+def _stamp(line: str) -> str:
+    """The date stamp a line may hold, without a byline before it."""
+    stripped = _BYLINE.sub("", line.strip())
+    parts = re.split(r"\s+[|•·]\s+", stripped)
+    if len(parts) > 1 and all(_BYLINE_PART.match(p) and len(p.split()) <= 8 for p in parts[:-1]):
+        stripped = parts[-1]
+    return _UPDATED.sub("", stripped).strip(" :,")
+
+
 def is_date_only_line(line: str) -> bool:
     """Whether a line is only a date stamp ("Updated Wednesday, 5th October 2016, 2:20 pm"),
-    perhaps after a byline."""
+    perhaps after a byline ("By Sam Smith, Echo reporter | ...")."""
     stripped = _UPDATED.sub("", _BYLINE.sub("", line.strip())).strip(" :,")
     return (
         bool(stripped)
@@ -189,6 +205,14 @@ def is_date_only_line(line: str) -> bool:
 
 
 def _dateline_date(stripped: str) -> PubDate | None:
+    numeric = _NUMERIC_DATE.match(stripped)
+    if numeric is not None:
+        day, month, year = (int(g) for g in numeric.groups())
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return None
+        return _from_parts(year, month, day, inferred=False)
     match = DAY_MONTH_YEAR.search(stripped) or MONTH_DAY_YEAR.search(stripped)
     if match is None:
         return None
@@ -205,11 +229,12 @@ def find_dateline(lines: list[str]) -> tuple[int, PubDate] | None:
     """Find a dateline among a document's first lines: its line number and date."""
     for number, line in enumerate(lines[:_DATELINE_SCAN_LINES]):
         stripped = line.strip()
-        if not stripped or len(stripped.split()) > _DATELINE_MAX_WORDS:
+        if not stripped or _UPDATED.match(stripped):
             continue
-        if _UPDATED.match(stripped):
+        stamp = _stamp(stripped)
+        if len(stamp.split()) > _DATELINE_MAX_WORDS:
             continue
-        parsed = _dateline_date(stripped)
+        parsed = _dateline_date(stamp)
         if parsed is not None:
             return number, parsed
     return None
