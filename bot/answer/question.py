@@ -93,6 +93,12 @@ _COUNT_NOUNS = r"number|tally|population|figure|total"
 
 # "What stream ran under the site?", "what firm built it": a noun and then its verb asks
 # for a name, as "which" does; "what kind of", "what happened" do not.
+# Kinds of body a "what X" question asks the name of, whatever its verb: "what airline
+# flies the most from here?".
+_NAMED_NOUNS = (
+    r"firm|company|business|charity|airline|carrier|contractor|builder|developer|consultancy|"
+    r"operator|supplier|bank|club|school|college|hospital|newspaper|paper"
+)
 _WHAT_NOUN = re.compile(
     rf"^what\s+(?!(?:{_AUXILIARIES}|kind|type|sort|sorts|happens|happened|about|else|if|r|s|u|job|role|post|position)\b)"
     r"([a-z'-]+)\s+(?=(?:is|was|are|were|did|does|do|will|has|had|[a-z]+ed|won|ran|runs|built|went)\b)"
@@ -209,7 +215,12 @@ def expected_answer(question: str) -> AnswerType | None:
         return "count"  # "What is the number of fire stations?"
     if re.match(rf"^(which|what) ([\w'’-]+ )?({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):
         return None  # "Which document ...?": "the memorandum of understanding", no name
-    if re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q) or _WHAT_NOUN.match(q) or _NAME_OF.match(q):
+    if (
+        re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q)
+        or _WHAT_NOUN.match(q)
+        or _NAME_OF.match(q)
+        or re.match(rf"^what ({_NAMED_NOUNS})\b", q)
+    ):
         return "name"  # "What is the name of the first builder?": no post, so not a person
     return None
 

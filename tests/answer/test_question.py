@@ -66,6 +66,8 @@ from bot.answer.spans import persons_in
         ("What is the airport's most recent yearly passenger total?", "count"),
         ("What is the total cost of the bridge?", "amount"),
         ("What did Bill Hart say about the pier?", None),
+        ("What airline flies the most routes from here?", "name"),
+        ("What firm is building the bridge?", "name"),
         ("What does Ola Grant think of the plan?", None),
         ("What is the Capital Grant Fund worth?", "amount"),
         ("What's the trust's registered charity number?", None),
