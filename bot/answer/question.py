@@ -89,6 +89,8 @@ _MEASURE_NOUNS = (
 _GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake"
 
 # Nouns that name a number of things: "what is the number of stations".
+# Words before "number" that still ask a count: "the total number", "the latest number".
+_COUNT_QUALIFIERS = r"(?:the|total|overall|average|latest|current)\b"
 _COUNT_NOUNS = r"number|tally|population|figure|total"
 
 # "What stream ran under the site?", "what firm built it": a noun and then its verb asks
@@ -210,7 +212,7 @@ def expected_answer(question: str) -> AnswerType | None:
     if re.match(r"^how many\b", q) or (
         re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,5}}({_COUNT_NOUNS})\b", q)
         # "the charity number", "its phone number" name something; "the number of ..." counts.
-        and not re.search(r"\b(?!the\b|total\b)[a-z]+ number\W*$", q)
+        and not re.search(rf"\b(?!{_COUNT_QUALIFIERS})[a-z]+ number\b(?! of\b)", q)
     ):
         return "count"  # "What is the number of fire stations?"
     if re.match(rf"^(which|what) ([\w'’-]+ )?({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):

@@ -71,6 +71,7 @@ from bot.answer.spans import persons_in
         ("What does Ola Grant think of the plan?", None),
         ("What is the Capital Grant Fund worth?", "amount"),
         ("What's the trust's registered charity number?", None),
+        ("What is the council's reference number for the planning application?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
