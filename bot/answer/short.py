@@ -97,6 +97,17 @@ _DATED = re.compile(
 _PART_OF = re.compile(
     r"\b(?:the\s+)?(early|late|mid|end of|start of|beginning of|middle of)[\s-]+$", re.IGNORECASE
 )
+# A measure written as a describing word: "450-metre", "12-mile".
+_JOINED_MEASURE = re.compile(r"^([\d.,]+)-([a-z]+)$")
+
+
+def _plural(unit: str) -> str:
+    """A unit's plural: "metres", "feet", "inches"."""
+    if unit == "foot":
+        return "feet"
+    return unit + ("es" if unit.endswith(("ch", "sh", "s", "x")) else "s")
+
+
 # The noun a number is joined to: "125-year", "10-week".
 _JOINED_NOUN = re.compile(r"-([a-z]+)\b")
 _NOUN_RUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
@@ -516,6 +527,8 @@ def short_answer(
             joined = _JOINED_NOUN.match(sentence, span.end)
             if joined and tokenize(joined.group(1))[:1] == [query.counted]:
                 value = f"{value} {joined.group(1)}s"  # "a 125-year lease": "125 years"
+        if query.kind == "measure" and value and (joined := _JOINED_MEASURE.match(value)):
+            value = f"{joined.group(1)} {_plural(joined.group(2))}"  # "a 450-metre runway": "450 metres"
         if query.kind == "date" and value and (part := _PART_OF.search(sentence[: span.start])):
             # "by the end of December", "in early 2022", "mid-2020": which part of the time.
             value = f"{part.group(1).lower()}{'-' if part.group(1).lower() == 'mid' else ' '}{value}"

@@ -875,3 +875,8 @@ def test_a_number_joined_to_what_is_counted_is_told_with_it(tmp_path: Path) -> N
         tmp_path, body, "For how many years will the harbour trust lease the fish market?"
     )
     assert short == "25 years"
+
+
+def test_a_measure_written_as_a_describing_word_is_told_in_its_units(tmp_path: Path) -> None:
+    body = "The harbour trust will build a 300-metre sea wall next year.\n"
+    assert _one_article_short(tmp_path, body, "How long will the sea wall be?") == "300 metres"
