@@ -104,8 +104,15 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     # not the "chair of the board of trustees" asked about.
     missing = [p for p in posts if p not in near and p not in query.unknown and not asked.is_subject(p)]
     qualifiers = [t for t in query.qualifiers if t not in query.roles and t not in named] + missing
-    if pointing and ELSEWHERE in previous and not previous & {*query.names, *query.qualifiers}:
-        return False  # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"
+    if (
+        pointing
+        and ELSEWHERE in previous
+        and not previous & {*query.names, *query.qualifiers}
+        and not _names_a_body(sentence)
+    ):
+        # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"; not
+        # "Mardenvale Borough Council's cabinet member, Cllr Jo Bell", which names its own.
+        return False
     foreign, ours = foreign_bodies(sentence, span, asked, tuning.ROLE_WINDOW)
     ours_by_name = _subject_body_beside(sentence, span, asked)
     if query.names and foreign and not ours:
@@ -382,14 +389,16 @@ _THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
 
 
 def _names_a_body(sentence: str) -> bool:
-    """Whether a sentence names a body past its first word, in two or more capitalised
-    words that name no person ("Ferrybridge Homes"), or one that says its kind ("Council")."""
+    """Whether a sentence names a body, in two or more capitalised words that name no
+    person ("Ferrybridge Homes"), or a name and its kind ("Mardenvale Borough Council");
+    a sentence's capitalised first word alone names nothing."""
     people = [(p.start, p.end) for p in people_in(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):
-        if run.start() == 0 or any(a < run.end() and run.start() < b for a, b in people):
+        said = run.group(0).split()
+        if (run.start() == 0 and len(said) == 1) or any(a < run.end() and run.start() < b for a, b in people):
             continue
-        words = [w for w in run.group(0).split() if is_name_word(w)]
-        if len(words) >= 2 or any(is_body_word(w) for w in words):
+        words = [w for w in said if is_name_word(w)]
+        if len(words) >= 2 or (words and any(is_body_word(w) for w in said)):
             return True
     return False
 

@@ -380,3 +380,23 @@ _AIRPORT = {
 def test_a_name_owning_a_post_is_a_body_not_a_person(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, _AIRPORT)
     assert engine.ask("Who runs Gannet Air as chief executive?").abstained
+
+
+def test_a_sentence_opening_on_its_bodys_name_gives_the_post_of_that_body(tmp_path: Path) -> None:
+    documents = {
+        "2019-museums.md": article(
+            "Museum grant cut",
+            "2019-02-01",
+            "The Tarn Valley Museums Trust will lose a fifth of its grant. The Ridgeway Arts "
+            "Foundation has also cut its grant.\n\n"
+            "Kelby Borough Council's cabinet member for culture, Cllr Ravi Shah, said the council "
+            "could not add to its offer.\n",
+        ),
+        "2020-museums.md": article(
+            "Museum opens wing", "2020-05-01", "The Tarn Valley Museums Trust opened its new wing.\n"
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask(
+        "Which councillor looks after culture on the borough cabinet?"
+    )
+    assert answer.short == "Cllr Ravi Shah"
