@@ -250,12 +250,19 @@ def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> b
     return False
 
 
+# Words someone is quoted saying, to the quote's close or the sentence's end.
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+
+
 def _bare(sentence: str, span: AnswerSpan) -> bool:
     """Whether a sentence names nothing but the answer: "The treasurer, Janet Pryce,
     presented the accounts" gives the post to no body, so to the one the corpus is about."""
+    quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):
         if (run.start() == 0 and " " not in run.group(0)) or span.start <= run.start() < span.end:
             continue  # a sentence's first word, or the answer
+        if any(a < run.start() < b for a, b in quoted):
+            continue  # the names in what they said are not whose post it is
         if any(is_name_word(w) for w in run.group(0).split()):
             return False
     return True

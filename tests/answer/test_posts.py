@@ -400,3 +400,21 @@ def test_a_sentence_opening_on_its_bodys_name_gives_the_post_of_that_body(tmp_pa
         "Which councillor looks after culture on the borough cabinet?"
     )
     assert answer.short == "Cllr Ravi Shah"
+
+
+def test_names_in_what_a_post_holder_is_quoted_saying_do_not_make_the_post_anothers(tmp_path: Path) -> None:
+    documents = {
+        "2014-hub.md": article(
+            "Hub plans",
+            "2014-02-11",
+            "The Wexby health trust has set out plans for a new hub.\n\n"
+            'Chief executive Jo Bell said: "People in Kelby and Saltbridge are tired of travelling."\n',
+        ),
+        "2016-hub.md": article(
+            "Hub opens",
+            "2016-05-01",
+            "The Wexby health trust opened its hub. Chief executive Sam Reed cut the ribbon.\n",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("Who was the trust's chief executive?", as_of="2014-06-30")
+    assert answer.short == "Jo Bell"

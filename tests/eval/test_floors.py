@@ -118,7 +118,9 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: Each written corpus's floors: hit@1, abstention, false abstentions (at most), short
 #: answers, timeline precision and recall, at the figures measured when they were set.
 CORPUS_FLOORS = {
-    "westmarsh": (0.73, 0.80, 2, 0.62, 0.86, 0.90),
+    # Names in a quote do not make a post another body's: +1 hit, and the chief executive
+    # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
+    "westmarsh": (0.75, 0.80, 1, 0.64, 0.83, 0.90),
     "harrowby": (0.80, 0.88, 1, 0.61, 0.77, 0.57),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
