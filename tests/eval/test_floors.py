@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, two blind sets on the bundled corpus
-and sixteen corpora written for tests.
+and eighteen corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -10,11 +10,11 @@ used while building, so they measure fit as much as generalisation; `brackwater`
 transport authority), `ashcombe` (a schools trust), `marrowdale` (a fire and rescue
 service), `fenmoor` (a library service), `kestrel` (an ambulance service) and `saltmere` (a
 harbour board), `tallowmoor` (a community energy co-op) and `quarrybank` (a housing
-association), `greyhallow` (a museums trust) and `orchardleigh` (a hospice) were held out
-for a while, measured, then read; `pendlecombe` (a regional airport), `rookfield` (a
-leisure trust) and `wyvernbus` (a city bus company) are held out: their misses are not
-read, so their figures are the honest measure of unrehearsed questions; so is `elmsworth`
-(a children's services trust).
+association), `greyhallow` (a museums trust), `orchardleigh` (a hospice) and `kilnbrook`
+(an airport) were held out for a while, measured, then read; `pendlecombe` (a regional
+airport), `rookfield` (a leisure trust) and `wyvernbus` (a city bus company) are held
+out: their misses are not read, so their figures are the honest measure of unrehearsed
+questions; so are `elmsworth` (a children's services trust) and `haversham` (a further-education college).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
     # 0.659 hit@1 with 7 false abstentions, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET))
     assert report.overall.n == 50
-    _floors(report.overall, 0.77, 1.0, 2, 0.63, 0.75, 0.65)
+    _floors(report.overall, 0.77, 1.0, 2, 0.65, 0.75, 0.65)
 
 
 def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -103,7 +103,7 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
     # false abstentions) from the session's first commit to its eleventh, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
     assert report.overall.n == 60
-    _floors(report.overall, 0.76, 0.70, 3, 0.60, 0.71, 0.50)
+    _floors(report.overall, 0.76, 0.70, 3, 0.64, 0.71, 0.50)
 
 
 @pytest.mark.parametrize(
@@ -124,31 +124,33 @@ CORPUS_FLOORS = {
     "harrowby": (0.80, 0.88, 1, 0.61, 0.77, 0.57),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
-    "brackwater": (0.91, 0.80, 0, 0.70, 0.78, 0.85),
+    "brackwater": (0.91, 0.80, 0, 0.72, 0.78, 0.85),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     "ashcombe": (0.81, 0.50, 1, 0.79, 0.84, 0.73),
-    "marrowdale": (0.63, 0.66, 2, 0.61, 0.75, 0.74),
+    "marrowdale": (0.63, 0.66, 2, 0.61, 0.76, 0.74),
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     "fenmoor": (0.65, 0.66, 2, 0.65, 0.60, 0.64),
     "kestrel": (0.70, 0.66, 2, 0.61, 0.76, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
-    "saltmere": (0.63, 1.00, 4, 0.54, 0.77, 0.59),
-    "tallowmoor": (0.54, 0.66, 4, 0.31, 0.66, 0.22),
-    # A question ending on a noun after "the" has no gap after it: one short answer (0.38 to 0.36).
+    "saltmere": (0.63, 1.00, 4, 0.59, 0.77, 0.59),
+    "tallowmoor": (0.54, 0.66, 4, 0.36, 0.66, 0.22),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
-    "greyhallow": (0.34, 0.33, 3, 0.36, 0.80, 0.35),
-    "pendlecombe": (0.54, 0.83, 2, 0.36, 0.36, 0.37),  # held out: its misses are not read
-    "quarrybank": (0.54, 0.66, 4, 0.38, 0.64, 0.36),
-    "rookfield": (0.40, 0.83, 7, 0.34, 0.85, 0.30),  # held out: its misses are not read
+    "greyhallow": (0.36, 0.33, 2, 0.38, 0.80, 0.35),
+    "pendlecombe": (0.54, 0.83, 2, 0.36, 0.46, 0.40),  # held out: its misses are not read
+    "quarrybank": (0.54, 0.66, 4, 0.38, 0.65, 0.39),
+    "rookfield": (0.40, 0.83, 7, 0.36, 0.86, 0.32),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
-    "orchardleigh": (0.70, 0.66, 6, 0.56, 0.52, 0.39),
+    "orchardleigh": (0.70, 0.66, 6, 0.61, 0.53, 0.39),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
     # A name ending in "Buses" or "Airport" is no person: +1 hit, precision 0.553 to 0.540.
     "wyvernbus": (0.56, 0.33, 5, 0.43, 0.54, 0.31),  # held out: its misses are not read
     "elmsworth": (0.63, 0.66, 5, 0.50, 0.73, 0.47),  # held out: its misses are not read
+    # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
+    "kilnbrook": (0.61, 0.66, 4, 0.50, 0.48, 0.40),
+    "haversham": (0.40, 0.66, 4, 0.36, 0.72, 0.23),  # held out: its misses are not read
 }
 
 
