@@ -880,3 +880,28 @@ def test_a_number_joined_to_what_is_counted_is_told_with_it(tmp_path: Path) -> N
 def test_a_measure_written_as_a_describing_word_is_told_in_its_units(tmp_path: Path) -> None:
     body = "The harbour trust will build a 300-metre sea wall next year.\n"
     assert _one_article_short(tmp_path, body, "How long will the sea wall be?") == "300 metres"
+
+
+def test_a_posts_title_lists_the_older_titles_of_the_same_post_as_earlier_reports(tmp_path: Path) -> None:
+    documents = {
+        "2015-harbour.md": article(
+            "Harbour plans",
+            "2015-03-01",
+            "Cllr Ravi Shah, cabinet member for harbours, said the trust would open.\n",
+        ),
+        "2017-harbour.md": article(
+            "Harbour update",
+            "2017-03-01",
+            "Cllr Ravi Shah, cabinet member for harbour, said work would start.\n\n"
+            "Jo Bell, director of harbour services, said the plans were ready.\n",
+        ),
+        "2019-harbour.md": article(
+            "Harbour opens",
+            "2019-03-01",
+            "Cllr Ana Cole, cabinet member for harbours, coasts and tourism, said the trust had opened.\n",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("What is the cabinet post covering harbours called now?")
+    assert answer.short == "cabinet member for harbours, coasts and tourism"
+    # "harbour" and "harbours" are one title; a director's title is another post.
+    assert [e.said for e in answer.earlier] == ["cabinet member for harbour"]
