@@ -87,7 +87,7 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # Counting only specific words the documents lack toward "I don't know" (SPECIFIC_ZIPF)
     # answers "how do i apply for a primary school place for my son", and 3 more of the
     # blind set below; "What did X say?" answered only where X speaks gave one back.
-    _floors(dev_report.overall, 0.89, 0.88, 1, 0.61, 0.90, 0.64)
+    _floors(dev_report.overall, 0.89, 0.88, 1, 0.61, 0.90, 0.67)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -95,7 +95,7 @@ def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
     # 0.659 hit@1 with 7 false abstentions, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET))
     assert report.overall.n == 50
-    _floors(report.overall, 0.77, 1.0, 2, 0.65, 0.75, 0.65)
+    _floors(report.overall, 0.77, 1.0, 2, 0.65, 0.76, 0.70)
 
 
 def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -103,7 +103,7 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
     # false abstentions) from the session's first commit to its eleventh, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
     assert report.overall.n == 60
-    _floors(report.overall, 0.76, 0.70, 3, 0.64, 0.71, 0.50)
+    _floors(report.overall, 0.76, 0.70, 3, 0.64, 0.73, 0.56)
 
 
 @pytest.mark.parametrize(
