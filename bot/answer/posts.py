@@ -8,6 +8,7 @@ May import `tokens` and this package's `tuning`, `question`, `sentences` and `as
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -68,11 +69,12 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False
     if _of_another_body(sentence, span, asked) or _its_other_body(sentence, span, asked):
         return False  # "The Foundation's chief executive, Imogen Thwaite"
-    if posts and not _AROUND_SOMEONE.search(query.corrected) and not _holds_a_mention(sentence, span, posts):
+    around = _AROUND_SOMEONE.search(query.corrected) is not None
+    if posts and not around and not _holds_a_mention(sentence, span, posts):
         return False  # "X, formerly finance director at Y, succeeded Z as chief executive"
     if any(_other_kind(query.corrected, sentence, span, p) for p in held_posts):
         return False  # "Aisha Kember, commercial director" is not the managing director
-    if held_posts and not _AROUND_SOMEONE.search(query.corrected):
+    if held_posts and not around:
         # "Jo Bell, previously operations director at X, took over as chief executive"
         # is no operations director now, unless the sentence gives her the post again.
         was = former_terms(sentence, span)
@@ -169,6 +171,7 @@ _OWN_POST_AFTER = re.compile(r",\s+(?:(?:the|our|its|their|a)\s+)?([a-z][a-z-]+)
 _OWN_POST_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+([a-z]+)\s+$")
 
 
+@functools.lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)  # one question, asked of every candidate
 def _post_kind(text: str, post: str) -> str | None:
     """The term of the word that says which kind of `post` a phrase names ("commerci")."""
     for kind, word in itertools.pairwise(re.findall(r"[a-z][\w'’-]*", fold(text))):

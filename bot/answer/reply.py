@@ -20,7 +20,7 @@ from ..text.dates import PubDate
 from ..text.mentions import find_date_mentions
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, time_told
-from .short import asks_title, short_answer, title_head, title_said
+from .short import short_answer, title_head, title_said
 from .spans import span_value
 from .wording import as_shown
 
@@ -232,18 +232,19 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         changed = True
         earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
-    if asks_title(query) and (title := title_said(top.sentence, query)) is not None:
+    if (title := title_said(top.sentence, query)) is not None:
         # "What is the cabinet post called now?": older documents' titles of the same post
         # ("cabinet member for children's services"), each document once.
         # Titles are compared by their terms: "children's service" is "children's services".
         told = {tuple(tokenize(title))}
         for hit in ranking.hits:
             said = title_said(hit.sentence, query) if _older(hit, top_date) else None
-            if said is None or title_head(said) != title_head(title) or tuple(tokenize(said)) in told:
+            terms = tuple(tokenize(said)) if said is not None else ()
+            if said is None or title_head(said) != title_head(title) or terms in told:
                 continue
             if any(e.citation.doc_id == hit.document.id for e in earlier):
                 continue
-            told.add(tuple(tokenize(said)))
+            told.add(terms)
             earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, said))
     earlier.sort(
         key=lambda e: e.citation.published.value if e.citation.published else dt.date.min, reverse=True

@@ -25,7 +25,7 @@ from .question import is_plural
 from .sentences import doer_of, former_post, place_of, sentences_of
 from .spans import AnswerSpan, find_answer_spans, span_value
 
-__all__ = ["MAX_SHORT_WORDS", "asks_title", "is_polar", "short_answer", "title_head", "title_said"]
+__all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "title_head", "title_said"]
 
 #: A short answer holds at most this many words.
 MAX_SHORT_WORDS = 12
@@ -269,16 +269,11 @@ _TITLE = re.compile(
 )
 
 
-def asks_title(query: Query) -> bool:
+def _asks_title(query: Query) -> bool:
     """Whether a question asks what a post is called: "What is the cabinet post covering
     children called?", "What's the full title of the cabinet member ...?"."""
     question = fold(query.corrected)
     return bool(_TITLE_ASKED.search(question) and _POST_ASKED.search(question))
-
-
-def title_said(sentence: str, query: Query) -> str | None:
-    """The title of a post a sentence gives, for a question asking it (see `asks_title`)."""
-    return _titled(sentence, query) if asks_title(query) else None
 
 
 def title_head(title: str) -> str:
@@ -286,10 +281,10 @@ def title_head(title: str) -> str:
     return fold(re.split(r"\s+(?:for|of)\s+", title, maxsplit=1)[0])
 
 
-def _titled(sentence: str, query: Query) -> str | None:
-    """The title a "what is the post called?" question asks for: "cabinet member for
-    children, families and education"."""
-    if not asks_title(query):
+def title_said(sentence: str, query: Query) -> str | None:
+    """The title of a post a sentence gives, for a question asking it (see `_asks_title`):
+    "cabinet member for children, families and education"; None for any other question."""
+    if not _asks_title(query):
         return None
     for found in _TITLE.finditer(sentence):
         title = _clean(found.group(1))
@@ -371,7 +366,7 @@ def _shaped(sentence: str, query: Query, passage: str = "") -> str | None:
     tokens = list(_WORD.finditer(sentence))
     breaks = [t.group(0).strip() in _BREAKS for t in tokens]
     found = (
-        _titled(sentence, query)
+        title_said(sentence, query)
         or _after_gap(tokens, breaks, query)
         or _noun_phrase(tokens, breaks, query)
         or _described(tokens, query)

@@ -227,13 +227,13 @@ def _is_person(text: str) -> bool:
     return all(fold(p).strip("'’") not in _NOT_NAME_WORDS for p in parts)
 
 
-# A post followed by "of": what comes next is the body that has the post.
 # A name's possessive before a post: "Albion Skyways' chief executive" names a body.
 _OWNS_POST = re.compile(
     r"['’]s?\s+(?:chief|executive|director|chair|chairman|chairwoman|head|leader|manager|boss|"
     r"president|secretary|founder|owner)\b",
     re.IGNORECASE,
 )
+# A post followed by "of": what comes next is the body that has the post.
 _POST_OF = re.compile(
     r"\b(?:executive|chief|director|chair|chairman|chairwoman|head|leader|manager|officer|"
     r"president|secretary|governor|trustee|member)\s+(?:of|at)\s+(?:the\s+)?$",
