@@ -73,7 +73,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     if posts and not around and not _holds_a_mention(sentence, span, posts):
         return False  # "X, formerly finance director at Y, succeeded Z as chief executive"
     if any(_other_kind(query.corrected, sentence, span, p) for p in held_posts):
-        return False  # "Aisha Kember, commercial director" is not the managing director
+        return False  # "Omar Reed, commercial director" is not the managing director
     if held_posts and not around:
         # "Jo Bell, previously operations director at X, took over as chief executive"
         # is no operations director now, unless the sentence gives her the post again.
@@ -113,7 +113,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         and not _names_a_body(sentence)
     ):
         # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"; not
-        # "Mardenvale Borough Council's cabinet member, Cllr Jo Bell", which names its own.
+        # "Kelby Borough Council's cabinet member, Cllr Jo Bell", which names its own.
         return False
     foreign, ours = foreign_bodies(sentence, span, asked, tuning.ROLE_WINDOW)
     ours_by_name = _subject_body_beside(sentence, span, asked)
@@ -215,7 +215,7 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     after = [p for p in people if p.start >= at]
     before = [p for p in people if p.end <= at]
     between = sentence[at : after[0].start] if after else ""
-    # "director, and Aisha Kember": a comma parts a title from the name after it.
+    # "director, and Omar Reed": a comma parts a title from the name after it.
     if after and len(between.split()) <= tuning.TITLE_GAP and "," not in between:
         return after[0]
     if before and len(sentence[before[-1].end : at].split()) <= tuning.APPOSITION_GAP:
@@ -400,7 +400,7 @@ _THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
 
 def _names_a_body(sentence: str) -> bool:
     """Whether a sentence names a body, in two or more capitalised words that name no
-    person ("Ferrybridge Homes"), or a name and its kind ("Mardenvale Borough Council");
+    person ("Ferrybridge Homes"), or a name and its kind ("Kelby Borough Council");
     a sentence's capitalised first word alone names nothing."""
     people = [(p.start, p.end) for p in people_in(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):

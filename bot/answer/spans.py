@@ -227,7 +227,7 @@ def _is_person(text: str) -> bool:
     return all(fold(p).strip("'’") not in _NOT_NAME_WORDS for p in parts)
 
 
-# A name's possessive before a post: "Albion Skyways' chief executive" names a body.
+# A name's possessive before a post: "Gannet Skyways' chief executive" names a body.
 _OWNS_POST = re.compile(
     r"['’]s?\s+(?:chief|executive|director|chair|chairman|chairwoman|head|leader|manager|boss|"
     r"president|secretary|founder|owner)\b",
@@ -285,7 +285,7 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             if _POST_OF.search(sentence[max(0, start - 40) : start]):
                 continue  # "chief executive of Redhaven Ferries": the body, not its holder
             if _OWNS_POST.match(sentence, start + len(text)):
-                continue  # "Albion Skyways' chief executive": a name owning a post is a body's
+                continue  # "Gannet Skyways' chief executive": a name owning a post is a body's
 
             title = _TITLE_BEFORE.search(sentence[max(0, start - 16) : start])
             shown = f"{title.group(1)} {text}" if title else None
@@ -456,7 +456,7 @@ COMPANY_WORDS = frozenset(
     holdings partners associates""".split()
 )
 _BODY_WORDS |= COMPANY_WORDS
-# Bodies that carry or host: "Stennard Airport" is no one's name.
+# Bodies that carry or host: "Wexby Airport" is no one's name.
 _BODY_WORDS |= frozenset("airport airports airline airlines airways railway railways buses stadium".split())
 
 

@@ -177,7 +177,7 @@ def _parse_written(text: str) -> PubDate | None:
 _BYLINE = re.compile(r"^by\s+[A-Z][\w'’. -]{1,60}?(?:,[^|•·]{1,40})?\s*[|•·–-]\s*", re.IGNORECASE)
 
 
-# The parts of a byline line before its date: "Sam Whitlow, Transport Reporter | Kelby
+# The parts of a byline line before its date: "Tom Vale, Transport Reporter | Kelby
 # Gazette | 14/05/2013", "Press Office | Kelby Airport Ltd | 12 March 2015".
 _BYLINE_PART = re.compile(r"^[^|•·]{1,60}$")
 # A date in figures, day first as British papers print it: "14/05/2013", "22.09.2016".

@@ -81,11 +81,11 @@ def test_parse_published_errors(value: object) -> None:
         (["December 8, 2015"], (0, PubDate(dt.date(2015, 12, 8), "day"))),
         # A byline before the date: reporter, paper, date; the date in figures is day first.
         (
-            ["Headline", "", "Sam Whitlow, Transport Reporter | Kelby Gazette | 14/05/2013"],
+            ["Headline", "", "Tom Vale, Transport Reporter | Kelby Gazette | 14/05/2013"],
             (2, PubDate(dt.date(2013, 5, 14), "day")),
         ),
         (
-            ["Rachel Okafor, Business Editor | The Northern Examiner | Wednesday 3 April 2019"],
+            ["Ruth Lane, Business Editor | The Vale Examiner | Wednesday 3 April 2019"],
             (0, PubDate(dt.date(2019, 4, 3), "day")),
         ),
         (["By Sam Smith, Echo reporter | Thursday 19 May 2016"], (0, PubDate(dt.date(2016, 5, 19), "day"))),
@@ -107,7 +107,7 @@ def test_find_dateline(lines: list[str], expected: tuple[int, PubDate]) -> None:
         ["Ofsted inspected on 4 October 2016."],
         ["Updated Wednesday, 5th October 2016, 2:20 pm"],
         ["Fares rose by 10% | a record | 3 May 2016 was the busiest day"],
-        ["Sam Whitlow, Transport Reporter | Kelby Gazette | 31/02/2013"],  # no such day
+        ["Tom Vale, Transport Reporter | Kelby Gazette | 31/02/2013"],  # no such day
         ["Headline", *[f"Paragraph {n}." for n in range(8)], "14 March 2019"],  # too far down
         [],
     ],
