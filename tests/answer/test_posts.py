@@ -372,7 +372,7 @@ _AIRPORT = {
         "Airline doubts",
         "2017-11-07",
         "Kelby Airport hopes to win new routes from Gannet Air.\n\n"
-        "Ian Pole, Albion Skyways' chief executive, said Kelby did not fit its network.\n",
+        "Ian Pole, Tern Skyways' chief executive, said Kelby did not fit its network.\n",
     ),
 }
 
