@@ -450,8 +450,15 @@ _SCHEDULED = re.compile(
 
 
 def gives_cause(sentence: str, words: re.Pattern[str] = _CAUSE) -> bool:
-    """Whether a sentence gives a cause in one of `words` ("because", "found", "follows")."""
+    """Whether a sentence gives a cause in one of `words` ("because", "found", "follows");
+    a heading ("Reasons for the recommendations") only names one to come."""
+    if _HEADING.fullmatch(sentence):
+        return False
     return bool(words.search(_SCHEDULED.sub(" ", sentence)))
+
+
+# A heading: a few words that end on no stop.
+_HEADING = re.compile(r"\s*\S+(?:\s+\S+){0,5}?\s*(?<![.!?:;\"'”’)])\s*")
 
 
 # A sentence that goes on about the subject of the one before it.

@@ -101,6 +101,31 @@ The principal reasons were broken lights on the pier and a slippery ramp.
     assert answer.results[0].passage.startswith("The principal reasons were")
 
 
+def test_a_heading_naming_reasons_is_not_the_cause(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019-report.md": """\
+---
+title: Cabinet report on the quay grant
+published: 2019-07-16
+source: Estuary Council
+---
+In March 2019 the ports inspectorate moved the Kelmouth quay to a provisional licence, citing the loss \
+of both harbour pilot posts.
+
+The grant for the quay is cut by a tenth.
+
+Reasons for the recommendations
+
+The council must find savings of £4m in 2019/20.
+"""
+        },
+    )
+    answer = engine.ask("Why was the Kelmouth quay moved to a provisional licence?")
+    assert answer.results[0].passage.startswith("In March 2019 the ports inspectorate")
+
+
 _FERRY_FACTS = """\
 ---
 title: Ferry company annual report
