@@ -27,7 +27,7 @@ from .sentences import (
     sides,
     window_terms,
 )
-from .spans import AnswerSpan, is_body_word, is_name_word, people_in
+from .spans import AnswerSpan, is_body_word, is_name_word, names_post_holder, people_in
 
 __all__ = [
     "ELSEWHERE",
@@ -281,6 +281,23 @@ _POST_OWNER = re.compile(
 )
 
 
+# A name right before a post and the holder's name: "Hollin Ness harbour master Captain".
+_NAME_POST = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:[A-Z][a-z]+\.?\s+)?$")
+
+
+def _named_owner(sentence: str, start: int) -> re.Match[str] | None:
+    """A name and post right before the holder named at `start` ("Hollin Ness harbour
+    master Captain"); a sentence's capitalised first word alone ("New chair Jo Bell")
+    names nothing."""
+    found = _NAME_POST.search(sentence, max(0, start - 60), start)
+    if found is None or not all(is_name_word(w) for w in found.group(1).split()):
+        return None
+    if not names_post_holder(sentence, found.end(1)):
+        return None  # "Jo Bell and chair Tom Reid": two people
+    at_start = not sentence[: found.start()].strip()
+    return None if at_start and " " not in found.group(1) else found
+
+
 # A post of a body given in lower case right after a name: "Jo Kerr, chief executive of
 # the community trust".
 _POST_OF_BODY = re.compile(
@@ -309,8 +326,11 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
         named = bool(asked.query.names)
         if not any(asked_term(t, asked.query) or (not named and asked.is_subject(t)) for t in owner):
             return True
-    found = _OWNER_POST.search(sentence[max(0, span.start - 60) : span.start]) or _POST_OWNER.match(
-        sentence, span.end
+    before = sentence[max(0, span.start - 60) : span.start]
+    found = (
+        _OWNER_POST.search(before)
+        or _POST_OWNER.match(sentence, span.end)
+        or _named_owner(sentence, span.start)
     )
     # The owner is a kind of body ("the trust's") or a name ("Ashgrove's"), not "its".
     if found is None or not (is_body_word(found.group(1).split()[-1]) or found.group(1)[0].isupper()):

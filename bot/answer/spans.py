@@ -233,6 +233,26 @@ _OWNS_POST = re.compile(
     r"president|secretary|founder|owner)\b",
     re.IGNORECASE,
 )
+# A post in lower case right before a capitalised name: "[Hollin Ness] harbour master
+# Captain Jo Bell", "[Kelby] chief executive Sam Hart".
+_POST_THEN_NAME = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\s+[A-Z]")
+# Words that join two people rather than say a post: "Jo Bell told chief executive Sam Hart".
+_NOT_POST_WORDS = frozenset("said says told tells thanked thanks met meets and or with by to as".split())
+
+
+def names_post_holder(sentence: str, end: int) -> bool:
+    """Whether a post in lower case and another name follow `end` in the sentence, so that
+    the name ending there is the body whose post it is."""
+    found = _POST_THEN_NAME.match(sentence, end)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    return (
+        fold(words[-1]) in ROLE_WORDS
+        and not any(w in STOP_WORDS or w in _NOT_POST_WORDS or w.endswith("ed") for w in words)
+    )
+
+
 # A post followed by "of": what comes next is the body that has the post.
 _POST_OF = re.compile(
     r"\b(?:executive|chief|director|chair|chairman|chairwoman|head|leader|manager|officer|"
@@ -286,6 +306,8 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
                 continue  # "chief executive of Redhaven Ferries": the body, not its holder
             if _OWNS_POST.match(sentence, start + len(text)):
                 continue  # "Gannet Skyways' chief executive": a name owning a post is a body's
+            if names_post_holder(sentence, start + len(text)):
+                continue  # "Hollin Ness harbour master Jo Bell": the name before is the body's
 
             title = _TITLE_BEFORE.search(sentence[max(0, start - 16) : start])
             shown = f"{title.group(1)} {text}" if title else None
@@ -457,7 +479,7 @@ COMPANY_WORDS = frozenset(
 )
 _BODY_WORDS |= COMPANY_WORDS
 # Bodies that carry or host: "Wexby Airport" is no one's name.
-_BODY_WORDS |= frozenset("airport airports airline airlines airways railway railways buses stadium".split())
+_BODY_WORDS |= frozenset("airport airports airline airlines airways railway railways buses stadium port".split())
 
 
 def is_body_word(word: str) -> bool:

@@ -64,7 +64,7 @@ ROLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson adviser advisor chancellor commissioner inspector
     treasurer trustee principal headteacher superintendent administrator controller
     deputy assistant acting interim vice former portfolio lead mp teacher headteacher headmaster
-    headmistress doctor surgeon nurse coach captain proprietor landlord board""".split()
+    headmistress doctor surgeon nurse coach captain proprietor landlord board master""".split()
 )
 #: Adverbs of degree: they say how much, not what a question is about.
 DEGREE_WORDS = frozenset(

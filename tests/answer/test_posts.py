@@ -418,3 +418,45 @@ def test_names_in_what_a_post_holder_is_quoted_saying_do_not_make_the_post_anoth
     }
     answer = engine_over(tmp_path, documents).ask("Who was the trust's chief executive?", as_of="2014-06-30")
     assert answer.short == "Jo Bell"
+
+
+_HARBOURS = {
+    "2017-harbour.md": article(
+        "New berth planned",
+        "2017-06-20",
+        "The Brinmouth Harbour Board has approved a new deep-water berth.\n\n"
+        "The harbour master, Captain Ellen Rowe, said the berth would bring bigger ships.\n",
+    ),
+    "2018-harbour.md": article(
+        "Harbour dues rise",
+        "2018-03-09",
+        "The Brinmouth Harbour Board will raise its dues in April.\n\n"
+        "The harbour master, Captain Ellen Rowe, said visiting yachts were up a little.\n",
+    ),
+    "2019-harbour.md": article(
+        "Harbour works",
+        "2019-09-17",
+        "The Brinmouth Harbour Board says its new berth is late.\n\n"
+        "Up the coast, Carrick Sands harbour master Captain Owen Tate said he felt for his "
+        "neighbours.\n",
+    ),
+    "2023-harbour.md": article(
+        "Harbour trade up",
+        "2023-04-18",
+        "The Brinmouth Harbour Board handled more cargo last year.\n\n"
+        "The harbour master, Captain Lena Holt, said the big ships set the week.\n\n"
+        "The neighbouring Port of Dunholm had a harder year. Its long-serving harbour "
+        "master, Captain Ivor Penn, is to retire.\n",
+    ),
+}
+
+
+def test_a_name_before_a_post_and_its_holder_is_the_body_not_a_person(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _HARBOURS).ask("Who was harbour master in 2019?", as_of="2019-12-31")
+    assert answer.short == "Captain Ellen Rowe"
+
+
+def test_its_post_after_a_named_port_is_the_ports(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _HARBOURS).ask("Who is the current harbour master at Brinmouth?")
+    assert answer.short == "Captain Lena Holt"
+    assert not any("Ivor Penn" in result.passage for result in answer.results)
