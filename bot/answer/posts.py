@@ -281,12 +281,14 @@ _POST_OWNER = re.compile(
 )
 
 
-# A name right before a post and the holder's name: "Hollin Ness harbour master Captain".
-_NAME_POST = re.compile(r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:[A-Z][a-z]+\.?\s+)?$")
+# A name right before a post and the holder's name: "Carrick Sands harbour master Captain".
+_NAME_POST = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:[A-Z][a-z]+\.?\s+)?$"
+)
 
 
 def _named_owner(sentence: str, start: int) -> re.Match[str] | None:
-    """A name and post right before the holder named at `start` ("Hollin Ness harbour
+    """A name and post right before the holder named at `start` ("Carrick Sands harbour
     master Captain"); a sentence's capitalised first word alone ("New chair Jo Bell")
     names nothing."""
     found = _NAME_POST.search(sentence, max(0, start - 60), start)

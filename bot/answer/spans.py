@@ -233,7 +233,7 @@ _OWNS_POST = re.compile(
     r"president|secretary|founder|owner)\b",
     re.IGNORECASE,
 )
-# A post in lower case right before a capitalised name: "[Hollin Ness] harbour master
+# A post in lower case right before a capitalised name: "[Carrick Sands] harbour master
 # Captain Jo Bell", "[Kelby] chief executive Sam Hart".
 _POST_THEN_NAME = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\s+[A-Z]")
 # Words that join two people rather than say a post: "Jo Bell told chief executive Sam Hart".
@@ -247,9 +247,8 @@ def names_post_holder(sentence: str, end: int) -> bool:
     if found is None:
         return False
     words = found.group(1).split()
-    return (
-        fold(words[-1]) in ROLE_WORDS
-        and not any(w in STOP_WORDS or w in _NOT_POST_WORDS or w.endswith("ed") for w in words)
+    return fold(words[-1]) in ROLE_WORDS and not any(
+        w in STOP_WORDS or w in _NOT_POST_WORDS or w.endswith("ed") for w in words
     )
 
 
@@ -307,7 +306,7 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             if _OWNS_POST.match(sentence, start + len(text)):
                 continue  # "Gannet Skyways' chief executive": a name owning a post is a body's
             if names_post_holder(sentence, start + len(text)):
-                continue  # "Hollin Ness harbour master Jo Bell": the name before is the body's
+                continue  # "Carrick Sands harbour master Jo Bell": the name before is the body's
 
             title = _TITLE_BEFORE.search(sentence[max(0, start - 16) : start])
             shown = f"{title.group(1)} {text}" if title else None
@@ -479,7 +478,9 @@ COMPANY_WORDS = frozenset(
 )
 _BODY_WORDS |= COMPANY_WORDS
 # Bodies that carry or host: "Wexby Airport" is no one's name.
-_BODY_WORDS |= frozenset("airport airports airline airlines airways railway railways buses stadium port".split())
+_BODY_WORDS |= frozenset(
+    "airport airports airline airlines airways railway railways buses stadium port".split()
+)
 
 
 def is_body_word(word: str) -> bool:
