@@ -34,7 +34,7 @@ __all__ = [
 
 
 _MONEY_NOUNS = (
-    r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|funds|saving|savings|"
+    r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|fund|funds|saving|savings|"
     r"turnover|profit|profits|surplus|reserves|debt|debts|loan|loans|borrowing|tariff|tariffs|dues|"
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
     r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
@@ -86,7 +86,7 @@ _MEASURE_NOUNS = (
 )
 
 # Nouns of a group whose size is a count: "how big is the fleet".
-_GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake"
+_GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake|stock"
 
 # Nouns that name a number of things: "what is the number of stations".
 # Words before "number" that still ask a count: "the total number", "the latest number".
@@ -194,7 +194,9 @@ def expected_answer(question: str) -> AnswerType | None:
         re.match(r"^how much\b", q)
         or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,6}}({_MONEY_NOUNS})\b", q)
         or re.match(rf"^(what|which) ([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b", q)
-        or re.match(r"^what\b.*\b(cost|costing|costs)\W*$", q)  # "What was it meant to cost?"
+        # "What was it meant to cost?", "what did it end up costing us"
+        or re.match(r"^what\b.*\b(cost|costing|costs)(\s+(us|them|you|me))?\W*$", q)
+        or re.match(r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}pay\b", q)  # "What does a tenant pay?"
         or re.match(
             rf"^how (big|large|high|low|small) (is|was|were|are) (the )?([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b",
             q,

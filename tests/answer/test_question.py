@@ -72,6 +72,10 @@ from bot.answer.spans import persons_in
         ("What is the Capital Grant Fund worth?", "amount"),
         ("What's the trust's registered charity number?", None),
         ("What is the council's reference number for the planning application?", None),
+        ("what did the new pier end up costing us", "amount"),
+        ("What does a ferry passenger pay for a return ticket?", "amount"),
+        ("How big is the harbour's community fund this year?", "amount"),
+        ("How big is the housing association's stock now?", "count"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
