@@ -37,7 +37,8 @@ _MONEY_NOUNS = (
     r"budget|cost|costs|spend|spending|price|fee|fees|bill|grant|funding|fund|funds|saving|savings|"
     r"turnover|profit|profits|surplus|reserves|debt|debts|loan|loans|borrowing|tariff|tariffs|dues|"
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
-    r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices"
+    r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices|"
+    r"payment|payments|pledge|pledges|donation|donations|contribution|contributions"
 )
 _SUM_WORDS = frozenset(_MONEY_NOUNS.split("|"))
 

@@ -76,6 +76,8 @@ from bot.answer.spans import persons_in
         ("What does a ferry passenger pay for a return ticket?", "amount"),
         ("How big is the harbour's community fund this year?", "amount"),
         ("How big is the housing association's stock now?", "count"),
+        ("What was the foundation's first pledge towards the new pier?", "amount"),
+        ("How big was the council's one-off payment towards the pier?", "amount"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, two blind sets on the bundled corpus
-and eighteen corpora written for tests.
+and nineteen corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -14,7 +14,8 @@ association), `greyhallow` (a museums trust), `orchardleigh` (a hospice) and `ki
 (an airport) were held out for a while, measured, then read; `pendlecombe` (a regional
 airport), `rookfield` (a leisure trust) and `wyvernbus` (a city bus company) are held
 out: their misses are not read, so their figures are the honest measure of unrehearsed
-questions; so are `elmsworth` (a children's services trust) and `haversham` (a further-education college).
+questions; so are `elmsworth` (a children's services trust), `haversham` (a further-education
+college) and `thornwick` (a theatre trust).
 """
 
 from __future__ import annotations
@@ -154,6 +155,9 @@ CORPUS_FLOORS = {
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     "kilnbrook": (0.61, 0.66, 4, 0.50, 0.48, 0.40),
     "haversham": (0.40, 0.66, 4, 0.36, 0.72, 0.23),  # held out: its misses are not read
+    # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
+    # after this session's changes (only timeline precision moved, 0.423 to 0.444).
+    "thornwick": (0.43, 0.83, 4, 0.34, 0.44, 0.24),  # held out: its misses are not read
 }
 
 
