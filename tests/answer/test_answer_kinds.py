@@ -297,3 +297,20 @@ def test_a_post_the_documents_misspell_is_still_the_post(tmp_path: Path) -> None
     )
     engine = engine_over(tmp_path, {"2018-letter.md": letter})
     assert engine.ask("Which minister wrote to the council about the funding?").short == "Jo Bell"
+
+
+def test_when_a_body_was_started_asks_when_it_was_founded(tmp_path: Path) -> None:
+    documents = {
+        "2014-water.md": article(
+            "Kelby Water profile",
+            "2014-03-11",
+            "Kelby Valley Water was founded in 1889 and has its headquarters at Mill House.",
+        ),
+        "2021-water.md": article(
+            "Bills rise",
+            "2021-04-22",
+            "Average household bills across the Kelby Valley Water area rose by £23 a year at the start "
+            "of April 2021.",
+        ),
+    }
+    assert engine_over(tmp_path, documents).ask("wen was kelby valley water started").short == "1889"
