@@ -147,6 +147,8 @@ def expected_answer(question: str) -> AnswerType | None:
         return "place"  # not "Where does the trust stand with the regulator?"
     if re.search(_RATE_OF, q) and re.match(r"^(what|how|which)\b", q):
         return "percent"  # "What is the interest rate on shares?"
+    if re.match(r"^(what|which) (return|interest)(?!\w)", q):
+        return "percent"  # "What return do members get on their shares?"
     if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|how|which)\b", q):
         return "rating"  # "What is the trust's current rating?", "How was it rated?"
     if re.match(rf"^which ({_ROLE_NOUNS})\b", q):

@@ -78,6 +78,8 @@ from bot.answer.spans import persons_in
         ("How big is the housing association's stock now?", "count"),
         ("What was the foundation's first pledge towards the new pier?", "amount"),
         ("How big was the council's one-off payment towards the pier?", "amount"),
+        ("What return do members currently get on their shares?", "percent"),
+        ("What interest does the co-op pay its shareholders?", "percent"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
