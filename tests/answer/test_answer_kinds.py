@@ -314,3 +314,21 @@ def test_when_a_body_was_started_asks_when_it_was_founded(tmp_path: Path) -> Non
         ),
     }
     assert engine_over(tmp_path, documents).ask("wen was kelby valley water started").short == "1889"
+
+
+def test_the_body_a_post_holder_works_at_is_no_place(tmp_path: Path) -> None:
+    documents = {
+        "2018-fire.md": article(
+            "Fire service profile",
+            "2018-03-08",
+            "Kelby Fire and Rescue Service has its headquarters at Brigade House, Castle Street.",
+        ),
+        "2022-fire.md": article(
+            "New chief named",
+            "2022-08-09",
+            "Kelby Fire Authority has named Dr Jo Beale, currently deputy chief fire officer at Northport "
+            "Fire and Rescue Service, as its next chief.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("Where is the Kelby fire service's head office?")
+    assert answer.short == "Brigade House, Castle Street"
