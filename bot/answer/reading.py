@@ -134,6 +134,11 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
         t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]
     }:
         return True
+    # "96 call-taking and dispatch desks" counts the "call-taking and dispatch positions"
+    # asked about: its phrase says most of what the question's does, though not its noun.
+    following = {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
+    if head is not None and len(following & set(query.terms) - wanted) >= _SHARED_COUNT_WORDS:
+        return True
     preceding = sides(sentence, span, tuning.ANCHOR_WINDOW)[0]
     # "an events space seating 120 people" counts seats.
     if preceding and preceding[-1][1] in wanted:
@@ -142,6 +147,8 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     before = {t for _, t in preceding}
     return bool(wanted & before) and bool(counting & before)
 
+
+_SHARED_COUNT_WORDS = 2
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 

@@ -153,6 +153,14 @@ def test_a_number_counts_what_its_phrase_names(tmp_path: Path, question: str, sh
     assert engine_over(tmp_path, {"ferry.md": _FERRY_FACTS}).ask(question).short == short
 
 
+def test_a_number_whose_phrase_says_most_of_what_is_counted_counts_it(tmp_path: Path) -> None:
+    hub = article("Hub opens", "2020-09-15", "The Kelby control hub has 96 call-taking and dispatch desks.")
+    answer = engine_over(tmp_path, {"2020-hub.md": hub}).ask(
+        "How many call-taking and dispatch positions does the Kelby hub have?"
+    )
+    assert answer.short is not None and answer.short.startswith("96")
+
+
 def test_a_number_before_another_noun_does_not_count_its_modifier(tmp_path: Path) -> None:
     # "Two harbour crane accidents" counts accidents, not cranes.
     answer = engine_over(tmp_path, {"ferry.md": _FERRY_FACTS}).ask(
