@@ -91,3 +91,4 @@ class Asked:
     subject: frozenset[str]  # qualifiers the corpus is about, implied where not said
     is_subject: Callable[[str], bool]  # whether a term is what most documents are about
     keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
+    documents: int = 0  # how many documents the corpus has

@@ -191,7 +191,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # The words of the person a "still" question names: a value to find, not to exclude.
     words = [w.strip("?.,!'’") for w in fold(query.corrected).split()] if query.about else []
     keep = frozenset(w for w in words if w and stem(w) in query.about)
-    asked = Asked(query, weights, total, informative, subject, is_subject, keep)
+    asked = Asked(query, weights, total, informative, subject, is_subject, keep, len(index.documents))
     top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
     reads = [
         (

@@ -149,6 +149,21 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
 
 
 _SHARED_COUNT_WORDS = 2
+# A place named in so few words, all of them in most documents, is where they are all set.
+_SETTING_WORDS = 2
+# In fewer documents, every word of one is in most of them.
+_SETTING_DOCUMENTS = 3
+
+
+def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
+    """Whether a place is where every document is set ("Northamptonshire"), not where
+    something in particular is."""
+    return (
+        asked.documents >= _SETTING_DOCUMENTS
+        and len(span.text.split()) <= _SETTING_WORDS
+        and all(asked.is_subject(t) for t in tokenize(span.text))
+    )
+
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 
@@ -262,6 +277,9 @@ def read_passage(
                     coverage = max(coverage, coverage_of(shared, query, asked.weights, asked.total))
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not attributed_elsewhere(sentence, s, asked)]
+            if query.kind == "place":
+                # "in Northamptonshire", where every document is set, says where nothing is.
+                spans = [s for s in spans if not _is_setting(s, asked)]
             if not asks_post and query.people:
                 spans = [s for s in spans if not of_another_person(sentence, s, query.people)] or spans
             if query.kind == "count":

@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 16
+TOKENIZER_VERSION = 17
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -127,11 +127,18 @@ def words(text: str) -> list[str]:
 STEM_CACHE_SIZE = 1 << 18
 
 
+# Words the stemmer would merge with another of a different meaning: "officers" are
+# people, an "office" is a place ("offic" for both).
+_DISTINCT_STEMS = {"officer": "officer", "officers": "officer"}
+
+
 @lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str) -> str:
     """The stem of one folded word (amounts and numbers unchanged)."""
     if not word[0].isalpha():
         return word
+    if word in _DISTINCT_STEMS:
+        return _DISTINCT_STEMS[word]
     for table in _KNOWN_STEMS:
         known = table.get(word)
         if known is not None:

@@ -332,3 +332,18 @@ def test_the_body_a_post_holder_works_at_is_no_place(tmp_path: Path) -> None:
     }
     answer = engine_over(tmp_path, documents).ask("Where is the Kelby fire service's head office?")
     assert answer.short == "Brigade House, Castle Street"
+
+
+def test_the_place_every_document_is_set_in_says_where_nothing_is(tmp_path: Path) -> None:
+    documents = {
+        f"{year}-trust.md": article(
+            f"Kelbyshire trust news {year}",
+            f"{year}-05-01",
+            f"The children's trust based in Kelbyshire met its targets in {year}.",
+        )
+        for year in (2017, 2018, 2019)
+    }
+    documents["2016-trust.md"] = article(
+        "Trust opens", "2016-05-01", "The Kelbyshire children's trust is based at Mill House."
+    )
+    assert engine_over(tmp_path, documents).ask("Where is the children's trust based?").short == "Mill House"

@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from bot.text.tokens import _MONEY, _TOKEN, _money, fold, tokenize, words
+from bot.text.tokens import _MONEY, _TOKEN, _money, fold, stem, tokenize, words
 
 from ..conftest import SEED_CORPUS
 
@@ -116,3 +116,7 @@ def test_stop_words_are_dropped_and_words_stemmed() -> None:
 
 def test_amount_at_sentence_end_is_one_term() -> None:
     assert tokenize("It could cost £7.3m.") == tokenize("£7.3m cost")[::-1]
+
+
+def test_officers_are_not_an_office() -> None:
+    assert stem("officers") == stem("officer") != stem("office") == stem("offices")
