@@ -96,6 +96,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"take over", f"take over {_SEARCH_MARK}start"),
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", rf"\g<0> {_SEARCH_MARK}founded"),
+        (r"based(?=\W*$)", rf"based {_SEARCH_MARK}headquartered"),  # "where is the trust based?"
         (r"\b(was|were)\b.*?\b(started|begun)\b", rf"\g<0> {_SEARCH_MARK}founded"),  # "when was X started"
         (r"how come|^y(?= )", "why"),  # "y did we ..."
         (r"(will|would|could|should|might|must|to|not|it|they|we|you) b(?= |$)", r"\1 be"),  # "gonna b"

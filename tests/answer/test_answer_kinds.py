@@ -347,3 +347,21 @@ def test_the_place_every_document_is_set_in_says_where_nothing_is(tmp_path: Path
         "Trust opens", "2016-05-01", "The Kelbyshire children's trust is based at Mill House."
     )
     assert engine_over(tmp_path, documents).ask("Where is the children's trust based?").short == "Mill House"
+
+
+def test_where_a_body_is_based_is_where_it_has_its_headquarters(tmp_path: Path) -> None:
+    documents = {
+        "2012-trust.md": article(
+            "Health trust plans hub",
+            "2012-05-16",
+            "The Kelby health trust was formed in 2011. It employs 2,300 staff and is headquartered at "
+            "Mill House in Saltbridge.",
+        ),
+        "2013-trust.md": article(
+            "Hub consultation",
+            "2013-06-01",
+            "The Kelby health trust wants to hear what people think about opening hours and parking.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("where r the health trust based")
+    assert answer.short == "Mill House in Saltbridge"
