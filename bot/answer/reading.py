@@ -437,6 +437,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(but|and)\b", re.IGNORECASE)
 _UPDATED = re.compile(r"\b(now|since|but|however|instead|later|revised|risen|rose|slipped)\b", re.IGNORECASE)
 _EARLIER_REACH = 8  # words from "first promised" to the value it governs
 _OPENING_WORDS = 4  # "When it was first announced, ..." sets the time of the whole sentence
+_LATER_THAN = re.compile(r"\b(after|since)\b", re.IGNORECASE)
 
 
 def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
@@ -452,7 +453,9 @@ def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
         if _UPDATED.search(between):
             continue
         opening = sentence[: match.start()]
-        if not _CLAUSE_BREAK.search(opening) and len(opening.split()) <= _OPENING_WORDS:
+        # "Seven years after it was first announced, the hub opened": the rest came later.
+        later = _LATER_THAN.search(opening) is not None
+        if not _CLAUSE_BREAK.search(opening) and len(opening.split()) <= _OPENING_WORDS and not later:
             return True
         if not _CLAUSE_BREAK.search(between) and len(between.split()) <= _EARLIER_REACH:
             return True

@@ -365,3 +365,17 @@ def test_where_a_body_is_based_is_where_it_has_its_headquarters(tmp_path: Path) 
     }
     answer = engine_over(tmp_path, documents).ask("where r the health trust based")
     assert answer.short == "Mill House in Saltbridge"
+
+
+def test_what_happened_years_after_a_first_plan_is_no_earlier_value(tmp_path: Path) -> None:
+    documents = {
+        "2013-hub.md": article("Hub plans", "2013-06-01", "The Kelby hub will open in autumn 2015."),
+        "2019-hub.md": article(
+            "Hub opens",
+            "2019-03-12",
+            "Seven years after it was first announced, the Kelby hub opened to patients yesterday.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("wen is the kelby hub gonna open")
+    assert answer.short == "11 March 2019"
+    assert [e.said for e in answer.earlier] == ["autumn 2015"]
