@@ -88,7 +88,7 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # Counting only specific words the documents lack toward "I don't know" (SPECIFIC_ZIPF)
     # answers "how do i apply for a primary school place for my son", and 3 more of the
     # blind set below; "What did X say?" answered only where X speaks gave one back.
-    _floors(dev_report.overall, 0.89, 0.88, 1, 0.61, 0.90, 0.67)
+    _floors(dev_report.overall, 0.90, 0.88, 0, 0.61, 0.90, 0.67)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -109,7 +109,7 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
 
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
-    [("fact", 0.93), ("latest", 0.81), ("as_of", 0.83), ("casual", 0.81), ("why_how", 1.0)],
+    [("fact", 0.95), ("latest", 0.81), ("as_of", 0.83), ("casual", 0.87), ("why_how", 1.0)],
 )
 def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_at_1: float) -> None:
     metrics = dev_report.by_category()[category]
@@ -121,28 +121,28 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 CORPUS_FLOORS = {
     # Names in a quote do not make a post another body's: +1 hit, and the chief executive
     # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
-    "westmarsh": (0.75, 0.80, 1, 0.64, 0.83, 0.90),
-    "harrowby": (0.80, 0.88, 1, 0.61, 0.77, 0.57),
+    "westmarsh": (0.77, 0.80, 1, 0.64, 0.84, 0.93),
+    "harrowby": (0.82, 0.88, 1, 0.63, 0.86, 0.59),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     "brackwater": (0.91, 0.80, 0, 0.72, 0.78, 0.85),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
-    "ashcombe": (0.81, 0.50, 1, 0.79, 0.84, 0.73),
+    "ashcombe": (0.81, 0.50, 1, 0.79, 0.87, 0.73),
     # A place most documents name is no answer to "where": "Where was X working before she
     # joined Marrowdale?" lost the sentence it found by that name (2 to 3 false "I don't
     # know"), for one dev and one held-out answer gained.
-    "marrowdale": (0.63, 0.66, 3, 0.61, 0.76, 0.74),
+    "marrowdale": (0.65, 0.66, 3, 0.63, 0.77, 0.77),
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
-    "fenmoor": (0.65, 0.66, 2, 0.65, 0.60, 0.64),
-    "kestrel": (0.70, 0.66, 2, 0.61, 0.76, 0.62),
+    "fenmoor": (0.65, 0.66, 2, 0.65, 0.63, 0.68),
+    "kestrel": (0.72, 0.66, 1, 0.65, 0.76, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
-    "saltmere": (0.63, 1.00, 4, 0.59, 0.77, 0.59),
-    "tallowmoor": (0.54, 0.66, 4, 0.36, 0.66, 0.22),
+    "saltmere": (0.68, 1.00, 4, 0.63, 0.78, 0.68),
+    "tallowmoor": (0.56, 0.83, 4, 0.38, 0.73, 0.30),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
-    "greyhallow": (0.36, 0.33, 2, 0.38, 0.80, 0.35),
-    "pendlecombe": (0.54, 0.83, 2, 0.36, 0.46, 0.40),  # held out: its misses are not read
-    "quarrybank": (0.54, 0.66, 4, 0.38, 0.65, 0.39),
+    "greyhallow": (0.40, 0.33, 2, 0.40, 0.80, 0.35),
+    "pendlecombe": (0.56, 0.83, 2, 0.38, 0.46, 0.40),  # held out: its misses are not read
+    "quarrybank": (0.54, 0.66, 4, 0.38, 0.69, 0.56),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -153,11 +153,11 @@ CORPUS_FLOORS = {
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
     # A name ending in "Buses" or "Airport" is no person: +1 hit, precision 0.574 to 0.540.
-    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.54, 0.31),  # held out: its misses are not read
-    "elmsworth": (0.63, 0.66, 5, 0.50, 0.73, 0.47),  # held out: its misses are not read
+    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.55, 0.31),  # held out: its misses are not read
+    "elmsworth": (0.63, 0.66, 5, 0.50, 0.74, 0.50),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     "kilnbrook": (0.61, 0.66, 4, 0.50, 0.48, 0.40),
-    "haversham": (0.40, 0.66, 4, 0.36, 0.72, 0.23),  # held out: its misses are not read
+    "haversham": (0.40, 0.66, 4, 0.36, 0.75, 0.23),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     "thornwick": (0.43, 0.83, 4, 0.34, 0.44, 0.24),  # held out: its misses are not read
