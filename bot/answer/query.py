@@ -254,7 +254,8 @@ class Query:
 
 # Verbs of saying: a question holding one asks for someone's words.
 _SAYING = re.compile(
-    r"\b(say|said|says|describe|described|call|called|told|tell|hope|hopes|think|thinks|want|wants)\b",
+    r"\b(say|said|says|describe|described|call|called|told|tell|hope|hopes|think|thinks|want|wants|"
+    r"reckon|reckons|believe|believes|argue|argues|argued|claim|claims|claimed|according to)\b",
     re.IGNORECASE,
 )
 

@@ -139,3 +139,15 @@ def test_a_word_the_documents_misspell_finds_their_spelling() -> None:
     assert query.expansions[stem("minister")] == {stem("minster")}
     assert query.respelt == {stem("minster"): stem("minister")}
     assert not query.unknown
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How does Jo Bell reckon commissioning the trust will save money?",
+        "What does the chair believe the merger will cut?",
+        "According to the leader, why was the trust set up?",
+    ],
+)
+def test_whose_view_a_question_asks_is_asking_for_their_words(question: str) -> None:
+    assert _parse(question).asks_words
