@@ -45,7 +45,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "finish finished completion complete completed",
     "replace replaces replaced succeed succeeds succeeded",
     "crossing crossings sailing sailings",
-    "home homes house houses dwelling dwellings",
+    "home homes house houses dwelling dwellings property properties",
     "overdue lapsed expired",
     "abandon abandoned drop dropped scrap scrapped shelve shelved",
     "appeal campaign fundraiser",

@@ -379,3 +379,15 @@ def test_what_happened_years_after_a_first_plan_is_no_earlier_value(tmp_path: Pa
     answer = engine_over(tmp_path, documents).ask("wen is the kelby hub gonna open")
     assert answer.short == "11 March 2019"
     assert [e.said for e in answer.earlier] == ["autumn 2015"]
+
+
+def test_properties_are_homes(tmp_path: Path) -> None:
+    review = article(
+        "Gas checks overdue",
+        "2019-02-20",
+        "The Kelby housing association's review found the yearly gas safety check had lapsed at 1,140 homes.",
+    )
+    answer = engine_over(tmp_path, {"2019-review.md": review}).ask(
+        "At how many properties had the yearly gas check lapsed?"
+    )
+    assert answer.short == "1,140 homes"
