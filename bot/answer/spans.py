@@ -410,12 +410,18 @@ def find_answer_spans(
             s for s in _regex_spans(_COUNT_SPAN, sentence)
             if not re.fullmatch(r"(19|20)\d\d", s.value) and s.value not in question_words
             and not any(a <= s.start < b for a, b in dates)
+            and not _LABEL_BEFORE.search(sentence, 0, s.start)
         ]  # fmt: skip
     if kind == "place":
         return _places(sentence, question_words)
     if kind == "rating":
         return _grades(sentence, question_words)
     return _names(sentence, question_words)
+
+
+# A number that ends a name is a label, not a count: "Year 7 students", "Category 1 calls",
+# "route 44"; a sentence's first word aside ("Around 300 came").
+_LABEL_BEFORE = re.compile(r"(?<=[\w,;:]\s)(?:[A-Z][a-z]+|route|line|ward|gate|platform|stand)\s+$")
 
 
 _LOCATIVE = re.compile(

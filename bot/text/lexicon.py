@@ -52,6 +52,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "target goal aim aiming",
     "vacancy vacancies unfilled vacant",
     "item items object objects",
+    "pupil pupils student students",
     "tory tories conservative conservatives",
     "inquiry inquiries hearing hearings",
 )

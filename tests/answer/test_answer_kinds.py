@@ -391,3 +391,13 @@ def test_properties_are_homes(tmp_path: Path) -> None:
         "At how many properties had the yearly gas check lapsed?"
     )
     assert answer.short == "1,140 homes"
+
+
+def test_pupils_are_students(tmp_path: Path) -> None:
+    school = article(
+        "Academy opens",
+        "2022-09-06",
+        "The Kelby Academy opened yesterday, as 210 Year 7 students arrived for their first day.",
+    )
+    answer = engine_over(tmp_path, {"2022-school.md": school}).ask("How many pupils came to Kelby Academy?")
+    assert answer.short is not None and answer.short.startswith("210")
