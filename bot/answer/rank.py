@@ -61,6 +61,8 @@ __all__ = ["Hit", "Ranking", "rank"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure"})
 
 
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
 
@@ -405,6 +407,32 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     band = (
         earliest_first(band) if asks_first(query.corrected) and query.kind is not None else newest_first(band)
     )
+    if (
+        query.kind == "date"
+        and band
+        and band[0].span is not None
+        and _YEAR_ONLY.fullmatch(band[0].span.value)
+        and not _ASKS_YEAR.search(query.corrected)
+    ):
+        # "opened in 2020": another passage giving the same year more exactly ("September
+        # 2020") about as much of the question says when.
+        year = band[0].span.value
+        finer = next(
+            (
+                h
+                for h in answering
+                if h.span is not None
+                and h.linked
+                and not h.retrospective
+                and h.span.value != year
+                and h.span.value.endswith(" " + year)
+                and fit(h) >= tuning.RELATED * best_fit
+                and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+            ),
+            None,
+        )
+        if finer is not None:
+            band = [finer, *(h for h in band if h is not finer)]
     if query.why:
         band = lead_with_cause(index, band, answering, asked, where)
     elif query.doing:

@@ -401,3 +401,22 @@ def test_pupils_are_students(tmp_path: Path) -> None:
     )
     answer = engine_over(tmp_path, {"2022-school.md": school}).ask("How many pupils came to Kelby Academy?")
     assert answer.short is not None and answer.short.startswith("210")
+
+
+def test_a_date_said_more_exactly_comes_before_its_bare_year(tmp_path: Path) -> None:
+    documents = {
+        "2017-water.md": article(
+            "Water company names chief",
+            "2017-02-08",
+            "Kelby Valley Water has appointed Jo Bell as its new chief executive. She will take up the "
+            "post in April, succeeding Tom Ash.",
+        ),
+        "2018-water.md": article(
+            "Reservoir on track",
+            "2018-09-01",
+            "Chief executive Jo Bell, who took over at Kelby Valley Water in 2017, said the reservoir was "
+            "on track.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("When did Jo Bell take up the top job at Kelby Water?")
+    assert answer.short is not None and answer.short != "2017" and answer.short.endswith("2017")
