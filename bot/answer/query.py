@@ -64,6 +64,7 @@ _FORECAST = re.compile(
     r"forecast|estimated|target)\b",
     re.IGNORECASE,
 )
+_COST_TO = re.compile(r"\bcosts?\s+(?:\w+\s+)?to\s+([a-z]+)\b", re.IGNORECASE)
 _FIRST_PLAN = re.compile(r"\b(originally|initially|first|at first)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
 _LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
@@ -109,6 +110,13 @@ class Query:
         """The term of the X of "which X"."""
         found = tokenize(self.noun) if self.noun else []
         return found[0] if found else None
+
+    @property
+    def costed(self) -> str | None:
+        """The term of what a cost is for: "park" in "how much does it cost to park?"."""
+        found = _COST_TO.search(self.corrected)
+        terms = tokenize(found.group(1)) if found else []
+        return terms[0] if terms else None
 
     @property
     def past(self) -> bool:

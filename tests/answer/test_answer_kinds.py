@@ -420,3 +420,10 @@ def test_a_date_said_more_exactly_comes_before_its_bare_year(tmp_path: Path) -> 
     }
     answer = engine_over(tmp_path, documents).ask("When did Jo Bell take up the top job at Kelby Water?")
     assert answer.short is not None and answer.short != "2017" and answer.short.endswith("2017")
+
+
+def test_what_a_cost_is_for_is_the_questions_point(tmp_path: Path) -> None:
+    dam = article("Reservoir budget", "2018-09-01", "The Kelby reservoir budget has risen to £94 million.")
+    answer = engine_over(tmp_path, {"2018-dam.md": dam}).ask("How much does it cost to park at Kelby dam?")
+    assert answer.abstained
+    assert answer.reason == "the documents never mention park"
