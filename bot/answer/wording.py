@@ -94,6 +94,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(come|comes|came|coming|go|goes|went|put) into (use|service|operation)", "open"),
         (r"go(es|ing)? ahead", "proceed"),
         (r"take over", f"take over {_SEARCH_MARK}start"),
+        # "take over as chief executive": succeed someone in a post.
+        (rf"take over {_SEARCH_MARK}start(?= as\b)", rf"\g<0> {_SEARCH_MARK}succeeded"),
         (r"sign[- ]off", "approval"),
         (r"set(ting)? up", rf"\g<0> {_SEARCH_MARK}founded"),
         (r"based(?=\W*$)", rf"based {_SEARCH_MARK}headquartered"),  # "where is the trust based?"

@@ -427,3 +427,28 @@ def test_what_a_cost_is_for_is_the_questions_point(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, {"2018-dam.md": dam}).ask("How much does it cost to park at Kelby dam?")
     assert answer.abstained
     assert answer.reason == "the documents never mention park"
+
+
+def test_taking_over_as_a_post_is_succeeding_to_it(tmp_path: Path) -> None:
+    documents = {
+        "2019-harbour.md": article(
+            "Berth delayed",
+            "2019-09-17",
+            "Jo Bell, who succeeded Tom Ash as the harbour board's chief executive in April, said the "
+            "berth would open next year.",
+        ),
+        "2021-harbour.md": article(
+            "Berth costs",
+            "2021-05-27",
+            "Jo Bell, the harbour board's chief executive, said the extra cost since 2020 had gone on the "
+            "lockdown delay.",
+        ),
+        **{
+            f"{year}-dues.md": article(
+                "Harbour dues", f"{year}-03-01", f"Harbour dues for a visiting yacht rose in {year}."
+            )
+            for year in (2016, 2017, 2018)
+        },
+    }
+    answer = engine_over(tmp_path, documents).ask("wen did jo bell take over as ceo")
+    assert answer.short == "April 2019"
