@@ -136,7 +136,7 @@ CORPUS_FLOORS = {
     "fenmoor": (0.65, 0.66, 2, 0.65, 0.63, 0.68),
     "kestrel": (0.72, 0.66, 1, 0.65, 0.76, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
-    "saltmere": (0.68, 1.00, 4, 0.63, 0.78, 0.68),
+    "saltmere": (0.70, 1.00, 4, 0.65, 0.81, 0.68),
     "tallowmoor": (0.56, 0.83, 4, 0.38, 0.73, 0.30),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
