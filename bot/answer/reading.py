@@ -130,13 +130,11 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     head = head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
     if head is not None and stem(head) in wanted:
         return True
-    if (head is None or not is_plural(head) or is_body_word(head.removesuffix("s"))) and wanted & {
-        t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]
-    }:
+    following = {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
+    if (head is None or not is_plural(head) or is_body_word(head.removesuffix("s"))) and wanted & following:
         return True
     # "96 call-taking and dispatch desks" counts the "call-taking and dispatch positions"
     # asked about: its phrase says most of what the question's does, though not its noun.
-    following = {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
     if head is not None and len(following & set(query.terms) - wanted) >= _SHARED_COUNT_WORDS:
         return True
     preceding = sides(sentence, span, tuning.ANCHOR_WINDOW)[0]
