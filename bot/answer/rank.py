@@ -51,7 +51,7 @@ from .reading import (
     title_terms,
 )
 from .sentences import WORD
-from .spans import dimension_terms, is_name_word
+from .spans import dimension_terms, is_name_word, is_year
 from .wording import zipf
 
 __all__ = ["Hit", "Ranking", "rank"]
@@ -61,7 +61,6 @@ __all__ = ["Hit", "Ranking", "rank"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure"})
 
 
-_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 
@@ -414,7 +413,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         query.kind == "date"
         and band
         and band[0].span is not None
-        and _YEAR_ONLY.fullmatch(band[0].span.value)
+        and is_year(band[0].span.value)
         and not _ASKS_YEAR.search(query.corrected)
     ):
         # "opened in 2020": another passage giving the same year more exactly ("September

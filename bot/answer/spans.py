@@ -29,6 +29,7 @@ __all__ = [
     "find_answer_spans",
     "is_body_word",
     "is_name_word",
+    "is_year",
     "names_noun",
     "people_in",
     "persons_in",
@@ -408,7 +409,7 @@ def find_answer_spans(
         dates = [(m.start, m.end) for m in find_date_mentions(sentence, published)]
         return [
             s for s in _regex_spans(_COUNT_SPAN, sentence)
-            if not re.fullmatch(r"(19|20)\d\d", s.value) and s.value not in question_words
+            if not is_year(s.value) and s.value not in question_words
             and not any(a <= s.start < b for a, b in dates)
             and not _LABEL_BEFORE.search(sentence, 0, s.start)
         ]  # fmt: skip
@@ -464,6 +465,14 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         shown = text + wider.group(0) if wider else None
         spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
     return spans
+
+
+def is_year(value: str) -> bool:
+    """Whether a span's value is a year alone: "2020", not "september 2020" or "2,020"."""
+    return _YEAR_ALONE.fullmatch(value) is not None
+
+
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
 
 
 def is_name_word(word: str) -> bool:
