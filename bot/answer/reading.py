@@ -154,7 +154,7 @@ _SETTING_DOCUMENTS = 3
 
 
 def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
-    """Whether a place is where every document is set ("Northamptonshire"), not where
+    """Whether a place is where every document is set ("Kelbyshire"), not where
     something in particular is."""
     return (
         asked.documents >= _SETTING_DOCUMENTS
@@ -276,7 +276,7 @@ def read_passage(
             elif query.kind in _ATTRIBUTED_KINDS:
                 spans = [s for s in spans if not attributed_elsewhere(sentence, s, asked)]
             if query.kind == "place":
-                # "in Northamptonshire", where every document is set, says where nothing is.
+                # "in Kelbyshire", where every document is set, says where nothing is.
                 spans = [s for s in spans if not _is_setting(s, asked)]
             if not asks_post and query.people:
                 spans = [s for s in spans if not of_another_person(sentence, s, query.people)] or spans

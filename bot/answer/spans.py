@@ -450,7 +450,7 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         if text in people or not (_LOCATIVE.search(before) or text.endswith("-based")):
             continue
         if _POST_OF.search(sentence[max(0, start - 40) : start]):
-            continue  # "deputy chief fire officer at Northport Fire Service": an employer
+            continue  # "deputy chief fire officer at Dunmore Fire Service": an employer
         if start < left_until:
             continue
         if _FROM.search(before) and "from" not in question_words:
