@@ -56,6 +56,7 @@ from .spans import (
     find_answer_spans,
     is_body_word,
     names_noun,
+    replaced_by,
 )
 
 __all__ = [
@@ -163,18 +164,6 @@ def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
     )
 
 
-_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-
-_TO = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}to\s*$", re.IGNORECASE)  # "six sailings a day to five"
-
-
-# Between an old holder and a new one: "X retired last year and was succeeded by Y".
-_HANDED_ON = re.compile(
-    r"\b(succeeded|replaced|followed|taken over|superseded) by|\bhand(ed|s|ing) over to|\bgave way to",
-    re.IGNORECASE,
-)
-
-
 def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> tuple[list[AnswerSpan], dict[int, AnswerSpan]]:
     """The spans without the old value of a change: "rose from £600 to £750" gives £750,
     "X retired and was succeeded by Y" gives Y; and for each new value kept (by place in
@@ -183,10 +172,7 @@ def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> tuple[list[Answer
     replaced: dict[int, AnswerSpan] = {}
     old: AnswerSpan | None = None
     for s, after in itertools.zip_longest(spans, spans[1:]):
-        if after is not None and (
-            (_FROM.search(sentence[: s.start]) and _TO.match(sentence[s.end : after.start]))
-            or _HANDED_ON.search(sentence[s.end : after.start])
-        ):
+        if after is not None and replaced_by(sentence, s, after):
             old = s
             continue
         if old is not None:

@@ -12,7 +12,6 @@ May import `corpus`, `text` and this package's `hits`, `short` and `wording`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +21,7 @@ from ..text.mentions import find_date_mentions
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, time_told
 from .short import short_answer, title_head, title_said
-from .spans import AnswerSpan, AnswerType, find_answer_spans, span_value
+from .spans import AnswerSpan, AnswerType, find_answer_spans, replaced_by, span_value
 from .wording import as_shown
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
@@ -184,16 +183,7 @@ def _older(hit: Hit, than: PubDate | None) -> bool:
     return than is not None and published is not None and published.last_day < than.value
 
 
-# What a value stands after when the sentence gives it as the one replaced: "risen to
-# £9.1m, against the £7.4m contract price", "fell from £75.60 to £74.85", "up from 236".
-_REPLACED = re.compile(
-    r"(?:\b(up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|cut|raised)\s+)?"
-    r"\b(?:from|against|compared (?:with|to)|versus)\s+(?:(?:the|an?|its|their)\s+)?"
-    r"(?:(?:original|earlier|previous|initial|first)\s+)?$",
-    re.IGNORECASE,
-)
-_TO = re.compile(r"\s*to\s+(?:(?:the|an?)\s+)?")
-_BESIDE_WORDS = 5
+# The kinds of answer a later report may change (a post's holders have their own timeline).
 _CHANGING_KINDS = frozenset({"amount", "count", "percent", "measure", "rating", "date"})
 
 
@@ -207,16 +197,9 @@ def _replaced(top: Hit, kind: AnswerType | None, question: str) -> list[AnswerSp
         s
         for s in spans
         if s.value != answer.value
-        and (replaced := _REPLACED.search(top.sentence[max(0, s.start - 40) : s.start])) is not None
         # Beside the answer, so of the same thing: "£61m, up from the £48m", "from £75.60
-        # to £74.85"; not "47 staff, up from 41, and 150 volunteers", nor "41,500 objects
-        # moved from three older stores".
-        and (
-            len(top.sentence[answer.end : s.start].split()) <= _BESIDE_WORDS
-            and (replaced.group(1) is not None or not replaced.group(0).lower().startswith("from"))
-            if s.start >= answer.end
-            else _TO.fullmatch(top.sentence, s.end, answer.start) is not None
-        )
+        # to £74.85".
+        and replaced_by(top.sentence, s, answer)
     ]
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "names_noun",
     "people_in",
     "persons_in",
+    "replaced_by",
     "span_value",
 ]
 
@@ -465,6 +466,45 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         shown = text + wider.group(0) if wider else None
         spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
     return spans
+
+
+# A value the sentence says was replaced, before the new one: "rose from £600 a month to
+# £750", "cut from six sailings a day to five".
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_THEN_TO = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}to\s*$", re.IGNORECASE)
+# Between an old holder and a new one: "X retired last year and was succeeded by Y".
+_HANDED_ON = re.compile(
+    r"\b(succeeded|replaced|followed|taken over|superseded) by|\bhand(ed|s|ing) over to|\bgave way to",
+    re.IGNORECASE,
+)
+# Before a value the sentence says was replaced, after the new one: "£61m, up from the £48m
+# quoted", "£9.1m, against the £7.4m contract price", "compared with 41 last year".
+_REPLACED_AFTER = re.compile(
+    r"(?:\b(up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|cut|raised)\s+)?"
+    r"\b(?:from|against|compared (?:with|to)|versus)\s+(?:(?:the|an?|its|their)\s+)?"
+    r"(?:(?:original|earlier|previous|initial|first)\s+)?$",
+    re.IGNORECASE,
+)
+#: How far (in words) after the new value the old one may stand and still be its own.
+REPLACED_WITHIN = 5
+
+
+def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan) -> bool:
+    """Whether the sentence says `new` replaced `old`: "from £600 to £750", "X was
+    succeeded by Y", "£61m, up from the £48m"; not "47 staff, up from 41, and 150
+    volunteers" read for the volunteers, nor "41,500 objects moved from three stores"."""
+    if old.start < new.start:
+        between = sentence[old.end : new.start]
+        return bool(
+            (_FROM.search(sentence[: old.start]) and _THEN_TO.match(between)) or _HANDED_ON.search(between)
+        )
+    said = _REPLACED_AFTER.search(sentence[max(0, old.start - 40) : old.start])
+    return (
+        said is not None
+        and len(sentence[new.end : old.start].split()) <= REPLACED_WITHIN
+        # A bare "from" after a value says where it came from, not what it was before.
+        and (said.group(1) is not None or not said.group(0).lower().startswith("from"))
+    )
 
 
 def is_year(value: str) -> bool:

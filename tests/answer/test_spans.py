@@ -1,0 +1,51 @@
+"""Which value a sentence says another replaced: one reading serves both the answer (the
+new value) and the timeline (the old one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.spans import AnswerSpan, AnswerType, find_answer_spans, replaced_by
+
+
+def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
+    """The sentence's answers of a kind, by their text."""
+    return {s.text.strip(" ,."): s for s in find_answer_spans(sentence, kind, "")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "old", "new"),
+    [
+        ("The monthly fee rose from £600 a month to £750.", "amount", "£600", "£750"),
+        (
+            "The forecast cost has risen to £9.1m, against the £7.4m contract price.",
+            "amount",
+            "£7.4m",
+            "£9.1m",
+        ),
+        ("The budget is now £61m, up from the £48m quoted in 2019.", "amount", "£48m", "£61m"),
+        ("Orla Line cut its timetable from six sailings a day to five.", "count", "six", "five"),
+    ],
+)
+def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
+    sentence: str, kind: AnswerType, old: str, new: str
+) -> None:
+    spans = _spans(sentence, kind)
+    assert replaced_by(sentence, spans[old], spans[new])
+    assert not replaced_by(sentence, spans[new], spans[old])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "other", "answer"),
+    [
+        # A value beside the answer but of something else: the volunteers, not the staff.
+        ("The co-op ended the year with 47 staff, up from 41, and 150 volunteers.", "count", "41", "150"),
+        # "from" after a figure says where things came from, not what came before.
+        ("The store holds 41,500 objects moved from three older stores.", "count", "three", "41,500"),
+    ],
+)
+def test_a_value_merely_beside_the_answer_is_not_what_it_replaced(
+    sentence: str, kind: AnswerType, other: str, answer: str
+) -> None:
+    spans = _spans(sentence, kind)
+    assert not replaced_by(sentence, spans[other], spans[answer])
