@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..text.dates import PubDate
-from ..text.lexicon import ROLE_WORDS
+from ..text.lexicon import GENERIC_ROLE_WORDS, ROLE_MODIFIERS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
 from ..text.tokens import STOP_WORDS, fold, stem
 
@@ -229,12 +229,11 @@ def _is_person(text: str) -> bool:
     return all(fold(p).strip("'’") not in _NOT_NAME_WORDS for p in parts)
 
 
+#: The posts a body has, as written after its name or before "of": every role word but
+#: those that only change a post ("deputy"), and the plain words for the top post.
+_POSTS = "|".join(sorted((ROLE_WORDS - ROLE_MODIFIERS) | GENERIC_ROLE_WORDS | {"owner"}))
 # A name's possessive before a post: "Gannet Skyways' chief executive" names a body.
-_OWNS_POST = re.compile(
-    r"['’]s?\s+(?:chief|executive|director|chair|chairman|chairwoman|head|leader|manager|boss|"
-    r"president|secretary|founder|owner)\b",
-    re.IGNORECASE,
-)
+_OWNS_POST = re.compile(rf"['’]s?\s+(?:{_POSTS})\b", re.IGNORECASE)
 # A post in lower case right before a capitalised name: "[Carrick Sands] harbour master
 # Captain Jo Bell", "[Kelby] chief executive Sam Hart".
 _POST_THEN_NAME = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\s+[A-Z]")
@@ -255,11 +254,7 @@ def names_post_holder(sentence: str, end: int) -> bool:
 
 
 # A post followed by "of": what comes next is the body that has the post.
-_POST_OF = re.compile(
-    r"\b(?:executive|chief|director|chair|chairman|chairwoman|head|leader|manager|officer|"
-    r"president|secretary|governor|trustee|member)\s+(?:of|at)\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
+_POST_OF = re.compile(rf"\b(?:{_POSTS})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # The capitalised words that run on from a name, past a plural's apostrophe ("Kilnworth
