@@ -74,6 +74,8 @@ _ASKS_CAUSE = re.compile(
     re.I,
 )
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
+# The asker's own errand: "how do I apply ...?", "where can I park?".
+_ERRAND = re.compile(r"\W*(how|where) (do|can|should|must|could) i\b", re.I)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
@@ -155,6 +157,11 @@ class Query:
     def asks_latest(self) -> bool:
         """Whether the question asks what holds now or in the end ("currently", "finally")."""
         return bool(_LATEST.search(self.corrected))
+
+    @property
+    def errand(self) -> bool:
+        """Whether the question asks what the asker should do ("how do I apply ...?")."""
+        return bool(_ERRAND.match(self.corrected))
 
     @property
     def why(self) -> bool:

@@ -532,3 +532,35 @@ def test_a_question_about_now_takes_the_newer_answer_that_fits_a_little_less(tmp
     engine = engine_over(tmp_path, {"2016-case.md": older, "2019-mou.md": newer})
     now = engine.ask("Which paper is the harbour cabinet now dealing with to set up the ferry trust?")
     assert "memorandum of understanding" in now.results[0].sentence
+
+
+_SCHOOL_NEWS = {
+    "2021-places.md": article(
+        "Kelby schools short of places",
+        "2021-03-02",
+        "Kelby's primary schools received 1,240 applications for reception places this year, "
+        "up from 1,100, and the council says two schools will expand.\n",
+    ),
+}
+_SCHOOL_GUIDE = {
+    **_SCHOOL_NEWS,
+    "2021-guide.md": article(
+        "Starting school in Kelby, a guide for parents",
+        "2021-09-01",
+        "You can apply for a reception place online through the Kelby council website until 15 January.\n",
+    ),
+}
+
+
+def test_how_do_i_is_not_answered_by_a_report_on_what_others_did(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _SCHOOL_NEWS)
+    answer = engine.ask("how do i apply for a school place in Kelby")
+    assert answer.abstained
+    assert answer.reason == "no passage tells readers how to do this"
+
+
+def test_how_do_i_is_answered_by_a_passage_that_tells_its_readers(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _SCHOOL_GUIDE)
+    answer = engine.ask("how do i apply for a school place in Kelby")
+    assert not answer.abstained
+    assert "apply for a reception place online" in answer.results[0].sentence

@@ -88,7 +88,8 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # Counting only specific words the documents lack toward "I don't know" (SPECIFIC_ZIPF)
     # answers "how do i apply for a primary school place for my son", and 3 more of the
     # blind set below; "What did X say?" answered only where X speaks gave one back.
-    _floors(dev_report.overall, 0.90, 0.88, 0, 0.61, 0.90, 0.67)
+    # "How do I ...?" answered only by a passage addressed to its readers: 0.889 to 0.926.
+    _floors(dev_report.overall, 0.90, 0.92, 0, 0.61, 0.90, 0.67)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -125,7 +126,8 @@ CORPUS_FLOORS = {
     "harrowby": (0.85, 1.00, 1, 0.63, 0.88, 0.59),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
-    "brackwater": (0.91, 0.80, 0, 0.72, 0.78, 0.85),
+    # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
+    "brackwater": (0.91, 0.90, 0, 0.72, 0.78, 0.85),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     "ashcombe": (0.84, 0.50, 1, 0.81, 0.87, 0.73),
     # A place most documents name is no answer to "where": "Where was X working before she
