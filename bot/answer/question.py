@@ -102,6 +102,11 @@ _NAMED_NOUNS = (
     r"firm|company|business|charity|airline|carrier|contractor|builder|developer|consultancy|"
     r"operator|supplier|bank|club|school|college|hospital|newspaper|paper"
 )
+# "What was the first ship to tie up?": the name of the one that did it first.
+_FIRST_TO = re.compile(
+    r"^(?:what|which)\s+(?:is|was|were|are)\s+the\s+(?:first|last|only|newest|latest|next)\s+[a-z'-]+\s+"
+    r"(?:to|that|which)\b"
+)
 _WHAT_NOUN = re.compile(
     rf"^what\s+(?!(?:{_AUXILIARIES}|kind|type|sort|sorts|happens|happened|about|else|if|r|s|u|job|role|post|position)\b)"
     r"([a-z'-]+)\s+(?=(?:is|was|are|were|did|does|do|will|has|had|[a-z]+ed|won|ran|runs|built|went)\b)"
@@ -227,6 +232,7 @@ def expected_answer(question: str) -> AnswerType | None:
         or _WHAT_NOUN.match(q)
         or _NAME_OF.match(q)
         or re.match(rf"^what ({_NAMED_NOUNS})\b", q)
+        or _FIRST_TO.match(q)
     ):
         return "name"  # "What is the name of the first builder?": no post, so not a person
     return None

@@ -47,6 +47,8 @@ from bot.answer.spans import persons_in
         ("What is the average response time for urgent calls?", "measure"),
         ("How long until the terminal opens?", "date"),
         ("What is the name of the smartcard?", "name"),
+        ("What was the first ship to berth at the new quay?", "name"),
+        ("What was the last ferry to leave before the strike?", "name"),
         ("What is the name of the new chief executive?", "person"),
         ("What is the interest rate on members' shares?", "percent"),
         ("What is the ferry's safety rating?", "rating"),
