@@ -178,6 +178,9 @@ def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> tuple[list[Answer
         if old is not None:
             replaced[len(kept)] = old
             old = None
+        if kept and replaced_by(sentence, s, kept[-1]):
+            replaced[len(kept) - 1] = s  # "Jo Bell became chair, taking over from Sam Hart"
+            continue
         kept.append(s)
     return kept, replaced
 

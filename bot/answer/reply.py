@@ -230,7 +230,9 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         return _older(hit, top_date) and latest is not None and said is not None and not _same(said, latest)
 
     best_of: dict[str, Hit] = {}
-    for hit in sorted(ranking.related, key=lambda h: (time_told(h), h.quality), reverse=True):
+    # A why question asks a cause: older values of the figure it names are another fact.
+    related = () if query.why else ranking.related
+    for hit in sorted(related, key=lambda h: (time_told(h), h.quality), reverse=True):
         best_of.setdefault(hit.document.id, hit)
 
     # Newest first: a grade the answer has again ("inadequate", then "requires improvement",
@@ -252,7 +254,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         changed = True
         earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
-    for value in _replaced(top, query.kind, query.corrected):
+    for value in () if query.why else _replaced(top, query.kind, query.corrected):
         # The answer's sentence names the value it replaced, which an older document may
         # have given in words the timeline could not find.
         before = span_value(query.kind, value)

@@ -480,6 +480,11 @@ _REPLACED_AFTER = re.compile(
     r"(?:(?:original|earlier|previous|initial|first)\s+)?$",
     re.IGNORECASE,
 )
+# Right before a holder the one named earlier replaced: "Jo Bell became chair in May,
+# taking over from Sam Hart".
+_SUCCEEDING = re.compile(
+    r"\b(?:took|taking|takes|take) over from\s+$|\b(?:succeeding|replacing|in place of)\s+$", re.IGNORECASE
+)
 #: How far (in words) after the new value the old one may stand and still be its own.
 REPLACED_WITHIN = 5
 
@@ -493,6 +498,8 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan) -> bool:
         return bool(
             (_FROM.search(sentence[: old.start]) and _THEN_TO.match(between)) or _HANDED_ON.search(between)
         )
+    if _SUCCEEDING.search(sentence[max(0, old.start - 25) : old.start]):
+        return True
     said = _REPLACED_AFTER.search(sentence[max(0, old.start - 40) : old.start])
     return (
         said is not None

@@ -281,3 +281,57 @@ def test_a_cause_later_in_the_passage_that_reports_what_happened_answers_why(tmp
     )
     answer = engine.ask("Why did the regulator mark Redhaven Ferries down in 2018?")
     assert "safety drills" in answer.results[0].passage
+
+
+def test_the_holder_who_took_over_answers_not_the_one_replaced(tmp_path: Path) -> None:
+    # Jo Bell's own post is given as another body's ("a former hospital trust director"),
+    # so only knowing that Sam Hart was the one replaced keeps him from answering.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2015-board.md": article(
+                "Kelby Homes board named",
+                "2015-03-01",
+                "Sam Hart, a retired surveyor, chairs the board of Kelby Homes.\n",
+            ),
+            "2017-search.md": article(
+                "Kelby Homes seeks new chief executive",
+                "2017-06-29",
+                "The search for a new chief executive will be led by Jo Bell, a former hospital "
+                "trust director who became chair of the Kelby Homes board in January, taking over "
+                "from Sam Hart.\n",
+            ),
+        },
+    )
+    answer = engine.ask("Who chaired the Kelby Homes board?", as_of="2018-06-30")
+    assert answer.short == "Jo Bell"
+    assert [e.said for e in answer.earlier] == ["Sam Hart"]
+
+
+def test_a_why_question_lists_no_earlier_figures(tmp_path: Path) -> None:
+    # The question asks a cause; the older figures of the bill it names are another fact.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016-plan.md": article(
+                "Kelby library plan",
+                "2016-02-01",
+                "The new Kelby library will cost £8.5m, councillors agreed.\n",
+            ),
+            "2022-open.md": article(
+                "Kelby library opens",
+                "2022-09-05",
+                "The new Kelby library opened on Saturday; its bill stands at £11.4m.\n",
+            ),
+            "2023-final.md": article(
+                "Kelby library final cost",
+                "2023-04-18",
+                "The Kelby library's final bill has been confirmed at £12.3m, against the £11.4m quoted "
+                "when it opened.\n\nShelving and lighting were ordered early last year, when energy and "
+                "materials prices were climbing fastest.\n",
+            ),
+        },
+    )
+    answer = engine.ask("What pushed the final bill above the figure quoted when the Kelby library opened?")
+    assert answer.results[0].citation.doc_id == "2023-final"
+    assert answer.earlier == ()

@@ -25,6 +25,14 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
         ),
         ("The budget is now £61m, up from the £48m quoted in 2019.", "amount", "£48m", "£61m"),
         ("Orla Line cut its timetable from six sailings a day to five.", "count", "six", "five"),
+        (
+            "The review will be led by Jo Bell, a former bank director who became chair in May, "
+            "taking over from Sam Hart.",
+            "person",
+            "Sam Hart",
+            "Jo Bell",
+        ),
+        ("Tom Reid was named chief executive, replacing Ann Cole.", "person", "Ann Cole", "Tom Reid"),
     ],
 )
 def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
