@@ -300,6 +300,8 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
                 before.casefold() in _BEFORE_TO
                 or (before.isalpha() and zipf(before.casefold()) >= COMMON_ZIPF)
             ) and not _COUNTED.match(after.casefold())
+            # A count never stands before "the" or "us": "wat happend 2 the builders".
+            leads = leads or after.casefold() in _AFTER_FOR
             if leads and _TO_CONTEXT.match(after.casefold()) and gap_before == " " and gap_after == " ":
                 out.append("to")
                 continue
