@@ -66,7 +66,7 @@ _PLAIN: dict[str, str] = {
     "yer": "your", "eta": "expected date", "tbh": "", "imo": "", "fyi": "",
     "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
-    "startin": "starting", "stuff": "things",
+    "startin": "starting", "stuff": "things", "nite": "night", "nites": "nights", "tonite": "tonight",
     "rd": "road", "ave": "avenue", "yrly": "yearly", "avg": "average", "outta": "out of",
     "im": "i am", "ive": "i have",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",

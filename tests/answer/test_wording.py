@@ -40,6 +40,7 @@ from bot.engine import Engine
         ("wat r the 4 sites", "what are the 4 sites"),
         ("do u pay 2 get in2 the museum", "do you pay to get into the museum"),
         ("wat happend 2 the first lot of builders", "what happend to the first lot of builders"),
+        ("how many nite flights r there", "how many night flights are there"),
         ("wat was it ment to cost at the start", "what was it supposed to cost originally"),
         ("when is the new runway meant to come into use", "when is the new runway supposed to open"),
         ("when did the tram go into service", "when did the tram open"),
