@@ -35,19 +35,12 @@ from .text.dates import PubDate, parse_as_of
 __all__ = [
     "DEFAULT_MAX_QUESTION_CHARS",
     "DEFAULT_TOP_K",
-    "EXAMPLE_QUESTIONS",
     "Engine",
     "IndexInfo",
     "IndexStatus",
     "validate_question",
 ]
 
-#: Questions a new user is offered to try, about the bundled corpus.
-EXAMPLE_QUESTIONS = (
-    "when will the trust go live?",
-    "who is the cabinet member?",
-    "how much will the trust save?",
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")

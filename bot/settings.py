@@ -15,9 +15,11 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 __all__ = [
     "DEFAULT_CORPUS_DIR",
     "DEFAULT_DATA_DIR",
+    "DEFAULT_EXAMPLE_QUESTIONS",
     "DEFAULT_INDEX_DIR",
     "DEFAULT_MAX_QUESTION_CHARS",
     "DEFAULT_TELEGRAM_API_URL",
+    "DEFAULT_TOPIC",
     "DEFAULT_TOP_K",
     "Settings",
     "debug_enabled",
@@ -33,11 +35,21 @@ DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 DEFAULT_TOP_K = 5
 #: The longest question accepted, in characters once runs of spaces are collapsed.
 DEFAULT_MAX_QUESTION_CHARS = 1000
+#: What the bundled corpus is about, as the welcome says it.
+DEFAULT_TOPIC = "Northamptonshire's children's services trust"
+#: Questions a new user is offered to try, about the bundled corpus.
+DEFAULT_EXAMPLE_QUESTIONS = (
+    "when will the trust go live?",
+    "who is the cabinet member?",
+    "how much will the trust save?",
+)
 #: Telegram's own Bot API; the token is appended to it.
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
 # Comma-separated ids in the environment ("123, 456"), not JSON.
 Ids = Annotated[frozenset[int], NoDecode]
+# Questions separated by "|" in the environment: a question may hold commas.
+Questions = Annotated[tuple[str, ...], NoDecode]
 
 
 class Settings(BaseSettings):
@@ -56,6 +68,13 @@ class Settings(BaseSettings):
     top_k: int = Field(default=DEFAULT_TOP_K, ge=1, le=50, description="Passages returned per question.")
     max_question_chars: int = Field(
         default=DEFAULT_MAX_QUESTION_CHARS, ge=10, le=100_000, description="Longest question accepted."
+    )
+
+    topic: str = Field(
+        default=DEFAULT_TOPIC, min_length=1, max_length=200, description="What the documents are about."
+    )
+    example_questions: Questions = Field(
+        default=DEFAULT_EXAMPLE_QUESTIONS, description="Questions a new user is offered, separated by '|'."
     )
 
     # --- Telegram ---------------------------------------------------------------------
@@ -106,6 +125,15 @@ class Settings(BaseSettings):
                 return frozenset(int(p) for p in parts)
             except ValueError:
                 raise ValueError("expected comma-separated numeric Telegram ids, e.g. 12345,67890") from None
+        return value
+
+    @field_validator("example_questions", mode="before")
+    @classmethod
+    def _bar_separated(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            value = tuple(q.strip() for q in value.split("|") if q.strip())
+        if not value:
+            raise ValueError("give at least one question; separate several with '|'")
         return value
 
     @field_validator("corpus_dir", "index_dir", "data_dir", mode="before")

@@ -67,3 +67,17 @@ def test_an_unreadable_dotenv_fails_the_cli_in_one_line(tmp_path: Path) -> None:
     done = run_cli("ask", "when will the trust go live?", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr.startswith("trustbot: error:") and "Traceback" not in done.stderr
+
+
+def test_example_questions_are_read_separated_by_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTBOT_EXAMPLE_QUESTIONS", "who runs it, now? | when does it open?|")
+    assert Settings(_env_file=None).example_questions == ("who runs it, now?", "when does it open?")
+    monkeypatch.setenv("TRUSTBOT_EXAMPLE_QUESTIONS", " | ")
+    with pytest.raises(ValueError, match="at least one question"):
+        Settings(_env_file=None)
+
+
+def test_env_example_values_are_the_defaults() -> None:
+    settings = Settings(_env_file=ROOT / ".env.example")
+    assert settings.topic == Settings(_env_file=None).topic
+    assert settings.example_questions == Settings(_env_file=None).example_questions

@@ -10,7 +10,6 @@ import contextlib
 import sys
 
 from .. import __version__
-from ..engine import EXAMPLE_QUESTIONS
 from ..errors import TrustbotError
 from ..exits import EXIT_OK
 from ..settings import Settings
@@ -41,7 +40,7 @@ def run_chat(args: argparse.Namespace, settings: Settings) -> int:
         oldest, newest = engine.date_range()
         span = f", {oldest.human()} to {newest.human()}" if oldest and newest else ""
         print(f"trustbot {__version__}: {engine.info().documents} documents{span}.")
-        print(f"Try: {EXAMPLE_QUESTIONS[0]!r}. Type :help for commands, :quit to leave.")
+        print(f"Try: {settings.example_questions[0]!r}. Type :help for commands, :quit to leave.")
     history: list[str] = []
     while True:
         try:

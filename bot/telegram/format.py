@@ -21,7 +21,6 @@ from telegram.constants import MessageLimit
 
 from ..answer import Answer, Citation, Result
 from ..corpus import Document
-from ..engine import EXAMPLE_QUESTIONS
 from ..text.dates import PubDate
 
 __all__ = [
@@ -293,17 +292,19 @@ def format_sources(documents: Sequence[Document], limit: int = MessageLimit.MAX_
     return pack(blocks, limit)
 
 
-def format_start(span: DocumentSpan, first_name: str | None = None) -> str:
+def format_start(
+    span: DocumentSpan, topic: str, examples: Sequence[str], first_name: str | None = None
+) -> str:
     """The welcome: what the bot knows, example questions, the date range."""
     hello = f"Hello {_e(first_name)}!" if first_name else "Hello!"
     known = span.dates()
     dates = f", from {_e(known)}" if known else ""
-    examples = "\n".join(f"• {_e(q)}" for q in EXAMPLE_QUESTIONS)
+    tries = "\n".join(f"• {_e(q)}" for q in examples)
     return (
-        f"{hello} I answer questions about Northamptonshire's children's services trust from "
+        f"{hello} I answer questions about {_e(topic)} from "
         f"<b>{span.documents} documents</b>{dates}. The latest facts come first, each with its "
         f"source, and I say when an answer has changed over time.\n\n"
-        f"Try:\n{examples}\n\n"
+        f"Try:\n{tries}\n\n"
         "Just send a question. /help lists the commands."
     )
 

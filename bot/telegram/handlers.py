@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import html
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
@@ -52,8 +53,8 @@ COMMANDS = (
     BotCommand("help", "How to ask, and the commands"),
     BotCommand("start", "What I know, with example questions"),
 )
-ASK_USAGE = "Ask like this: <code>/ask when will the trust go live?</code>"
-ASOF_USAGE = "Ask like this: <code>/asof 2016-12-31 when will the trust go live?</code>"
+ASK_USAGE = "Ask like this: <code>/ask {example}</code>"
+ASOF_USAGE = "Ask like this: <code>/asof 2016-12-31 {example}</code>"
 
 
 async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -68,10 +69,18 @@ class Commands:
     def __init__(self, bot: TrustBot) -> None:
         self.bot = bot
 
+    def _usage(self, template: str) -> str:
+        """How to use a command, with the first example question."""
+        return template.format(example=html.escape(self.bot.settings.example_questions[0]))
+
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: what the bot knows, example questions, the date range."""
         user = update.effective_user
-        await _reply(update, format_start(self.bot.span(), user.first_name if user else None))
+        settings = self.bot.settings
+        welcome = format_start(
+            self.bot.span(), settings.topic, settings.example_questions, user.first_name if user else None
+        )
+        await _reply(update, welcome)
 
     async def help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/help: the commands."""
@@ -108,19 +117,20 @@ class Commands:
         """/ask <question>."""
         question = " ".join(context.args or [])
         if not question:
-            return await _reply(update, ASK_USAGE)
+            return await _reply(update, self._usage(ASK_USAGE))
         await self.answer(update, context, question)
 
     async def asof_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/asof YYYY[-MM[-DD]] <question>: answer as things stood then."""
         args = context.args or []
         if len(args) < 2:
-            return await _reply(update, ASOF_USAGE)
+            return await _reply(update, self._usage(ASOF_USAGE))
         try:
             as_of = parse_as_of(args[0])
         except DateError as exc:
             quoted = clip(args[0], QUOTE_CHARS // 3)
-            return await _reply(update, f"Can't use “{quoted}” as a date: {clip(str(exc))}.\n{ASOF_USAGE}")
+            usage = self._usage(ASOF_USAGE)
+            return await _reply(update, f"Can't use “{quoted}” as a date: {clip(str(exc))}.\n{usage}")
         await self.answer(update, context, " ".join(args[1:]), as_of)
 
     async def private_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -28,8 +28,9 @@ from hypothesis import HealthCheck, currently_in_test_context, event, example, g
 from hypothesis import strategies as st
 
 from bot.answer import Answer
-from bot.engine import DEFAULT_MAX_QUESTION_CHARS, EXAMPLE_QUESTIONS, Engine
+from bot.engine import DEFAULT_MAX_QUESTION_CHARS, Engine
 from bot.errors import DateError, QuestionError
+from bot.settings import DEFAULT_EXAMPLE_QUESTIONS as EXAMPLE_QUESTIONS
 from tests.conftest import SEED_CORPUS, TRUSTBOT
 
 MAX_SHORT_WORDS = 12  # README: `short` is the answer in at most 12 words

@@ -46,3 +46,20 @@ async def test_start_registers_commands_and_info_commands_answer(
         assert "only read questions written as text" in not_text.text
     for call in (start, help_, sources, about, unknown):
         assert_valid_html(call.text)
+
+
+async def test_welcome_and_usage_follow_the_configured_topic_and_examples(
+    standin: BotAPIStandIn, seed_engine: Engine
+) -> None:
+    settings = bot_settings(
+        standin, topic="the Kelby ferry company", example_questions=("who runs the ferry?", "when <b> sail?")
+    )
+    async with running(settings, seed_engine):
+        [start] = await ask(standin, message("/start", user_id=12), chat_id=12)
+        [usage] = await ask(standin, message("/ask", user_id=12), chat_id=12)
+    assert "questions about the Kelby ferry company" in start.text
+    assert "Northamptonshire" not in start.text
+    assert start.text.count("• ") == 2 and "when &lt;b&gt; sail?" in start.text
+    assert "/ask who runs the ferry?" in usage.text
+    for call in (start, usage):
+        assert_valid_html(call.text)

@@ -12,6 +12,7 @@ from telegram.constants import MessageLimit
 
 from bot.answer import Answer, Citation, Earlier, Result, Source
 from bot.corpus import Document
+from bot.settings import DEFAULT_EXAMPLE_QUESTIONS, DEFAULT_TOPIC
 from bot.telegram.format import (
     DocumentSpan,
     format_abstention,
@@ -135,7 +136,7 @@ def _every_reply(answer: Answer, first_name: str | None) -> None:
     ]
     _fit(format_sources(documents))
     span = DocumentSpan(len(documents), 7, answer.as_of, answer.as_of, "2024-01-01")
-    _fit([format_start(span, first_name)])
+    _fit([format_start(span, DEFAULT_TOPIC, DEFAULT_EXAMPLE_QUESTIONS, first_name)])
 
 
 _first_names = st.one_of(st.none(), st.text(max_size=64))
