@@ -57,3 +57,19 @@ def test_a_value_merely_beside_the_answer_is_not_what_it_replaced(
 ) -> None:
     spans = _spans(sentence, kind)
     assert not replaced_by(sentence, spans[other], spans[answer])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Passenger numbers passed three-quarters of a million for the first time.",
+        "Two thirds of the members voted for the merger.",
+    ],
+)
+def test_a_fraction_is_no_count(sentence: str) -> None:
+    assert find_answer_spans(sentence, "count", "How many passengers were there?") == []
+
+
+def test_a_count_beside_a_fraction_is_still_a_count() -> None:
+    sentence = "The airport has 3 terminals, and two-thirds of its flights use the newest."
+    assert [s.text for s in find_answer_spans(sentence, "count", "How many terminals?")] == ["3"]
