@@ -58,7 +58,7 @@ def validate_question(question: str, max_chars: int = DEFAULT_MAX_QUESTION_CHARS
     # and letters styled as mathematical or full-width ones are the letters they show.
     text = " ".join(unicodedata.normalize("NFKC", _INVISIBLE.sub("", question)).split())
     if not text:
-        raise QuestionError("the question is empty: ask something, e.g. “when will the trust go live?”")
+        raise QuestionError("the question is empty: ask something about the documents")
     if len(text) > max_chars:
         raise QuestionError(
             f"the question is too long ({len(text):,} characters; the limit is {max_chars:,})"

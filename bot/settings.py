@@ -43,6 +43,9 @@ DEFAULT_EXAMPLE_QUESTIONS = (
     "who is the cabinet member?",
     "how much will the trust save?",
 )
+#: The welcome lists every example question in one message, so there are few and short.
+MAX_EXAMPLE_QUESTIONS = 10
+MAX_EXAMPLE_CHARS = 200
 #: Telegram's own Bot API; the token is appended to it.
 DEFAULT_TELEGRAM_API_URL = "https://api.telegram.org/bot"
 
@@ -127,13 +130,28 @@ class Settings(BaseSettings):
                 raise ValueError("expected comma-separated numeric Telegram ids, e.g. 12345,67890") from None
         return value
 
+    @field_validator("topic")
+    @classmethod
+    def _topic_given(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("is empty: say what the documents are about, or leave it out")
+        return " ".join(value.split())
+
     @field_validator("example_questions", mode="before")
     @classmethod
     def _bar_separated(cls, value: Any) -> Any:
         if isinstance(value, str):
-            value = tuple(q.strip() for q in value.split("|") if q.strip())
-        if not value:
-            raise ValueError("give at least one question; separate several with '|'")
+            value = value.split("|")
+        if isinstance(value, (list, tuple)):
+            value = tuple(" ".join(str(q).split()) for q in value if str(q).strip())
+            if not value:
+                raise ValueError("give at least one question; separate several with '|'")
+            if len(value) > MAX_EXAMPLE_QUESTIONS:
+                raise ValueError(f"give at most {MAX_EXAMPLE_QUESTIONS} questions")
+            if any(len(q) > MAX_EXAMPLE_CHARS or not q.isprintable() for q in value):
+                raise ValueError(
+                    f"each question must be printable text of at most {MAX_EXAMPLE_CHARS} characters"
+                )
         return value
 
     @field_validator("corpus_dir", "index_dir", "data_dir", mode="before")

@@ -75,6 +75,18 @@ def test_example_questions_are_read_separated_by_bars(monkeypatch: pytest.Monkey
     monkeypatch.setenv("TRUSTBOT_EXAMPLE_QUESTIONS", " | ")
     with pytest.raises(ValueError, match="at least one question"):
         Settings(_env_file=None)
+    monkeypatch.setenv("TRUSTBOT_EXAMPLE_QUESTIONS", "|".join(["who runs it?"] * 11))
+    with pytest.raises(ValueError, match="at most 10"):
+        Settings(_env_file=None)
+    monkeypatch.setenv("TRUSTBOT_EXAMPLE_QUESTIONS", "who runs it?|" + "x" * 201)
+    with pytest.raises(ValueError, match="at most 200 characters"):
+        Settings(_env_file=None)
+
+
+def test_a_blank_topic_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRUSTBOT_TOPIC", "   ")
+    with pytest.raises(ValueError, match="topic"):
+        Settings(_env_file=None)
 
 
 def test_env_example_values_are_the_defaults() -> None:

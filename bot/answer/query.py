@@ -74,8 +74,9 @@ _ASKS_CAUSE = re.compile(
     re.I,
 )
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
-# The asker's own errand: "how do I apply ...?", "where can I park?".
-_ERRAND = re.compile(r"\W*(how|where) (do|can|should|must|could) i\b", re.I)
+# The asker's own errand: "how do I renew ...?"; not "how can I find out how many ...?",
+# which asks a fact.
+_ERRAND = re.compile(r"\W*how (do|can|should|must|could) i (?!find\b|know\b|tell\b|see\b|check\b)[a-z]", re.I)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
@@ -160,7 +161,7 @@ class Query:
 
     @property
     def errand(self) -> bool:
-        """Whether the question asks what the asker should do ("how do I apply ...?")."""
+        """Whether the question asks how the asker should do something ("how do I renew ...?")."""
         return bool(_ERRAND.match(self.corrected))
 
     @property

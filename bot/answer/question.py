@@ -102,10 +102,12 @@ _NAMED_NOUNS = (
     r"firm|company|business|charity|airline|carrier|contractor|builder|developer|consultancy|"
     r"operator|supplier|bank|club|school|college|hospital|newspaper|paper"
 )
-# "What was the first ship to tie up?": the name of the one that did it first.
+# "What was the first plane to land on the runway?": the name of the one that did it
+# first; not "the first year that ...", "the only way to ...".
 _FIRST_TO = re.compile(
-    r"^(?:what|which)\s+(?:is|was|were|are)\s+the\s+(?:first|last|only|newest|latest|next)\s+[a-z'-]+\s+"
-    r"(?:to|that|which)\b"
+    r"^(?:what|which)\s+(?:is|was|were|are)\s+the\s+(?:first|last|only|newest|latest|next)\s+"
+    r"(?!(?:year|month|week|day|date|time|season|amount|sum|figure|number|total|price|cost|way|step|"
+    r"thing|reason|part|stage|phase|place|point)s?\b)[a-z'-]+\s+(?:to|that|which)\b"
 )
 _WHAT_NOUN = re.compile(
     rf"^what\s+(?!(?:{_AUXILIARIES}|kind|type|sort|sorts|happens|happened|about|else|if|r|s|u|job|role|post|position)\b)"

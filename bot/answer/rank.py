@@ -65,6 +65,7 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 
 
 def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
@@ -297,10 +298,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
     if max(h.context for h in answering) < tuning.MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
-    if query.errand and not any(_TO_READER.search(h.sentence) for h in answering):
-        # "How do I apply for a school place?" is answered by a passage that tells its
-        # readers what to do ("you can apply online"), not one that reports on applications.
-        return Ranking(query, (), True, "no passage tells readers how to do this")
+    if query.errand:
+        # "How do I renew a season ticket?" is answered by a passage that tells its readers
+        # what to do ("you can renew online"), not one that reports on renewals, nor a
+        # quote that says "you".
+        answering = [h for h in answering if _TO_READER.search(_QUOTED.sub("", h.sentence))]
+        if not answering:
+            return Ranking(query, (), True, "no passage tells readers how to do this")
     if (
         query.kind is None
         and query.asks_words

@@ -164,22 +164,25 @@ def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
     )
 
 
-def _changed_to(sentence: str, spans: Sequence[AnswerSpan]) -> tuple[list[AnswerSpan], dict[int, AnswerSpan]]:
-    """The spans without the old value of a change: "rose from £600 to £750" gives £750,
-    "X retired and was succeeded by Y" gives Y; and for each new value kept (by place in
-    the list kept), the old one it replaced."""
+def _changed_to(
+    sentence: str, spans: Sequence[AnswerSpan], people: bool
+) -> tuple[list[AnswerSpan], dict[int, AnswerSpan]]:
+    """The spans without the old value of a change, before the new one ("rose from £600 to
+    £750" gives £750, "X retired and was succeeded by Y" gives Y) or after it ("£61m, up
+    from £48m" gives £61m, "Y became chair, taking over from X" gives Y); and for each new
+    value kept (by place in the list kept), the old one it replaced, the nearest if two."""
     kept: list[AnswerSpan] = []
     replaced: dict[int, AnswerSpan] = {}
     old: AnswerSpan | None = None
     for s, after in itertools.zip_longest(spans, spans[1:]):
-        if after is not None and replaced_by(sentence, s, after):
+        if after is not None and replaced_by(sentence, s, after, people):
             old = s
             continue
         if old is not None:
             replaced[len(kept)] = old
             old = None
-        if kept and replaced_by(sentence, s, kept[-1]):
-            replaced[len(kept) - 1] = s  # "Jo Bell became chair, taking over from Sam Hart"
+        if kept and replaced_by(sentence, s, kept[-1], people):
+            replaced.setdefault(len(kept) - 1, s)
             continue
         kept.append(s)
     return kept, replaced
@@ -289,7 +292,7 @@ def read_passage(
                 spans, strength = (strong, 2) if strong else (spans, 1)
                 # "Which grid company ...?": "Northern Grid Networks", not "Moor Road".
                 spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
-            spans, replaced = _changed_to(sentence, spans)
+            spans, replaced = _changed_to(sentence, spans, query.kind == "person")
             positions = matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them
             # answers something else the sentence says ("... an inspection four years ago").

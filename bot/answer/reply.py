@@ -260,7 +260,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         before = span_value(query.kind, value)
         if not any(fold(e.said) in (fold(before), value.value) for e in earlier):
             earlier.append(Earlier(cite(top), top.passage.id, top.sentence, before))
-    if (title := title_said(top.sentence, query)) is not None:
+    if not query.why and (title := title_said(top.sentence, query)) is not None:
         # "What is the cabinet post called now?": older documents' titles of the same post
         # ("cabinet member for children's services"), each document once.
         # Titles are compared by their terms: "children's service" is "children's services".

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..text.dates import PubDate
-from ..text.lexicon import GENERIC_ROLE_WORDS, ROLE_MODIFIERS, ROLE_WORDS
+from ..text.lexicon import POST_NOUNS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
 from ..text.tokens import STOP_WORDS, fold, stem
 
@@ -231,9 +231,7 @@ def _is_person(text: str) -> bool:
     return all(fold(p).strip("'’") not in _NOT_NAME_WORDS for p in parts)
 
 
-#: The posts a body has, as written after its name or before "of": every role word but
-#: those that only change a post ("deputy"), and the plain words for the top post.
-_POSTS = "|".join(sorted((ROLE_WORDS - ROLE_MODIFIERS) | GENERIC_ROLE_WORDS | {"owner"}))
+_POSTS = "|".join(sorted(POST_NOUNS))
 # A name's possessive before a post: "Gannet Skyways' chief executive" names a body.
 _OWNS_POST = re.compile(rf"['’]s?\s+(?:{_POSTS})\b", re.IGNORECASE)
 # A post in lower case right before a capitalised name: "[Carrick Sands] harbour master
@@ -466,8 +464,11 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
 
 
 # A value the sentence says was replaced, before the new one: "rose from £600 a month to
-# £750", "cut from six sailings a day to five".
-_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+# £750", "cut from six sailings a day to five", "from the original £600 to £750".
+_FROM_OLD = re.compile(
+    r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:(?:original|earlier|previous|initial|first)\s+)?$",
+    re.IGNORECASE,
+)
 _THEN_TO = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}to\s*$", re.IGNORECASE)
 # Between an old holder and a new one: "X retired last year and was succeeded by Y".
 _HANDED_ON = re.compile(
@@ -483,7 +484,8 @@ _REPLACED_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Right before a holder the one named earlier replaced: "Jo Bell became chair in May,
-# taking over from Sam Hart".
+# taking over from Sam Hart". Only people: "12 electric buses, replacing 40 diesel ones"
+# gives no earlier count of the same buses.
 _SUCCEEDING = re.compile(
     r"\b(?:took|taking|takes|take) over from\s+$|\b(?:succeeding|replacing|in place of)\s+$", re.IGNORECASE
 )
@@ -491,16 +493,18 @@ _SUCCEEDING = re.compile(
 REPLACED_WITHIN = 5
 
 
-def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan) -> bool:
+def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = False) -> bool:
     """Whether the sentence says `new` replaced `old`: "from £600 to £750", "X was
-    succeeded by Y", "£61m, up from the £48m"; not "47 staff, up from 41, and 150
-    volunteers" read for the volunteers, nor "41,500 objects moved from three stores"."""
+    succeeded by Y", "£61m, up from the £48m"; and, for `people`, "Y became chair, taking
+    over from X". Not "47 staff, up from 41, and 150 volunteers" read for the volunteers,
+    nor "41,500 objects moved from three stores"."""
     if old.start < new.start:
         between = sentence[old.end : new.start]
         return bool(
-            (_FROM.search(sentence[: old.start]) and _THEN_TO.match(between)) or _HANDED_ON.search(between)
+            (_FROM_OLD.search(sentence[: old.start]) and _THEN_TO.match(between))
+            or _HANDED_ON.search(between)
         )
-    if _SUCCEEDING.search(sentence[max(0, old.start - 25) : old.start]):
+    if people and _SUCCEEDING.search(sentence[max(0, old.start - 25) : old.start]):
         return True
     said = _REPLACED_AFTER.search(sentence[max(0, old.start - 40) : old.start])
     return (

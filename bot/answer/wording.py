@@ -261,6 +261,9 @@ _BEFORE_TO = frozenset(
 )
 
 
+# Words a lone "2" stands before only when it reads as "to": "2 the depot", "2 us"; not
+# "2 a day" or "2 each".
+_AFTER_TO = frozenset("the us me them my our your ur his her their".split())
 # Words a lone "4" stands before when it reads as "for": "4 an adult", "4 us".
 _AFTER_FOR = frozenset(
     "a an the us me you u it them this that my our your ur his her their every each".split()
@@ -300,8 +303,8 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
                 before.casefold() in _BEFORE_TO
                 or (before.isalpha() and zipf(before.casefold()) >= COMMON_ZIPF)
             ) and not _COUNTED.match(after.casefold())
-            # A count never stands before "the" or "us": "wat happend 2 the builders".
-            leads = leads or after.casefold() in _AFTER_FOR
+            # A count never stands before "the" or "us": "wot happend 2 the old depot".
+            leads = leads or after.casefold() in _AFTER_TO
             if leads and _TO_CONTEXT.match(after.casefold()) and gap_before == " " and gap_after == " ":
                 out.append("to")
                 continue

@@ -37,6 +37,7 @@ __all__ = [
     "format_source",
     "format_sources",
     "format_start",
+    "format_usage",
     "pack",
     "telegram_length",
 ]
@@ -307,6 +308,13 @@ def format_start(
         f"Try:\n{tries}\n\n"
         "Just send a question. /help lists the commands."
     )
+
+
+def format_usage(command: str, example: str) -> str:
+    """How to use a command that takes a question, shown with an example question."""
+    date = " 2016-12-31" if command == "asof" else ""
+    verb = "Watch a question" if command == "watch" else "Ask"
+    return f"{verb} like this: <code>/{command}{date} {_e(example)}</code>"
 
 
 def format_help(admin: bool = False) -> str:

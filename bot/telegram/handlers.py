@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import html
 from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,16 @@ from ..errors import DateError, TrustbotError
 from ..text.dates import PubDate, parse_as_of
 from .access import addressed
 from .buttons import Asked, keyboard
-from .format import QUOTE_CHARS, clip, format_about, format_answer, format_help, format_sources, format_start
+from .format import (
+    QUOTE_CHARS,
+    clip,
+    format_about,
+    format_answer,
+    format_help,
+    format_sources,
+    format_start,
+    format_usage,
+)
 
 if TYPE_CHECKING:
     from .state import TrustBot
@@ -53,8 +61,6 @@ COMMANDS = (
     BotCommand("help", "How to ask, and the commands"),
     BotCommand("start", "What I know, with example questions"),
 )
-ASK_USAGE = "Ask like this: <code>/ask {example}</code>"
-ASOF_USAGE = "Ask like this: <code>/asof 2016-12-31 {example}</code>"
 
 
 async def _reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -69,9 +75,9 @@ class Commands:
     def __init__(self, bot: TrustBot) -> None:
         self.bot = bot
 
-    def _usage(self, template: str) -> str:
+    def _usage(self, command: str) -> str:
         """How to use a command, with the first example question."""
-        return template.format(example=html.escape(self.bot.settings.example_questions[0]))
+        return format_usage(command, self.bot.settings.example_questions[0])
 
     async def start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: what the bot knows, example questions, the date range."""
@@ -117,19 +123,19 @@ class Commands:
         """/ask <question>."""
         question = " ".join(context.args or [])
         if not question:
-            return await _reply(update, self._usage(ASK_USAGE))
+            return await _reply(update, self._usage("ask"))
         await self.answer(update, context, question)
 
     async def asof_command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/asof YYYY[-MM[-DD]] <question>: answer as things stood then."""
         args = context.args or []
         if len(args) < 2:
-            return await _reply(update, self._usage(ASOF_USAGE))
+            return await _reply(update, self._usage("asof"))
         try:
             as_of = parse_as_of(args[0])
         except DateError as exc:
             quoted = clip(args[0], QUOTE_CHARS // 3)
-            usage = self._usage(ASOF_USAGE)
+            usage = self._usage("asof")
             return await _reply(update, f"Can't use “{quoted}” as a date: {clip(str(exc))}.\n{usage}")
         await self.answer(update, context, " ".join(args[1:]), as_of)
 

@@ -26,7 +26,7 @@ from ..errors import TrustbotError
 from ..staff import Change, Store, StoreError, TooManyWatches, Watch, answer_value, changes
 from ..timeline_picture import render_timeline
 from .buttons import TimelineOf, WatchQuestion, pressed
-from .format import QUOTE_CHARS, clip, escape, format_citation, pack
+from .format import QUOTE_CHARS, clip, escape, format_citation, format_usage, pack
 
 if TYPE_CHECKING:
     from .state import TrustBot
@@ -37,7 +37,6 @@ logger = logging.getLogger(__name__)
 
 TIMELINE_FILE = "timeline.png"
 NOT_SAVED = "Sorry, I couldn't save that just now; the administrator can see why in the log."
-USAGE = "Watch a question like this: <code>/watch when will the trust go live?</code>"
 
 
 def _was(value: str | None) -> str:
@@ -71,6 +70,10 @@ class WatchHandlers:
         self._lock = asyncio.Lock()  # one re-check at a time: each watcher is told once
         self._tasks: set[asyncio.Task[int]] = set()
 
+    def _usage(self) -> str:
+        """How to watch a question, with the first example question."""
+        return format_usage("watch", self.host.settings.example_questions[0])
+
     # -- making and listing watches ----------------------------------------------------
 
     async def _add(self, user: int, chat: int, question: str, as_of: str | None, short: str | None) -> str:
@@ -98,7 +101,7 @@ class WatchHandlers:
             return
         question = " ".join(context.args or [])
         if not question:
-            await message.reply_html(USAGE)
+            await message.reply_html(self._usage())
             return
         if not await self.host.within_limit(update):
             return
@@ -135,7 +138,7 @@ class WatchHandlers:
             await message.reply_html(NOT_SAVED.replace("save", "read"))
             return
         if not found:
-            await message.reply_html(f"You watch no questions. {USAGE}")
+            await message.reply_html(f"You watch no questions. {self._usage()}")
             return
         blocks = ["<b>Your watched questions</b> (/unwatch <i>N</i> stops one):"]
         blocks += [_format_watch(n, w) for n, w in enumerate(found, 1)]

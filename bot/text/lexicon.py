@@ -17,6 +17,7 @@ __all__ = [
     "GENERIC_ROLE_WORDS",
     "LEXICON_WORDS",
     "PERSON_WORDS",
+    "POST_NOUNS",
     "ROLE_ABBREVIATIONS",
     "ROLE_MODIFIERS",
     "ROLE_WORDS",
@@ -66,6 +67,14 @@ ROLE_WORDS = frozenset(
     treasurer trustee principal headteacher superintendent administrator controller
     deputy assistant acting interim vice former portfolio lead mp teacher headteacher headmaster
     headmistress doctor surgeon nurse coach captain proprietor landlord board master""".split()
+)
+#: The posts a body has: a name before one ("Kelby Homes' chief executive") or after one
+#: with "of" ("director of Kelby Homes") is a body's, not a person's. Narrower than
+#: ROLE_WORDS: "Tom Reid's doctor" or "Jo Bell's portfolio" still name people.
+POST_NOUNS = frozenset(
+    """chief executive director chair chairman chairwoman chairperson head leader manager boss
+    president secretary founder owner officer governor trustee member treasurer principal
+    commissioner chancellor controller administrator superintendent editor master""".split()
 )
 #: Adverbs of degree: they say how much, not what a question is about.
 DEGREE_WORDS = frozenset(

@@ -534,33 +534,43 @@ def test_a_question_about_now_takes_the_newer_answer_that_fits_a_little_less(tmp
     assert "memorandum of understanding" in now.results[0].sentence
 
 
-_SCHOOL_NEWS = {
-    "2021-places.md": article(
-        "Kelby schools short of places",
+_POOL_NEWS = {
+    "2021-tickets.md": article(
+        "Kelby pool season tickets sell out",
         "2021-03-02",
-        "Kelby's primary schools received 1,240 applications for reception places this year, "
-        "up from 1,100, and the council says two schools will expand.\n",
+        "Kelby Lido sold 1,240 season tickets this year, up from 1,100, and the trust says it "
+        "will open an extra lane on weekday mornings.\n\n"
+        '"You cannot keep renewing season tickets and then turning swimmers away," a regular '
+        "told the trust's board.\n",
     ),
 }
-_SCHOOL_GUIDE = {
-    **_SCHOOL_NEWS,
+_POOL_GUIDE = {
+    **_POOL_NEWS,
     "2021-guide.md": article(
-        "Starting school in Kelby, a guide for parents",
+        "Kelby Lido season tickets, a guide for swimmers",
         "2021-09-01",
-        "You can apply for a reception place online through the Kelby council website until 15 January.\n",
+        "You can renew a season ticket online through the Kelby Lido website until 15 January.\n",
     ),
 }
 
 
 def test_how_do_i_is_not_answered_by_a_report_on_what_others_did(tmp_path: Path) -> None:
-    engine = engine_over(tmp_path, _SCHOOL_NEWS)
-    answer = engine.ask("how do i apply for a school place in Kelby")
+    # The quote's "you" speaks to the board, not to the reader.
+    engine = engine_over(tmp_path, _POOL_NEWS)
+    answer = engine.ask("how do i renew a season ticket at Kelby Lido")
     assert answer.abstained
     assert answer.reason == "no passage tells readers how to do this"
 
 
 def test_how_do_i_is_answered_by_a_passage_that_tells_its_readers(tmp_path: Path) -> None:
-    engine = engine_over(tmp_path, _SCHOOL_GUIDE)
-    answer = engine.ask("how do i apply for a school place in Kelby")
+    engine = engine_over(tmp_path, _POOL_GUIDE)
+    answer = engine.ask("how do i renew a season ticket at Kelby Lido")
     assert not answer.abstained
-    assert "apply for a reception place online" in answer.results[0].sentence
+    assert "renew a season ticket online" in answer.results[0].sentence
+
+
+def test_how_can_i_find_out_asks_a_fact_not_an_errand(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _POOL_NEWS)
+    answer = engine.ask("how can i find out how many season tickets Kelby Lido sold")
+    assert not answer.abstained
+    assert "1,240" in answer.results[0].sentence

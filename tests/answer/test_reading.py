@@ -332,6 +332,8 @@ def test_a_why_question_lists_no_earlier_figures(tmp_path: Path) -> None:
             ),
         },
     )
+    asked_for_the_figure = engine.ask("What is the final bill for the Kelby library?")
+    assert "£11.4m" in [e.said for e in asked_for_the_figure.earlier]
     answer = engine.ask("What pushed the final bill above the figure quoted when the Kelby library opened?")
     assert answer.results[0].citation.doc_id == "2023-final"
     assert answer.earlier == ()
