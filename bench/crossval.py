@@ -53,6 +53,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "APPOSITION_GAP": (2, 3, 4, 6),
     "CORRECTED_ZIPF": (3.5, 4.0, 4.5, 5.0, 9.0),
     "MISSPELT_MIN_LETTERS": (4, 5, 6, 7, 8, 99),
+    "CANDIDATES": (40, 50, 60, 80),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})
@@ -61,7 +62,7 @@ WORDING_CONSTANTS = frozenset({"MISSPELT_ZIPF", "CORRECTED_ZIPF"})
 #: Constants of `bot.answer.query` (how a question's words are read), judged by rank.
 QUERY_CONSTANTS = frozenset({"MISSPELT_MIN_LETTERS"})
 #: Constants of the timeline: judged per question by earlier values found less wrong entries.
-TIMELINE_CONSTANTS = frozenset({"RELATED"})
+TIMELINE_CONSTANTS = frozenset({"RELATED", "CANDIDATES"})
 DEFAULT_SET = (ROOT / "tests" / "qa_dev.jsonl", ROOT / "corpus")
 
 
