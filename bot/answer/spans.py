@@ -58,6 +58,11 @@ _GRADE_AFTER_VERB = re.compile(
 )
 
 _QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
+# A capitalised grade in quotes right before the word for it: "retained its “Good” rating".
+_QUOTED_GRADE_BEFORE = re.compile(
+    r"(?:^|(?<=\s))[“\"](?P<quoted>[A-Z][a-z-]*(?:\s[A-Za-z][a-z-]*){0,2})[”\"]\s+"
+    r"(?:rating|grade|grading|verdict|judgement|judgment)\b"
+)
 
 # A grade written as a code ("G1", "V2"): beside a rating word, or after a label ("Governance: G2").
 _GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
@@ -559,6 +564,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     matches = list(_GRADE_AFTER_VERB.finditer(sentence))
     if _RATING_WORD.search(sentence):
         matches += list(_QUOTED_GRADE.finditer(sentence))
+        matches += list(_QUOTED_GRADE_BEFORE.finditer(sentence))
         matches += list(_GRADE_CODE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
     for match in matches:

@@ -83,3 +83,14 @@ def test_where_something_moved_from_is_no_place_of_it_even_in_quotes() -> None:
     sentence = 'The office moved in 2020 from "Harbour House" to Ashby Road.'
     places = [s.text for s in find_answer_spans(sentence, "place", "Where is the office?")]
     assert "Harbour House" not in places and "Ashby Road" in places
+
+
+def test_a_capitalised_grade_in_quotes_before_its_rating_word_is_a_grade() -> None:
+    sentence = 'Kelby Water retained its "Good" rating, and Ashby Water was rated "Excellent".'
+    grades = [s.text for s in find_answer_spans(sentence, "rating", "What rating did Kelby Water get?")]
+    assert grades == ["Good", "Excellent"]
+
+
+def test_a_capitalised_name_in_quotes_is_no_grade() -> None:
+    sentence = 'The "Kelby Gazette" said the rating would be published in May.'
+    assert find_answer_spans(sentence, "rating", "What rating did Kelby Water get?") == []
