@@ -124,7 +124,9 @@ CORPUS_FLOORS = {
     # Names in a quote do not make a post another body's: +1 hit, and the chief executive
     # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
     "westmarsh": (0.77, 0.80, 1, 0.64, 0.84, 0.93),
-    "harrowby": (0.85, 1.00, 1, 0.63, 0.88, 0.59),
+    # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
+    # "I don't know" fewer.
+    "harrowby": (0.87, 1.00, 0, 0.65, 0.88, 0.59),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
