@@ -44,7 +44,7 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
     a year ("pushed back to 2021"), the first article that gives that year; else one
     published in a year the question names; else the band's first."""
     target = _TO_YEAR.search(question)
-    # "Why did the budget rise to £94 million?": the article that first gave the figure.
+    # "Why did the budget rise to £40 million?": the article that first gave the figure.
     figures = {t for t in tokenize(question) if any(c.isdigit() for c in t) and not _YEAR.fullmatch(t)}
     if target or figures:
         wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]

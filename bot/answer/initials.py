@@ -1,8 +1,8 @@
-"""Initials a question gives that the documents never write: "KVAS" for the "Kestrel
-Valley Ambulance Service" their titles and opening passages name.
+"""Initials a question gives that the documents never write: "EVAS" for the "Elmbury
+Vale Ambulance Service" their titles and opening passages name.
 
 Such a word is no reason to say "I don't know": it looks for the name it spells, as a
-synonym would, and as what a post is of ("the chief executive at KVAS") it is that name's
+synonym would, and as what a post is of ("the chief executive at EVAS") it is that name's
 words.
 May import `index`, `text` and this package's `query` and `sentences`.
 """
@@ -21,7 +21,7 @@ __all__ = ["initials_said", "with_names_spelled"]
 
 def initials_said(index: Index, query: Query) -> dict[str, frozenset[str]]:
     """The question's unknown short words that are the initials of a name the documents
-    give in their titles or first passages ("KVAS": "Kestrel Valley Ambulance Service"),
+    give in their titles or first passages ("EVAS": "Elmbury Vale Ambulance Service"),
     each with the terms of that name."""
     # A known word may be initials too: "the treasurer at TCE", in documents that write
     # "TCE" but never say the name is what the post is of.
@@ -31,7 +31,7 @@ def initials_said(index: Index, query: Query) -> dict[str, frozenset[str]]:
     return {t: named[t] for t in short if t in named}
 
 
-#: The longest word read as a name's initials ("KVAS", "RNLI").
+#: The longest word read as a name's initials ("EVAS", "RNLI").
 _MAX_INITIALS = 6
 #: The passages of a document that introduce it, where a name is given in full.
 _OPENING_PASSAGES = 3

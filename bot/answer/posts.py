@@ -112,13 +112,13 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         and not previous & {*query.names, *query.qualifiers}
         and not _names_a_body(sentence)
     ):
-        # "The neighbouring Ridgeway Ferry Company ... Its chief executive, Kay Moss"; not
+        # "The neighbouring Dunholme Ferry Company ... Its chief executive, Kay Moss"; not
         # "Kelby Borough Council's cabinet member, Cllr Jo Bell", which names its own.
         return False
     foreign, ours = foreign_bodies(sentence, span, asked, tuning.ROLE_WINDOW)
     ours_by_name = _subject_body_beside(sentence, span, asked)
     if query.names and foreign and not ours:
-        return False  # "chief executive of the Ridgeway Ferry Company" is not Redhaven's
+        return False  # "chief executive of the Dunholme Ferry Company" is not Redhaven's
     said_here = near | (previous if pointing else frozenset())
     if query.names and (ours or ours_by_name) and not set(query.names) & said_here:
         # "chair of Kelby Fire Authority" is not the chair of Dunmore's fire authority a
@@ -147,7 +147,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return True
     # What the corpus is about ("the trust") goes without saying once the sentence points
     # at it ("Trust chair Helen Carrow"), unless it gives the post to another body by name
-    # ("Children England chief executive ...").
+    # ("Families Forum chief executive ...").
     if pointing:
         # "Its chief executive, Graham Lyle", "Jo Bell, who took charge of the company":
         # "its" and "the company" are the body the sentence before named.
@@ -157,7 +157,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         # "chief executive of the Stavely Learning Trust" is not "of the trust": a
         # qualifier said only as a word of another body's name is that body's.
         near -= foreign - set(plain_terms(sentence, span, tuning.ROLE_WINDOW))
-    # "chief executive of the Ashcombe Valley Schools Partnership", a body named in words
+    # "chief executive of the Corbridge Valley Schools Partnership", a body named in words
     # most documents use, is the body the corpus is about: "the trust" of the question.
     points = any(t in near for t in qualifiers) or (not elsewhere and ours_by_name)
     implied = asked.subject if points and not elsewhere else frozenset()
@@ -196,7 +196,7 @@ def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bo
 # From a former holder to the one who holds the post now: "Y has been succeeded by X".
 _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
 
-# "Who was chair before Fenwick?" asks about the one a post passed from or to.
+# "Who was chair before Nair?" asks about the one a post passed from or to.
 _AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor)\b", re.I)
 
 
@@ -358,7 +358,7 @@ _ITS_BODY = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])[^.;]*\b(?:its|their)\
 def _its_other_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     """Whether "its" before the answer is a body the same sentence named first, of another
     kind than the question asks about: "The consultancy was appointed by the DfE and its
-    managing director Andrew Laird" is the consultancy's director, not the council's."""
+    managing director Neil Foy" is the consultancy's director, not the council's."""
     found = _ITS_BODY.search(sentence[: span.start])
     if found is None or not is_body_word(found.group(1)) or fold(found.group(1)) in ANY_BODY_WORDS:
         return False
@@ -379,7 +379,7 @@ _BODY_NAMED = "\x00body"
 
 def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset[str]:
     """A sentence's terms without the names of bodies the question does not ask about:
-    what "its" in the next sentence may point back to ("The neighbouring Kestrel Valley
+    what "its" in the next sentence may point back to ("The neighbouring Elmbury Vale
     Hospitals NHS Trust ... Its chief executive" is not the trust asked about). When it
     names such a body, the terms hold `ELSEWHERE`."""
     foreign: set[str] = set()
@@ -439,7 +439,7 @@ def foreign_bodies(
     sentence: str, span: AnswerSpan, asked: Asked, width: int = tuning.ATTRIBUTION_WINDOW
 ) -> tuple[frozenset[str], bool]:
     """The terms of bodies the question does not name that stand beside the answer
-    ("Kestrel Valley Hospitals"), and whether the body the question names stands there too."""
+    ("Elmbury Vale Hospitals"), and whether the body the question names stands there too."""
     lo, hi = _reach(sentence, span, width)
     foreign: set[str] = set()
     ours = False
@@ -447,8 +447,8 @@ def foreign_bodies(
         if run.start() == 0 or span.start <= run.start() < span.end:
             continue
         words = [w for w in run.group(0).split() if is_name_word(w)]
-        # Only another body counts ("Slough Council", "Kestrel Valley Hospitals"): a person
-        # quoted beside a date or figure ("Mr Okafor said ...") does not make it theirs.
+        # Only another body counts ("Stanholt Council", "Elmbury Vale Hospitals"): a person
+        # quoted beside a date or figure ("Mr Hart said ...") does not make it theirs.
         if not words or not any(is_body_word(w) for w in run.group(0).split()):
             continue
         # "rated good by the Library Partnership": who judged or gave it, not whose it is.
@@ -493,7 +493,7 @@ def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
 def attributed_elsewhere(
     sentence: str, span: AnswerSpan, asked: Asked, width: int = tuning.ATTRIBUTION_WINDOW
 ) -> bool:
-    """Whether a body the question does not name stands beside the answer: "Kestrel Valley
+    """Whether a body the question does not name stands beside the answer: "Elmbury Vale
     Hospitals was rated good" does not answer how the trust the corpus is about was rated."""
     foreign, ours = foreign_bodies(sentence, span, asked, width)
     return bool(foreign) and not ours
@@ -523,8 +523,8 @@ def same_post(posts: frozenset[str], answer: frozenset[str]) -> bool:
 
 def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) -> bool:
     """Whether a value is said of another person than the one a question names: in "Ms
-    Cole, who is deputy head at Haverleigh, succeeds Dr Tom Reid, who leaves to join
-    Kestrel University", Haverleigh is Ms Cole's, not Tom Reid's. `named` is the terms of
+    Cole, who is deputy head at Rowanby, succeeds Dr Tom Reid, who leaves to join
+    Elmbury University", Rowanby is Ms Cole's, not Tom Reid's. `named` is the terms of
     the question's person's names; a value goes with the last person named before it."""
     if not named:
         return False
@@ -536,7 +536,7 @@ def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) ->
 
 
 # Between a successor and the one they followed: "Priya Raman took over as chair,
-# succeeding Alistair Fenwick".
+# succeeding Alistair Nair".
 _SUCCEEDING = re.compile(
     r"\b(succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|took over from|takes over from|taking over from|"
     r"in place of|after)\b",
@@ -547,8 +547,8 @@ _BEFORE_NAME = re.compile(r"\bbefore\s+((?:[A-Z][\w'’-]+\s*)+|[a-z][\w'’-]+)
 
 def succeeded_the_one_asked(sentence: str, span: AnswerSpan, question: str) -> bool:
     """Whether a question asks who held a post before someone ("who was chair before
-    Fenwick?") and the sentence gives this person as that someone's successor: "Priya
-    Raman took over as chair, succeeding Alistair Fenwick"."""
+    Nair?") and the sentence gives this person as that someone's successor: "Priya
+    Raman took over as chair, succeeding Alistair Nair"."""
     asked = _BEFORE_NAME.search(question.strip())
     if asked is None:
         return False

@@ -472,7 +472,7 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     # don't know" alone.
     cased = any(c.isupper() for c in plain[1:])
     rare = tuple(t for t in unknown if t in capitalised or (cased and t not in common))
-    # Capitalised words the question has: "Slough", "Hammond" (role words and months aside).
+    # Capitalised words the question has: "Stanholt", "Ludbury" (role words and months aside).
     kind = expected_answer(corrected)
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.

@@ -310,7 +310,7 @@ _CLAUSE_OPENERS = frozenset("when whenever while after before once until till as
 
 
 def post_qualifiers(question: str) -> tuple[str, ...]:
-    """The terms that say which post a question means: "council's", "for finance", "of Slough"."""
+    """The terms that say which post a question means: "council's", "for finance", "of Stanholt"."""
     words = re.findall(r"[\w'’]+", fold(question))
     roles = ROLE_WORDS | GENERIC_ROLE_WORDS
     at = [n for n, w in enumerate(words) if w in roles or any(b in roles for b in _role_bases(w))]
@@ -318,7 +318,7 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
         return ()
     first, last = at[0], at[-1]
     picked: list[str] = []
-    # Before the post: "the county council's deputy leader", "Children England chief executive".
+    # Before the post: "the county council's deputy leader", "Families Forum chief executive".
     n = first - 1
     while n >= 0 and words[n] not in FUNCTION_WORDS and words[n] not in STOP_WORDS | FILLER_WORDS:
         picked.append(words[n])
@@ -346,7 +346,7 @@ def post_qualifiers(question: str) -> tuple[str, ...]:
 
 
 def person_terms(question: str) -> frozenset[str]:
-    """The terms of the people a question names ("Matthew Golby")."""
+    """The terms of the people a question names ("Dale Carwick")."""
     return frozenset(stem(w) for span in persons_in(question) for w in span.value.split())
 
 

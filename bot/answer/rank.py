@@ -82,8 +82,8 @@ _SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
 
 
 def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) -> bool:
-    """Whether the documents write a word only as a name: "slough" in a lower-case
-    question is the "Slough" they mention, capitalised mid-sentence every time."""
+    """Whether the documents write a word only as a name: "stanholt" in a lower-case
+    question is the "Stanholt" they mention, capitalised mid-sentence every time."""
     capitalised = 0
     for text in texts:
         for match in WORD.finditer(text):
@@ -106,7 +106,7 @@ def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) 
 
 def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     """Whether the passage, the ones just before it or its document's title mention every
-    name given ("Slough", "Hammond"): a quote runs on for paragraphs after the name of who
+    name given ("Stanholt", "Ludbury"): a quote runs on for paragraphs after the name of who
     said it, and an article's title says what "the project" of its passages is."""
     return all(t in read.terms or t in read.before for t in names)
 
@@ -188,7 +188,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 
     @cache
     def is_subject(term: str) -> bool:
-        # "KVAS" is the corpus's subject when the name it spells is ("Kestrel Valley ...").
+        # "EVAS" is the corpus's subject when the name it spells is ("Elmbury Vale ...").
         if term in spelled:
             return all(is_subject(t) for t in spelled[term])
         return index.document_share(term) > tuning.SUBJECT_SHARE
@@ -220,8 +220,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # "Who picked the consultancy?" may be answered by a body, not a person: with no typed
     # answer anywhere, a who/which question without a named post takes the best sentence.
     untyped = strongest == 0 and query.kind in _UNTYPED_FALLBACK and not query.roles
-    # A name most documents use is what the corpus is about ("Northamptonshire"), not a
-    # qualifier; a rarer one ("Slough") must be in the passage that answers.
+    # A name most documents use is what the corpus is about ("Kelby"), not a
+    # qualifier; a rarer one ("Stanholt") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
     lower = (t for t in query.terms if t not in query.names and t not in query.about and not is_subject(t))
     given = (*query.names, *(t for t in lower if _written_as_name(t, texts, index.stems)))
@@ -311,7 +311,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and query.people
         and not any(speaks(index, where[h.passage.id], query.people) for h in answering)
     ):
-        # "What did Philip Hammond say about the trust?": only a passage where the person
+        # "What did Peter Ludbury say about the trust?": only a passage where the person
         # speaks can answer, not one that only names them.
         named = " ".join(query.typed(t) for t in dict.fromkeys(query.terms) if t in query.people)
         return Ranking(query, (), True, f"no passage says what {named} said")
@@ -322,7 +322,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for what the question asks about")
 
     # The names of the question a passage is about: said in it, or in its document's
-    # title ("Thornbeck" for "the project budget of £94 million" in an article about it).
+    # title ("Fairholm" for "the project budget of £40 million" in an article about it).
     topics = {}
     for i, read in reads:
         title = title_terms(index.document_of(index.passages[i]))

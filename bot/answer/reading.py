@@ -193,7 +193,7 @@ _INITIALLED = re.compile(r"[A-Z][a-z]+ [A-Z]\.?")
 
 
 def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
-    """The names of firms a sentence gives: "Kestrel Ward Construction"."""
+    """The names of firms a sentence gives: "Elmbury Ward Construction"."""
     return [
         s
         for s in find_answer_spans(sentence, "name", query.corrected)

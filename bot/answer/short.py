@@ -1,8 +1,8 @@
-"""The answer in a few words: "July 2020", "Cllr Fiona Baker", "£22m", "no — inadequate".
+"""The answer in a few words: "July 2020", "Cllr Jo Bell", "£22m", "no — inadequate".
 
 A typed question ("when", "who", "how much", ...) is answered by the span its sentence
 holds. Any other question is answered by the words of the sentence that the question
-does not already say, next to the words it does: for "How did Golby describe the
+does not already say, next to the words it does: for "How did Carwick describe the
 meeting?" and "... said next week's meeting would be a key milestone in the process",
 that is "a key milestone in the process". A yes/no question leads with "yes" or "no",
 read from the sentence's negation. A question about a cause ("why", "what made ...") is
@@ -227,7 +227,7 @@ def _capital(token: re.Match[str]) -> bool:
 
 def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
     """What "what kind of body is X?" asks: the words naming X's kind right before X
-    ("charity umbrella body Children England")."""
+    ("charity umbrella body Families Forum")."""
     match = re.match(
         r"(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(?:is|are|was|were)\s+(.+)", fold(query.corrected)
     )

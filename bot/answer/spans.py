@@ -237,7 +237,7 @@ def _is_person(text: str) -> bool:
 
 
 _POSTS = "|".join(sorted(POST_NOUNS))
-# A name's possessive before a post: "Gannet Skyways' chief executive" names a body.
+# A name's possessive before a post: "Tarnby Airways' chief executive" names a body.
 _OWNS_POST = re.compile(rf"['’]s?\s+(?:{_POSTS})\b", re.IGNORECASE)
 # A post in lower case right before a capitalised name: "[Carrick Sands] harbour master
 # Captain Jo Bell", "[Kelby] chief executive Sam Hart".
@@ -262,10 +262,10 @@ def names_post_holder(sentence: str, end: int) -> bool:
 _POST_OF = re.compile(rf"\b(?:{_POSTS})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-# The capitalised words that run on from a name, past a plural's apostrophe ("Kilnworth
+# The capitalised words that run on from a name, past a plural's apostrophe ("Wensley
 # Residents' Association").
 _NEXT_WORDS = re.compile(r"(?:['’]?\s+[A-Z][\w'’-]*)+")
-# Words that end the name of a firm or landlord, not of a person: "Quarrybank Homes".
+# Words that end the name of a firm or landlord, not of a person: "Oxley Homes".
 _FIRM_ENDINGS = frozenset("homes living housing".split())
 _NUMBER_NAMES = frozenset("one two three four five six seven eight nine ten".split())
 
@@ -287,15 +287,15 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
     for match in _PERSON.finditer(sentence):
         words = match.group(0).split()
         # A name ending in a body's word is the body's: "Harbour Arts Centre", and one
-        # running on to it ("Kestrel Valley Ambulance Service").
+        # running on to it ("Elmbury Vale Ambulance Service").
         after = _NEXT_WORDS.match(sentence, match.end())
         rest = after.group(0).split() if after else []
         if any(bare_word(w) in _BODY_WORDS | _FIRM_ENDINGS for w in [words[-1], *rest]):
             continue
-        # "Quarrybank's Kilnworth" is a place of a body's; "Phase One" no one's name.
+        # "Oxley's Wensley" is a place of a body's; "Phase One" no one's name.
         if any(re.search(r"['’]s$", w) for w in words[:-1]) or fold(words[-1]) in _NUMBER_NAMES:
             continue
-        # Trim role and place words off either end: "Councillor Matthew Golby" -> "Matthew Golby".
+        # Trim role and place words off either end: "Councillor Dale Carwick" -> "Dale Carwick".
         while words and fold(words[0]) in _NOT_NAME_WORDS:
             words = words[1:]
         while words and fold(words[-1]) in _NOT_NAME_WORDS:
@@ -306,7 +306,7 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             if _POST_OF.search(sentence[max(0, start - 40) : start]):
                 continue  # "chief executive of Redhaven Ferries": the body, not its holder
             if _OWNS_POST.match(sentence, start + len(text)):
-                continue  # "Gannet Skyways' chief executive": a name owning a post is a body's
+                continue  # "Tarnby Airways' chief executive": a name owning a post is a body's
             if names_post_holder(sentence, start + len(text)):
                 continue  # "Carrick Sands harbour master Jo Bell": the name before is the body's
 
@@ -352,8 +352,8 @@ def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         words = {bare_word(w) for w in re.split(r"[\s,]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
         distinctive = words - _GENERIC_WORDS
         # A name answers only with something the question does not already say:
-        # "Northamptonshire County Council" does not answer "which councils ... before
-        # Northamptonshire?", nor "Children's Trust" a question about children's trusts.
+        # "Kelby County Council" does not answer "which councils ... before
+        # Kelby?", nor "Children's Trust" a question about children's trusts.
         if not words or (distinctive <= question_words if distinctive else bool(words & question_words)):
             continue
         spans.append(AnswerSpan(start, start + len(text), text, fold(text)))
@@ -361,12 +361,12 @@ def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
 
 
 def names_noun(span: AnswerSpan, sentence: str, noun: str) -> bool:
-    """Whether a name is of the kind asked for: "Slough Council" for "which councils"."""
+    """Whether a name is of the kind asked for: "Stanholt Council" for "which councils"."""
     stem = noun[:-1] if noun.endswith("s") else noun
     before = fold(sentence[max(0, span.start - 30) : span.start])
     head = bare_word(span.text.split()[-1])
-    # The noun heads the name ("Slough Council") or stands right before it in apposition
-    # ("consultancy Mutual Ventures").
+    # The noun heads the name ("Stanholt Council") or stands right before it in apposition
+    # ("consultancy Brightlea Partners").
     return head.startswith(stem) or bool(re.search(rf"\b{re.escape(stem)}\w*\W*(the\s+|an?\s+)?$", before))
 
 
@@ -392,7 +392,7 @@ def find_answer_spans(
             if fold(m.text) not in question_words
         ]
     if kind == "person":
-        # "Who chaired it before Lintott?": the person the question names is not the answer.
+        # "Who chaired it before Dunholme?": the person the question names is not the answer.
         return [s for s in persons_in(sentence) if s.value.split()[-1] not in question_words]
     if kind == "amount":
         return _amounts(sentence)
@@ -434,7 +434,7 @@ _LOCATIVE = re.compile(
 # "moved from Carrick House": where something was, not where it is.
 _FROM = re.compile(r"\bfrom\W*$", re.I)
 
-# The town or street number after a place: " in Saltbridge", ", 1 Wharf Street".
+# The town or street number after a place: " in Lowmere", ", 1 Wharf Street".
 _WITHIN = re.compile(
     r"(?:,|\s+(?:in|on))\s+(?:\d+[a-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*)?"
 )
@@ -461,7 +461,7 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         words = {bare_word(w) for w in re.split(r"[\s,-]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:
             continue
-        # "Fenwick House in Saltbridge": the town a building stands in is part of where.
+        # "Hatherby House in Lowmere": the town a building stands in is part of where.
         wider = _WITHIN.match(sentence, start + len(text))
         shown = text + wider.group(0) if wider else None
         spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
@@ -541,7 +541,7 @@ _BODY_WORDS = _GENERIC_WORDS - FUNCTION_WORDS - frozenset(
     street road house hall centre center park library station museum bridge church court
     north south east west northern southern eastern western national local royal""".split()
 ) | frozenset("commission hospitals water council's trust's agency institute club consultancy".split())
-#: Words that end a firm's name: "Kestrel Ward Construction", "Brindlecombe Build".
+#: Words that end a firm's name: "Elmbury Ward Construction", "Tarnby Build".
 COMPANY_WORDS = frozenset(
     """ltd limited plc llp construction builders build engineering civils contractors developments
     holdings partners associates""".split()
