@@ -68,7 +68,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     if held_posts and not any(p in near for p in held_posts):
         return False
     if _of_another_body(sentence, span, asked) or _its_other_body(sentence, span, asked):
-        return False  # "The Foundation's chief executive, Imogen Thwaite"
+        return False  # "The Foundation's chief executive, Mina Lyndon"
     around = _AROUND_SOMEONE.search(query.corrected) is not None
     if posts and not around and not _holds_a_mention(sentence, span, posts):
         return False  # "X, formerly finance director at Y, succeeded Z as chief executive"
@@ -121,7 +121,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         return False  # "chief executive of the Dunholme Ferry Company" is not Redhaven's
     said_here = near | (previous if pointing else frozenset())
     if query.names and (ours or ours_by_name) and not set(query.names) & said_here:
-        # "chair of Kelby Fire Authority" is not the chair of Dunmore's fire authority a
+        # "chair of Kelby Fire Authority" is not the chair of Keldby's fire authority a
         # question names, though the documents are about both.
         return False
     if (
@@ -141,20 +141,20 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         and _bare(sentence, span)
         and all(asked.is_subject(t) for t in qualifiers)
     ):
-        # "The treasurer, Janet Pryce, presented the accounts", right after no body was
+        # "The treasurer, Ruth Mossley, presented the accounts", right after no body was
         # named but the one asked about: the post is of the body the corpus is about,
         # which goes without saying.
         return True
     # What the corpus is about ("the trust") goes without saying once the sentence points
-    # at it ("Trust chair Helen Carrow"), unless it gives the post to another body by name
+    # at it ("Trust chair Owen Colby"), unless it gives the post to another body by name
     # ("Families Forum chief executive ...").
     if pointing:
-        # "Its chief executive, Graham Lyle", "Jo Bell, who took charge of the company":
+        # "Its chief executive, Owen Hale", "Jo Bell, who took charge of the company":
         # "its" and "the company" are the body the sentence before named.
         near |= previous
     elsewhere = bool(foreign) and not ours
     if elsewhere:
-        # "chief executive of the Stavely Learning Trust" is not "of the trust": a
+        # "chief executive of the Keldby Learning Trust" is not "of the trust": a
         # qualifier said only as a word of another body's name is that body's.
         near -= foreign - set(plain_terms(sentence, span, tuning.ROLE_WINDOW))
     # "chief executive of the Corbridge Valley Schools Partnership", a body named in words
@@ -258,7 +258,7 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
 
 
 def _bare(sentence: str, span: AnswerSpan) -> bool:
-    """Whether a sentence names nothing but the answer: "The treasurer, Janet Pryce,
+    """Whether a sentence names nothing but the answer: "The treasurer, Ruth Mossley,
     presented the accounts" gives the post to no body, so to the one the corpus is about."""
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):
@@ -275,7 +275,7 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
 _OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
 
 
-# A body's possessive right after a name: "Dr Fenella Gault, the trust's chief executive".
+# A body's possessive right after a name: "Dr Ivo Ames, the trust's chief executive".
 _POST_OWNER = re.compile(
     r",\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Za-z][\w-]*)['’]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)"
 )
@@ -334,7 +334,7 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
         or _POST_OWNER.match(sentence, span.end)
         or _named_owner(sentence, span.start)
     )
-    # The owner is a kind of body ("the trust's") or a name ("Ashgrove's"), not "its".
+    # The owner is a kind of body ("the trust's") or a name ("Colby's"), not "its".
     if found is None or not (is_body_word(found.group(1).split()[-1]) or found.group(1)[0].isupper()):
         return False
     if not set(tokenize(found.group(2))) & role_stems():
@@ -535,8 +535,8 @@ def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) ->
     return bool(before) and not named & set(tokenize(before[-1]))
 
 
-# Between a successor and the one they followed: "Priya Raman took over as chair,
-# succeeding Alistair Nair".
+# Between a successor and the one they followed: "Hanna Birk took over as chair,
+# succeeding Lena Nair".
 _SUCCEEDING = re.compile(
     r"\b(succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|took over from|takes over from|taking over from|"
     r"in place of|after)\b",
@@ -547,8 +547,8 @@ _BEFORE_NAME = re.compile(r"\bbefore\s+((?:[A-Z][\w'’-]+\s*)+|[a-z][\w'’-]+)
 
 def succeeded_the_one_asked(sentence: str, span: AnswerSpan, question: str) -> bool:
     """Whether a question asks who held a post before someone ("who was chair before
-    Nair?") and the sentence gives this person as that someone's successor: "Priya
-    Raman took over as chair, succeeding Alistair Nair"."""
+    Nair?") and the sentence gives this person as that someone's successor: "Hanna
+    Birk took over as chair, succeeding Lena Nair"."""
     asked = _BEFORE_NAME.search(question.strip())
     if asked is None:
         return False

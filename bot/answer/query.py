@@ -100,7 +100,7 @@ class Query:
     counted: str | None = None  # the term of what "how many X" counts
     about: tuple[str, ...] = ()  # terms of the person whose post a "still" question checks
     # The documents' misspellings of the question's terms, each to the term it stands
-    # for: "minster" -> "minist" when the documents write "Minster" for "Minister".
+    # for: "recieve" -> "receiv" when the documents write "recieve" for "receive".
     respelt: dict[str, str] = field(default_factory=dict)
 
     def typed(self, term: str) -> str:
@@ -228,7 +228,7 @@ class Query:
 
     @cached_property  # read for every sentence of every candidate
     def people(self) -> frozenset[str]:
-        """The terms of the people the question names ("Tobias Renshaw")."""
+        """The terms of the people the question names ("Tobias Grell")."""
         return person_terms(self.corrected)
 
     @cached_property  # read for every sentence of every candidate of a date question

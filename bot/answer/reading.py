@@ -290,7 +290,7 @@ def read_passage(
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)
-                # "Which grid company ...?": "Northern Grid Networks", not "Moor Road".
+                # "Which grid company ...?": "Keldby Grid Networks", not "Colby Road".
                 spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
             spans, replaced = _changed_to(sentence, spans, query.kind == "person")
             positions = matched_positions(sentence, query)

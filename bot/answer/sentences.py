@@ -86,7 +86,7 @@ def doer_of(sentence: str, term: str) -> str | None:
 
 
 # After a person's name, what they were or are elsewhere: ", previously chief operating
-# officer at Dunmere General Hospital", ", currently deputy chief fire officer at X".
+# officer at Keldby General Hospital", ", currently deputy chief fire officer at X".
 _FORMER = re.compile(
     r"(?:,\s*\d{1,3})?,?\s+(?:who\s+)?(?:(?:is|was|had been|has been)\s+)?(?:previously|formerly|currently|"
     r"until recently|most recently|former|then)\s+([^,.;:()“”\"]+)",
@@ -96,8 +96,8 @@ _FORMER = re.compile(
 
 def former_post(sentence: str, people: frozenset[str]) -> str | None:
     """What the sentence says a person the question names was before, in the words after
-    their name: "chief operating officer at Dunmere General Hospital" in "Mrs Tennant,
-    previously chief operating officer at Dunmere General Hospital, said"."""
+    their name: "chief operating officer at Keldby General Hospital" in "Mrs Ames,
+    previously chief operating officer at Keldby General Hospital, said"."""
     for person in people_in(sentence):
         if not people & set(tokenize(person.text)):
             continue

@@ -82,7 +82,7 @@ class AnswerSpan:
     text: str
     value: str  # normalised for comparison across documents ("july 2020", "£9m")
     # How the answer reads when not as written: what a relative date meant ("July 2020"
-    # for "July next year"), a person with their title ("Councillor Amira Shah").
+    # for "July next year"), a person with their title ("Councillor Nell Ames").
     resolved: str | None = None
 
     @property
@@ -215,7 +215,7 @@ _COUNT_SPAN = re.compile(
 
 _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
 
-# A title people are named with: "Councillor Amira Shah" is how the answer should read.
+# A title people are named with: "Councillor Nell Ames" is how the answer should read.
 _TITLE_BEFORE = re.compile(
     r"\b(Councillor|Cllr|Dr|Doctor|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss|Rev|Canon)\.?\s+$"
 )
@@ -270,13 +270,13 @@ _FIRM_ENDINGS = frozenset("homes living housing".split())
 _NUMBER_NAMES = frozenset("one two three four five six seven eight nine ten".split())
 
 
-# A person named by a title and one name: "Ms Mistry-Cole", "Dr Renshaw".
+# A person named by a title and one name: "Ms Ames-Colby", "Dr Grell".
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
 
 
 def people_in(sentence: str) -> list[AnswerSpan]:
-    """Everyone a sentence names: full names ("Tobias Renshaw"), then a title and one name
-    ("Ms Mistry-Cole"), which is no answer by itself but says whose a value is."""
+    """Everyone a sentence names: full names ("Tobias Grell"), then a title and one name
+    ("Ms Ames-Colby"), which is no answer by itself but says whose a value is."""
     return persons_in(sentence) + [
         AnswerSpan(m.start(), m.end(), m.group(0), m.group(0)) for m in _TITLED.finditer(sentence)
     ]
@@ -431,10 +431,10 @@ _LOCATIVE = re.compile(
     r"(?:address|base|home) (?:is|was|will be)(?: now)?)\W*$",
     re.I,
 )
-# "moved from Carrick House": where something was, not where it is.
+# "moved from Keldby House": where something was, not where it is.
 _FROM = re.compile(r"\bfrom\W*$", re.I)
 
-# The town or street number after a place: " in Lowmere", ", 1 Wharf Street".
+# The town or street number after a place: " in Lowmere", ", 1 Mill Yard".
 _WITHIN = re.compile(
     r"(?:,|\s+(?:in|on))\s+(?:\d+[a-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*)?"
 )
@@ -451,7 +451,7 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         if text in people or not (_LOCATIVE.search(before) or text.endswith("-based")):
             continue
         if _POST_OF.search(sentence[max(0, start - 40) : start]):
-            continue  # "deputy chief fire officer at Dunmore Fire Service": an employer
+            continue  # "deputy chief fire officer at Keldby Fire Service": an employer
         if start < left_until:
             continue
         if _FROM.search(before) and "from" not in question_words:
