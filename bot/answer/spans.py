@@ -262,6 +262,12 @@ def names_post_holder(sentence: str, end: int) -> bool:
 _POST_OF = re.compile(rf"\b(?:{_POSTS})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _after_post_of(sentence: str, start: int) -> bool:
+    """Whether a post and "of" or "at" stand right before `start`: what follows is the
+    body that has the post ("chief executive of Kelby Ferries")."""
+    return _POST_OF.search(sentence[max(0, start - 40) : start]) is not None
+
+
 # The capitalised words that run on from a name, past a plural's apostrophe ("Wensley
 # Residents' Association").
 _NEXT_WORDS = re.compile(r"(?:['’]?\s+[A-Z][\w'’-]*)+")
@@ -303,7 +309,7 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
         if len(words) >= 2 and _is_person(" ".join(words)):
             text = " ".join(words)
             start = sentence.index(text, match.start())
-            if _POST_OF.search(sentence[max(0, start - 40) : start]):
+            if _after_post_of(sentence, start):
                 continue  # "chief executive of Redhaven Ferries": the body, not its holder
             if _OWNS_POST.match(sentence, start + len(text)):
                 continue  # "Tarnby Airways' chief executive": a name owning a post is a body's
@@ -450,7 +456,7 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         before = sentence[max(0, start - 25) : start]
         if text in people or not (_LOCATIVE.search(before) or text.endswith("-based")):
             continue
-        if _POST_OF.search(sentence[max(0, start - 40) : start]):
+        if _after_post_of(sentence, start):
             continue  # "deputy chief fire officer at Keldby Fire Service": an employer
         if start < left_until:
             continue
