@@ -78,6 +78,11 @@ _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
 # which asks a fact.
 _ERRAND = re.compile(r"\W*how (do|can|should|must|could) i (?!find\b|know\b|tell\b|see\b|check\b)[a-z]", re.I)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
+# The adjective of "how big", "how long": what kind of answer, not what about.
+_HOW_SCALE = re.compile(
+    r"\s*how\s+(big|large|small|high|low|long|old|far|tall|wide|deep|heavy|expensive|costly|late|early)\b",
+    re.IGNORECASE,
+)
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
 
@@ -474,6 +479,11 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     rare = tuple(t for t in unknown if t in capitalised or (cased and t not in common))
     # Capitalised words the question has: "Stanholt", "Ludbury" (role words and months aside).
     kind = expected_answer(corrected)
+    scale = _HOW_SCALE.match(corrected)
+    if kind is not None and scale is not None:
+        # "How big is the fund?" asks a sum: "big" says what kind of answer, as "much"
+        # does, and a sentence giving the sum need not say it.
+        terms = tuple(t for t in terms if t not in tokenize(scale.group(1)))
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
     asked_about = person_terms(corrected) if kind == "person" and asks_yes_or_no(corrected) else frozenset()

@@ -111,6 +111,36 @@ def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
     return all(t in read.terms or t in read.before for t in names)
 
 
+def _plain(value: str) -> str:
+    return fold(value).strip(" .,;:'’\"“”")
+
+
+def _superseding(lead: Hit, answering: Sequence[Hit]) -> Hit:
+    """The newest answer that replaced the lead's value, or one that replaced that, and so
+    on; the lead itself when no newer document says its value was replaced."""
+    seen = {lead.passage.id}
+    while lead.span is not None and lead.document.published is not None:
+        value, published = _plain(lead.span.value), lead.document.published.value
+        newer = [
+            h
+            for h in answering
+            if h.passage.id not in seen
+            and h.span is not None
+            and h.linked
+            and not h.retrospective
+            and h.supersedes is not None
+            and _plain(h.supersedes) == value
+            and h.document.published is not None
+            and h.document.published.value > published
+            and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+        ]
+        if not newer:
+            break
+        lead = newest_first(newer)[0]
+        seen.add(lead.passage.id)
+    return lead
+
+
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
     known = [t for t in query.terms if t not in query.unknown]
@@ -224,7 +254,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # qualifier; a rarer one ("Stanholt") must be in the passage that answers.
     texts = [index.passages[i].text for i in order]
     lower = (t for t in query.terms if t not in query.names and t not in query.about and not is_subject(t))
-    given = (*query.names, *(t for t in lower if _written_as_name(t, texts, index.stems)))
+    # A word of ordinary English ("unit") is no name, however the documents write it
+    # (looked up last: wordfreq's tables cost a cold start 0.3 s).
+    written = (t for t in lower if _written_as_name(t, texts, index.stems))
+    given = (*query.names, *(t for t in written if zipf(fold(query.typed(t))) < tuning.NAME_ZIPF))
     names = [t for t in dict.fromkeys(given) if not is_subject(t)]
     if names:  # only a name to find needs the passages before each candidate
         for i, read in reads:
@@ -268,6 +301,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                     retrospective=read.retrospective,
                     posts=read.posts,
                     cause=read.cause,
+                    supersedes=read.supersedes,
                 )
             )
         return hits
@@ -445,6 +479,13 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         )
         if finer is not None:
             band = [finer, *(h for h in band if h is not finer)]
+    if band and band[0].span is not None and not query.asks_earlier and not asks_first(query.corrected):
+        # "From April an adult ticket will cost £6, up from £4.50": a newer document that
+        # says the value found was replaced tells the value that holds now, though it
+        # stands next to less of the question.
+        lead = _superseding(band[0], [h for h in answering if fit(h) >= tuning.RELATED * best_fit])
+        if lead is not band[0]:
+            band = [lead, *(h for h in band if h is not lead)]
     if query.why:
         band = lead_with_cause(index, band, answering, asked, where)
     elif query.doing:

@@ -95,6 +95,7 @@ class PassageRead:
     before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
     anchor_words: frozenset[str] = frozenset()  # terms near the answer, or the sentence's it goes on from
     pointed: frozenset[str] = frozenset()  # terms of the sentence "the company" or "its" points back to
+    supersedes: str | None = None  # the value the sentence says the answer replaced ("up from £5")
 
 
 @cache
@@ -248,7 +249,7 @@ def read_passage(
         said = set(terms) | acronyms(sentence) | spelled_out(sentence, query.unknown)
         coverage = coverage_of(said, query, asked.weights, asked.total)
         proximity = proximity_of(terms, query)
-        span, strength = None, 1
+        span, strength, old = None, 1, None
         pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
@@ -338,6 +339,7 @@ def read_passage(
                 now = [k for k in range(len(spans)) if near[k] and not tells_earlier(sentence, spans[k])]
                 first_near = now[0] if now else first_near
             span = spans[first_near] if spans else None
+            old = replaced.get(first_near) if spans else None
             linked = bool(spans) and (near[first_near] or bool(pointed))
             strength = strength if spans else 0
         else:
@@ -369,6 +371,7 @@ def read_passage(
             sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
         )
         candidate.pointed = pointed
+        candidate.supersedes = old.value if old is not None else None
         candidate.anchor_words = carried | (
             frozenset(window_terms(sentence, span, tuning.ANCHOR_WINDOW)) if span is not None else frozenset()
         )

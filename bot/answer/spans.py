@@ -210,7 +210,9 @@ _MEASURE_SPAN = re.compile(
 # "three-quarters of a million", "two thirds of staff": a share, not a count.
 _FRACTION_AFTER = r"[\s-]?(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|halves)\b"
 _COUNT_SPAN = re.compile(
-    rf"(?<![£$€\d.,])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\b(?!\s?%|/\d|{_FRACTION_AFTER})", re.IGNORECASE
+    # Not a piece of a date or code written with hyphens: "2025-07-17".
+    rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
+    re.IGNORECASE,
 )
 
 _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")

@@ -100,6 +100,10 @@ UNKNOWN_SHARE = 0.5
 #: word ("bins" 3.4, "derby" 4.1), not only the asker's way of putting it ("holds" 4.6).
 SPECIFIC_ZIPF = 4.3
 
+#: A lower-case word of the question at least this common in English (Zipf scale) is
+#: never read as a name the documents write capitalised ("unit" for "Unit 4").
+NAME_ZIPF = 4.5
+
 #: Words either side of a name that hold its own post ("Alan Marsh, the trust's deputy chief").
 POST_BESIDE = 3
 

@@ -151,3 +151,17 @@ def test_a_word_the_documents_misspell_finds_their_spelling() -> None:
 )
 def test_whose_view_a_question_asks_is_asking_for_their_words(question: str) -> None:
     assert _parse(question).asks_words
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("How big is the community fund this year?", "big"),
+        ("how long is the lease on the depot", "long"),
+        ("How large was the fine?", "larg"),
+    ],
+)
+def test_the_adjective_of_how_big_says_the_kind_not_what_about(question: str, word: str) -> None:
+    query = parse_query(question, frozenset(), frozenset())
+    assert query.kind is not None
+    assert word not in query.terms

@@ -574,3 +574,60 @@ def test_how_can_i_find_out_asks_a_fact_not_an_errand(tmp_path: Path) -> None:
     answer = engine.ask("how can i find out how many season tickets Kelby Lido sold")
     assert not answer.abstained
     assert "1,240" in answer.results[0].sentence
+
+
+_MILL_NEWS = {
+    "2019-mill.md": article(
+        "Brinkworth Mill reopens for the season",
+        "2019-04-02",
+        "At Brinkworth Mill an adult ticket costs £4.50 this season, and children go free.\n",
+    ),
+    "2023-mill.md": article(
+        "Brinkworth Mill ticket price to rise",
+        "2023-03-10",
+        "Visitors to the restored watermill will pay more from next month.\n\n"
+        "From 1 April an adult ticket will cost £6, up from £4.50.\n",
+    ),
+}
+
+
+def test_a_newer_document_saying_the_answer_was_replaced_gives_the_value_that_holds(tmp_path: Path) -> None:
+    # The newer sentence stands next to less of the question ("adult ticket" without the
+    # mill), but it says the value found was replaced.
+    engine = engine_over(tmp_path, _MILL_NEWS)
+    answer = engine.ask("how much is an adult ticket at the mill")
+    assert answer.short == "£6"
+    assert [e.said for e in answer.earlier] == ["£4.50"]
+
+
+def test_asked_for_the_original_value_a_replacement_does_not_lead(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _MILL_NEWS)
+    answer = engine.ask("what did an adult ticket at the mill originally cost")
+    assert answer.short == "£4.50"
+
+
+def test_an_ordinary_word_the_documents_write_capitalised_is_no_name(tmp_path: Path) -> None:
+    # "Unit 4" is the only "unit" the documents have; "unit price" is ordinary English.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2024-heat.md": article(
+                "Heat bills to fall in Kelby",
+                "2024-04-18",
+                "Households on Kelby's community heat network will see bills come down.\n\n"
+                "The society that runs the network will cut the price of its heat to 8.4p per kWh "
+                "from 1 May.\n\n"
+                "Its office moves to Unit 4 on the Harnford estate in June.\n",
+            ),
+            "2022-heat.md": article(
+                "Kelby heat network gains homes",
+                "2022-10-06",
+                "The Kelby heat network now serves 171 homes and the village school.\n",
+            ),
+            "2020-solar.md": article(
+                "Solar farm approved", "2020-02-11", "A solar farm near Kelby was passed.\n"
+            ),
+        },
+    )
+    answer = engine.ask("what is the unit price for heat on the kelby network")
+    assert answer.short == "8.4p per kWh"

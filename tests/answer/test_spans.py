@@ -94,3 +94,8 @@ def test_a_capitalised_grade_in_quotes_before_its_rating_word_is_a_grade() -> No
 def test_a_capitalised_name_in_quotes_is_no_grade() -> None:
     sentence = 'The "Kelby Gazette" said the rating would be published in May.'
     assert find_answer_spans(sentence, "rating", "What rating did Kelby Water get?") == []
+
+
+def test_a_piece_of_a_hyphenated_date_is_no_count() -> None:
+    sentence = "Corporate Communications | Harnford Homes | 2025-07-17, and we own 8,900 homes."
+    assert list(_spans(sentence, "count")) == ["8,900"]

@@ -146,7 +146,7 @@ CORPUS_FLOORS = {
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     "greyhallow": (0.40, 0.33, 2, 0.40, 0.80, 0.35),
-    "pendlecombe": (0.56, 0.83, 2, 0.38, 0.46, 0.40),  # held out: its misses are not read
+    "pendlecombe": (0.56, 0.83, 3, 0.38, 0.46, 0.40),  # held out: its misses are not read
     "quarrybank": (0.56, 0.66, 3, 0.40, 0.69, 0.56),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
