@@ -22,7 +22,9 @@ from ..text.tokens import tokenize
 __all__ = ["STATE_KINDS", "implied_cutoff", "time_terms"]
 
 #: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
-STATE_KINDS = frozenset({"person", "rating"})
+STATE_KINDS = frozenset({"person", "rating", "place"})
+# "How many branches did it have in June 2021?": what something had is a state too.
+_HAD = re.compile(r"\b(?:did\s+(?:[\w'’-]+\s+){1,4}have|had)\b", re.IGNORECASE)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
@@ -65,7 +67,7 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
     """
     if kind is None or not _PAST.search(question) or _NOW.search(question):
         return None
-    state = kind in STATE_KINDS
+    state = kind in STATE_KINDS or (kind == "count" and _HAD.search(question) is not None)
     found = list(_TIME.finditer(question))
     if len(found) != 1:  # "from 2015 to 2018", or none: no single time asked about
         return None

@@ -25,6 +25,8 @@ from ..documents import engine_over
         ("What was the budget as of June 2017?", "amount", "2017-06-30"),
         ("Who was the chief executive in the summer of 2016?", "person", "2016-08-31"),
         ("How was the home rated in the autumn of 2019?", "rating", "2019-11-30"),
+        ("Where was the fire service's head office in March 2021?", "place", "2021-03-31"),
+        ("How many branch libraries did the county have in June 2021?", "count", "2021-06-30"),
     ],
 )
 def test_a_named_point_in_time_is_the_cut_off(question: str, kind: str, cutoff: str) -> None:
@@ -36,6 +38,7 @@ def test_a_named_point_in_time_is_the_cut_off(question: str, kind: str, cutoff: 
     ("question", "kind"),
     [
         ("How many home visits were made in 2018?", "count"),  # a year's total, reported later
+        ("How many home visits were made in June 2018?", "count"),  # the month's, likewise
         ("Who is the chief executive in 2024?", "person"),  # not the past tense
         ("Who was still in charge in 2019?", "person"),  # "still" asks about now
         ("How did the cost change from 2015 to 2018?", "count"),  # no single time
