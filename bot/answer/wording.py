@@ -107,6 +107,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(big|top|main) (head|cheese|dog)|head honcho", "head"),  # "the big boss"
         (r"at (the )?(moment|present)|these days|right now|as things stand|as it stands", "now"),
         (r"a lot of|lots of", "many"),
+        (r"(get|gets|got|getting) out of", "benefit from"),  # "what do members get out of it"
         (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"
         (r"at the (start|outset|beginning)(?! of)|to begin with", "originally"),
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"

@@ -69,6 +69,7 @@ from bot.engine import Engine
         ("is the 2nd phase done", "is the second phase done"),
         ("the 1st lot of tenants", "the first lot of tenants"),  # a batch, not "many"
         ("are there lots of vacancies", "are there many vacancies"),
+        ("wat do members get out of the co-op", "what do members benefit from the co-op"),
     ],
 )
 def test_text_speak_slang_and_dropped_letters_become_plain_english(typed: str, plain: str) -> None:
