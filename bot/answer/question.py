@@ -121,6 +121,12 @@ def _opening(question: str) -> str:
     text = re.sub(r"^(what|who|where|when|how)['’]s\b", r"\1 is", text)  # "What's the charge?"
     # "In what year ...?", "On which date ...?" ask what "what year" asks.
     text = re.sub(r"^(in|on|by|at|from|since|until|till|for)\s+(?=(what|which|when|how)\b)", "", text)
+    # "If the plan went ahead, how many ...": a leading condition sets the case, not the question.
+    text = re.sub(
+        r"^(if|once|assuming|supposing|provided)\b[^,?]{1,80},\s*(?=(what|which|who|when|where|how|why)\b)",
+        "",
+        text,
+    )
     # "As of January 2015, when was ...": a leading date sets the time, not the question.
     return re.sub(
         rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/-]{{1,30}}?({_YEARISH}),\s*", "", text

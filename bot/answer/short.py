@@ -23,7 +23,7 @@ from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
 from .question import is_plural
 from .sentences import doer_of, former_post, place_of, sentences_of
-from .spans import AnswerSpan, find_answer_spans, span_value
+from .spans import ORDINAL_COUNTS, AnswerSpan, find_answer_spans, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "title_head", "title_said"]
 
@@ -532,7 +532,9 @@ def short_answer(
         value: str | None = (
             figure_as_said(sentence, span) if query.kind in FIGURE_KINDS else span_value(query.kind, span)
         )
-        if query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):
+        if query.kind == "count" and (made := ORDINAL_COUNTS.get(fold(span.text))):
+            value = f"{made} (the {fold(span.text)})"  # "the third council to do it": three have
+        elif query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):
             value = f"{value} {noun}"  # "740 staff", "21 fire stations"
         elif query.kind == "count" and value is not None and query.counted is not None:
             joined = _JOINED_NOUN.match(sentence, span.end)

@@ -215,6 +215,22 @@ _COUNT_SPAN = re.compile(
     re.IGNORECASE,
 )
 
+#: Ordinals and the count they make: "the third council to do it" makes three that have.
+ORDINAL_COUNTS = {
+    "second": "two",
+    "third": "three",
+    "fourth": "four",
+    "fifth": "five",
+    "sixth": "six",
+    "seventh": "seven",
+    "eighth": "eight",
+    "ninth": "nine",
+    "tenth": "ten",
+}
+_ORDINAL_COUNT = re.compile(
+    rf"(?<=\bthe )({'|'.join(ORDINAL_COUNTS)})(?= (?:[\w'’-]+ ){{0,2}}to\b)", re.IGNORECASE
+)
+
 _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
 
 # A title people are named with: "Councillor Nell Ames" is how the answer should read.
@@ -416,12 +432,14 @@ def find_answer_spans(
     if kind == "count":
         # "8 February 2017" counts nothing: a number inside a date is the date's.
         dates = [(m.start, m.end) for m in find_date_mentions(sentence, published)]
-        return [
+        counts = [
             s for s in _regex_spans(_COUNT_SPAN, sentence)
             if not is_year(s.value) and s.value not in question_words
             and not any(a <= s.start < b for a, b in dates)
             and not _LABEL_BEFORE.search(sentence, 0, s.start)
         ]  # fmt: skip
+        ordinals = _regex_spans(_ORDINAL_COUNT, sentence)
+        return sorted(counts + ordinals, key=lambda s: s.start) if ordinals else counts
     if kind == "place":
         return _places(sentence, question_words)
     if kind == "rating":

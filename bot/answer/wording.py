@@ -92,7 +92,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"meant to", "supposed to"),  # a plan, not "the refusal meant a delay"
         (r"(set|put) aside", "budgeted"),  # money "set aside for" a thing is its budget
         (r"(come|comes|came|coming|go|goes|went|put) into (use|service|operation)", "open"),
-        (r"go(es|ing)? ahead", "proceed"),
+        (r"(go|goes|going|gone|went) ahead", "proceed"),
         (r"take over", f"take over {_SEARCH_MARK}start"),
         # "take over as chief executive": succeed someone in a post.
         (rf"take over {_SEARCH_MARK}start(?= as\b)", rf"\g<0> {_SEARCH_MARK}succeeded"),

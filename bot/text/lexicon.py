@@ -39,6 +39,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "staff workforce workers employees",
     "money funding funds cash",
     "councillor cllr",
+    "council councils authority authorities",
     "setup created creation create establish founded formed form",
     "builder builders contractor contractors construction",
     "headquarters headquartered office offices",

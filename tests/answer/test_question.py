@@ -84,6 +84,9 @@ from bot.answer.spans import persons_in
         ("How big was the council's one-off payment towards the pier?", "amount"),
         ("What return do members currently get on their shares?", "percent"),
         ("What interest does the co-op pay its shareholders?", "percent"),
+        ("If the merger went ahead, how many ferry firms would be left?", "count"),
+        ("Once the pier opens, who will run it?", "person"),
+        ("If so, why?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -631,3 +631,23 @@ def test_an_ordinary_word_the_documents_write_capitalised_is_no_name(tmp_path: P
     )
     answer = engine.ask("what is the unit price for heat on the kelby network")
     assert answer.short == "8.4p per kWh"
+
+
+def test_the_nth_council_to_do_it_answers_how_many_councils_have(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016-buses.md": article(
+                "Eastholm to move buses into a company",
+                "2016-02-01",
+                "Eastholm is set to become the third local authority to move its buses into an "
+                "arm's-length company, after Westby and Northam did so in 2014.\n\n"
+                "The council says the change will save £2m a year.\n",
+            ),
+            "2016-fares.md": article(
+                "Bus fares frozen", "2016-03-01", "Eastholm council froze bus fares for the year.\n"
+            ),
+        },
+    )
+    answer = engine.ask("If Eastholm went ahead, how many councils would have moved buses into a company?")
+    assert answer.short == "three (the third)"

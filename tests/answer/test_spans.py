@@ -99,3 +99,9 @@ def test_a_capitalised_name_in_quotes_is_no_grade() -> None:
 def test_a_piece_of_a_hyphenated_date_is_no_count() -> None:
     sentence = "Corporate Communications | Harnford Homes | 2025-07-17, and we own 8,900 homes."
     assert list(_spans(sentence, "count")) == ["8,900"]
+
+
+def test_the_nth_to_do_something_counts_how_many_have() -> None:
+    sentence = "Eastholm is set to become the third local authority to move its buses into a company."
+    assert list(_spans(sentence, "count")) == ["third"]
+    assert _spans("It was the third time this year.", "count") == {}

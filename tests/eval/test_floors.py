@@ -90,7 +90,9 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # answers "how do i apply for a primary school place for my son", and 3 more of the
     # blind set below; "What did X say?" answered only where X speaks gave one back.
     # "How do I ...?" answered only by a passage addressed to its readers: 0.889 to 0.926.
-    _floors(dev_report.overall, 0.90, 0.92, 0, 0.61, 0.90, 0.67)
+    # "What do X get out of Y" read as what X benefit from, a leading "if ..." clause read
+    # past to the question, and "the third council to do it" as a count: 0.907 to 0.928.
+    _floors(dev_report.overall, 0.92, 0.92, 0, 0.62, 0.90, 0.67)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -111,7 +113,7 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
 
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
-    [("fact", 0.95), ("latest", 0.81), ("as_of", 0.83), ("casual", 0.87), ("why_how", 1.0)],
+    [("fact", 0.95), ("latest", 0.81), ("as_of", 0.91), ("casual", 0.93), ("why_how", 1.0)],
 )
 def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_at_1: float) -> None:
     metrics = dev_report.by_category()[category]
@@ -126,7 +128,7 @@ CORPUS_FLOORS = {
     "westmarsh": (0.77, 0.80, 1, 0.64, 0.84, 0.93),
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
-    "harrowby": (0.87, 1.00, 0, 0.65, 0.88, 0.59),
+    "harrowby": (0.87, 1.00, 0, 0.65, 0.88, 0.61),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
@@ -142,12 +144,16 @@ CORPUS_FLOORS = {
     "kestrel": (0.72, 0.66, 1, 0.65, 0.76, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     "saltmere": (0.70, 1.00, 4, 0.65, 0.81, 0.68),
-    "tallowmoor": (0.56, 0.83, 4, 0.38, 0.73, 0.30),
+    # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
+    # says the kind, not what about: +1 hit, one false "I don't know" fewer, recall 0.30 to 0.47.
+    "tallowmoor": (0.59, 0.83, 3, 0.43, 0.78, 0.47),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
-    "greyhallow": (0.40, 0.33, 2, 0.40, 0.80, 0.35),
-    "pendlecombe": (0.56, 0.83, 3, 0.38, 0.46, 0.40),  # held out: its misses are not read
-    "quarrybank": (0.56, 0.66, 3, 0.40, 0.69, 0.56),
+    # A newer document saying the answer's value was replaced leads: +1 hit.
+    "greyhallow": (0.43, 0.33, 2, 0.43, 0.80, 0.38),
+    # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
+    "pendlecombe": (0.56, 0.83, 3, 0.40, 0.46, 0.51),  # held out: its misses are not read
+    "quarrybank": (0.59, 0.66, 3, 0.43, 0.69, 0.56),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -161,13 +167,13 @@ CORPUS_FLOORS = {
     "wyvernbus": (0.56, 0.33, 5, 0.43, 0.55, 0.31),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
-    "elmsworth": (0.63, 0.66, 5, 0.50, 0.72, 0.50),  # held out: its misses are not read
+    "elmsworth": (0.63, 0.66, 5, 0.52, 0.72, 0.52),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     "kilnbrook": (0.61, 0.66, 4, 0.50, 0.48, 0.40),
     "haversham": (0.40, 0.66, 4, 0.36, 0.75, 0.23),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
-    "thornwick": (0.43, 0.83, 4, 0.34, 0.44, 0.24),  # held out: its misses are not read
+    "thornwick": (0.43, 0.83, 4, 0.34, 0.46, 0.27),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     "lynchford": (0.45, 0.83, 4, 0.20, 0.55, 0.30),  # held out: its misses are not read
