@@ -282,6 +282,10 @@ def read_passage(
                 # "When was it expected to open?": a date already past when the document
                 # was written ("cost £8m when it opened in 2014") was no plan then.
                 spans = [s for s in spans if not before_published(s, document.published)] or spans
+            if query.kind in ("amount", "count") and not _CHANGE_ASKED.search(query.corrected):
+                # "a £5m spending increase", "the bill has risen by more than £6m": by how
+                # much something changed, not what it is.
+                spans = [s for s in spans if not _tells_change(sentence, s)]
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]
@@ -415,6 +419,32 @@ _RATE_ASKED = re.compile(
     r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
     re.I,
 )
+
+# A question about a change: "by how much did it rise?", "how big was the increase?".
+_CHANGE_ASKED = re.compile(
+    r"\b(?:increase[sd]?|rise|rises|rose|risen|raise[sd]?|extra|more|additional|further|cut|cuts|reduction|"
+    r"reduced|saving|savings|save|overspend|overrun|shortfall|difference|gap|up|down|grow|grew|growth|fall|"
+    r"fell|drop|dropped|change|changed|boost|top-up|uplift)\b",
+    re.IGNORECASE,
+)
+# A figure told as a change: "a £5m spending increase", "up by £2m", "an extra £3m".
+_CHANGE_AFTER = re.compile(
+    r"\s*(?:[a-z][\w-]*\s+)?(?:increase|rise|uplift|boost|hike|cut|reduction|drop|fall|overspend|overrun)s?\b",
+    re.IGNORECASE,
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:rise|rises|rose|risen|increase[sd]?|grow|grew|grown|fall|falls|fell|fallen|cut|reduced|up|down)"
+    r"(?:\s+[a-z]+)?\s+by|an extra|a further|an additional|another)\s+"
+    r"(?:(?:more than|nearly|almost|about|around|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _tells_change(sentence: str, span: AnswerSpan) -> bool:
+    """Whether a figure is by how much something changed, not what it is."""
+    end = span.start + len(span.text.rstrip(" ,.;:"))
+    return bool(_CHANGE_AFTER.match(sentence, end)) or bool(_CHANGE_BEFORE.search(sentence, 0, span.start))
+
 
 _PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
 

@@ -651,3 +651,25 @@ def test_the_nth_council_to_do_it_answers_how_many_councils_have(tmp_path: Path)
     )
     answer = engine.ask("If Eastholm went ahead, how many councils would have moved buses into a company?")
     assert answer.short == "three (the third)"
+
+
+def test_a_figure_told_as_a_change_is_no_value_of_the_fact(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016-budget.md": article(
+                "Library budget set", "2016-03-01", "The Eastholm library budget is £2m.\n"
+            ),
+            "2018-budget.md": article(
+                "More money for the library",
+                "2018-03-01",
+                "The draft plan proposes a £300,000 spending increase in the Eastholm library budget.\n",
+            ),
+            "2019-budget.md": article(
+                "Library budget agreed", "2019-03-01", "The Eastholm library budget for the year is £2.5m.\n"
+            ),
+        },
+    )
+    answer = engine.ask("What is the Eastholm library budget?")
+    assert answer.short == "£2.5m"
+    assert [e.said for e in answer.earlier] == ["£2m"]
