@@ -92,7 +92,9 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # "How do I ...?" answered only by a passage addressed to its readers: 0.889 to 0.926.
     # "What do X get out of Y" read as what X benefit from, a leading "if ..." clause read
     # past to the question, and "the third council to do it" as a count: 0.907 to 0.928.
-    _floors(dev_report.overall, 0.92, 0.92, 0, 0.62, 0.90, 0.67)
+    # A figure told as a change ("a £5m spending increase") is no value of the fact:
+    # timeline precision 0.903 to 0.933.
+    _floors(dev_report.overall, 0.92, 0.92, 0, 0.62, 0.93, 0.67)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -100,7 +102,7 @@ def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
     # 0.659 hit@1 with 7 false abstentions, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET))
     assert report.overall.n == 50
-    _floors(report.overall, 0.77, 1.0, 2, 0.65, 0.76, 0.70)
+    _floors(report.overall, 0.77, 1.0, 2, 0.65, 0.82, 0.70)
 
 
 def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -108,7 +110,7 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
     # false abstentions) from the session's first commit to its eleventh, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
     assert report.overall.n == 60
-    _floors(report.overall, 0.78, 0.70, 2, 0.66, 0.73, 0.56)
+    _floors(report.overall, 0.78, 0.70, 2, 0.66, 0.78, 0.56)
 
 
 @pytest.mark.parametrize(
