@@ -77,12 +77,12 @@ _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
 # The asker's own errand: "how do I renew ...?"; not "how can I find out how many ...?",
 # which asks a fact.
 _ERRAND = re.compile(r"\W*how (do|can|should|must|could) i (?!find\b|know\b|tell\b|see\b|check\b)[a-z]", re.I)
-# "in the end" and "these days" read as "finally" and "now" (see `wording`).
 # The adjective of "how big", "how long": what kind of answer, not what about.
 _HOW_SCALE = re.compile(
     r"\s*how\s+(big|large|small|high|low|long|old|far|tall|wide|deep|heavy|expensive|costly|late|early)\b",
     re.IGNORECASE,
 )
+# "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
 

@@ -22,6 +22,7 @@ __all__ = [
     "COMPANY_WORDS",
     "FUNCTION_WORDS",
     "NUMBER_WORDS",
+    "ORDINAL_COUNTS",
     "AnswerSpan",
     "AnswerType",
     "bare_word",
