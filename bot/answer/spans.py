@@ -54,7 +54,9 @@ GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
 _GRADE_AFTER_VERB = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
     r"upgraded)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
-    r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
+    r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)"
+    # "rated outstanding", "downgraded to Bronze" (one capitalised word: a grade, not a name).
+    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?|[A-Z][a-z]+)"
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
 )
 
@@ -64,6 +66,22 @@ _QUOTED_GRADE_BEFORE = re.compile(
     r"(?:^|(?<=\s))[“\"](?P<quoted>[A-Z][a-z-]*(?:\s[A-Za-z][a-z-]*){0,2})[”\"]\s+"
     r"(?:rating|grade|grading|verdict|judgement|judgment)\b"
 )
+
+# A capitalised grade right before the word for it, unquoted: "its Gold accreditation",
+# "Silver status", "a Good rating"; and the standing an accreditation has ("full", "provisional").
+_GRADE_BEFORE_NOUN = re.compile(
+    r"\b(?P<grade>[A-Z][a-z]+|full|provisional|conditional|interim|partial|suspended)\s+"
+    r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
+)
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
+
+
+def _in_a_name(sentence: str, start: int) -> bool:
+    """Whether the word at `start` goes on from a capitalised word ("National Grid")."""
+    before = _NAME_BEFORE.search(sentence, 0, start)
+    return before is not None and fold(before.group(1)) not in FUNCTION_WORDS
+
 
 # A grade written as a code ("G1", "V2"): beside a rating word, or after a label ("Governance: G2").
 _GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
@@ -594,6 +612,8 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         matches += list(_QUOTED_GRADE_BEFORE.finditer(sentence))
         matches += list(_GRADE_CODE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
+    # Not the last word of a name: "the National Grid rating".
+    matches += [m for m in _GRADE_BEFORE_NOUN.finditer(sentence) if not _in_a_name(sentence, m.start())]
     for match in matches:
         group = "quoted" if match.groupdict().get("quoted") else "grade"
         start, end = match.span(group)

@@ -105,3 +105,22 @@ def test_the_nth_to_do_something_counts_how_many_have() -> None:
     sentence = "Eastholm is set to become the third local authority to move its buses into a company."
     assert list(_spans(sentence, "count")) == ["third"]
     assert _spans("It was the third time this year.", "count") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("The trust was downgraded to Bronze in 2019.", "Bronze"),
+        ("Inspectors rated the service Good.", "Good"),
+        ("Its Gold accreditation was restored last year.", "Gold"),
+        ("It now holds Silver status under the scheme.", "Silver"),
+        ("The panel moved the museum from full accreditation to provisional accreditation.", "provisional"),
+    ],
+)
+def test_a_grade_written_capitalised_or_as_an_accreditation_is_a_grade(sentence: str, grade: str) -> None:
+    assert grade in _spans(sentence, "rating")
+
+
+def test_the_last_word_of_a_name_before_rating_is_no_grade() -> None:
+    assert _spans("The National Grid rating was unchanged.", "rating") == {}
+    assert _spans("Its Charity Commission status is unchanged.", "rating") == {}
