@@ -68,9 +68,9 @@ _QUOTED_GRADE_BEFORE = re.compile(
 )
 
 # A capitalised grade right before the word for it, unquoted: "its Gold accreditation",
-# "Silver status", "a Good rating"; and the standing an accreditation has ("full", "provisional").
+# "Silver status", "a Good rating".
 _GRADE_BEFORE_NOUN = re.compile(
-    r"\b(?P<grade>[A-Z][a-z]+|full|provisional|conditional|interim|partial|suspended)\s+"
+    r"\b(?P<grade>[A-Z][a-z]+)\s+"
     r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
 )
 
