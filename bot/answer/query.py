@@ -487,6 +487,9 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
     asked_about = person_terms(corrected) if kind == "person" and asks_yes_or_no(corrected) else frozenset()
+    if kind == "amount" and asks_yes_or_no(corrected) and re.search(r"\bstill\b", corrected, re.I):
+        # "Is it still £465m?": the sum named is the value in question, as a person is.
+        asked_about = frozenset(t for t in terms if t[:1] in "£$€")
     return Query(
         question=question,
         terms=terms,

@@ -179,6 +179,8 @@ def expected_answer(question: str) -> AnswerType | None:
             r"\b(up|down|rise|risen|rose|fall|fallen|fell|again|still|more|less)\b", q
         ):
             return "amount"  # "Has the cost gone up again?"
+        if re.search(r"\bstill\b", q) and re.search(r"[£$€]\s?\d", q):
+            return "amount"  # "Is the line still estimated at £465m?": the sum is the value in question
         return None
     if (
         re.match(r"^(who|whom|whose)\b", q)

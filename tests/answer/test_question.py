@@ -87,6 +87,7 @@ from bot.answer.spans import persons_in
         ("If the merger went ahead, how many ferry firms would be left?", "count"),
         ("Once the pier opens, who will run it?", "person"),
         ("If so, why?", None),
+        ("Is the tram line still estimated at £465m?", "amount"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -600,6 +600,11 @@ def test_a_newer_document_saying_the_answer_was_replaced_gives_the_value_that_ho
     assert [e.said for e in answer.earlier] == ["£4.50"]
 
 
+def test_is_it_still_a_sum_is_answered_no_with_the_sum_that_holds(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _MILL_NEWS)
+    assert engine.ask("is an adult ticket at the mill still £4.50").short == "no — £6"
+
+
 def test_asked_for_the_original_value_a_replacement_does_not_lead(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, _MILL_NEWS)
     answer = engine.ask("what did an adult ticket at the mill originally cost")
