@@ -31,7 +31,7 @@ from .question import (
     post_qualifiers,
     role_terms,
 )
-from .spans import AnswerType, is_name_word
+from .spans import AnswerType, find_answer_spans, is_name_word
 from .wording import FILLER_WORDS, common_spelling, informal_to_plain, is_common_english, zipf
 
 __all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
@@ -487,9 +487,11 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
     asked_about = person_terms(corrected) if kind == "person" and asks_yes_or_no(corrected) else frozenset()
-    if kind == "amount" and asks_yes_or_no(corrected) and re.search(r"\bstill\b", corrected, re.I):
-        # "Is it still £465m?": the sum named is the value in question, as a person is.
-        asked_about = frozenset(t for t in terms if t[:1] in "£$€")
+    if kind in ("amount", "date") and asks_yes_or_no(corrected) and re.search(r"\bstill\b", corrected, re.I):
+        # "Is it still £465m?", "Is it still due in January 2019?": the sum or date named
+        # is the value in question, as a person is.
+        named = find_answer_spans(corrected, kind, "")
+        asked_about = frozenset(t for span in named for t in tokenize(span.text) if t in terms)
     return Query(
         question=question,
         terms=terms,

@@ -555,7 +555,12 @@ def short_answer(
         doer = doer_of(sentence, query.doing) if query.doing else None
         value = doer or _shaped(sentence, query, passage) or _new_words(sentence, query)
     if is_polar(question):
-        if polar_no is None and span is not None and query.about:
+        if polar_no is None and span is not None and query.about and query.kind == "date":
+            # "Is it still due in 2019?": "spring 2019" says yes, "11 March 2019" to
+            # "still due in January 2019" no.
+            said, named = set(tokenize(span_value(query.kind, span))), set(query.about)
+            polar_no = not (said <= named or named <= said)
+        elif polar_no is None and span is not None and query.about:
             # "Is X still the cabinet member?": yes if the latest holder is X, else no.
             polar_no = not set(tokenize(span.text)) <= set(query.about)
         elif polar_no is None and span is not None and query.kind == "rating":

@@ -678,3 +678,16 @@ def test_a_figure_told_as_a_change_is_no_value_of_the_fact(tmp_path: Path) -> No
     answer = engine.ask("What is the Eastholm library budget?")
     assert answer.short == "£2.5m"
     assert [e.said for e in answer.earlier] == ["£2m"]
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("Is the Eastbridge library still due to open in July 2020?", "no — April 2021"),
+        ("Is the Eastbridge library still due to open in 2021?", "yes — April 2021"),
+    ],
+)
+def test_is_it_still_due_then_compares_the_date_named_with_the_latest(
+    engine: Engine, question: str, short: str
+) -> None:
+    assert engine.ask(question).short == short
