@@ -558,8 +558,8 @@ def short_answer(
         if polar_no is None and span is not None and query.about and query.kind == "date":
             # "Is it still due in 2019?": "spring 2019" says yes, "11 March 2019" to
             # "still due in January 2019" no.
-            said, named = set(tokenize(span_value(query.kind, span))), set(query.about)
-            polar_no = not (said <= named or named <= said)
+            latest, named = set(tokenize(span_value(query.kind, span))), set(query.about)
+            polar_no = not (latest <= named or named <= latest)
         elif polar_no is None and span is not None and query.about:
             # "Is X still the cabinet member?": yes if the latest holder is X, else no.
             polar_no = not set(tokenize(span.text)) <= set(query.about)
