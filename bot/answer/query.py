@@ -487,9 +487,10 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
     asked_about = person_terms(corrected) if kind == "person" and asks_yes_or_no(corrected) else frozenset()
-    if kind in ("amount", "date") and asks_yes_or_no(corrected) and re.search(r"\bstill\b", corrected, re.I):
-        # "Is it still £465m?", "Is it still due in January 2019?": the sum or date named
-        # is the value in question, as a person is.
+    still = asks_yes_or_no(corrected) and re.search(r"\bstill\b", corrected, re.I) is not None
+    if kind in ("amount", "date", "count") and still:
+        # "Is it still £465m?", "Is it still due in January 2019?", "Does it still run 41
+        # stations?": the value named is the value in question, as a person is.
         named = find_answer_spans(corrected, kind, "")
         asked_about = frozenset(t for span in named for t in tokenize(span.text) if t in terms)
     return Query(

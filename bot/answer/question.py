@@ -146,6 +146,10 @@ def _unnamed(question: str, folded: str) -> str:
     return folded
 
 
+# A number before a noun, not a sum or a year: "41 stations".
+_COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
+
+
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
     q = _unnamed(question, _opening(question))
@@ -181,6 +185,8 @@ def expected_answer(question: str) -> AnswerType | None:
             return "amount"  # "Has the cost gone up again?"
         if re.search(r"\bstill\b", q) and re.search(r"[£$€]\s?\d", q):
             return "amount"  # "Is the line still estimated at £465m?": the sum is the value in question
+        if re.search(r"\bstill\b", q) and re.search(_COUNT_NAMED, q):
+            return "count"  # "Does it still run 41 stations?"
         return None
     if (
         re.match(r"^(who|whom|whose)\b", q)

@@ -88,6 +88,7 @@ from bot.answer.spans import persons_in
         ("Once the pier opens, who will run it?", "person"),
         ("If so, why?", None),
         ("Is the tram line still estimated at £465m?", "amount"),
+        ("Does the service still run 41 ambulance stations?", "count"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

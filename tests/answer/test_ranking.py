@@ -691,3 +691,25 @@ def test_is_it_still_due_then_compares_the_date_named_with_the_latest(
     engine: Engine, question: str, short: str
 ) -> None:
     assert engine.ask(question).short == short
+
+
+def test_does_it_still_have_a_count_is_answered_with_the_count_that_holds(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2017-stations.md": article(
+                "Ambulance stations review",
+                "2017-11-01",
+                "Eastholm Ambulance Service runs 41 ambulance stations.\n",
+            ),
+            "2024-stations.md": article(
+                "Two new stations open",
+                "2024-06-13",
+                "Two new stations opened in March, taking Eastholm Ambulance Service to 39 ambulance "
+                "stations.\n",
+            ),
+        },
+    )
+    assert engine.ask("Does Eastholm Ambulance Service still run 41 ambulance stations?").short == (
+        "no — 39 ambulance stations"
+    )
