@@ -551,8 +551,14 @@ def _event_positions(sentence: str, query: Query) -> list[int]:
     event = query.defining_term
     if event is None:
         return []
-    alike = {event} | query.expansions.get(event, frozenset())
-    return [start for start, first in word_stems(sentence) if first in alike]
+    stems = word_stems(sentence)
+    # The word itself before its synonyms: in "work is to start early next year, and the
+    # library is due to open in spring 2019", "open" is the event, not "start".
+    exact = [start for start, first in stems if first == event]
+    if exact:
+        return exact
+    alike = query.expansions.get(event, frozenset())
+    return [start for start, first in stems if first in alike]
 
 
 @cache

@@ -713,3 +713,20 @@ def test_does_it_still_have_a_count_is_answered_with_the_count_that_holds(tmp_pa
     assert engine.ask("Does Eastholm Ambulance Service still run 41 ambulance stations?").short == (
         "no — 39 ambulance stations"
     )
+
+
+def test_the_date_of_the_event_asked_is_the_one_beside_its_own_word_not_a_synonym(tmp_path: Path) -> None:
+    # "start" is a synonym of "open" (a trust "starts" when it goes live), but here it is
+    # when building starts, and "open" is in the sentence itself.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016-library.md": article(
+                "Library plans approved",
+                "2016-06-08",
+                "Work is expected to start on site early next year, and the Eastholm library is due to "
+                "open to the public in spring 2019.\n",
+            )
+        },
+    )
+    assert engine.ask("When is the Eastholm library expected to open?").short == "spring 2019"
