@@ -389,7 +389,10 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             continue  # a sentence's first word
         if any(is_body_word(w) for w in run.group(0).split()):
             named = [t for w in run.group(0).split() for t in tokenize(w)]
-            if any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
+            # A body the question does not name, where it names one ("Orchardleigh"), is
+            # another, however many documents mention it ("St Brannock's Hospice").
+            others = asked.query.names and not set(named) & set(asked.query.names)
+            if others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
                 foreign.update(named)
             other = other or any(not asked_term(t, asked.query) for t in named)
     marks = ({ELSEWHERE} if foreign else set()) | ({_BODY_NAMED} if other else set())

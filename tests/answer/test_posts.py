@@ -460,3 +460,37 @@ def test_its_post_after_a_named_port_is_the_ports(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, _HARBOURS).ask("Who is the current harbour master at Brinmouth?")
     assert answer.short == "Captain Lena Holt"
     assert not any("Ivor Penn" in result.passage for result in answer.results)
+
+
+def test_its_post_after_another_named_body_is_that_bodys_however_often_it_is_mentioned(
+    tmp_path: Path,
+) -> None:
+    # Both hospices are in every document, so "St Ives Hospice" passes for a subject by
+    # its share of the documents; the question names Larkfield, and "its" is St Ives'.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2014-appeal.md": article(
+                "Larkfield Hospice launches appeal",
+                "2014-10-02",
+                "Larkfield Hospice chief executive Helen Pryor launched a £3m appeal for a new ward. "
+                "St Ives Hospice said it would not hold a rival appeal.\n",
+            ),
+            "2016-ward.md": article(
+                "Larkfield Hospice ward approved",
+                "2016-07-19",
+                "Larkfield Hospice won planning permission for its new ward.\n\n"
+                "St Ives Hospice is seeking £2m for a day centre. Its chief executive, Margaret Oyelaran, "
+                "said there was room for both.\n",
+            ),
+            "2020-ward.md": article(
+                "Larkfield Hospice ward delayed",
+                "2020-11-26",
+                "Larkfield Hospice chief executive Marcus Tennant said the ward would open in 2022. "
+                "St Ives Hospice opened its day centre in October.\n",
+            ),
+        },
+    )
+    answer = engine.ask("Who is Larkfield Hospice's chief executive at the moment?")
+    assert answer.short == "Marcus Tennant"
+    assert [e.said for e in answer.earlier] == ["Helen Pryor"]

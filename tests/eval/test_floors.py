@@ -140,7 +140,9 @@ CORPUS_FLOORS = {
     # A place most documents name is no answer to "where": "Where was X working before she
     # joined Marrowdale?" lost the sentence it found by that name (2 to 3 false "I don't
     # know"), for one dev and one held-out answer gained.
-    "marrowdale": (0.65, 0.66, 3, 0.63, 0.77, 0.77),
+    # A body the question does not name, where it names one, is another however many
+    # documents mention it: "Who chairs Westrigg's fire authority?" now "I don't know".
+    "marrowdale": (0.65, 0.83, 3, 0.63, 0.77, 0.77),
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     "fenmoor": (0.65, 0.66, 2, 0.65, 0.63, 0.68),
     "kestrel": (0.72, 0.66, 1, 0.65, 0.76, 0.62),
