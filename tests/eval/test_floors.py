@@ -134,7 +134,8 @@ CORPUS_FLOORS = {
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
-    "brackwater": (0.91, 0.90, 0, 0.72, 0.78, 0.85),
+    # "Is it still £465m?" asks a sum: two more earlier values (recall 0.85 to 0.90).
+    "brackwater": (0.91, 0.90, 0, 0.72, 0.79, 0.90),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     "ashcombe": (0.84, 0.50, 1, 0.81, 0.87, 0.73),
     # A place most documents name is no answer to "where": "Where was X working before she
@@ -163,7 +164,8 @@ CORPUS_FLOORS = {
     # one right and one wrong (here: precision 0.864 to 0.826).
     "rookfield": (0.40, 0.83, 7, 0.36, 0.82, 0.32),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
-    "orchardleigh": (0.70, 0.66, 6, 0.61, 0.53, 0.39),
+    # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
+    "orchardleigh": (0.70, 0.66, 6, 0.61, 0.62, 0.39),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -177,7 +179,7 @@ CORPUS_FLOORS = {
     "haversham": (0.40, 0.66, 4, 0.36, 0.78, 0.23),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
-    "thornwick": (0.43, 0.83, 4, 0.34, 0.46, 0.27),  # held out: its misses are not read
+    "thornwick": (0.43, 0.83, 4, 0.34, 0.48, 0.27),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
