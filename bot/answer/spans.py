@@ -529,7 +529,7 @@ _HANDED_ON = re.compile(
 # quoted", "£9.1m, against the £7.4m contract price", "compared with 41 last year".
 _REPLACED_AFTER = re.compile(
     r"(?:\b(up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|cut|raised)\s+)?"
-    r"\b(?:from|against|compared (?:with|to)|versus)\s+(?:(?:the|an?|its|their)\s+)?"
+    r"\b(?:from|against|compared (?:with|to)|versus|rather than|instead of)\s+(?:(?:the|an?|its|their)\s+)?"
     r"(?:(?:original|earlier|previous|initial|first)\s+)?$",
     re.IGNORECASE,
 )

@@ -27,6 +27,13 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
         ("The ferry firm cut its timetable from six sailings a day to five.", "count", "six", "five"),
         ("The fee rose from the original £600 to £750.", "amount", "£600", "£750"),
         (
+            "The berth will now open in autumn 2019, rather than spring 2018.",
+            "date",
+            "spring 2018",
+            "autumn 2019",
+        ),
+        ("The council will pay £2m a year instead of £3m.", "amount", "£3m", "£2m"),
+        (
             "The review will be led by Jo Bell, a former bank director who became chair in May, "
             "taking over from Sam Hart.",
             "person",
