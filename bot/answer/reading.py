@@ -129,10 +129,13 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     # "two child murders" counts murders, not children. A word before a body's kind names
     # the body ("two unitary councils" counts unitaries), as before a word that is no plural
     # ("6,200 Safe and Well visits").
-    head = head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
+    # "almost forty in public libraries" counts years, not libraries: a phrase that opens on
+    # a preposition ("of" aside) is not what the number counts.
+    elided = _PREPOSITION_AFTER.match(sentence, span.end) is not None
+    head = None if elided else head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
     if head is not None and stem(head) in wanted:
         return True
-    following = {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
+    following = set() if elided else {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
     if (head is None or not is_plural(head) or is_body_word(head.removesuffix("s"))) and wanted & following:
         return True
     # "96 call-taking and dispatch desks" counts the "call-taking and dispatch positions"
@@ -149,6 +152,9 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
 
 
 _SHARED_COUNT_WORDS = 2
+_PREPOSITION_AFTER = re.compile(
+    r"\s*(?:in|at|on|to|for|from|by|since|after|before|into|during|across|within|with)\b", re.IGNORECASE
+)
 # A place named in so few words, all of them in most documents, is where they are all set.
 _SETTING_WORDS = 2
 # In fewer documents, every word of one is in most of them.

@@ -730,3 +730,23 @@ def test_the_date_of_the_event_asked_is_the_one_beside_its_own_word_not_a_synony
         },
     )
     assert engine.ask("When is the Eastholm library expected to open?").short == "spring 2019"
+
+
+def test_a_number_before_a_preposition_does_not_count_the_noun_after_it(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2017-retire.md": article(
+                "Eastholm librarian to retire",
+                "2017-10-01",
+                "Eastholm's county librarian will retire next spring, after almost forty in public "
+                "libraries.\n",
+            ),
+            "2021-branches.md": article(
+                "Eastholm library service", "2021-05-11", "Eastholm now runs eleven branch libraries.\n"
+            ),
+        },
+    )
+    answer = engine.ask("How many branch libraries does Eastholm run?")
+    assert answer.short == "eleven branch libraries"
+    assert answer.earlier == ()
