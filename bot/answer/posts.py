@@ -391,7 +391,8 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             named = [t for w in run.group(0).split() for t in tokenize(w)]
             # A body the question does not name, where it names one ("Orchardleigh"), is
             # another, however many documents mention it ("St Brannock's Hospice").
-            others = asked.query.names and not set(named) & set(asked.query.names)
+            bodies = set(asked.query.names) - asked.query.people  # not "Who succeeded Jo Bell?"
+            others = bodies and not set(named) & bodies
             if others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
                 foreign.update(named)
             other = other or any(not asked_term(t, asked.query) for t in named)

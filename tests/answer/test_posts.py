@@ -494,3 +494,21 @@ def test_its_post_after_another_named_body_is_that_bodys_however_often_it_is_men
     answer = engine.ask("Who is Larkfield Hospice's chief executive at the moment?")
     assert answer.short == "Marcus Tennant"
     assert [e.said for e in answer.earlier] == ["Helen Pryor"]
+
+
+def test_a_person_the_question_names_does_not_make_every_body_another(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2017-ceo.md": article(
+                "New chief at Larkfield",
+                "2017-09-01",
+                "Larkfield Hospice has made an appointment. Its chief executive from October, "
+                "Marcus Tennant, succeeds Helen Pryor.\n",
+            ),
+            "2016-ward.md": article(
+                "Larkfield ward", "2016-07-19", "Larkfield Hospice will build a new ward.\n"
+            ),
+        },
+    )
+    assert engine.ask("Who succeeded Helen Pryor as chief executive?").short == "Marcus Tennant"
