@@ -83,6 +83,8 @@ def _in_a_name(sentence: str, start: int) -> bool:
     return before is not None and fold(before.group(1)) not in FUNCTION_WORDS
 
 
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+
 # A grade written as a code ("G1", "V2"): beside a rating word, or after a label ("Governance: G2").
 _GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
 _LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z][1-9][+-]?)\W*$")
@@ -429,11 +431,16 @@ def find_answer_spans(
             AnswerSpan(m.start(), m.end(), m.group(0), fold(m.group(0))) for m in _CLOCK.finditer(sentence)
         ]
     if kind == "date":
-        return [
-            AnswerSpan(m.start, m.end, m.text, fold(m.resolved or m.text), m.resolved)
-            for m in find_date_mentions(sentence, published)
-            if fold(m.text) not in question_words
-        ]
+        spans = []
+        for m in find_date_mentions(sentence, published):
+            if fold(m.text) in question_words:
+                continue
+            # "on Saturday 17 July": the day of the week is part of the date as written.
+            weekday = _WEEKDAY_BEFORE.search(sentence, 0, m.start)
+            start = weekday.start() if weekday else m.start
+            value = fold(m.resolved or m.text)
+            spans.append(AnswerSpan(start, m.end, sentence[start : m.end], value, m.resolved))
+        return spans
     if kind == "person":
         # "Who chaired it before Dunholme?": the person the question names is not the answer.
         return [s for s in persons_in(sentence) if s.value.split()[-1] not in question_words]

@@ -130,3 +130,8 @@ def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> No
 def test_the_last_word_of_a_name_before_rating_is_no_grade() -> None:
     assert _spans("The National Grid rating was unchanged.", "rating") == {}
     assert _spans("Its Charity Commission status is unchanged.", "rating") == {}
+
+
+def test_a_date_takes_the_day_of_the_week_written_before_it() -> None:
+    spans = find_answer_spans("The wing welcomed the public on Saturday 17 July.", "date", "", None)
+    assert [s.text for s in spans] == ["Saturday 17 July"]
