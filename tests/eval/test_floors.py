@@ -170,7 +170,8 @@ CORPUS_FLOORS = {
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
     # A name ending in "Buses" or "Airport" is no person: +1 hit, precision 0.574 to 0.540.
-    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.55, 0.31),  # held out: its misses are not read
+    # "rather than X" names the value replaced: recall 0.312 to 0.354.
+    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.55, 0.35),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     "elmsworth": (0.63, 0.66, 5, 0.52, 0.72, 0.52),  # held out: its misses are not read
