@@ -43,7 +43,7 @@ class Hit:
     retrospective: bool = False  # tells an earlier value ("was first promised for 2015")
     posts: frozenset[str] = frozenset()  # for a person: the role terms the sentence gives them
     cause: bool = False  # its sentence gives a why question's cause, a doer, or a former post
-    supersedes: str | None = None  # the value its sentence says the answer replaced
+    supersedes: AnswerSpan | None = None  # the value its sentence says the answer replaced
 
 
 @dataclass(frozen=True)

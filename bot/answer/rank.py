@@ -129,7 +129,7 @@ def _superseding(lead: Hit, answering: Sequence[Hit]) -> Hit:
             and h.linked
             and not h.retrospective
             and h.supersedes is not None
-            and _plain(h.supersedes) == value
+            and _plain(h.supersedes.value) == value
             and h.document.published is not None
             and h.document.published.value > published
             and max(h.coverage, h.context) >= tuning.MIN_COVERAGE

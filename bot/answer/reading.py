@@ -95,7 +95,7 @@ class PassageRead:
     before: frozenset[str] = frozenset()  # terms of the passages just before, in the same document
     anchor_words: frozenset[str] = frozenset()  # terms near the answer, or the sentence's it goes on from
     pointed: frozenset[str] = frozenset()  # terms of the sentence "the company" or "its" points back to
-    supersedes: str | None = None  # the value the sentence says the answer replaced ("up from £5")
+    supersedes: AnswerSpan | None = None  # the value the sentence says the answer replaced ("up from £5")
 
 
 @cache
@@ -381,7 +381,7 @@ def read_passage(
             sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
         )
         candidate.pointed = pointed
-        candidate.supersedes = old.value if old is not None else None
+        candidate.supersedes = old
         candidate.anchor_words = carried | (
             frozenset(window_terms(sentence, span, tuning.ANCHOR_WINDOW)) if span is not None else frozenset()
         )

@@ -21,7 +21,7 @@ from ..text.mentions import find_date_mentions
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, time_told
 from .short import short_answer, title_head, title_said
-from .spans import AnswerSpan, AnswerType, find_answer_spans, replaced_by, span_value
+from .spans import AnswerSpan, AnswerType, span_value
 from .wording import as_shown
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
@@ -187,20 +187,13 @@ def _older(hit: Hit, than: PubDate | None) -> bool:
 _CHANGING_KINDS = frozenset({"amount", "count", "percent", "measure", "rating", "date"})
 
 
-def _replaced(top: Hit, kind: AnswerType | None, question: str) -> list[AnswerSpan]:
-    """The values the answer's own sentence says it replaced."""
-    if top.span is None or kind is None or kind not in _CHANGING_KINDS:
+def _replaced(top: Hit, kind: AnswerType | None) -> list[AnswerSpan]:
+    """The value the answer's own sentence says it replaced ("£61m, up from the £48m"), as
+    reading the sentence found it."""
+    old = top.supersedes
+    if old is None or top.span is None or kind not in _CHANGING_KINDS or old.value == top.span.value:
         return []
-    spans = find_answer_spans(top.sentence, kind, question, top.document.published)
-    answer = top.span
-    return [
-        s
-        for s in spans
-        if s.value != answer.value
-        # Beside the answer, so of the same thing: "£61m, up from the £48m", "from £75.60
-        # to £74.85".
-        and replaced_by(top.sentence, s, answer)
-    ]
+    return [old]
 
 
 def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: int) -> Answer:
@@ -254,7 +247,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         changed = True
         earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))
-    for value in () if query.why else _replaced(top, query.kind, query.corrected):
+    for value in () if query.why else _replaced(top, query.kind):
         # The answer's sentence names the value it replaced, which an older document may
         # have given in words the timeline could not find.
         before = span_value(query.kind, value)
