@@ -486,8 +486,9 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         terms = tuple(t for t in terms if t not in tokenize(scale.group(1)))
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
-    asked_about = person_terms(corrected) if kind == "person" and asks_yes_or_no(corrected) else frozenset()
-    still = asks_yes_or_no(corrected) and re.search(r"\bstill\b", corrected, re.I) is not None
+    polar = asks_yes_or_no(corrected)
+    asked_about = person_terms(corrected) if kind == "person" and polar else frozenset()
+    still = polar and re.search(r"\bstill\b", corrected, re.I) is not None
     if kind in ("amount", "date", "count") and still:
         # "Is it still £465m?", "Is it still due in January 2019?", "Does it still run 41
         # stations?": the value named is the value in question, as a person is.
