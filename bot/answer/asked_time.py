@@ -23,7 +23,7 @@ __all__ = ["STATE_KINDS", "implied_cutoff", "time_terms"]
 
 #: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
 STATE_KINDS = frozenset({"person", "rating", "place"})
-# "How many branches did it have in June 2021?": what something had is a state too.
+# "How many branches did it have in May 2022?": what something had is a state too.
 _HAD = re.compile(r"\b(?:did\s+(?:[\w'’-]+\s+){1,4}have|had)\b", re.IGNORECASE)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))

@@ -389,8 +389,8 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             continue  # a sentence's first word
         if any(is_body_word(w) for w in run.group(0).split()):
             named = [t for w in run.group(0).split() for t in tokenize(w)]
-            # A body the question does not name, where it names one ("Orchardleigh"), is
-            # another, however many documents mention it ("St Brannock's Hospice").
+            # A body the question does not name, where it names one ("Larkfield"), is
+            # another, however many documents mention it ("St Ives Hospice").
             bodies = set(asked.query.names) - asked.query.people  # not "Who succeeded Jo Bell?"
             others = bodies and not set(named) & bodies
             if others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):

@@ -490,7 +490,7 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     asked_about = person_terms(corrected) if kind == "person" and polar else frozenset()
     still = polar and re.search(r"\bstill\b", corrected, re.I) is not None
     if kind in ("amount", "date", "count") and still:
-        # "Is it still £465m?", "Is it still due in January 2019?", "Does it still run 41
+        # "Is it still £40m?", "Is it still due in June 2024?", "Does it still run 12
         # stations?": the value named is the value in question, as a person is.
         named = find_answer_spans(corrected, kind, "")
         asked_about = frozenset(t for span in named for t in tokenize(span.text) if t in terms)

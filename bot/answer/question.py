@@ -146,7 +146,7 @@ def _unnamed(question: str, folded: str) -> str:
     return folded
 
 
-# A number before a noun, not a sum or a year: "41 stations".
+# A number before a noun, not a sum or a year: "12 stations".
 _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 
 
@@ -184,9 +184,9 @@ def expected_answer(question: str) -> AnswerType | None:
         ):
             return "amount"  # "Has the cost gone up again?"
         if re.search(r"\bstill\b", q) and re.search(r"[£$€]\s?\d", q):
-            return "amount"  # "Is the line still estimated at £465m?": the sum is the value in question
+            return "amount"  # "Is the line still estimated at £40m?": the sum is the value in question
         if re.search(r"\bstill\b", q) and re.search(_COUNT_NAMED, q):
-            return "count"  # "Does it still run 41 stations?"
+            return "count"  # "Does it still run 12 stations?"
         return None
     if (
         re.match(r"^(who|whom|whose)\b", q)

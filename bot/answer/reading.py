@@ -129,7 +129,7 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     # "two child murders" counts murders, not children. A word before a body's kind names
     # the body ("two unitary councils" counts unitaries), as before a word that is no plural
     # ("6,200 Safe and Well visits").
-    # "almost forty in public libraries" counts years, not libraries: a phrase that opens on
+    # "almost thirty in public parks" counts years, not parks: a phrase that opens on
     # a preposition ("of" aside) is not what the number counts.
     elided = _PREPOSITION_AFTER.match(sentence, span.end) is not None
     head = None if elided else head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
@@ -289,7 +289,7 @@ def read_passage(
                 # was written ("cost £8m when it opened in 2014") was no plan then.
                 spans = [s for s in spans if not before_published(s, document.published)] or spans
             if query.kind in ("amount", "count") and not _CHANGE_ASKED.search(query.corrected):
-                # "a £5m spending increase", "the bill has risen by more than £6m": by how
+                # "a £2m spending increase", "the bill has risen by more than £3m": by how
                 # much something changed, not what it is.
                 spans = [s for s in spans if not _tells_change(sentence, s)]
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
@@ -433,7 +433,7 @@ _CHANGE_ASKED = re.compile(
     r"fell|drop|dropped|change|changed|boost|top-up|uplift)\b",
     re.IGNORECASE,
 )
-# A figure told as a change: "a £5m spending increase", "up by £2m", "an extra £3m".
+# A figure told as a change: "a £2m spending increase", "up by £2m", "an extra £3m".
 _CHANGE_AFTER = re.compile(
     r"\s*(?:[a-z][\w-]*\s+)?(?:increase|rise|uplift|boost|hike|cut|reduction|drop|fall|overspend|overrun)s?\b",
     re.IGNORECASE,
@@ -558,8 +558,8 @@ def _event_positions(sentence: str, query: Query) -> list[int]:
     if event is None:
         return []
     stems = word_stems(sentence)
-    # The word itself before its synonyms: in "work is to start early next year, and the
-    # library is due to open in spring 2019", "open" is the event, not "start".
+    # The word itself before its synonyms: in "work is to start this winter, and the pool
+    # is due to open in spring 2026", "open" is the event, not "start".
     exact = [start for start, first in stems if first == event]
     if exact:
         return exact

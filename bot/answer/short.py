@@ -556,8 +556,8 @@ def short_answer(
         value = doer or _shaped(sentence, query, passage) or _new_words(sentence, query)
     if is_polar(question):
         if polar_no is None and span is not None and query.about and query.kind == "date":
-            # "Is it still due in 2019?": "spring 2019" says yes, "11 March 2019" to
-            # "still due in January 2019" no.
+            # "Is it still due in 2024?": "spring 2024" says yes, "3 July 2024" to
+            # "still due in June 2024" no.
             latest, named = set(tokenize(span_value(query.kind, span))), set(query.about)
             polar_no = not (latest <= named or named <= latest)
         elif polar_no is None and span is not None and query.about:

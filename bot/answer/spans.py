@@ -55,7 +55,7 @@ _GRADE_AFTER_VERB = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
     r"upgraded)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
     r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)"
-    # "rated outstanding", "downgraded to Bronze" (one capitalised word: a grade, not a name).
+    # "rated outstanding", "downgraded to Amber" (one capitalised word: a grade, not a name).
     r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?|[A-Z][a-z]+)"
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
 )
@@ -67,8 +67,8 @@ _QUOTED_GRADE_BEFORE = re.compile(
     r"(?:rating|grade|grading|verdict|judgement|judgment)\b"
 )
 
-# A capitalised grade right before the word for it, unquoted: "its Gold accreditation",
-# "Silver status", "a Good rating".
+# A capitalised grade right before the word for it, unquoted: "its Platinum accreditation",
+# "Amber status", "a Fair rating".
 _GRADE_BEFORE_NOUN = re.compile(
     r"\b(?P<grade>[A-Z][a-z]+)\s+"
     r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
@@ -78,7 +78,7 @@ _NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
 
 
 def _in_a_name(sentence: str, start: int) -> bool:
-    """Whether the word at `start` goes on from a capitalised word ("National Grid")."""
+    """Whether the word at `start` goes on from a capitalised word ("Harbour Board")."""
     before = _NAME_BEFORE.search(sentence, 0, start)
     return before is not None and fold(before.group(1)) not in FUNCTION_WORDS
 
@@ -231,7 +231,7 @@ _MEASURE_SPAN = re.compile(
 # "three-quarters of a million", "two thirds of staff": a share, not a count.
 _FRACTION_AFTER = r"[\s-]?(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|halves)\b"
 _COUNT_SPAN = re.compile(
-    # Not a piece of a date or code written with hyphens: "2025-07-17".
+    # Not a piece of a date or code written with hyphens: "2024-03-09".
     rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
     re.IGNORECASE,
 )
@@ -435,7 +435,7 @@ def find_answer_spans(
         for m in find_date_mentions(sentence, published):
             if fold(m.text) in question_words:
                 continue
-            # "on Saturday 17 July": the day of the week is part of the date as written.
+            # "on Friday 4 June": the day of the week is part of the date as written.
             weekday = _WEEKDAY_BEFORE.search(sentence, 0, m.start)
             start = weekday.start() if weekday else m.start
             value = fold(m.resolved or m.text)
@@ -619,7 +619,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         matches += list(_QUOTED_GRADE_BEFORE.finditer(sentence))
         matches += list(_GRADE_CODE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
-    # Not the last word of a name: "the National Grid rating".
+    # Not the last word of a name: "the Harbour Board rating".
     matches += [m for m in _GRADE_BEFORE_NOUN.finditer(sentence) if not _in_a_name(sentence, m.start())]
     for match in matches:
         group = "quoted" if match.groupdict().get("quoted") else "grade"

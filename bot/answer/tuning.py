@@ -101,7 +101,7 @@ UNKNOWN_SHARE = 0.5
 SPECIFIC_ZIPF = 4.3
 
 #: A lower-case word of the question at least this common in English (Zipf scale) is
-#: never read as a name the documents write capitalised ("unit" for "Unit 4").
+#: never read as a name the documents write capitalised ("unit" for "Unit 9").
 NAME_ZIPF = 4.5
 
 #: Words either side of a name that hold its own post ("Alan Marsh, the trust's deputy chief").
