@@ -362,6 +362,8 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
 
 
 _FORM_PREFIX = 5  # letters a form of a word shares with it, at the least
+_RELATIVE_MIN = 6  # letters of the shorter of two words of one family, at the least
+_RELATIVE_EXTRA = 2  # letters the longer adds, at most
 
 
 def _prefixes(known_terms: AbstractSet[str]) -> dict[str, list[str]]:
@@ -386,6 +388,21 @@ def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
         or (clipped and k.startswith(term))  # "defib" for "defibrillator"
     ]
     return min(forms, key=lambda k: (abs(len(k) - len(term)), k)) if forms else None
+
+
+def _relatives(term: str, known_terms: AbstractSet[str]) -> frozenset[str]:
+    """Known terms of the same word family as a known one, one the other's stem with a few
+    letters more: "inspector" for "inspect" ("inspection"), which stemming leaves apart."""
+    if len(term) < _RELATIVE_MIN or term not in known_terms:
+        return frozenset()
+    return frozenset(
+        k
+        for k in _once_per("prefixes", known_terms, _prefixes).get(term[:_FORM_PREFIX], ())
+        if k != term
+        and len(k) >= _RELATIVE_MIN
+        and abs(len(k) - len(term)) <= _RELATIVE_EXTRA
+        and (k.startswith(term) or term.startswith(k))
+    )
 
 
 def _correct(
@@ -451,7 +468,7 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     expansions: dict[str, frozenset[str]] = {}
     for term in terms:
         related = frozenset().union(*(g for g in synonym_groups() if term in g)) - {term}
-        present = frozenset(t for t in related if t in known_terms)
+        present = frozenset(t for t in related if t in known_terms) | _relatives(term, known_terms)
         if present:
             expansions[term] = present
     capitalised = _capitalised_terms(corrected)

@@ -94,6 +94,16 @@ def test_another_form_of_a_word_the_index_has_is_not_unknown() -> None:
     assert not query.unknown and not query.rare
 
 
+def test_a_word_also_finds_the_words_of_its_family_that_stemming_leaves_apart() -> None:
+    vocabulary = frozenset({"inspector", "inspection", "organ", "organisation"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("What did the inspection say?", vocabulary, known)
+    assert stem("inspector") in query.expansions[stem("inspection")]
+    # A short word is no family's stem: an organ is not an organisation.
+    query = parse_query("Which organ was it?", vocabulary, known)
+    assert stem("organ") not in query.expansions
+
+
 def test_a_clipped_word_looks_for_the_word_it_clips() -> None:
     vocabulary = frozenset({"defibrillators", "charity", "paid"})
     known = frozenset(t for w in vocabulary for t in tokenize(w))

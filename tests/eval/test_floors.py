@@ -143,10 +143,10 @@ CORPUS_FLOORS = {
     # know"), for one dev and one held-out answer gained.
     # A body the question does not name, where it names one, is another however many
     # documents mention it: "Who chairs Westrigg's fire authority?" now "I don't know".
-    "marrowdale": (0.65, 0.83, 3, 0.63, 0.77, 0.77),
+    "marrowdale": (0.68, 0.83, 3, 0.65, 0.76, 0.77),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     "fenmoor": (0.65, 0.66, 2, 0.65, 0.63, 0.68),
-    "kestrel": (0.72, 0.66, 1, 0.65, 0.76, 0.62),
+    "kestrel": (0.75, 0.66, 0, 0.68, 0.79, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     "saltmere": (0.70, 1.00, 4, 0.65, 0.81, 0.68),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
@@ -177,7 +177,9 @@ CORPUS_FLOORS = {
     "elmsworth": (0.63, 0.66, 5, 0.52, 0.72, 0.52),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     "kilnbrook": (0.61, 0.66, 4, 0.50, 0.48, 0.40),
-    "haversham": (0.40, 0.66, 4, 0.36, 0.78, 0.23),  # held out: its misses are not read
+    # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
+    # timeline entry (precision 0.783 to 0.750).
+    "haversham": (0.40, 0.66, 4, 0.36, 0.75, 0.23),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     "thornwick": (0.43, 0.83, 4, 0.34, 0.48, 0.27),  # held out: its misses are not read
