@@ -295,6 +295,12 @@ def read_passage(
             if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]
+            if query.kind == "amount" and _PRICE_ASKED.search(query.corrected):
+                # "How much is a family ticket?": what one person pays is never millions.
+                spans = [s for s in spans if not _MILLIONS.search(s.text)]
+            elif query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
+                # "What did the bridge cost to build?": never a sum in pence.
+                spans = [s for s in spans if not _PENCE.match(s.text.strip())]
             if query.kind == "name" and query.noun_term in counting_terms()[1]:
                 # "Which company runs the ferry?": a reader signing "Carol T" is none.
                 spans = [s for s in spans if not _INITIALLED.fullmatch(s.text)]
@@ -418,6 +424,16 @@ def read_passage(
 
 # A sum followed by "a year" (or asked about per year) is a rate, not a total.
 _VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
+# What one person pays for one thing: "an adult ticket", "the single fare", "to park",
+# "the weekly rent" (not "ticket sales" or "fare income").
+_PRICE_ASKED = re.compile(
+    r"\b(?:(?:a|an|one|adult|child|single|return|family|season|day|weekly|monthly)\s+(?:[\w'’-]+\s+)?"
+    r"(?:ticket|fare|pass)\b(?!\s+(?:sales|revenue|income|receipts))|to park|parking (?:fee|charge|cost)s?|"
+    r"(?:weekly|monthly|average) rent|(?:entry|entrance|admission) (?:fee|price|charge)s?)",
+    re.I,
+)
+_MILLIONS = re.compile(r"\d\s*(?:m|bn|million|billion)\b", re.I)
+_PENCE = re.compile(r"\d+(?:\.\d+)?p\b")
 # A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
 _RATE_ASKED = re.compile(
     r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"
