@@ -546,6 +546,12 @@ _REPLACED_AFTER = re.compile(
 _SUCCEEDING = re.compile(
     r"\b(?:took|taking|takes|take) over from\s+$|\b(?:succeeding|replacing|in place of)\s+$", re.IGNORECASE
 )
+# Right before the value something changed to: "has climbed to", "was cut to".
+_CHANGED_TO = re.compile(
+    r"\b(?:rose|risen|rises|climbed|climbs|increased|grown|grew|jumped|soared|fell|fallen|falls|dropped|cut|"
+    r"reduced|raised|lowered|slipped|moved|(?:gone|went|go|put|pushed) (?:up|down|back))\s+to\s+$",
+    re.IGNORECASE,
+)
 #: How far (in words) after the new value the old one may stand and still be its own.
 REPLACED_WITHIN = 5
 
@@ -567,8 +573,13 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = 
     return (
         said is not None
         and len(sentence[new.end : old.start].split()) <= REPLACED_WITHIN
-        # A bare "from" after a value says where it came from, not what it was before.
-        and (said.group(1) is not None or not said.group(0).lower().startswith("from"))
+        # A bare "from" after a value says where it came from, not what it was before,
+        # unless the value is what something changed to: "climbed to £6m from £5m".
+        and (
+            said.group(1) is not None
+            or not said.group(0).lower().startswith("from")
+            or bool(_CHANGED_TO.search(sentence[max(0, new.start - 30) : new.start]))
+        )
     )
 
 

@@ -41,6 +41,7 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
             "Jo Bell",
         ),
         ("Tom Reid was named chief executive, replacing Ann Cole.", "person", "Ann Cole", "Tom Reid"),
+        ("The bill has climbed to £5.2m from the £4.8m budget.", "amount", "£4.8m", "£5.2m"),
     ],
 )
 def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
@@ -61,6 +62,8 @@ def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
         ("The store holds 41,500 objects moved from three older stores.", "count", "three", "41,500"),
         # Buses replacing other buses are not the same count told twice.
         ("The council is buying 12 electric buses, replacing 40 diesel ones.", "count", "40", "12"),
+        # Money from somewhere, not a change: "£2m from the lottery" beside "£5m".
+        ("The hall will cost £5m, with £2m from the lottery.", "amount", "£2m", "£5m"),
     ],
 )
 def test_a_value_merely_beside_the_answer_is_not_what_it_replaced(
