@@ -21,13 +21,24 @@ from .query import Query
 __all__ = ["Asked", "asked_term", "coverage_of", "proximity_of", "role_and_modifier_stems", "term_weights"]
 
 
+_FAMILY_PREFIX = 5  # letters two forms of one word share, at the least
+
+
 def term_weights(index: Index, query: Query) -> dict[str, float]:
     # idf plus a constant: rare words count more, but a passage sharing one rare word
     # does not cover a question whose other words it lacks. A word the corpus lacks but
     # reaches through synonyms weighs what they weigh, not what an unseen word would.
-    weights = {}
+    weights: dict[str, float] = {}
     for term in query.terms:
         synonyms = query.expansions.get(term, frozenset())
+        if any(
+            (t in synonyms or term in query.expansions.get(t, ())) and t.startswith(term[:_FAMILY_PREFIX])
+            for t in weights
+        ):
+            # "inspectors ... at the inspection": one word said twice, in two forms, is
+            # weighed once, or a passage lacking it covers too little. (Synonyms stay two
+            # words: "the council's fire authority" names two bodies.)
+            continue
         if term in query.about:
             continue  # "Is X still ...?": X is the value in question, not what the answer shares
         if term in query.unknown:

@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, two blind sets on the bundled corpus
-and twenty corpora written for tests.
+and twenty-four corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -16,7 +16,8 @@ airport), `rookfield` (a leisure trust) and `wyvernbus` (a city bus company) are
 out: their misses are not read, so their figures are the honest measure of unrehearsed
 questions; so are `elmsworth` (a children's services trust), `haversham` (a further-education
 college), `thornwick` (a theatre trust), `lynchford` (another leisure trust, by another
-writer), `brantholm` (a wildlife trust) and `ousemere` (a canal trust).
+writer), `brantholm` (a wildlife trust), `ousemere` (a canal trust), `calderholt` (a
+university) and `skerrington` (a city tram network).
 """
 
 from __future__ import annotations
@@ -196,6 +197,10 @@ CORPUS_FLOORS = {
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     "ousemere": (0.47, 0.66, 2, 0.43, 0.66, 0.80),  # held out: its misses are not read
+    # A university and a city tram network, written blind this session: 0.568 and 0.545
+    # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
+    "calderholt": (0.56, 0.66, 1, 0.36, 0.75, 0.47),  # held out: its misses are not read
+    "skerrington": (0.54, 0.83, 8, 0.31, 0.64, 0.44),  # held out: its misses are not read
 }
 
 
