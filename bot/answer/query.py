@@ -244,8 +244,16 @@ class Query:
         if not self.terms:
             return None
         last = ""
+        ending = self.terms[-1]
         if self.kind == "date":
             said = re.findall(r"[\w'’-]+", self.corrected)
+            # "When did Jo Bell start as chair?": the event is the verb before "as".
+            at = next(
+                (n for n in range(len(said) - 2, max(len(said) - 9, 0), -1) if said[n].casefold() == "as"), 0
+            )
+            if at:
+                said = said[:at]
+                ending = next((t for w in reversed(said) for t in reversed(tokenize(w))), ending)
             last = said[-1].casefold() if said else ""
             found = tokenize(last) if last else []
         elif self.kind == "name":
@@ -260,7 +268,7 @@ class Query:
         whose = {*self.names, *self.about, *(self.roles if not last.endswith("s") else ())}
         if term is None or term not in self.terms or term in whose:
             return None
-        if self.kind == "date" and term != self.terms[-1]:
+        if self.kind == "date" and term != ending:
             return None
         return term
 

@@ -56,6 +56,13 @@ _SCHEDULE_WORDS = (
     r"slip|slipped|slipping|schedule|scheduled"
 )
 
+# Words opening a clause that says when: "Going into 2021, ...", "Back in 2013, ...".
+_TIME_LEAD = (
+    r"going into|heading into|entering|back in|early in|late in|during|before|after|around|throughout|"
+    r"at the (?:start|end|beginning) of|by the (?:start|end) of|towards the end of|"
+    r"as things stood (?:in|on|at)"
+)
+_QUESTION_OPENERS = r"what|which|who|whose|when|where|how|why|is|are|was|were|did|does|do|has|have|had|will"
 _YEARISH = (
     r"(19|20)\d\d|january|february|march|april|may|june|july|august|september|october|november|december"
 )
@@ -127,9 +134,15 @@ def _opening(question: str) -> str:
         "",
         text,
     )
-    # "As of January 2015, when was ...": a leading date sets the time, not the question.
-    return re.sub(
+    # "As of January 2015, when was ...", "Going into 2021, what ...": a leading time sets
+    # when, not what is asked.
+    text = re.sub(
         rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/-]{{1,30}}?({_YEARISH}),\s*", "", text
+    )
+    return re.sub(
+        rf"^({_TIME_LEAD})\s+[\w\s/-]{{0,25}}?\b({_YEARISH})\b[\w/-]*,\s*(?=({_QUESTION_OPENERS})\b)",
+        "",
+        text,
     )
 
 

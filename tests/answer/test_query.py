@@ -175,3 +175,19 @@ def test_the_adjective_of_how_big_says_the_kind_not_what_about(question: str, wo
     query = parse_query(question, frozenset(), frozenset())
     assert query.kind is not None
     assert word not in query.terms
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("When was the ferry company founded?", "found"),
+        # "as chair" says which post, not the event: the date is of the start.
+        ("When did Jo Bell start as chair of the harbour board?", "start"),
+        ("When did Jo Bell start?", "start"),
+        ("When did the harbour board appoint Jo Bell?", None),  # a name is whose date it is
+    ],
+)
+def test_a_date_questions_event_is_its_last_verb_before_any_post(question: str, event: str | None) -> None:
+    vocabulary = frozenset(w.strip("?").lower() for w in question.split())
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    assert parse_query(question, vocabulary, known).defining_term == event

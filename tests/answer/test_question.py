@@ -89,6 +89,11 @@ from bot.answer.spans import persons_in
         ("If so, why?", None),
         ("Is the tram line still estimated at £465m?", "amount"),
         ("Does the service still run 41 ambulance stations?", "count"),
+        # A leading clause that says when is not what is asked.
+        ("Going into 2021, what was the ferry's safety grade?", "rating"),
+        ("Back in 2013, who chaired the harbour board?", "person"),
+        # ... but one that says who is kept: "according to Jo Bell in 2017, which ...".
+        ("According to Jo Bell in 2017, which issue will the merger address?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

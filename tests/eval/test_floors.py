@@ -16,8 +16,8 @@ airport), `rookfield` (a leisure trust) and `wyvernbus` (a city bus company) are
 out: their misses are not read, so their figures are the honest measure of unrehearsed
 questions; so are `elmsworth` (a children's services trust), `haversham` (a further-education
 college), `thornwick` (a theatre trust), `lynchford` (another leisure trust, by another
-writer), `brantholm` (a wildlife trust), `ousemere` (a canal trust), `calderholt` (a
-university) and `skerrington` (a city tram network).
+writer), `brantholm` (a wildlife trust), `ousemere` (a canal trust) and `skerrington` (a city
+tram network); `calderholt` (a university) was measured held out, then read.
 """
 
 from __future__ import annotations
@@ -199,8 +199,10 @@ CORPUS_FLOORS = {
     "ousemere": (0.47, 0.66, 2, 0.43, 0.66, 0.80),  # held out: its misses are not read
     # A university and a city tram network, written blind this session: 0.568 and 0.545
     # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
-    "calderholt": (0.56, 0.66, 1, 0.36, 0.75, 0.47),  # held out: its misses are not read
-    "skerrington": (0.54, 0.83, 8, 0.31, 0.64, 0.44),  # held out: its misses are not read
+    # Calderholt was then read; from its misses: a leading "Going into 2021," is when, not
+    # what; "vc"; "start as chair" asks when the start was (skerrington +1 answer).
+    "calderholt": (0.56, 0.66, 0, 0.38, 0.72, 0.50),
+    "skerrington": (0.56, 0.83, 8, 0.36, 0.68, 0.44),  # held out: its misses are not read
 }
 
 
