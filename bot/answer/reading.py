@@ -118,6 +118,11 @@ def _people_terms() -> frozenset[str]:
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
     counting, any_counted = counting_terms()
+    joined = _JOINED_TO.match(sentence, span.end)
+    if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
+        # "a ten-year wait", "a five-storey block": a number joined to its noun describes the
+        # thing after it, it counts nothing asked (though "a 40-strong team" counts people).
+        return False
     if query.counted in _people_terms():
         # "How many people ...?" may count staff or patients, but not tower blocks.
         head = head_noun(sentence[span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
@@ -152,6 +157,7 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
 
 
 _SHARED_COUNT_WORDS = 2
+_JOINED_TO = re.compile(r"-([a-z]+)\b", re.IGNORECASE)
 _PREPOSITION_AFTER = re.compile(
     r"\s*(?:in|at|on|to|for|from|by|since|after|before|into|during|across|within|with)\b", re.IGNORECASE
 )

@@ -337,3 +337,16 @@ def test_a_why_question_lists_no_earlier_figures(tmp_path: Path) -> None:
     answer = engine.ask("What pushed the final bill above the figure quoted when the Kelby library opened?")
     assert answer.results[0].citation.doc_id == "2023-final"
     assert answer.earlier == ()
+
+
+def test_a_number_joined_to_its_noun_counts_nothing_asked(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "settled.txt": "Nursing college welcomes first students after ten-year wait\n\n"
+            "Kelby Post | 2 October 2023\n\n"
+            "The nursing college at Kelby opened its doors to students on Monday.\n",
+        },
+    )
+    answer = engine.ask("How many students were in the nursing college's first intake?")
+    assert answer.abstained, answer.short  # the wait was ten years; no count of students is given
