@@ -99,7 +99,8 @@ _EVENT_BEFORE = re.compile(
 # Any phrase naming a time: "as of October 2018", "at the start of 2017", "in mid-2016",
 # "in the summer of 2016", "at the end of 2018".
 _ANY_TIME = re.compile(
-    rf"\b(?:as of|as at|in|at|by|during|(?:at|by|in) the (?:start|beginning|end|middle|summer|spring|"
+    rf"\b(?:as of|as at|in|at|by|during|going into|heading into|entering|back in|before|until|up to|"
+    rf"(?:at|by|in) the (?:start|beginning|end|middle|summer|spring|"
     rf"autumn|winter|first half|second half) of|in (?:early|mid|late))[\s-]+(?:(?:early|mid|late)[\s-]+)?"
     rf"(?:(?:{_MONTH})\.?\s+)?"
     rf"(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",

@@ -27,7 +27,7 @@ from .sentences import (
     sides,
     window_terms,
 )
-from .spans import AnswerSpan, is_body_word, is_name_word, names_post_holder, people_in
+from .spans import AnswerSpan, bare_word, is_body_word, is_name_word, names_post_holder, people_in
 
 __all__ = [
     "ELSEWHERE",
@@ -458,6 +458,16 @@ def foreign_bodies(
         # "rated good by the Library Partnership": who judged or gave it, not whose it is.
         if run.start() >= span.end and _AGENT.fullmatch(sentence, span.end, run.start()):
             continue
+        # "Gold in the Teaching Excellence Review by the Office for Students": the assessor.
+        if run.start() >= span.end and _AFTER_ASSESSMENT.search(sentence, span.end, run.start()):
+            continue
+        # "Gold in the Teaching Excellence Review": the assessment that gave it.
+        if (
+            run.start() >= span.end
+            and _IN_THE.fullmatch(sentence, span.end, run.start())
+            and bare_word(run.group(0).split()[-1]) in _ASSESSMENTS
+        ):
+            continue
         # "the Care Inspectorate rated the hospice outstanding": the judge, as above.
         if run.end() <= span.start and _JUDGED.match(sentence, run.end()):
             continue
@@ -478,6 +488,18 @@ _JUDGED = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:rated|graded|judged|assessed|downgraded|upgraded|gave|awarded)\b"
 )
 
+# What stands between a grade and the assessment that gave it: "Gold in the ...".
+_IN_THE = re.compile(
+    r"[\W]*\s*(?:in|at|under|from)\s+(?:the|its|their|this|that|last|latest)\s+(?:[\w'’]+\s+)?"
+)
+_ASSESSMENTS = frozenset(
+    "review reviews inspection inspections survey surveys assessment assessments audit audits table tables "
+    "ranking rankings awards scheme framework index".split()
+)
+_AFTER_ASSESSMENT = re.compile(
+    rf"\b(?:{'|'.join(sorted(_ASSESSMENTS))})\s+(?:carried out\s+|conducted\s+)?by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # What stands between a value and the body that gave it: '"good" by the '.
 _AGENT = re.compile(r"[\W]*\s*by\s+(?:the\s+)?")
 

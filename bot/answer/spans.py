@@ -53,7 +53,7 @@ GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
 # in quotes beside a rating word ("the “good” rating"): read from the sentence's shape.
 _GRADE_AFTER_VERB = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
-    r"upgraded)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
+    r"upgraded|upgrade|downgrade)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
     r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)"
     # "rated outstanding", "downgraded to Amber" (one capitalised word: a grade, not a name).
     r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?|[A-Z][a-z]+)"

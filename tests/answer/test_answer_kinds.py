@@ -255,6 +255,18 @@ def test_the_body_that_rated_is_the_judge_and_overall_is_no_grade(tmp_path: Path
     assert engine.ask("What grade did the inspectorate give the hospice?").short == "outstanding"
 
 
+def test_the_assessment_that_gave_a_grade_and_its_assessor_are_not_whose_grade_it_is(tmp_path: Path) -> None:
+    review = article(
+        "College celebrates",
+        "2020-07-01",
+        "Staff are celebrating last month's upgrade to Gold in the Teaching Quality Review by the "
+        "Office for College Standards.",
+    )
+    before = article("College rated", "2017-06-01", "The college was rated Silver for its teaching in May.")
+    engine = engine_over(tmp_path, {"2020-review.md": review, "2017-review.md": before})
+    assert engine.ask("What is the college's teaching rating now?").short == "Gold"
+
+
 def test_a_date_already_past_when_written_was_no_plan_then(tmp_path: Path) -> None:
     plans = article(
         "Kelby training centre approved",

@@ -59,6 +59,7 @@ def test_no_cut_off_is_implied(question: str, kind: str | None) -> None:
         ("In mid-2016, when was the quay expected to open?", "2016-06-30", {"mid", "2016"}),
         ("What did the quay cost in the summer of 2019?", "2019-09-30", {"summer", "2019"}),
         ("Why did the 2015 quay plan fail, as of 2019?", "2019-12-31", {"2019"}),
+        ("Going into 2021, what was the quay's rating?", "2021-01-01", {"2021"}),
     ],
 )
 def test_the_phrase_naming_the_cut_off_is_no_part_of_what_is_asked(

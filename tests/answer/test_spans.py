@@ -124,6 +124,7 @@ def test_the_nth_to_do_something_counts_how_many_have() -> None:
         ("Inspectors rated the service Good.", "Good"),
         ("Its Gold accreditation was restored last year.", "Gold"),
         ("It now holds Silver status under the scheme.", "Silver"),
+        ("Staff cheered last month's upgrade to Gold.", "Gold"),
     ],
 )
 def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> None:
