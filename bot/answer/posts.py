@@ -272,7 +272,7 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
 
 
 # A body's possessive right before a post: "The Foundation's chief executive, ...".
-_OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)\W*$")
+_OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\W*$")
 
 
 # A body's possessive right after a name: "Dr Ivo Ames, the trust's chief executive".
@@ -347,6 +347,10 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
     # any body).
     names_a_body = any(is_body_word(w) for w in asked.query.corrected.split())
     if names_a_body and fold(found.group(1)) not in ANY_BODY_WORDS:
+        return True
+    # "Who is Larkfield's chair?": "Stanholt's chair, X" is another's, however many
+    # documents mention Stanholt.
+    if found.group(1)[0].isupper() and set(asked.query.names) - asked.query.people:
         return True
     return not any(asked.is_subject(t) for t in owner)
 

@@ -327,6 +327,16 @@ def people_in(sentence: str) -> list[AnswerSpan]:
     ]
 
 
+def _not_a_name_word(word: str) -> bool:
+    """Whether a capitalised word is a title, role or place word: "Councillor",
+    "Vice-Chancellor"."""
+    folded = fold(word)
+    parts = folded.split("-")
+    return folded in _NOT_NAME_WORDS or (
+        len(parts) > 1 and all(p in _NOT_NAME_WORDS | ROLE_WORDS for p in parts)
+    )
+
+
 def persons_in(sentence: str) -> list[AnswerSpan]:
     spans = []
     for match in _PERSON.finditer(sentence):
@@ -341,8 +351,12 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
         if any(re.search(r"['’]s$", w) for w in words[:-1]) or fold(words[-1]) in _NUMBER_NAMES:
             continue
         # Trim role and place words off either end: "Councillor Dale Carwick" -> "Dale Carwick".
-        while words and fold(words[0]) in _NOT_NAME_WORDS:
-            words = words[1:]
+        trimmed = 0
+        while words and _not_a_name_word(words[0]):
+            words, trimmed = words[1:], trimmed + 1
+        if trimmed:
+            # "Vice-Chancellor Professor Dale Carwick": the name runs on past the match.
+            words = [*words, *rest][: len(words) + trimmed]
         while words and fold(words[-1]) in _NOT_NAME_WORDS:
             words = words[:-1]
         if len(words) >= 2 and _is_person(" ".join(words)):

@@ -512,3 +512,24 @@ def test_a_person_the_question_names_does_not_make_every_body_another(tmp_path: 
         },
     )
     assert engine.ask("Who succeeded Helen Pryor as chief executive?").short == "Marcus Tennant"
+
+
+def test_a_post_a_rival_named_in_most_documents_owns_is_not_the_named_bodys(tmp_path: Path) -> None:
+    # Stanholt is in every document, so it passes for what the corpus is about; the
+    # question names Kelby's post, and "Stanholt's vice-chancellor" is not that.
+    documents = {
+        f"201{n}-news.md": article(
+            f"Kelby University news {n}",
+            f"201{n}-03-01",
+            "Kelby University and Stanholt University share a library.\n\n"
+            + (
+                "Stanholt's vice-chancellor, Professor Ann Lee, welcomed the plan.\n\n"
+                "Vice-Chancellor Professor Tom Reid said Kelby would pay half."
+                if n == 5
+                else "Kelby students use the library most."
+            ),
+        )
+        for n in range(3, 7)
+    }
+    engine = engine_over(tmp_path, documents)
+    assert engine.ask("Who is Kelby's vice-chancellor?").short == "Professor Tom Reid"

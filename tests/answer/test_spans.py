@@ -139,3 +139,10 @@ def test_the_last_word_of_a_name_before_rating_is_no_grade() -> None:
 def test_a_date_takes_the_day_of_the_week_written_before_it() -> None:
     spans = find_answer_spans("The wing welcomed the public on Saturday 17 July.", "date", "", None)
     assert [s.text for s in spans] == ["Saturday 17 July"]
+
+
+def test_a_name_runs_on_past_the_titles_before_it() -> None:
+    spans = find_answer_spans(
+        "Vice-Chancellor Professor Tom Reid said it would open.", "person", "Who is it?"
+    )
+    assert [s.text for s in spans] == ["Professor Tom Reid"]
