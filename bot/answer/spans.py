@@ -89,6 +89,11 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 _GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
 _LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z][1-9][+-]?)\W*$")
 
+# A grade something moved to, in a sentence about ratings: "the rating was cut to Silver".
+_GRADE_MOVED_TO = re.compile(
+    r"\b(?:cut|lowered|dropped|fell|slipped|lifted|raised|returned|restored|moved|climbed|rose)\s+"
+    r"(?:back\s+)?to\s+(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?P<grade>[A-Z][a-z]+))\b"
+)
 _RATING_WORD = re.compile(
     r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|verdict)\b", re.I
 )
@@ -640,6 +645,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     found: dict[int, AnswerSpan] = {}
     matches = list(_GRADE_AFTER_VERB.finditer(sentence))
     if _RATING_WORD.search(sentence):
+        matches += list(_GRADE_MOVED_TO.finditer(sentence))
         matches += list(_QUOTED_GRADE.finditer(sentence))
         matches += list(_QUOTED_GRADE_BEFORE.finditer(sentence))
         matches += list(_GRADE_CODE.finditer(sentence))

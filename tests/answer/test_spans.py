@@ -125,6 +125,7 @@ def test_the_nth_to_do_something_counts_how_many_have() -> None:
         ("Its Gold accreditation was restored last year.", "Gold"),
         ("It now holds Silver status under the scheme.", "Silver"),
         ("Staff cheered last month's upgrade to Gold.", "Gold"),
+        ("Its teaching rating was cut to Silver in November.", "Silver"),
     ],
 )
 def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> None:
@@ -146,3 +147,7 @@ def test_a_name_runs_on_past_the_titles_before_it() -> None:
         "Vice-Chancellor Professor Tom Reid said it would open.", "person", "Who is it?"
     )
     assert [s.text for s in spans] == ["Professor Tom Reid"]
+
+
+def test_a_place_something_moved_to_is_no_grade_where_no_rating_is_spoken_of() -> None:
+    assert _spans("The office moved to London in May.", "rating") == {}
