@@ -465,6 +465,9 @@ def foreign_bodies(
         # "Gold in the Teaching Excellence Review by the Office for Students": the assessor.
         if run.start() >= span.end and _AFTER_ASSESSMENT.search(sentence, span.end, run.start()):
             continue
+        # "founded in 1965 as Kelby College of Art": what the body was called then.
+        if run.start() >= span.end and _AS_NAMED.fullmatch(sentence, span.end, run.start()):
+            continue
         # "Gold in the Teaching Excellence Review": the assessment that gave it.
         if (
             run.start() >= span.end
@@ -492,6 +495,7 @@ _JUDGED = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:rated|graded|judged|assessed|downgraded|upgraded|gave|awarded)\b"
 )
 
+_AS_NAMED = re.compile(r"\s+as\s+(?:the\s+)?")
 # What stands between a grade and the assessment that gave it: "Gold in the ...".
 _IN_THE = re.compile(
     r"[\W]*\s*(?:in|at|under|from)\s+(?:the|its|their|this|that|last|latest)\s+(?:[\w'’]+\s+)?"

@@ -533,3 +533,15 @@ def test_a_post_a_rival_named_in_most_documents_owns_is_not_the_named_bodys(tmp_
     }
     engine = engine_over(tmp_path, documents)
     assert engine.ask("Who is Kelby's vice-chancellor?").short == "Professor Tom Reid"
+
+
+def test_a_bodys_earlier_name_after_as_is_not_another_body(tmp_path: Path) -> None:
+    history = article(
+        "University appoints new head",
+        "2016-03-02",
+        "Kelby University opened a new library in 2015.\n\n"
+        "Kelby University was founded in 1965 as Kelby College of Technology.",
+    )
+    news = article("University budget", "2017-04-01", "Kelby University has set its budget for the year.")
+    engine = engine_over(tmp_path, {"2016-appointment.md": history, "2017-budget.md": news})
+    assert engine.ask("When was Kelby University founded?").short == "1965"
