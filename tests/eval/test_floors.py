@@ -201,8 +201,10 @@ CORPUS_FLOORS = {
     # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
     # Calderholt was then read; from its misses: a leading "Going into 2021," is when, not
     # what; "vc"; "start as chair" asks when the start was (skerrington +1 answer).
-    "calderholt": (0.56, 0.66, 0, 0.38, 0.72, 0.50),
-    "skerrington": (0.56, 0.83, 8, 0.36, 0.68, 0.44),  # held out: its misses are not read
+    # Then: "Stanholt's vice-chancellor" is another body's post, "Vice-Chancellor Professor
+    # Tom Reid" a name past its titles, "upgrade to Gold" a grade (calderholt 0.659).
+    "calderholt": (0.65, 0.66, 0, 0.47, 0.76, 0.56),
+    "skerrington": (0.56, 0.83, 7, 0.36, 0.71, 0.46),  # held out: its misses are not read
 }
 
 
