@@ -409,7 +409,9 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     best_fit = max((fit(h) for h in planned if h.linked or untyped), default=0.0)
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that
     # fits less well may be the one that holds now, so the band takes it in.
-    comparable = tuning.COMPARABLE_LATEST if query.asks_latest else tuning.COMPARABLE
+    # A question asked as things stood on a date asks what held then, as "now" does today;
+    # a sentence of no typed answer still needs to say as much as the best one.
+    comparable = tuning.COMPARABLE_LATEST if query.asks_latest or as_of is not None else tuning.COMPARABLE
     comparable_untyped = tuning.COMPARABLE_UNTYPED_LATEST if query.asks_latest else tuning.COMPARABLE_UNTYPED
 
     band = [

@@ -750,3 +750,30 @@ def test_a_number_before_a_preposition_does_not_count_the_noun_after_it(tmp_path
     answer = engine.ask("How many branch libraries does Eastholm run?")
     assert answer.short == "eleven branch libraries"
     assert answer.earlier == ()
+
+
+def test_as_things_stood_on_a_date_the_newest_answer_by_then_leads(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016.md": article(
+                "Kelby reservoir scheme approved",
+                "2016-03-02",
+                "The Kelby reservoir scheme is expected to cost £48 million, the Kelby water board said.",
+            ),
+            "2017.md": article(
+                "Reservoir costs climb",
+                "2017-06-10",
+                "Engineers now say the reservoir will cost £52m after clay was found.",
+            ),
+            "2019.md": article(
+                "Reservoir opens",
+                "2019-06-10",
+                "The Kelby reservoir scheme finally cost £61m when it opened in May.",
+            ),
+        },
+    )
+    # The 2017 report names less of the scheme, but it is what was expected at the end of 2017.
+    answer = engine.ask("What was the Kelby reservoir scheme expected to cost?", as_of="2017-12-31")
+    assert answer.short == "£52m"
+    assert [e.said for e in answer.earlier] == ["£48m"]

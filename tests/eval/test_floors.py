@@ -1,5 +1,5 @@
-"""Answer quality, held by floors: the development set, two blind sets on the bundled corpus
-and twenty-four corpora written for tests.
+"""Answer quality, held by floors: the development set, three blind sets on the bundled
+corpus and twenty-five corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -17,7 +17,8 @@ out: their misses are not read, so their figures are the honest measure of unreh
 questions; so are `elmsworth` (a children's services trust), `haversham` (a further-education
 college), `thornwick` (a theatre trust), `lynchford` (another leisure trust, by another
 writer), `brantholm` (a wildlife trust), `ousemere` (a canal trust) and `skerrington` (a city
-tram network); `calderholt` (a university) was measured held out, then read.
+tram network); `calderholt` (a university) and `dunmarsh` (a police force) were measured
+held out, then read.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ CORPORA = ROOT / "tests" / "corpora"
 BLIND_SET = ROOT / "tests" / "eval" / "qa_seeds_blind.jsonl"
 #: A second such set, written without the first; held out, measured, then read.
 BLIND_SET_2 = ROOT / "tests" / "eval" / "qa_seeds_blind2.jsonl"
+BLIND_SET_3 = ROOT / "tests" / "eval" / "qa_seeds_blind3.jsonl"
 #: The first rows of the dev set: the original questions, every one right.
 ORIGINAL_ROWS = 24
 
@@ -114,6 +116,14 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
     _floors(report.overall, 0.78, 0.70, 2, 0.66, 0.78, 0.56)
 
 
+def test_third_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
+    # Written blind this session, without the other sets; held out: its misses are not
+    # read. 0.750 hit@1 on the session's first code (96ad3eb), 0.773 on arrival.
+    report = evaluate(seed_engine, load_pairs(BLIND_SET_3))
+    assert report.overall.n == 50
+    _floors(report.overall, 0.77, 0.66, 2, 0.56, 0.84, 0.48)
+
+
 @pytest.mark.parametrize(
     ("category", "hit_at_1"),
     [("fact", 0.95), ("latest", 0.81), ("as_of", 0.91), ("casual", 0.93), ("why_how", 1.0)],
@@ -144,9 +154,11 @@ CORPUS_FLOORS = {
     # know"), for one dev and one held-out answer gained.
     # A body the question does not name, where it names one, is another however many
     # documents mention it: "Who chairs Westrigg's fire authority?" now "I don't know".
-    "marrowdale": (0.68, 0.83, 3, 0.65, 0.76, 0.77),  # family words: +1 hit, one wrong entry more
+    # As of a date, the newest answer by then leads, as for "now" (COMPARABLE_LATEST): a
+    # passing "joined the service in Northport" came first once (0.681 to 0.659).
+    "marrowdale": (0.65, 0.83, 3, 0.63, 0.75, 0.77),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
-    "fenmoor": (0.65, 0.66, 2, 0.65, 0.63, 0.68),
+    "fenmoor": (0.65, 0.66, 2, 0.65, 0.60, 0.68),  # as of a date, newest first: 2 wrong entries more
     "kestrel": (0.75, 0.66, 0, 0.68, 0.79, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     "saltmere": (0.70, 1.00, 4, 0.65, 0.81, 0.68),
@@ -156,7 +168,7 @@ CORPUS_FLOORS = {
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
-    "greyhallow": (0.43, 0.33, 2, 0.43, 0.80, 0.38),
+    "greyhallow": (0.43, 0.33, 2, 0.40, 0.78, 0.38),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     "pendlecombe": (0.56, 0.83, 3, 0.40, 0.46, 0.51),  # held out: its misses are not read
     "quarrybank": (0.59, 0.83, 3, 0.43, 0.69, 0.56),
@@ -177,7 +189,7 @@ CORPUS_FLOORS = {
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     "elmsworth": (0.63, 0.66, 5, 0.52, 0.72, 0.52),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
-    "kilnbrook": (0.61, 0.83, 4, 0.50, 0.48, 0.40),
+    "kilnbrook": (0.63, 0.83, 4, 0.52, 0.57, 0.45),  # as of a date, newest first: +1 hit
     # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
     # timeline entry (precision 0.783 to 0.750).
     "haversham": (0.40, 0.66, 4, 0.36, 0.75, 0.23),  # held out: its misses are not read
@@ -205,6 +217,9 @@ CORPUS_FLOORS = {
     # Tom Reid" a name past its titles, "upgrade to Gold" a grade (calderholt 0.659).
     "calderholt": (0.65, 0.66, 0, 0.47, 0.76, 0.56),
     "skerrington": (0.56, 0.83, 7, 0.36, 0.71, 0.46),  # held out: its misses are not read
+    # A county police force, written blind this session: 0.614 hit@1 on the session's first
+    # code (96ad3eb), 0.636 on arrival.
+    "dunmarsh": (0.63, 0.66, 5, 0.43, 0.84, 0.52),
 }
 
 
@@ -252,7 +267,7 @@ def _code_strings() -> str:
 
 
 def _all_pairs() -> Iterator[dict[str, object]]:
-    for path in (DEV_SET, BLIND_SET, BLIND_SET_2, *sorted(CORPORA.glob("*/qa.jsonl"))):
+    for path in (DEV_SET, BLIND_SET, BLIND_SET_2, BLIND_SET_3, *sorted(CORPORA.glob("*/qa.jsonl"))):
         for line in path.read_text(encoding="utf-8").splitlines():
             yield json.loads(line)
 
