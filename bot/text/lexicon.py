@@ -57,6 +57,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "pupil pupils student students",
     "tory tories conservative conservatives",
     "inquiry inquiries hearing hearings",
+    "reply replies response responses",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

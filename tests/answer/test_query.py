@@ -191,3 +191,11 @@ def test_a_date_questions_event_is_its_last_verb_before_any_post(question: str, 
     vocabulary = frozenset(w.strip("?").lower() for w in question.split())
     known = frozenset(t for w in vocabulary for t in tokenize(w))
     assert parse_query(question, vocabulary, known).defining_term == event
+
+
+def test_replies_are_looked_for_as_responses() -> None:
+    vocabulary = frozenset({"consultation", "drew", "responses"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("How many replies did the consultation get?", vocabulary, known)
+    assert stem("responses") in query.expansions[stem("replies")]
+    assert stem("replies") not in query.unknown
