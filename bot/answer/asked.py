@@ -103,3 +103,4 @@ class Asked:
     is_subject: Callable[[str], bool]  # whether a term is what most documents are about
     keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
     documents: int = 0  # how many documents the corpus has
+    rivals: frozenset[str] = frozenset()  # names of bodies of the subject's kind, not the subject

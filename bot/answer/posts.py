@@ -452,12 +452,16 @@ def foreign_bodies(
     foreign: set[str] = set()
     ours = False
     for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
-        if run.start() == 0 or span.start <= run.start() < span.end:
+        if span.start <= run.start() < span.end:
             continue
         words = [w for w in run.group(0).split() if is_name_word(w)]
-        # Only another body counts ("Stanholt Council", "Elmbury Vale Hospitals"): a person
-        # quoted beside a date or figure ("Mr Hart said ...") does not make it theirs.
-        if not words or not any(is_body_word(w) for w in run.group(0).split()):
+        # Only another body counts ("Stanholt Council", "Elmbury Vale Hospitals", a rival
+        # named bare: "Stanholt has 2,100 staff"): a person quoted beside a date or figure
+        # ("Mr Hart said ...") does not make it theirs.
+        rival = bool(asked.rivals) and any(t in asked.rivals for w in words for t in tokenize(w))
+        if run.start() == 0 and not rival:
+            continue  # a sentence's first word may be any word
+        if not words or not (rival or any(is_body_word(w) for w in run.group(0).split())):
             continue
         # "rated good by the Library Partnership": who judged or gave it, not whose it is.
         if run.start() >= span.end and _AGENT.fullmatch(sentence, span.end, run.start()):

@@ -50,6 +50,7 @@ from .reading import (
     terms_before,
     title_terms,
 )
+from .rivals import rival_terms
 from .sentences import WORD
 from .spans import dimension_terms, is_name_word, is_year
 from .wording import zipf
@@ -216,19 +217,21 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # for finance" is what tells that post from the one the documents name.
     informative = {t: index.idf(t) + tuning.COVERAGE_SMOOTHING for t in (*query.terms, *query.qualifiers)}
 
+    rivals = rival_terms(index)
+
     @cache
     def is_subject(term: str) -> bool:
         # "EVAS" is the corpus's subject when the name it spells is ("Elmbury Vale ...").
         if term in spelled:
             return all(is_subject(t) for t in spelled[term])
-        return index.document_share(term) > tuning.SUBJECT_SHARE
+        return index.document_share(term) > tuning.SUBJECT_SHARE and term not in rivals
 
     subject = frozenset(t for t in query.qualifiers if is_subject(t))
 
     # The words of the person a "still" question names: a value to find, not to exclude.
     words = [w.strip("?.,!'’") for w in fold(query.corrected).split()] if query.about else []
     keep = frozenset(w for w in words if w and stem(w) in query.about)
-    asked = Asked(query, weights, total, informative, subject, is_subject, keep, len(index.documents))
+    asked = Asked(query, weights, total, informative, subject, is_subject, keep, len(index.documents), rivals)
     top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
     reads = [
         (

@@ -121,3 +121,8 @@ DUPLICATE_MIN_WORDS = 8
 #: recur from question to question, and re-tokenising them was most of a question's cost.
 #: Bounded: about 30 MB at most for both caches (measured with 25-word sentences).
 SENTENCE_CACHE_SIZE = 1 << 14
+
+#: A name heading a body of the subject's kind ("Stanholt University" beside "Kelby
+#: University") in fewer than this share of the documents the subject's name is in is a
+#: rival's, never the subject, however many documents name it.
+RIVAL_SHARE = 0.8

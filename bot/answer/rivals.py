@@ -1,0 +1,71 @@
+"""Bodies of the kind the corpus is about, named under another name: rivals.
+
+A corpus about Kelby University that also reports on its neighbour Stanholt University
+names Stanholt in most documents, so by its share of documents Stanholt would pass for
+what the corpus is about. Of the names that head a body of one kind ("X University",
+"X Police"), the one most documents name is the subject's; another named in fewer is a
+rival's, and its posts, figures and grades are the rival's own, even where a sentence
+names it bare ("Stanholt has 2,100 staff").
+
+May import `index`, `text` and this package's `sentences`, `spans` and `tuning`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..index import Index
+from ..text.tokens import tokenize
+from . import tuning
+from .sentences import CAPITALISED_RUN
+from .spans import FUNCTION_WORDS, bare_word, is_body_word, is_name_word
+
+__all__ = ["rival_terms"]
+
+# Worked out once per index (a pass over every passage), the index kept beside its answer
+# so that an id reused by a later index is not mistaken for it.
+_KEPT: dict[int, tuple[Index, frozenset[str]]] = {}
+_INDEXES_KEPT = 4
+
+
+def rival_terms(index: Index) -> frozenset[str]:
+    """The terms of names that head a body of the subject's kind in fewer documents than
+    the subject's own name: "stanholt" beside "kelbi" for "X University"."""
+    kept = _KEPT.get(id(index))
+    if kept is not None and kept[0] is index:
+        return kept[1]
+    while len(_KEPT) >= _INDEXES_KEPT:
+        del _KEPT[next(iter(_KEPT))]
+    found = _rivals(index)
+    _KEPT[id(index)] = (index, found)
+    return found
+
+
+def _rivals(index: Index) -> frozenset[str]:
+    runs: dict[str, Counter[str]] = defaultdict(Counter)  # name term -> kinds of body it heads
+    for passage in index.passages:
+        for run in CAPITALISED_RUN.finditer(passage.text):
+            words = run.group(0).split()
+            if len(words) < 2 or not is_body_word(words[-1]):
+                continue
+            first = next((w for w in words[:-1] if bare_word(w) not in FUNCTION_WORDS), None)
+            if first is None or not is_name_word(first) or is_body_word(first):
+                continue
+            for term in tokenize(first):
+                runs[term][bare_word(words[-1])] += 1
+    if not runs:
+        return frozenset()
+    share = {t: index.document_share(t) for t in runs}
+    # The subject's name: the one most documents name, heading the most bodies ("Kelby").
+    subject = max(runs, key=lambda t: (share[t], runs[t].total(), t))
+    kinds = set(runs[subject])
+    return frozenset(
+        t
+        for t, heads in runs.items()
+        if t != subject
+        and tuning.SUBJECT_SHARE < share[t] < tuning.RIVAL_SHARE * share[subject]
+        and sum(n for kind, n in heads.items() if kind in kinds) >= _RUNS
+    )
+
+
+_RUNS = 2  # bodies of the subject's kind a rival's name heads, at the least
