@@ -53,6 +53,7 @@ class Index:
     _published: npt.NDArray[np.int64] | None = field(default=None, repr=False)
     _shares: dict[str, float] = field(default_factory=dict, repr=False)
     _vocabulary: Set[str] | None = field(default=None, repr=False)
+    _known_terms: Set[str] | None = field(default=None, repr=False)
 
     @property
     def vocabulary(self) -> Set[str]:
@@ -64,8 +65,10 @@ class Index:
 
     @property
     def known_terms(self) -> Set[str]:
-        """The index terms some passage holds."""
-        return self.postings.terms.keys()
+        """The index terms some passage holds: the same object each time, as `vocabulary`."""
+        if self._known_terms is None:
+            self._known_terms = self.postings.terms.keys()
+        return self._known_terms
 
     def has_term(self, term: str) -> bool:
         """Whether some passage holds the term."""

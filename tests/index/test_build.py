@@ -108,3 +108,10 @@ def test_adding_passages_at_once_builds_what_adding_them_one_by_one_does() -> No
     for mine, theirs in ((a.offsets, b.offsets), (a.ids, b.ids), (a.weights, b.weights), (a.idf, b.idf)):
         assert np.array_equal(mine, theirs)
     assert EMPTY_PASSAGE_TERM in b.terms  # the passage of a stop word alone
+
+
+def test_the_vocabulary_and_known_terms_are_the_same_objects_each_time(corpus_dir: Path) -> None:
+    # What is worked out once from them (word shapes, prefixes) is kept by their identity.
+    index = build_index(load_corpus(corpus_dir), "fingerprint")
+    assert index.vocabulary is index.vocabulary
+    assert index.known_terms is index.known_terms
