@@ -10,6 +10,7 @@ May import `text` and this package's `question`, `spans` and `wording`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
@@ -369,6 +370,7 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     )
 
 
+_PARTICLES = frozenset("out up over down off back".split())
 _FORM_PREFIX = 5  # letters a form of a word shares with it, at the least
 _RELATIVE_MIN = 6  # letters of the shorter of two words of one family, at the least
 _RELATIVE_EXTRA = 2  # letters the longer adds, at most
@@ -479,6 +481,13 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         present = frozenset(t for t in related if t in known_terms) | _relatives(term, known_terms)
         if present:
             expansions[term] = present
+    for verb, particle in itertools.pairwise(surface):
+        # "turned out" asks about the "turnout", "set up" the "setup", "handed over" the
+        # "handover" that the documents write as one word.
+        if particle in _PARTICLES and (found := tokenize(verb)):
+            joined = stem(found[0] + particle)
+            if joined in known_terms and joined != found[0]:
+                expansions[found[0]] = expansions.get(found[0], frozenset()) | {joined}
     capitalised = _capitalised_terms(corrected)
     respelt: dict[str, str] = {}
     for term in terms:

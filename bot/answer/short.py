@@ -480,6 +480,7 @@ def _because(sentence: str, query: Query) -> str | None:
     return told if told and len(told.split()) > 1 else None
 
 
+_PER_CENT = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
 _EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(\w+) or (\w+)\W*$")
 
 
@@ -532,6 +533,8 @@ def short_answer(
         value: str | None = (
             figure_as_said(sentence, span) if query.kind in FIGURE_KINDS else span_value(query.kind, span)
         )
+        if query.kind == "percent" and value is not None:
+            value = _PER_CENT.sub("%", value)  # "14.6 per cent": "14.6%", as people write it short
         if query.kind == "count" and (made := ORDINAL_COUNTS.get(fold(span.text))):
             value = f"{made} (the {fold(span.text)})"  # "the third council to do it": three have
         elif query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):

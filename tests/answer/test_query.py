@@ -199,3 +199,12 @@ def test_replies_are_looked_for_as_responses() -> None:
     query = parse_query("How many replies did the consultation get?", vocabulary, known)
     assert stem("responses") in query.expansions[stem("replies")]
     assert stem("replies") not in query.unknown
+
+
+def test_a_verb_and_its_particle_find_the_noun_written_as_one_word() -> None:
+    vocabulary = frozenset({"turnout", "handover", "vote"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("How many people turned out for the vote?", vocabulary, known)
+    assert stem("turnout") in query.expansions[stem("turned")]
+    query = parse_query("When was the site handed over?", vocabulary, known)
+    assert stem("handover") in query.expansions[stem("handed")]
