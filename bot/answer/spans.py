@@ -364,6 +364,8 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             words = [*words, *rest][: len(words) + trimmed]
         while words and fold(words[-1]) in _NOT_NAME_WORDS:
             words = words[:-1]
+        if words and re.search(r"['’]s$", words[-1]):
+            words = [*words[:-1], words[-1][:-2]]  # "Jo Bell's budget": Jo Bell
         if len(words) >= 2 and _is_person(" ".join(words)):
             text = " ".join(words)
             start = sentence.index(text, match.start())

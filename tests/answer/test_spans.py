@@ -151,3 +151,10 @@ def test_a_name_runs_on_past_the_titles_before_it() -> None:
 
 def test_a_place_something_moved_to_is_no_grade_where_no_rating_is_spoken_of() -> None:
     assert _spans("The office moved to London in May.", "rating") == {}
+
+
+def test_a_name_in_the_possessive_is_the_person_without_it() -> None:
+    spans = find_answer_spans(
+        "The panel backed commissioner Jo Bell's budget on Monday.", "person", "Who is it?"
+    )
+    assert [s.text for s in spans] == ["Jo Bell"]
