@@ -1,11 +1,11 @@
 """Bodies of the kind the corpus is about, named under another name: rivals.
 
 A corpus about Kelby University that also reports on its neighbour Stanholt University
-names Stanholt in most documents, so by its share of documents Stanholt would pass for
+may name Stanholt in most documents, so by its share of documents Stanholt would pass for
 what the corpus is about. Of the names that head a body of one kind ("X University",
 "X Police"), the one most documents name is the subject's; another named in fewer is a
-rival's, and its posts, figures and grades are the rival's own, even where a sentence
-names it bare ("Stanholt has 2,100 staff").
+rival's, never the subject, and its posts, figures and grades are its own, even where a
+sentence names it bare ("Stanholt has 2,100 staff").
 
 May import `index`, `text` and this package's `sentences`, `spans` and `tuning`.
 """
@@ -66,7 +66,7 @@ def _rivals(index: Index) -> frozenset[str]:
         t
         for t, heads in runs.items()
         if t != subject
-        and tuning.SUBJECT_SHARE < share[t] < tuning.RIVAL_SHARE * share[subject]
+        and share[t] < tuning.RIVAL_SHARE * share[subject]
         and sum(n for kind, n in heads.items() if kind in kinds) >= _RUNS
     )
 

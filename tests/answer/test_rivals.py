@@ -36,3 +36,19 @@ def test_a_rivals_figure_answers_nothing_about_the_subject_even_named_bare(tmp_p
     assert engine.ask("How many students does the university have?").short == "6,200 students"
     # Asked about the rival by name, its own figure answers.
     assert engine.ask("How many students does Stanholt have?").short == "16,900 students"
+
+
+def test_a_neighbour_named_in_few_documents_is_another_body_when_named_bare(tmp_path: Path) -> None:
+    documents = {}
+    for year in range(2014, 2024):
+        body = f"Kelby Police reported on its year in {year}."
+        if year in (2016, 2018):
+            body += "\n\nWestby Police, its neighbour, shares a helicopter with it."
+        if year == 2019:
+            body += "\n\nKelby Police now has 1,300 officers."
+        if year == 2022:
+            body += "\n\nWestby has 2,100 officers."
+        documents[f"{year}.md"] = article(f"Police news {year}", f"{year}-05-01", body)
+    engine = engine_over(tmp_path, documents)
+    assert stem("Westby") in rival_terms(engine.index)
+    assert engine.ask("How many officers does the force have?").short == "1,300 officers"

@@ -156,7 +156,9 @@ CORPUS_FLOORS = {
     # documents mention it: "Who chairs Westrigg's fire authority?" now "I don't know".
     # As of a date, the newest answer by then leads, as for "now" (COMPARABLE_LATEST): a
     # passing "joined the service in Northport" came first once (0.681 to 0.659).
-    "marrowdale": (0.65, 0.83, 3, 0.63, 0.75, 0.77),  # family words: +1 hit, one wrong entry more
+    # A neighbour named bare ("formerly at Northport") is another body: a wrong deputy
+    # became "I don't know" (false abstentions 3 to 4, hit@1 unchanged).
+    "marrowdale": (0.65, 0.83, 4, 0.63, 0.75, 0.77),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     "fenmoor": (0.65, 0.66, 2, 0.65, 0.60, 0.68),  # as of a date, newest first: 2 wrong entries more
     "kestrel": (0.75, 0.66, 0, 0.68, 0.79, 0.62),
