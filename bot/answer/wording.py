@@ -69,7 +69,7 @@ _PLAIN: dict[str, str] = {
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "nite": "night", "nites": "nights", "tonite": "tonight",
     "rd": "road", "genny": "generator", "ave": "avenue", "yrly": "yearly", "avg": "average",
-    "outta": "out of", "im": "i am", "ive": "i have",
+    "outta": "out of", "im": "i am", "ive": "i have", "assoc": "association", "assn": "association",
     "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "wasnt": "was not",
     "arent": "are not", "werent": "were not", "havent": "have not", "hasnt": "has not",
     "hadnt": "had not", "wont": "will not", "cant": "can not", "couldnt": "could not",

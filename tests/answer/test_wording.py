@@ -62,6 +62,7 @@ from bot.engine import Engine
         ("whos the ceo n the md", "who is the chief executive and the managing director"),
         ("whos the vc rn", "who is the vice chancellor now"),
         ("hw much was the backup genny", "how much was the backup generator"),
+        ("who chairs the parks assoc", "who chairs the parks association"),
         ("wots goin on at the new lib", "what is going on at the new library"),
         ("nah they told em", "no they told them"),
         ("whats the eta on the new depot", "what is the expected date on the new depot"),
