@@ -240,6 +240,12 @@ def expected_answer(question: str) -> AnswerType | None:
         )
     ):
         return "amount"
+    if re.match(
+        rf"^what (is|was|are|were) the (size|strength) of (the |its |their |our )?"
+        rf"([\w'’-]+ ){{0,2}}({_GROUP_NOUNS})\b",
+        q,
+    ):
+        return "count"  # "What is the size of the ranger team?": how many rangers
     if (
         re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q)
         or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q)
