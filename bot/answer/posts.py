@@ -119,6 +119,8 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     ours_by_name = _subject_body_beside(sentence, span, asked)
     if query.names and foreign and not ours:
         return False  # "chief executive of the Dunholme Ferry Company" is not Redhaven's
+    if foreign & asked.rivals and not ours:
+        return False  # "Stanholt, whose chief executive is Jo Bell": the rival's
     said_here = near | (previous if pointing else frozenset())
     if query.names and (ours or ours_by_name) and not set(query.names) & said_here:
         # "chair of Kelby Fire Authority" is not the chair of Keldby's fire authority a

@@ -52,3 +52,18 @@ def test_a_neighbour_named_in_few_documents_is_another_body_when_named_bare(tmp_
     engine = engine_over(tmp_path, documents)
     assert stem("Westby") in rival_terms(engine.index)
     assert engine.ask("How many officers does the force have?").short == "1,300 officers"
+
+
+def test_a_post_beside_a_rival_named_bare_is_the_rivals(tmp_path: Path) -> None:
+    documents = {}
+    for year in range(2014, 2024):
+        body = f"Kelby University reported on its year in {year}."
+        if year % 10 < 7:
+            body += "\n\nStanholt University, its neighbour, also reported."
+        if year == 2018:
+            body += "\n\nThe vice-chancellor, Professor Tom Reid, welcomed the report."
+        if year == 2021:
+            body += "\n\nStanholt, whose vice-chancellor is Professor Ann Lee, grew again."
+        documents[f"{year}.md"] = article(f"University news {year}", f"{year}-05-01", body)
+    engine = engine_over(tmp_path, documents)
+    assert engine.ask("Who is the vice-chancellor?").short == "Professor Tom Reid"
