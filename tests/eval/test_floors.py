@@ -97,7 +97,9 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     # past to the question, and "the third council to do it" as a count: 0.907 to 0.928.
     # A figure told as a change ("a £5m spending increase") is no value of the fact:
     # timeline precision 0.903 to 0.933.
-    _floors(dev_report.overall, 0.92, 0.92, 0, 0.62, 0.93, 0.67)
+    # One word said twice in two forms ("inspectors ... inspection") weighed once: an
+    # earlier grade found, timeline recall 0.679 to 0.714.
+    _floors(dev_report.overall, 0.92, 0.92, 0, 0.62, 0.93, 0.71)
 
 
 def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -113,7 +115,7 @@ def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> N
     # false abstentions) from the session's first commit to its eleventh, then read.
     report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
     assert report.overall.n == 60
-    _floors(report.overall, 0.78, 0.70, 2, 0.66, 0.78, 0.56)
+    _floors(report.overall, 0.80, 0.70, 2, 0.68, 0.78, 0.56)
 
 
 def test_third_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
@@ -141,7 +143,7 @@ CORPUS_FLOORS = {
     "westmarsh": (0.77, 0.90, 1, 0.64, 0.84, 0.93),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
-    "harrowby": (0.87, 1.00, 0, 0.65, 0.88, 0.61),
+    "harrowby": (0.87, 1.00, 0, 0.65, 0.89, 0.61),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
@@ -163,14 +165,14 @@ CORPUS_FLOORS = {
     "fenmoor": (0.65, 0.66, 2, 0.65, 0.60, 0.68),  # as of a date, newest first: 2 wrong entries more
     "kestrel": (0.75, 0.66, 0, 0.68, 0.79, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
-    "saltmere": (0.70, 1.00, 4, 0.65, 0.81, 0.68),
+    "saltmere": (0.70, 1.00, 4, 0.68, 0.81, 0.71),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
     # says the kind, not what about: +1 hit, one false "I don't know" fewer, recall 0.30 to 0.47.
     "tallowmoor": (0.59, 0.83, 3, 0.43, 0.78, 0.47),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
-    "greyhallow": (0.43, 0.33, 2, 0.40, 0.78, 0.38),  # as of a date, newest first: a short answer
+    "greyhallow": (0.43, 0.33, 2, 0.40, 0.78, 0.46),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     "pendlecombe": (0.59, 0.83, 3, 0.43, 0.48, 0.48),  # held out: its misses are not read
@@ -178,24 +180,24 @@ CORPUS_FLOORS = {
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
-    "rookfield": (0.40, 0.83, 7, 0.36, 0.82, 0.32),  # held out: its misses are not read
+    "rookfield": (0.40, 0.83, 7, 0.36, 0.84, 0.35),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
-    "orchardleigh": (0.70, 0.66, 6, 0.61, 0.62, 0.39),
+    "orchardleigh": (0.70, 0.66, 6, 0.61, 0.64, 0.41),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
     # A name ending in "Buses" or "Airport" is no person: +1 hit, precision 0.574 to 0.540.
     # "rather than X" names the value replaced: recall 0.312 to 0.354.
-    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.55, 0.35),  # held out: its misses are not read
+    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.56, 0.35),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
-    "elmsworth": (0.63, 0.66, 5, 0.52, 0.72, 0.52),  # held out: its misses are not read
+    "elmsworth": (0.65, 0.66, 5, 0.54, 0.74, 0.55),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
-    "kilnbrook": (0.63, 0.83, 4, 0.52, 0.57, 0.45),  # as of a date, newest first: +1 hit
+    "kilnbrook": (0.63, 0.83, 4, 0.52, 0.58, 0.45),  # as of a date, newest first: +1 hit
     # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
     # timeline entry (precision 0.783 to 0.750).
-    "haversham": (0.40, 0.66, 4, 0.36, 0.75, 0.23),  # held out: its misses are not read
+    "haversham": (0.43, 0.66, 4, 0.40, 0.90, 0.29),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     "thornwick": (0.43, 0.83, 4, 0.34, 0.48, 0.27),  # held out: its misses are not read
@@ -203,12 +205,12 @@ CORPUS_FLOORS = {
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
     # false "I don't know" fewer (4 to 2).
-    "lynchford": (0.47, 0.83, 2, 0.22, 0.56, 0.32),  # held out: its misses are not read
+    "lynchford": (0.47, 0.83, 2, 0.22, 0.57, 0.32),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
     # 7 to 4 false "I don't know".
-    "brantholm": (0.54, 0.50, 4, 0.47, 0.94, 0.52),  # held out: its misses are not read
+    "brantholm": (0.59, 0.50, 4, 0.52, 0.97, 0.54),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     "ousemere": (0.47, 0.66, 2, 0.43, 0.66, 0.80),  # held out: its misses are not read
@@ -218,17 +220,17 @@ CORPUS_FLOORS = {
     # what; "vc"; "start as chair" asks when the start was (skerrington +1 answer).
     # Then: "Stanholt's vice-chancellor" is another body's post, "Vice-Chancellor Professor
     # Tom Reid" a name past its titles, "upgrade to Gold" a grade (calderholt 0.659).
-    "calderholt": (0.65, 0.66, 0, 0.47, 0.76, 0.56),
+    "calderholt": (0.68, 0.83, 0, 0.50, 0.84, 0.56),
     "skerrington": (0.56, 0.83, 7, 0.36, 0.71, 0.46),  # held out: its misses are not read
     # A county police force, written blind this session: 0.614 hit@1 on the session's first
     # code (96ad3eb), 0.636 on arrival.
     # A national park authority and a rail operator, written blind late this session:
     # 0.477 and 0.500 hit@1 on arrival, the same on the session's first code (96ad3eb).
     # Then read: "assoc", "the size of the ranger team" counts rangers (0.500).
-    "hartfell": (0.50, 0.66, 6, 0.43, 0.64, 0.39),
+    "hartfell": (0.52, 0.66, 6, 0.45, 0.65, 0.39),
     "vennick": (0.50, 0.33, 3, 0.31, 0.61, 0.44),  # held out: its misses are not read
     # Read: replies are responses; a rival named bare is another body (0.705).
-    "dunmarsh": (0.70, 0.66, 3, 0.50, 0.86, 0.50),
+    "dunmarsh": (0.72, 0.66, 2, 0.52, 0.86, 0.50),
 }
 
 
