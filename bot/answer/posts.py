@@ -471,7 +471,7 @@ def foreign_bodies(
         # "Gold in the Teaching Excellence Review by the Office for Students": the assessor.
         if run.start() >= span.end and _AFTER_ASSESSMENT.search(sentence, span.end, run.start()):
             continue
-        # "founded in 1965 as Kelby College of Art": what the body was called then.
+        # "founded in 1971 as Kelby School of Art": what the body was called then.
         if run.start() >= span.end and _AS_NAMED.fullmatch(sentence, span.end, run.start()):
             continue
         # "Gold in the Teaching Excellence Review": the assessment that gave it.

@@ -245,7 +245,7 @@ def expected_answer(question: str) -> AnswerType | None:
         rf"([\w'’-]+ ){{0,2}}({_GROUP_NOUNS})\b",
         q,
     ):
-        return "count"  # "What is the size of the ranger team?": how many rangers
+        return "count"  # "What is the size of the lifeguard team?": how many lifeguards
     if (
         re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q)
         or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q)

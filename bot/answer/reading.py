@@ -120,7 +120,7 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     counting, any_counted = counting_terms()
     joined = _JOINED_TO.match(sentence, span.end)
     if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
-        # "a ten-year wait", "a five-storey block": a number joined to its noun describes the
+        # "a six-month wait", "a five-storey block": a number joined to its noun describes the
         # thing after it, it counts nothing asked (though "a 40-strong team" counts people).
         return False
     if query.counted in _people_terms():

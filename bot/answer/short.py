@@ -534,7 +534,7 @@ def short_answer(
             figure_as_said(sentence, span) if query.kind in FIGURE_KINDS else span_value(query.kind, span)
         )
         if query.kind == "percent" and value is not None:
-            value = _PER_CENT.sub("%", value)  # "14.6 per cent": "14.6%", as people write it short
+            value = _PER_CENT.sub("%", value)  # "12.5 per cent": "12.5%", as people write it short
         if query.kind == "count" and (made := ORDINAL_COUNTS.get(fold(span.text))):
             value = f"{made} (the {fold(span.text)})"  # "the third council to do it": three have
         elif query.kind == "count" and value is not None and (noun := _counted_noun(sentence, span)):

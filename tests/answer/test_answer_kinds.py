@@ -257,14 +257,14 @@ def test_the_body_that_rated_is_the_judge_and_overall_is_no_grade(tmp_path: Path
 
 def test_the_assessment_that_gave_a_grade_and_its_assessor_are_not_whose_grade_it_is(tmp_path: Path) -> None:
     review = article(
-        "College celebrates",
+        "Harbour celebrates",
         "2020-07-01",
-        "Staff are celebrating last month's upgrade to Gold in the Teaching Quality Review by the "
-        "Office for College Standards.",
+        "Crews are celebrating last month's upgrade to Platinum in the Harbour Safety Review by the "
+        "Office for Port Standards.",
     )
-    before = article("College rated", "2017-06-01", "The college was rated Silver for its teaching in May.")
+    before = article("Harbour rated", "2017-06-01", "The harbour was rated Silver for its safety in May.")
     engine = engine_over(tmp_path, {"2020-review.md": review, "2017-review.md": before})
-    assert engine.ask("What is the college's teaching rating now?").short == "Gold"
+    assert engine.ask("What is the harbour's safety rating now?").short == "Platinum"
 
 
 def test_a_date_already_past_when_written_was_no_plan_then(tmp_path: Path) -> None:

@@ -540,8 +540,8 @@ def test_a_bodys_earlier_name_after_as_is_not_another_body(tmp_path: Path) -> No
         "University appoints new head",
         "2016-03-02",
         "Kelby University opened a new library in 2015.\n\n"
-        "Kelby University was founded in 1965 as Kelby College of Technology.",
+        "Kelby University was founded in 1971 as Kelby School of Art.",
     )
     news = article("University budget", "2017-04-01", "Kelby University has set its budget for the year.")
     engine = engine_over(tmp_path, {"2016-appointment.md": history, "2017-budget.md": news})
-    assert engine.ask("When was Kelby University founded?").short == "1965"
+    assert engine.ask("When was Kelby University founded?").short == "1971"

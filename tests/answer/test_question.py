@@ -89,7 +89,7 @@ from bot.answer.spans import persons_in
         ("If so, why?", None),
         ("Is the tram line still estimated at £465m?", "amount"),
         ("Does the service still run 41 ambulance stations?", "count"),
-        ("What is the size of the ranger team?", "count"),  # how many rangers
+        ("What is the size of the lifeguard team?", "count"),  # how many lifeguards
         ("What is the size of the new car park?", "measure"),
         # A leading clause that says when is not what is asked.
         ("Going into 2021, what was the ferry's safety grade?", "rating"),

@@ -343,10 +343,10 @@ def test_a_number_joined_to_its_noun_counts_nothing_asked(tmp_path: Path) -> Non
     engine = engine_over(
         tmp_path,
         {
-            "settled.txt": "Nursing college welcomes first students after ten-year wait\n\n"
+            "settled.txt": "Nursing college welcomes first students after six-year wait\n\n"
             "Kelby Post | 2 October 2023\n\n"
             "The nursing college at Kelby opened its doors to students on Monday.\n",
         },
     )
     answer = engine.ask("How many students were in the nursing college's first intake?")
-    assert answer.abstained, answer.short  # the wait was ten years; no count of students is given
+    assert answer.abstained, answer.short  # the wait was six years; no count of students is given

@@ -21,7 +21,7 @@ def _engine(tmp_path: Path) -> Engine:
         if year == 2018:
             body += "\n\nKelby University now teaches 6,200 students."
         if year == 2021:
-            body += "\n\nStanholt has 16,900 students, after its own growth."
+            body += "\n\nStanholt has 14,200 students, after its own growth."
         documents[f"{year}.md"] = article(f"University news {year}", f"{year}-05-01", body)
     return engine_over(tmp_path, documents)
 
@@ -35,7 +35,7 @@ def test_a_rivals_figure_answers_nothing_about_the_subject_even_named_bare(tmp_p
     engine = _engine(tmp_path)
     assert engine.ask("How many students does the university have?").short == "6,200 students"
     # Asked about the rival by name, its own figure answers.
-    assert engine.ask("How many students does Stanholt have?").short == "16,900 students"
+    assert engine.ask("How many students does Stanholt have?").short == "14,200 students"
 
 
 def test_a_neighbour_named_in_few_documents_is_another_body_when_named_bare(tmp_path: Path) -> None:

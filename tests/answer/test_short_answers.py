@@ -908,7 +908,7 @@ def test_a_posts_title_lists_the_older_titles_of_the_same_post_as_earlier_report
 
 
 def test_a_share_is_written_short_with_a_per_cent_sign(tmp_path: Path) -> None:
-    vote = article("Vote count", "2012-11-19", "Turnout across the county was 14.6 per cent, a record low.")
+    vote = article("Vote count", "2012-11-19", "Turnout across the district was 12.5 per cent, a record low.")
     engine = engine_over(tmp_path, {"2012-vote.md": vote})
     # "turned out" asks about the "turnout" the article writes as one word.
-    assert engine.ask("What share of voters turned out in the county?").short == "14.6%"
+    assert engine.ask("What share of voters turned out in the district?").short == "12.5%"

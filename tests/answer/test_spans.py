@@ -124,8 +124,8 @@ def test_the_nth_to_do_something_counts_how_many_have() -> None:
         ("Inspectors rated the service Good.", "Good"),
         ("Its Gold accreditation was restored last year.", "Gold"),
         ("It now holds Silver status under the scheme.", "Silver"),
-        ("Staff cheered last month's upgrade to Gold.", "Gold"),
-        ("Its teaching rating was cut to Silver in November.", "Silver"),
+        ("Crews cheered last week's upgrade to Platinum.", "Platinum"),
+        ("Its safety rating was cut to Amber in March.", "Amber"),
     ],
 )
 def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> None:
