@@ -250,7 +250,12 @@ class Query:
             said = re.findall(r"[\w'’-]+", self.corrected)
             # "When did Jo Bell start as chair?": the event is the verb before "as".
             at = next(
-                (n for n in range(len(said) - 2, max(len(said) - 9, 0), -1) if said[n].casefold() == "as"), 0
+                (
+                    n
+                    for n in range(len(said) - 2, max(len(said) - _AS_REACH, 0), -1)
+                    if said[n].casefold() == "as"
+                ),
+                0,
             )
             if at:
                 said = said[:at]
@@ -371,6 +376,7 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
 
 
 _PARTICLES = frozenset("out up over down off back".split())
+_AS_REACH = 9  # words from a date question's end back to the "as" of its post ("as chief executive of ...")
 _FORM_PREFIX = 5  # letters a form of a word shares with it, at the least
 _RELATIVE_MIN = 6  # letters of the shorter of two words of one family, at the least
 _RELATIVE_EXTRA = 2  # letters the longer adds, at most
