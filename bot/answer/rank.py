@@ -160,8 +160,9 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             at = query.terms.index(asked_about)
             if at == 0 or query.terms[at - 1] in query.unknown or query.terms[at - 1] in query.names:
                 return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
-    if query.costed is not None and query.costed in query.unknown:
-        # "How much does it cost to park?": what the cost is for is the question's point.
+    if query.costed is not None and query.costed in query.unknown and not query.why:
+        # "How much does it cost to park?": what the cost is for is the question's point
+        # (not in "Why did the cost jump to £9m?", which asks a cause).
         return Ranking(query, (), True, f"the documents never mention {query.typed(query.costed)}")
     spelled = initials_said(index, query)
     if query.rare:

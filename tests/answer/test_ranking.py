@@ -777,3 +777,15 @@ def test_as_things_stood_on_a_date_the_newest_answer_by_then_leads(tmp_path: Pat
     answer = engine.ask("What was the Kelby reservoir scheme expected to cost?", as_of="2017-12-31")
     assert answer.short == "£52m"
     assert [e.said for e in answer.earlier] == ["£48m"]
+
+
+def test_a_why_question_about_a_cost_is_not_read_as_asking_what_a_cost_is_for(tmp_path: Path) -> None:
+    report = article(
+        "Pier costs rise",
+        "2020-01-22",
+        "The pier's forecast cost has risen to £9m because old mine workings were found under the site.",
+    )
+    engine = engine_over(tmp_path, {"2020-pier.md": report})
+    # "cost to jump" is no "cost to park": "jump", a word the documents lack, is not the point.
+    answer = engine.ask("What caused the pier's forecast cost to jump to £9m?")
+    assert not answer.abstained, answer.reason
