@@ -352,7 +352,7 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
         return True
     # "Who is Larkfield's chair?": "Stanholt's chair, X" is another's, however many
     # documents mention Stanholt.
-    if found.group(1)[0].isupper() and set(asked.query.names) - asked.query.people:
+    if found.group(1)[0].isupper() and asked.query.bodies:
         return True
     return not any(asked.is_subject(t) for t in owner)
 
@@ -397,7 +397,7 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             named = [t for w in run.group(0).split() for t in tokenize(w)]
             # A body the question does not name, where it names one ("Larkfield"), is
             # another, however many documents mention it ("St Ives Hospice").
-            bodies = set(asked.query.names) - asked.query.people  # not "Who succeeded Jo Bell?"
+            bodies = asked.query.bodies
             others = bodies and not set(named) & bodies
             if others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
                 foreign.update(named)
@@ -465,21 +465,7 @@ def foreign_bodies(
             continue  # a sentence's first word may be any word
         if not words or not (rival or any(is_body_word(w) for w in run.group(0).split())):
             continue
-        # "rated good by the Library Partnership": who judged or gave it, not whose it is.
-        if run.start() >= span.end and _AGENT.fullmatch(sentence, span.end, run.start()):
-            continue
-        # "Gold in the Teaching Excellence Review by the Office for Students": the assessor.
-        if run.start() >= span.end and _AFTER_ASSESSMENT.search(sentence, span.end, run.start()):
-            continue
-        # "founded in 1971 as Kelby School of Art": what the body was called then.
-        if run.start() >= span.end and _AS_NAMED.fullmatch(sentence, span.end, run.start()):
-            continue
-        # "Gold in the Teaching Excellence Review": the assessment that gave it.
-        if (
-            run.start() >= span.end
-            and _IN_THE.fullmatch(sentence, span.end, run.start())
-            and bare_word(run.group(0).split()[-1]) in _ASSESSMENTS
-        ):
+        if _gave_or_named_it(sentence, span, run):
             continue
         # "the Care Inspectorate rated the hospice outstanding": the judge, as above.
         if run.end() <= span.start and _JUDGED.match(sentence, run.end()):
@@ -500,6 +486,23 @@ def foreign_bodies(
 _JUDGED = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:rated|graded|judged|assessed|downgraded|upgraded|gave|awarded)\b"
 )
+
+
+def _gave_or_named_it(sentence: str, span: AnswerSpan, run: re.Match[str]) -> bool:
+    """Whether a body named after a value gave it or named what had it, rather than owns
+    it: "rated good by the Library Partnership" (who judged), "Gold in the Teaching
+    Excellence Review" (the assessment) "by the Office for Students" (its assessor),
+    "founded in 1971 as Kelby School of Art" (what the body was called then)."""
+    if run.start() < span.end:
+        return False
+    between = (span.end, run.start())
+    return bool(
+        _AGENT.fullmatch(sentence, *between)
+        or _AFTER_ASSESSMENT.search(sentence, *between)
+        or _AS_NAMED.fullmatch(sentence, *between)
+        or (_IN_THE.fullmatch(sentence, *between) and bare_word(run.group(0).split()[-1]) in _ASSESSMENTS)
+    )
+
 
 _AS_NAMED = re.compile(r"\s+as\s+(?:the\s+)?")
 # What stands between a grade and the assessment that gave it: "Gold in the ...".

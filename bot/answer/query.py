@@ -5,24 +5,23 @@ only when they are not ordinary English words (wordfreq): "chidlrens" becomes
 "children", while "Leeds" and "goals" stay what they are, so that a question about
 something the corpus never mentions is still recognised as such.
 
-May import `text` and this package's `question`, `spans` and `wording`.
+May import `text` and this package's `kept`, `question`, `spans` and `wording`.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
-from typing import TypeVar, cast
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..text.lexicon import SYNONYM_WORDS
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
+from .kept import once_per
 from .question import (
     asked_noun,
     asks_yes_or_no,
@@ -237,6 +236,12 @@ class Query:
         """The terms of the people the question names ("Tobias Grell")."""
         return person_terms(self.corrected)
 
+    @cached_property  # read for every sentence of every candidate
+    def bodies(self) -> frozenset[str]:
+        """The terms of the names the question gives that are no person's ("Larkfield" in
+        "Who chairs Larkfield's board?", not "Jo Bell" in "Who succeeded Jo Bell?")."""
+        return frozenset(self.names) - self.people
+
     @cached_property  # read for every sentence of every candidate of a date question
     def defining_term(self) -> str | None:
         """The term an answer must stand beside to be of the thing asked: the event a date
@@ -300,25 +305,6 @@ _DEFINED = re.compile(
 )
 
 
-#: What was worked out from a vocabulary once (its words by shape, its terms by prefix),
-#: for the latest few vocabularies.
-_PER_VOCABULARY: dict[tuple[str, int], tuple[AbstractSet[str], object]] = {}
-_VOCABULARIES_KEPT = 8
-
-_T = TypeVar("_T")
-
-
-def _once_per(what: str, vocabulary: AbstractSet[str], work_out: Callable[[AbstractSet[str]], _T]) -> _T:
-    """`work_out(vocabulary)`, worked out once for the same vocabulary object."""
-    key = (what, id(vocabulary))
-    kept = _PER_VOCABULARY.get(key)
-    if kept is None or kept[0] is not vocabulary:
-        while len(_PER_VOCABULARY) >= _VOCABULARIES_KEPT:
-            del _PER_VOCABULARY[next(iter(_PER_VOCABULARY))]
-        kept = _PER_VOCABULARY[key] = (vocabulary, work_out(vocabulary))
-    return cast("_T", kept[1])
-
-
 def _shapes(vocabulary: AbstractSet[str]) -> dict[tuple[int, int, str], list[str]]:
     """The vocabulary's words by length and first or second letter."""
     shapes: dict[tuple[int, int, str], list[str]] = {}
@@ -362,7 +348,7 @@ def _words_like(word: str, vocabulary: AbstractSet[str]) -> list[str]:
     """The vocabulary's words a typo of `word` may be: within two letters of its length,
     with its first or second letter in first or second place (a 100,000-word vocabulary
     read whole for every unknown word cost ~40 ms)."""
-    shapes = _once_per("shapes", vocabulary, _shapes)
+    shapes = once_per("shapes", vocabulary, _shapes)
     return list(
         dict.fromkeys(
             w
@@ -399,7 +385,7 @@ def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
     clipped = not is_common_english(term)
     forms = [
         k
-        for k in _once_per("prefixes", known_terms, _prefixes).get(term[:_FORM_PREFIX], ())
+        for k in once_per("prefixes", known_terms, _prefixes).get(term[:_FORM_PREFIX], ())
         if (abs(len(k) - len(term)) <= 2 and (term.startswith(k[:-1]) or k.startswith(term[:-1])))
         or (clipped and k.startswith(term))  # "defib" for "defibrillator"
     ]
@@ -413,7 +399,7 @@ def _relatives(term: str, known_terms: AbstractSet[str]) -> frozenset[str]:
         return frozenset()
     return frozenset(
         k
-        for k in _once_per("prefixes", known_terms, _prefixes).get(term[:_FORM_PREFIX], ())
+        for k in once_per("prefixes", known_terms, _prefixes).get(term[:_FORM_PREFIX], ())
         if k != term
         and len(k) >= _RELATIVE_MIN
         and abs(len(k) - len(term)) <= _RELATIVE_EXTRA

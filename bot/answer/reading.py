@@ -252,6 +252,10 @@ def read_passage(
     passage_terms: set[str] = set()
     previous = opening
     asks_post = query.kind == "person" and bool(query.roles)
+    # What the question says of the figure it asks, read once rather than per sentence.
+    change_asked = _CHANGE_ASKED.search(query.corrected) is not None
+    rate_asked = _RATE_ASKED.search(query.corrected) is not None
+    price_asked = _PRICE_ASKED.search(query.corrected) is not None
     last: PassageRead | None = None  # the read of the sentence before
     for sentence in sentences_of(passage.text):
         terms = sentence_terms(sentence)
@@ -294,17 +298,17 @@ def read_passage(
                 # "When was it expected to open?": a date already past when the document
                 # was written ("cost £8m when it opened in 2014") was no plan then.
                 spans = [s for s in spans if not before_published(s, document.published)] or spans
-            if query.kind in ("amount", "count") and not _CHANGE_ASKED.search(query.corrected):
+            if query.kind in ("amount", "count") and not change_asked:
                 # "a £2m spending increase", "the bill has risen by more than £3m": by how
                 # much something changed, not what it is.
                 spans = [s for s in spans if not _tells_change(sentence, s)]
-            if query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
+            if query.kind == "amount" and not rate_asked:
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]
-            if query.kind == "amount" and _PRICE_ASKED.search(query.corrected):
+            if query.kind == "amount" and price_asked:
                 # "How much is a family ticket?": what one person pays is never millions.
                 spans = [s for s in spans if not _MILLIONS.search(s.text)]
-            elif query.kind == "amount" and not _RATE_ASKED.search(query.corrected):
+            elif query.kind == "amount" and not rate_asked:
                 # "What did the bridge cost to build?": never a sum in pence.
                 spans = [s for s in spans if not _PENCE.match(s.text.strip())]
             if query.kind == "name" and query.noun_term in counting_terms()[1]:

@@ -7,7 +7,7 @@ what the corpus is about. Of the names that head a body of one kind ("X Universi
 rival's, never the subject, and its posts, figures and grades are its own, even where a
 sentence names it bare ("Stanholt has 2,100 staff").
 
-May import `index`, `text` and this package's `sentences`, `spans` and `tuning`.
+May import `index`, `text` and this package's `kept`, `sentences`, `spans` and `tuning`.
 """
 
 from __future__ import annotations
@@ -17,28 +17,18 @@ from collections import Counter, defaultdict
 from ..index import Index
 from ..text.tokens import tokenize
 from . import tuning
+from .kept import once_per
 from .sentences import CAPITALISED_RUN
 from .spans import FUNCTION_WORDS, bare_word, is_body_word, is_name_word
 
 __all__ = ["rival_terms"]
 
-# Worked out once per index (a pass over every passage), the index kept beside its answer
-# so that an id reused by a later index is not mistaken for it.
-_KEPT: dict[int, tuple[Index, frozenset[str]]] = {}
-_INDEXES_KEPT = 4
-
 
 def rival_terms(index: Index) -> frozenset[str]:
     """The terms of names that head a body of the subject's kind in fewer documents than
-    the subject's own name: "stanholt" beside "kelbi" for "X University"."""
-    kept = _KEPT.get(id(index))
-    if kept is not None and kept[0] is index:
-        return kept[1]
-    while len(_KEPT) >= _INDEXES_KEPT:
-        del _KEPT[next(iter(_KEPT))]
-    found = _rivals(index)
-    _KEPT[id(index)] = (index, found)
-    return found
+    the subject's own name: "stanholt" beside "kelbi" for "X University". Worked out once
+    per index (a pass over a sample of its passages)."""
+    return once_per("rivals", index, _rivals)
 
 
 def _rivals(index: Index) -> frozenset[str]:

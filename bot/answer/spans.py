@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..text.dates import PubDate
+from ..text.dates import WEEKDAYS, PubDate
 from ..text.lexicon import POST_NOUNS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
 from ..text.tokens import STOP_WORDS, fold, stem
@@ -83,7 +83,7 @@ def _in_a_name(sentence: str, start: int) -> bool:
     return before is not None and fold(before.group(1)) not in FUNCTION_WORDS
 
 
-_WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+$")
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)}),?\s+$")
 
 # A grade written as a code ("G1", "V2"): beside a rating word, or after a label ("Governance: G2").
 _GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
