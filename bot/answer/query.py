@@ -82,6 +82,8 @@ _HOW_SCALE = re.compile(
     r"\s*how\s+(big|large|small|high|low|long|old|far|tall|wide|deep|heavy|expensive|costly|late|early)\b",
     re.IGNORECASE,
 )
+# "the size of the team" asks how many are in it: "size" says the kind of answer, as "how big" does.
+_SIZE_OF = re.compile(r"\s*what\s+(?:is|was|are|were)\s+the\s+(size|strength)\s+of\b", re.IGNORECASE)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
@@ -510,6 +512,9 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
         # "How big is the fund?" asks a sum: "big" says what kind of answer, as "much"
         # does, and a sentence giving the sum need not say it.
         terms = tuple(t for t in terms if t not in tokenize(scale.group(1)))
+    sized = _SIZE_OF.match(corrected)
+    if kind == "count" and sized is not None:
+        terms = tuple(t for t in terms if t not in tokenize(sized.group(1)))
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
     polar = asks_yes_or_no(corrected)

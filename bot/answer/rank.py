@@ -394,6 +394,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             return max(beside, held / counted_total)
         return beside
 
+    def counts_it(hit: Hit) -> bool:
+        # "How many rangers were on its books in 2015?": as things stood then, a count
+        # beside all that is counted answers, however little of the rest of the question's
+        # wording it shares.
+        around = hit.anchor | topics.get(hit.passage.id, frozenset())
+        timed = query.asks_latest or as_of is not None
+        return timed and bool(counted_whole) and hit.span is not None and counted_whole <= around
+
     generic, modifiers = role_and_modifier_stems()
     holds_post = query.kind == "person" and any(r not in generic and r not in modifiers for r in query.roles)
 
@@ -424,7 +432,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if (h.linked or untyped)
         and not (h.retrospective and not query.past)
         and fit(h) >= (comparable if h.span is not None else comparable_untyped) * best_fit
-        and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or (holds_post and h.span is not None))
+        and (
+            max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+            or (holds_post and h.span is not None)
+            or counts_it(h)
+        )
     ]
     values = {h.span.value for h in band if h.span is not None}
     band += [

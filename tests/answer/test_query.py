@@ -169,6 +169,8 @@ def test_whose_view_a_question_asks_is_asking_for_their_words(question: str) -> 
         ("How big is the community fund this year?", "big"),
         ("how long is the lease on the depot", "long"),
         ("How large was the fine?", "larg"),
+        ("What is the size of the lifeguard team?", "size"),
+        ("What was the strength of the crew in 2019?", "strength"),
     ],
 )
 def test_the_adjective_of_how_big_says_the_kind_not_what_about(question: str, word: str) -> None:

@@ -789,3 +789,28 @@ def test_a_why_question_about_a_cost_is_not_read_as_asking_what_a_cost_is_for(tm
     # "cost to jump" is no "cost to park": "jump", a word the documents lack, is not the point.
     answer = engine.ask("What caused the pier's forecast cost to jump to £9m?")
     assert not answer.abstained, answer.reason
+
+
+def test_as_of_a_date_a_count_of_what_is_asked_stands_for_the_question(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2012.md": article(
+                "Kelby trust keeps its wardens",
+                "2012-06-13",
+                "The Kelby trust kept its books balanced this year. "
+                '"Our 14 wardens are the backbone of this reserve," the Kelby trust\'s chair said.',
+            ),
+            "2014.md": article(
+                "Reserve cuts",
+                "2014-11-19",
+                "The warden service was cut from 14 to 11 wardens after the budget reductions.",
+            ),
+            "2016.md": article(
+                "Reserve reopens", "2016-05-01", "The Kelby reserve reopened its hides in May."
+            ),
+        },
+    )
+    # "on its books" is the asker's way of putting it: the newest count of wardens by then answers.
+    answer = engine.ask("How many wardens were on the trust's books at the end of 2015?", as_of="2015-12-31")
+    assert answer.short == "11 wardens"

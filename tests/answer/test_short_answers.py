@@ -203,6 +203,12 @@ def test_what_kind_of_body_is_answered_by_the_words_before_its_name(engine: Engi
     assert _short(engine, "What kind of organisation is Oarsworth Trust?") == "rowing charity"
 
 
+def test_what_kind_of_body_keeps_the_article_the_sentence_gives_it(tmp_path: Path) -> None:
+    body = "Each summer the ferry company sponsors a youth sailing club Seaspray Juniors on the estuary."
+    engine = engine_over(tmp_path, {"2019-sponsor.md": article("Ferry sponsors sailors", "2019-06-01", body)})
+    assert _short(engine, "What kind of organisation is Seaspray Juniors?") == "a youth sailing club"
+
+
 def test_a_person_is_named_with_their_title(engine: Engine) -> None:
     assert _short(engine, "Who chairs the harbour committee?") == "Councillor Nadia Brook"
 
