@@ -423,11 +423,14 @@ def points_back(sentence: str, span: AnswerSpan) -> bool:
 def _the_body(sentence: str, span: AnswerSpan) -> bool:
     """Whether "the" and a kind of body ("the company", "the trust") stand beside a person."""
     lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
+    # The reach starts at a word of meaning: the "the" before it is read too.
+    lo = max(0, lo - len("the "))
     return any(is_body_word(m.group(1)) for m in _THE_WORD.finditer(sentence, lo, hi))
 
 
-# "the company", not "the Company of Watermen": a name is another body.
-_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
+# "the company", not "the Company of Watermen": a name is another body; nor "the police
+# and crime commissioner", a post.
+_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])(?!\s+(?:and|&)\s)")
 
 
 def _names_a_body(sentence: str) -> bool:

@@ -545,3 +545,41 @@ def test_a_bodys_earlier_name_after_as_is_not_another_body(tmp_path: Path) -> No
     news = article("University budget", "2017-04-01", "Kelby University has set its budget for the year.")
     engine = engine_over(tmp_path, {"2016-appointment.md": history, "2017-budget.md": news})
     assert engine.ask("When was Kelby University founded?").short == "1971"
+
+
+def test_a_post_said_of_the_body_the_sentence_before_names_is_held_far_from_the_name(
+    tmp_path: Path,
+) -> None:
+    summary = article(
+        "Harbour committee decisions",
+        "2020-01-22",
+        "This summary covers the Harbour Works Committee at its meeting in Kelby on 20 January 2020. "
+        "The committee was chaired by Cllr Ann Ware. Members agreed the dredging budget.",
+    )
+    documents = {
+        "2020-01-summary.md": summary,
+        **{
+            f"201{n}-fees.md": article(
+                "Harbour fees", f"201{n}-05-01", f"The harbour committee set fees for 201{n}."
+            )
+            for n in range(3)
+        },
+    }
+    engine = engine_over(tmp_path, documents)
+    # "The committee" is the one the sentence before names, however many words before the name.
+    answer = engine.ask("Which councillor chaired the Harbour Works Committee meeting?")
+    assert answer.short == "Cllr Ann Ware"
+
+
+def test_a_post_beginning_the_and_a_body_word_points_back_to_nothing(tmp_path: Path) -> None:
+    report = article(
+        "Panel meets",
+        "2014-02-04",
+        "The Kelby Police and Crime Panel met at the town hall. "
+        "The police and crime commissioner, Jo Tarrant, attended.",
+    )
+    later = article("Commissioner", "2016-05-10", "Sam Rusk is the police and crime commissioner for Kelby.")
+    engine = engine_over(tmp_path, {"2014-panel.md": report, "2016-commissioner.md": later})
+    # "The police and crime commissioner" is the post, not "the police" pointing back to the panel.
+    answer = engine.ask("Who is the police and crime commissioner for Kelby?")
+    assert [e.said for e in answer.earlier] == ["Jo Tarrant"]
