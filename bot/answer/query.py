@@ -145,6 +145,11 @@ class Query:
         )
 
     @property
+    def asks_plan(self) -> bool:
+        """Whether the question asks about a plan or forecast ("expected", "due", "will")."""
+        return bool(_FORECAST.search(self.corrected))
+
+    @property
     def forecast(self) -> bool:
         """Whether the question asks what was planned at a past time, not what happened:
         "When was it expected to open?"; not what was first planned, nor "When will it

@@ -42,6 +42,7 @@ from .posts import same_post
 from .query import Query
 from .reading import (
     PassageRead,
+    after_published,
     before_published,
     counting_terms,
     opening_terms,
@@ -63,6 +64,8 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure"})
 
 
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+# "When did it open?", "when did they move": asks when something happened.
+_WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -419,6 +422,19 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 
     planned = [h for h in answering if not no_plan(h)] or answering
     best_fit = max((fit(h) for h in planned if h.linked or untyped), default=0.0)
+    if query.kind == "date" and _WHEN_DID.match(query.corrected) and not query.asks_plan:
+        # "When did it open?": a date still to come when its document was written was a
+        # plan; one that had come tells what happened, if it answers the same question.
+        happened = [
+            h
+            for h in planned
+            if (h.linked or untyped)
+            and h.span is not None
+            and h.document.published is not None
+            and not after_published(h.span, h.document.published)
+            and fit(h) >= best_fit
+        ]
+        planned = happened or planned
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that
     # fits less well may be the one that holds now, so the band takes it in.
     # A question asked as things stood on a date asks what held then, as "now" does today;
@@ -468,9 +484,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # Newest document first; within one document, the statement about the latest time
     # ("rated inadequate in 2013" then "requires improvement in April 2016"); "who was the
     # first chief executive?" asks for the earliest.
-    band = (
-        earliest_first(band) if asks_first(query.corrected) and query.kind is not None else newest_first(band)
-    )
+    # "When did it take its first students?" asks when an event happened, which the newest
+    # report tells best; only a plan ("When was it first expected to open?") was first said.
+    first = asks_first(query.corrected) and (query.kind != "date" or query.asks_plan)
+    band = earliest_first(band) if first and query.kind is not None else newest_first(band)
     if (
         query.kind == "date"
         and band
@@ -497,7 +514,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         )
         if finer is not None:
             band = [finer, *(h for h in band if h is not finer)]
-    if band and band[0].span is not None and not query.asks_earlier and not asks_first(query.corrected):
+    if band and band[0].span is not None and not query.asks_earlier and not first:
         # "From April an adult ticket will cost £6, up from £4.50": a newer document that
         # says the value found was replaced tells the value that holds now, though it
         # stands next to less of the question.

@@ -61,6 +61,7 @@ from .spans import (
 
 __all__ = [
     "PassageRead",
+    "after_published",
     "before_published",
     "counting_terms",
     "gives_cause",
@@ -223,6 +224,17 @@ def before_published(span: AnswerSpan, published: PubDate) -> bool:
     year, month = told
     now = published.value
     return year < now.year or (year == now.year and 0 < month < now.month and published.precision != "year")
+
+
+def after_published(span: AnswerSpan, published: PubDate) -> bool:
+    """Whether a date span is of a time after a publication date (a year after its year,
+    a month after its month): a plan when it was written, not an event."""
+    told = latest_mentioned(span.display, published)
+    if told is None:
+        return False
+    year, month = told
+    now = published.value
+    return year > now.year or (year == now.year and month > now.month and published.precision != "year")
 
 
 def _later(sentence: str, before: str, published: PubDate | None) -> bool:

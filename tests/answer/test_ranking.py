@@ -814,3 +814,62 @@ def test_as_of_a_date_a_count_of_what_is_asked_stands_for_the_question(tmp_path:
     # "on its books" is the asker's way of putting it: the newest count of wardens by then answers.
     answer = engine.ask("How many wardens were on the trust's books at the end of 2015?", as_of="2015-12-31")
     assert answer.short == "11 wardens"
+
+
+def _gallery_documents() -> dict[str, str]:
+    return {
+        "2016.md": article(
+            "Gallery plans",
+            "2016-03-02",
+            "The Kelby gallery is expected to take its first visitors in September 2019.",
+        ),
+        "2019.md": article(
+            "Gallery delayed",
+            "2019-05-10",
+            "The Kelby gallery will now take its first visitors in March 2021.",
+        ),
+        "2022.md": article(
+            "Gallery opens",
+            "2022-06-01",
+            "The Kelby gallery took its first visitors in May 2022, three years late.",
+        ),
+    }
+
+
+def test_when_an_event_with_a_first_in_it_happened_the_newest_report_answers(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _gallery_documents())
+    # "its first visitors" names the event; it does not ask for the first report of it.
+    answer = engine.ask("When were the Kelby gallery's first visitors let in?")
+    assert answer.short == "May 2022"
+
+
+def test_what_was_first_planned_is_still_the_first_report(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _gallery_documents())
+    answer = engine.ask("When was the Kelby gallery first expected to take visitors?")
+    assert answer.short == "September 2019"
+
+
+def test_when_something_happened_a_date_that_had_come_leads_a_plan(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018.md": article(
+                "Depot move",
+                "2018-02-01",
+                "The Kelby bus depot is due to move to Mill Lane in June 2019.",
+            ),
+            "2020.md": article(
+                "Depot",
+                "2020-02-01",
+                "Kelby's buses now run from Mill Lane, where the depot moved in October 2019.",
+            ),
+            "2021.md": article(
+                "Depot plans",
+                "2021-02-01",
+                "The Kelby bus depot will move to a bigger Mill Lane site in June 2023.",
+            ),
+        },
+    )
+    # The newest report is a plan for another move; what happened was said before it.
+    answer = engine.ask("When did the Kelby bus depot move to Mill Lane?")
+    assert answer.short == "October 2019"
