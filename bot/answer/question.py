@@ -99,7 +99,7 @@ _GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|colle
 # Nouns that name a number of things: "what is the number of stations".
 # Words before "number" that still ask a count: "the total number", "the latest number".
 _COUNT_QUALIFIERS = r"(?:the|total|overall|average|latest|current)\b"
-_COUNT_NOUNS = r"number|tally|population|figure|total"
+_COUNT_NOUNS = r"number|tally|population|figure|total|headcount|attendance"
 
 # "What stream ran under the site?", "what firm built it": a noun and then its verb asks
 # for a name, as "which" does; "what kind of", "what happened" do not.

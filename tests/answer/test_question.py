@@ -67,6 +67,8 @@ from bot.answer.spans import persons_in
         ("What's the population of the island?", "count"),
         ("What is the latest visitor figure?", "count"),
         ("What was the total of new members?", "count"),
+        ("What was the headcount of ferry crew at the end of 2019?", "count"),
+        ("What was the attendance at the harbour festival?", "count"),
         ("What is the airport's most recent yearly passenger total?", "count"),
         ("What is the total cost of the bridge?", "amount"),
         ("What did Bill Hart say about the pier?", None),
