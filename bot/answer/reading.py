@@ -207,11 +207,11 @@ _INITIALLED = re.compile(r"[A-Z][a-z]+ [A-Z]\.?")
 
 
 def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
-    """The names of firms a sentence gives: "Elmbury Ward Construction"."""
+    """The names of firms a sentence gives: "Elmbury Ward Construction", "Birch & Lowe"."""
     return [
         s
         for s in find_answer_spans(sentence, "name", query.corrected)
-        if fold(s.text.split()[-1]).strip("'’") in COMPANY_WORDS
+        if fold(s.text.split()[-1]).strip("'’") in COMPANY_WORDS or " & " in s.text
     ]
 
 

@@ -548,6 +548,12 @@ The new slipway was built by Hollin Marine Construction and cost £2m.
     assert engine.ask("Who built the new slipway?").short == "Hollin Marine Construction"
 
 
+def test_two_names_joined_by_an_ampersand_are_a_firm(tmp_path: Path) -> None:
+    built = article("Slipway opens", "2019-08-01", "The new slipway was built by Marsh & Pike and cost £2m.")
+    engine = engine_over(tmp_path, {"2019-slipway.md": built})
+    assert engine.ask("Who built the new slipway?").short == "Marsh & Pike"
+
+
 _FERRY_SERVICE = {
     "2019-chief.md": """\
 ---
