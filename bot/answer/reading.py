@@ -405,6 +405,19 @@ def read_passage(
             coverage, linked, proximity = max(coverage, last.coverage), True, max(proximity, last.proximity)
             carried = carried | last.anchor_words
             strength = max(strength, last.strength)
+        if (
+            query.kind == "date"
+            and span is not None
+            and linked
+            and last is not None
+            and last.span is None
+            and not follows
+        ):
+            # "The berth is open at last. The first ship tied up on Friday 21 May.": a date
+            # right after a sentence that tells the event but gives no date is its date.
+            told = sentence_terms(last.sentence)
+            coverage = max(coverage, coverage_of({*terms, *told}, query, asked.weights, asked.total))
+            carried = carried | frozenset(told)
         candidate = PassageRead(
             sentence, coverage, proximity, span, strength if coverage > 0 else 0, linked, cause=cause
         )

@@ -873,3 +873,25 @@ def test_when_something_happened_a_date_that_had_come_leads_a_plan(tmp_path: Pat
     # The newest report is a plan for another move; what happened was said before it.
     answer = engine.ask("When did the Kelby bus depot move to Mill Lane?")
     assert answer.short == "October 2019"
+
+
+def test_a_date_right_after_the_sentence_telling_the_event_is_its_date(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019.md": article(
+                "Jetty delayed",
+                "2019-09-17",
+                "Kelby's new jetty is now expected to open early next year.",
+            ),
+            "2021.md": article(
+                "Jetty open at last",
+                "2021-05-27",
+                "Kelby's new jetty is open for business at last. "
+                "The ferry Tern became the first boat to tie up at the jetty on Friday 21 May.",
+            ),
+        },
+    )
+    # The date is in the sentence after the one that says it opened.
+    answer = engine.ask("When did the new jetty finally open?")
+    assert answer.short == "21 May 2021"
