@@ -61,8 +61,18 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
                 key=lambda h: h.quality,
             )
     years = {int(y.group(0)) for y in _YEAR.finditer(question)}
-    dated = [h for h in band if h.document.published and h.document.published.value.year in years]
-    return max(dated, key=lambda h: h.quality) if dated else band[0]
+    if not years:
+        return band[0]
+    # "Why was it marked down in 2021?": told that year, or early the next ("an inspection
+    # in late 2021" reported in March 2022); in the band first, else among the candidates
+    # that say enough of the question.
+    wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
+    for told_in in (years, {y + 1 for y in years}):
+        for hits in (band, wider):
+            dated = [h for h in hits if h.document.published and h.document.published.value.year in told_in]
+            if dated:
+                return max(dated, key=lambda h: h.quality)
+    return band[0]
 
 
 # A move to a year: "pushed back to 2021", "slip to 2023".

@@ -23,6 +23,7 @@ May import `corpus`, `text`, `index` and the modules of this package below it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -375,7 +376,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if query.kind == "count" and query.counted and query.counted not in counting_terms()[1]
         else set()
     )
-    counted_total = sum(weights.get(t, 0.0) for t in counted_whole) or 1.0
+    counted_total = math.fsum(weights.get(t, 0.0) for t in counted_whole) or 1.0
 
     def fit(hit: Hit) -> float:
         # How well a hit answers the question asked: for a typed answer, how much of the
@@ -386,14 +387,15 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         if holds_post:
             return 1.0  # it passed the check that the person holds the post asked about
         around = hit.anchor | topics.get(hit.passage.id, frozenset())
-        beside = sum(weights.get(t, 0.0) for t in around) / total if total else 0.0
+        # Summed exactly: a set's order (which differs from run to run) must not tip a tie.
+        beside = math.fsum(weights.get(t, 0.0) for t in around) / total if total else 0.0
         # A quantity in units (minutes, tonnes) is of the kind asked wherever the sentence
         # says it: "the average response to Category 1 calls, which cover ..., was 9 minutes".
         if query.kind == "measure":
             return max(beside, hit.coverage)
         if counted_whole:
             # "How many vehicles are in the fleet?": "now runs 251 vehicles" counts them.
-            held = sum(weights.get(t, 0.0) for t in counted_whole if t in around)
+            held = math.fsum(weights.get(t, 0.0) for t in counted_whole if t in around)
             return max(beside, held / counted_total)
         return beside
 

@@ -464,3 +464,24 @@ def test_taking_over_as_a_post_is_succeeding_to_it(tmp_path: Path) -> None:
     }
     answer = engine_over(tmp_path, documents).ask("wen did jo bell take over as ceo")
     assert answer.short == "April 2019"
+
+
+def test_why_something_happened_in_a_year_is_told_by_that_year_or_the_next(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2022-report.md": article(
+                "Pool marked down",
+                "2022-03-01",
+                "The Kelby lido was marked down to poor after an inspection in late 2021.\n\n"
+                "Inspectors found that broken tiles had been left unrepaired for months.",
+            ),
+            "2024-news.md": article(
+                "Lido rating restored",
+                "2024-05-01",
+                "The Kelby lido, marked down to poor in 2021, has won back its good rating.",
+            ),
+        },
+    )
+    answer = engine.ask("Why was the Kelby lido marked down in 2021?")
+    assert answer.results[0].citation.doc_id == "2022-report"

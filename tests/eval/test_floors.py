@@ -190,7 +190,9 @@ CORPUS_FLOORS = {
     "rookfield": (0.40, 0.83, 7, 0.36, 0.84, 0.35),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
-    "orchardleigh": (0.70, 0.66, 6, 0.61, 0.64, 0.41),
+    # Session 12, why it happened in a year named is told by that year's report: one hit
+    # and one short answer lost here (0.705 to 0.682), read +2 elsewhere, held +2.
+    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.64, 0.41),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
