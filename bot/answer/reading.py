@@ -441,6 +441,15 @@ def read_passage(
             )
             # A sentence that updates the best one so far takes its place.
             or (follows and best is before)
+            # Of two that say as much, the one about the later time is the news: "had
+            # promised it would open in 2015. Papers now say it will not open until 2017."
+            or (
+                candidate.span is not None
+                and best.span is not None
+                and (candidate.strength, candidate.linked, cause, candidate.coverage, proximity)
+                == (best.strength, best.linked, best.cause, best.coverage, best.proximity)
+                and _later(sentence, best.sentence, document.published)
+            )
         ):
             best = candidate
     assert best is not None

@@ -895,3 +895,14 @@ def test_a_date_right_after_the_sentence_telling_the_event_is_its_date(tmp_path:
     # The date is in the sentence after the one that says it opened.
     answer = engine.ask("When did the new jetty finally open?")
     assert answer.short == "21 May 2021"
+
+
+def test_of_two_sentences_saying_as_much_the_one_about_the_later_time_answers(tmp_path: Path) -> None:
+    news = article(
+        "Hub delayed",
+        "2014-02-11",
+        "The trust had promised that the hub would open in autumn 2015. "
+        "Board papers published yesterday now say the hub will not open until spring 2017.",
+    )
+    engine = engine_over(tmp_path, {"2014-hub.md": news})
+    assert engine.ask("When was the hub expected to open?").short == "spring 2017"
