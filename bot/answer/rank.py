@@ -477,6 +477,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # "What job did Jo Bell have before?": "Jo Bell, previously finance director at
         # X" says it, whatever kind of answer the question's words ask for.
         band = sorted(before, key=lambda h: -h.quality)
+    years = {t for t in query.terms if is_year(t)}
+    if years and any(years & h.anchor for h in band):
+        # "How many complaints came in during 2017?": the count beside that year, not a
+        # newer report's count of another year.
+        band = [h for h in band if years & h.anchor]
     defining = query.defining_term
     of_defining = defining is not None and any(defining in h.anchor for h in band)
     if of_defining:

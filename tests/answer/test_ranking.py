@@ -906,3 +906,21 @@ def test_of_two_sentences_saying_as_much_the_one_about_the_later_time_answers(tm
     )
     engine = engine_over(tmp_path, {"2014-hub.md": news})
     assert engine.ask("When was the hub expected to open?").short == "spring 2017"
+
+
+def test_a_count_of_the_year_asked_leads_a_newer_count_of_another_year(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018.md": article(
+                "Noise report", "2018-06-01", "The Kelby airport received 1,874 noise complaints in 2017."
+            ),
+            "2025.md": article(
+                "Annual review",
+                "2025-03-03",
+                "The Kelby airport received 2,106 noise complaints during the year.",
+            ),
+        },
+    )
+    answer = engine.ask("How many noise complaints came in during 2017?")
+    assert answer.short == "1,874 noise complaints"
