@@ -250,6 +250,8 @@ def _value_dropped(sentence: str, before: str, query: Query) -> bool:
     for kind in _VALUE_KINDS - {query.kind}:
         for span in find_answer_spans(before, kind, ""):
             if set(tokenize(span.text)) <= set(query.terms) and fold(span.text) not in fold(sentence):
+                if re.search(rf"\b(?:from|out of)\s+{re.escape(fold(span.text))}\b", fold(query.corrected)):
+                    continue  # "When did it move up from inadequate?" asks when that state ended
                 return True
     return False
 

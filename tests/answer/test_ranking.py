@@ -924,3 +924,13 @@ def test_a_count_of_the_year_asked_leads_a_newer_count_of_another_year(tmp_path:
     )
     answer = engine.ask("How many noise complaints came in during 2017?")
     assert answer.short == "1,874 noise complaints"
+
+
+def test_when_a_state_the_question_names_after_from_ended_is_the_next_sentences_date(tmp_path: Path) -> None:
+    report = article(
+        "Pool rating",
+        "2017-03-01",
+        'The Kelby lido was rated "poor" by inspectors in 2013. They re-rated it "fair" in April 2016.',
+    )
+    engine = engine_over(tmp_path, {"2017-lido.md": report})
+    assert engine.ask("When did inspectors move the Kelby lido up from poor?").short == "April 2016"
