@@ -5,7 +5,7 @@ delay, and in it by the passage that says what caused it, which often shares no 
 the question ("engineers had found far more waterlogged clay ..."): the headline only
 restates what happened. The reporting article is, for a date moved ("pushed back to
 2021"), the first that gives the new date; else the one published in a year the question
-names; else the newest. Its cause is a passage among the candidates, or one of the few
+names, or in the year after; else the newest. Its cause is a passage among the candidates, or one of the few
 after the lead that gives a cause, or the one right after it that goes on about a name
 the question gives.
 
@@ -42,12 +42,12 @@ _SAYS_CAUSE = re.compile(
 def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> Hit:
     """The hit from the article that reported what the question asks about: for a move to
     a year ("pushed back to 2021"), the first article that gives that year; else one
-    published in a year the question names; else the band's first."""
+    published in a year the question names, or in the year after; else the band's first."""
     target = _TO_YEAR.search(question)
     # "Why did the budget rise to £40 million?": the article that first gave the figure.
     figures = {t for t in tokenize(question) if any(c.isdigit() for c in t) and not _YEAR.fullmatch(t)}
+    wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
     if target or figures:
-        wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
         giving = [
             h
             for h in wider
@@ -63,10 +63,9 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
     years = {int(y.group(0)) for y in _YEAR.finditer(question)}
     if not years:
         return band[0]
-    # "Why was it marked down in 2021?": told that year, or early the next ("an inspection
-    # in late 2021" reported in March 2022); in the band first, else among the candidates
-    # that say enough of the question.
-    wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
+    # "Why was it marked down in 2019?": told that year, or the next (a review late in 2019
+    # reported the spring after); in the band first, else among the candidates that say
+    # enough of the question.
     for told_in in (years, {y + 1 for y in years}):
         for hits in (band, wider):
             dated = [h for h in hits if h.document.published and h.document.published.value.year in told_in]

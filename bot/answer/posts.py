@@ -424,13 +424,19 @@ def _the_body(sentence: str, span: AnswerSpan) -> bool:
     """Whether "the" and a kind of body ("the company", "the trust") stand beside a person."""
     lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
     # The reach starts at a word of meaning: the "the" before it is read too.
-    lo = max(0, lo - len("the "))
-    return any(is_body_word(m.group(1)) for m in _THE_WORD.finditer(sentence, lo, hi))
+    if (the := _THE_BEFORE.search(sentence[:lo])) is not None:
+        lo = the.start()
+    return any(
+        is_body_word(m.group(1)) and not _POST_AFTER_AND.match(sentence, m.end())
+        for m in _THE_WORD.finditer(sentence, lo, hi)
+    )
 
 
-# "the company", not "the Company of Watermen": a name is another body; nor "the police
-# and crime commissioner", a post.
-_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])(?!\s+(?:and|&)\s)")
+# "the company", not "the Company of Watermen": a name is another body.
+_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# "the port and harbour officer" is a post, not "the port" pointing back.
+_POST_AFTER_AND = re.compile(rf"\s+(?:and|&)\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\b")
 
 
 def _names_a_body(sentence: str) -> bool:

@@ -83,7 +83,9 @@ _HOW_SCALE = re.compile(
     re.IGNORECASE,
 )
 # "the size of the team" asks how many are in it: "size" says the kind of answer, as "how big" does.
-_SIZE_OF = re.compile(r"\s*what\s+(?:is|was|are|were)\s+the\s+(size|strength)\s+of\b", re.IGNORECASE)
+_SIZE_OF = re.compile(
+    r"\s*what(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z]+\s+)?(size|strength)\s+of\b", re.IGNORECASE
+)
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
@@ -155,7 +157,7 @@ class Query:
         "When was it expected to open?"; not what was first planned, nor "When will it
         open?", which a report that it has opened answers."""
         return (
-            bool(_FORECAST.search(self.corrected))
+            self.asks_plan
             and bool(re.search(r"\b(was|were|had)\b", self.corrected, re.I))
             and not _FIRST_PLAN.search(self.corrected)
         )
@@ -512,14 +514,14 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     rare = tuple(t for t in unknown if t in capitalised or (cased and t not in common))
     # Capitalised words the question has: "Stanholt", "Ludbury" (role words and months aside).
     kind = expected_answer(corrected)
-    scale = _HOW_SCALE.match(corrected)
-    if kind is not None and scale is not None:
-        # "How big is the fund?" asks a sum: "big" says what kind of answer, as "much"
-        # does, and a sentence giving the sum need not say it.
-        terms = tuple(t for t in terms if t not in tokenize(scale.group(1)))
-    sized = _SIZE_OF.match(corrected)
-    if kind == "count" and sized is not None:
-        terms = tuple(t for t in terms if t not in tokenize(sized.group(1)))
+    for scale in (
+        _HOW_SCALE.match(corrected) if kind is not None else None,
+        _SIZE_OF.match(corrected) if kind == "count" else None,
+    ):
+        if scale is not None:
+            # "How big is the fund?" asks a sum: "big" says what kind of answer, as "much"
+            # does, and a sentence giving the sum need not say it; so "size" of a team.
+            terms = tuple(t for t in terms if t not in tokenize(scale.group(1)))
     # Asked whether a person still holds a post, their name is the value in question, not
     # a qualifier the answer must repeat.
     polar = asks_yes_or_no(corrected)

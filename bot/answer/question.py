@@ -241,7 +241,7 @@ def expected_answer(question: str) -> AnswerType | None:
     ):
         return "amount"
     if re.match(
-        rf"^what (is|was|are|were) the (size|strength) of (the |its |their |our )?"
+        rf"^what (is|was|are|were) the ([a-z]+ )?(size|strength) of (the |its |their |our )?"
         rf"([\w'’-]+ ){{0,2}}({_GROUP_NOUNS})\b",
         q,
     ):

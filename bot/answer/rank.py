@@ -67,6 +67,9 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure"})
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 # "When did it open?", "when did they move": asks when something happened.
 _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
+# "first" before the verb asks when it first happened ("When was it first opened?");
+# before a noun it names the event ("its first students").
+_FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -400,9 +403,9 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         return beside
 
     def counts_it(hit: Hit) -> bool:
-        # "How many rangers were on its books in 2015?": as things stood then, a count
-        # beside all that is counted answers, however little of the rest of the question's
-        # wording it shares.
+        # "How many wardens did it have on its payroll in 2012?": as things stood then, a
+        # count beside all that is counted answers, however little of the rest of the
+        # question's wording it shares.
         around = hit.anchor | topics.get(hit.passage.id, frozenset())
         timed = query.asks_latest or as_of is not None
         return timed and bool(counted_whole) and hit.span is not None and counted_whole <= around
@@ -427,14 +430,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     if query.kind == "date" and _WHEN_DID.match(query.corrected) and not query.asks_plan:
         # "When did it open?": a date still to come when its document was written was a
         # plan; one that had come tells what happened, if it answers the same question.
+        def plan(hit: Hit) -> bool:
+            published = hit.document.published
+            return hit.span is not None and published is not None and after_published(hit.span, published)
+
         happened = [
             h
             for h in planned
-            if (h.linked or untyped)
-            and h.span is not None
-            and h.document.published is not None
-            and not after_published(h.span, h.document.published)
-            and fit(h) >= best_fit
+            if (h.linked or untyped) and h.span is not None and not plan(h) and fit(h) >= best_fit
         ]
         planned = happened or planned
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that
@@ -492,9 +495,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # ("rated inadequate in 2013" then "requires improvement in April 2016"); "who was the
     # first chief executive?" asks for the earliest.
     # "When did it take its first students?" asks when an event happened, which the newest
-    # report tells best; only a plan ("When was it first expected to open?") was first said.
-    first = asks_first(query.corrected) and (query.kind != "date" or query.asks_plan)
-    band = earliest_first(band) if first and query.kind is not None else newest_first(band)
+    # report tells best; "When was it first opened?" and a plan ("When was it first
+    # expected to open?") ask for the first.
+    earliest_asked = asks_first(query.corrected) and (
+        query.kind != "date" or query.asks_plan or _FIRST_DONE.search(query.corrected) is not None
+    )
+    band = earliest_first(band) if earliest_asked and query.kind is not None else newest_first(band)
     if (
         query.kind == "date"
         and band
@@ -521,7 +527,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         )
         if finer is not None:
             band = [finer, *(h for h in band if h is not finer)]
-    if band and band[0].span is not None and not query.asks_earlier and not first:
+    if band and band[0].span is not None and not query.asks_earlier and not earliest_asked:
         # "From April an adult ticket will cost £6, up from £4.50": a newer document that
         # says the value found was replaced tells the value that holds now, though it
         # stands next to less of the question.

@@ -99,6 +99,11 @@ class PassageRead:
     supersedes: AnswerSpan | None = None  # the value the sentence says the answer replaced ("up from £5")
 
 
+def _standing(read: PassageRead) -> tuple[int, bool, bool, float, float]:
+    """How well a sentence answers, compared between the sentences of a passage."""
+    return (read.strength, read.linked, read.cause, read.coverage, read.proximity)
+
+
 @cache
 def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
     """The terms of counting words ("number of") and of things anything may be ("people",
@@ -211,30 +216,39 @@ def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
     return [
         s
         for s in find_answer_spans(sentence, "name", query.corrected)
-        if fold(s.text.split()[-1]).strip("'’") in COMPANY_WORDS or " & " in s.text
+        if fold(s.text.split()[-1]).strip("'’") in COMPANY_WORDS or _PARTNERS.search(s.text)
     ]
+
+
+# "Birch & Lowe": two surnames joined; not "A & E".
+_PARTNERS = re.compile(r"\b[A-Z][a-z]+\s+&\s+[A-Z][a-z]+\b")
 
 
 def before_published(span: AnswerSpan, published: PubDate) -> bool:
     """Whether a date span is of a time before a publication date (a year before its year,
     a month before its month)."""
-    told = latest_mentioned(span.display, published)
-    if told is None:
-        return False
-    year, month = told
-    now = published.value
-    return year < now.year or (year == now.year and 0 < month < now.month and published.precision != "year")
+    return _against_published(span, published) < 0
 
 
 def after_published(span: AnswerSpan, published: PubDate) -> bool:
     """Whether a date span is of a time after a publication date (a year after its year,
     a month after its month): a plan when it was written, not an event."""
+    return _against_published(span, published) > 0
+
+
+def _against_published(span: AnswerSpan, published: PubDate) -> int:
+    """-1, 0 or 1 as a date span tells of a time before, at (or not known against) or
+    after its document's publication; a month counts only where both give one."""
     told = latest_mentioned(span.display, published)
     if told is None:
-        return False
+        return 0
     year, month = told
     now = published.value
-    return year > now.year or (year == now.year and month > now.month and published.precision != "year")
+    if year != now.year:
+        return -1 if year < now.year else 1
+    if month == 0 or published.precision == "year" or month == now.month:
+        return 0
+    return -1 if month < now.month else 1
 
 
 def _later(sentence: str, before: str, published: PubDate | None) -> bool:
@@ -407,16 +421,9 @@ def read_passage(
             coverage, linked, proximity = max(coverage, last.coverage), True, max(proximity, last.proximity)
             carried = carried | last.anchor_words
             strength = max(strength, last.strength)
-        if (
-            query.kind == "date"
-            and span is not None
-            and linked
-            and last is not None
-            and last.span is None
-            and not follows
-        ):
-            # "The berth is open at last. The first ship tied up on Friday 21 May.": a date
-            # right after a sentence that tells the event but gives no date is its date.
+        if query.kind == "date" and span is not None and linked and last is not None and last.span is None:
+            # "The jetty is in use at last. The ferry Tern moored there on Thursday 3 June.":
+            # a date right after a sentence that tells the event but gives none is its date.
             told = sentence_terms(last.sentence)
             coverage = max(coverage, coverage_of({*terms, *told}, query, asked.weights, asked.total))
             carried = carried | frozenset(told)
@@ -433,23 +440,15 @@ def read_passage(
         before, last = last, candidate
         if (
             best is None
-            or (candidate.strength, candidate.linked, cause, candidate.coverage, proximity)
-            > (
-                best.strength,
-                best.linked,
-                best.cause,
-                best.coverage,
-                best.proximity,
-            )
+            or _standing(candidate) > _standing(best)
             # A sentence that updates the best one so far takes its place.
             or (follows and best is before)
-            # Of two that say as much, the one about the later time is the news: "had
-            # promised it would open in 2015. Papers now say it will not open until 2017."
+            # Of two that say as much, the one about the later time is the news: "had said
+            # the hall would open in 2012. Its latest plan puts the opening in 2014."
             or (
                 candidate.span is not None
                 and best.span is not None
-                and (candidate.strength, candidate.linked, cause, candidate.coverage, proximity)
-                == (best.strength, best.linked, best.cause, best.coverage, best.proximity)
+                and _standing(candidate) == _standing(best)
                 and _later(sentence, best.sentence, document.published)
             )
         ):

@@ -47,7 +47,6 @@ _EDGE_WORDS = STOP_WORDS | frozenset(
     shall may might must can be is are was were been being has have had also now then there
     here however but and or as so than because while when where said: says:""".split()
 )
-_INDEFINITE = frozenset({"a", "an"})
 #: The words after a question's gap term that a short answer takes at most.
 GAP_WORDS = 10
 _ARTICLES = frozenset("the a an".split())
@@ -245,8 +244,8 @@ def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
                 break
             start -= 1
         if start < k:
-            # The kind keeps its article: "a charity umbrella body" is the phrase as said.
-            if start > 0 and fold(tokens[start - 1].group(0)) in _INDEFINITE:
+            # The kind keeps its article: "a youth sailing club" is the phrase as said.
+            if start > 0 and fold(tokens[start - 1].group(0)) in _ARTICLES - {"the"}:
                 start -= 1
             return _clean(" ".join(t.group(0) for t in tokens[start:k]))
     return None

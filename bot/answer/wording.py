@@ -21,6 +21,7 @@ __all__ = [
     "common_spelling",
     "informal_to_plain",
     "is_common_english",
+    "plain_forms",
     "unshout",
     "zipf",
 ]
@@ -325,3 +326,8 @@ def as_shown(text: str) -> str:
     """The question as read, without the words added only to search by: "take over",
     not "take over start"."""
     return re.sub(rf"\s*{_SEARCH_MARK}\w+", "", text)
+
+
+def plain_forms() -> frozenset[str]:
+    """The plain words the casual spellings and short forms stand for ("chief operating officer")."""
+    return frozenset(_PLAIN.values())

@@ -470,18 +470,18 @@ def test_why_something_happened_in_a_year_is_told_by_that_year_or_the_next(tmp_p
     engine = engine_over(
         tmp_path,
         {
-            "2022-report.md": article(
+            "2020-report.md": article(
                 "Pool marked down",
-                "2022-03-01",
-                "The Kelby lido was marked down to poor after an inspection in late 2021.\n\n"
+                "2020-02-01",
+                "The Kelby lido was marked down to poor after a review at the end of 2019.\n\n"
                 "Inspectors found that broken tiles had been left unrepaired for months.",
             ),
             "2024-news.md": article(
                 "Lido rating restored",
                 "2024-05-01",
-                "The Kelby lido, marked down to poor in 2021, has won back its good rating.",
+                "The Kelby lido, marked down to poor in 2019, has won back its good rating.",
             ),
         },
     )
-    answer = engine.ask("Why was the Kelby lido marked down in 2021?")
-    assert answer.results[0].citation.doc_id == "2022-report"
+    answer = engine.ask("Why was the Kelby lido marked down in 2019?")
+    assert answer.results[0].citation.doc_id == "2020-report"

@@ -170,6 +170,7 @@ def test_whose_view_a_question_asks_is_asking_for_their_words(question: str) -> 
         ("how long is the lease on the depot", "long"),
         ("How large was the fine?", "larg"),
         ("What is the size of the lifeguard team?", "size"),
+        ("What's the current size of the lifeguard team?", "size"),
         ("What was the strength of the crew in 2019?", "strength"),
     ],
 )

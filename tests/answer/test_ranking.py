@@ -797,14 +797,14 @@ def test_as_of_a_date_a_count_of_what_is_asked_stands_for_the_question(tmp_path:
         {
             "2012.md": article(
                 "Kelby trust keeps its wardens",
-                "2012-06-13",
+                "2009-04-02",
                 "The Kelby trust kept its books balanced this year. "
-                '"Our 14 wardens are the backbone of this reserve," the Kelby trust\'s chair said.',
+                '"Our nine wardens are the heart of this reserve," the Kelby trust\'s chair said.',
             ),
             "2014.md": article(
                 "Reserve cuts",
-                "2014-11-19",
-                "The warden service was cut from 14 to 11 wardens after the budget reductions.",
+                "2011-10-05",
+                "The warden service went down from nine to seven wardens when the grant ended.",
             ),
             "2016.md": article(
                 "Reserve reopens", "2016-05-01", "The Kelby reserve reopened its hides in May."
@@ -812,8 +812,8 @@ def test_as_of_a_date_a_count_of_what_is_asked_stands_for_the_question(tmp_path:
         },
     )
     # "on its books" is the asker's way of putting it: the newest count of wardens by then answers.
-    answer = engine.ask("How many wardens were on the trust's books at the end of 2015?", as_of="2015-12-31")
-    assert answer.short == "11 wardens"
+    answer = engine.ask("How many wardens were on the trust's books at the end of 2012?", as_of="2012-12-31")
+    assert answer.short == "seven wardens"
 
 
 def _gallery_documents() -> dict[str, str]:
@@ -856,22 +856,22 @@ def test_when_something_happened_a_date_that_had_come_leads_a_plan(tmp_path: Pat
             "2018.md": article(
                 "Depot move",
                 "2018-02-01",
-                "The Kelby bus depot is due to move to Mill Lane in June 2019.",
+                "The Kelby bus depot is due to move to Quarry Road in June 2019.",
             ),
             "2020.md": article(
                 "Depot",
                 "2020-02-01",
-                "Kelby's buses now run from Mill Lane, where the depot moved in October 2019.",
+                "Kelby's buses now run from Quarry Road, where the depot moved in October 2019.",
             ),
             "2021.md": article(
                 "Depot plans",
                 "2021-02-01",
-                "The Kelby bus depot will move to a bigger Mill Lane site in June 2023.",
+                "The Kelby bus depot will move to a bigger Quarry Road site in June 2023.",
             ),
         },
     )
     # The newest report is a plan for another move; what happened was said before it.
-    answer = engine.ask("When did the Kelby bus depot move to Mill Lane?")
+    answer = engine.ask("When did the Kelby bus depot move to Quarry Road?")
     assert answer.short == "October 2019"
 
 
@@ -882,55 +882,69 @@ def test_a_date_right_after_the_sentence_telling_the_event_is_its_date(tmp_path:
             "2019.md": article(
                 "Jetty delayed",
                 "2019-09-17",
-                "Kelby's new jetty is now expected to open early next year.",
+                "Kelby's new jetty is now expected to finally open to boats early next year.",
             ),
             "2021.md": article(
                 "Jetty open at last",
                 "2021-05-27",
-                "Kelby's new jetty is open for business at last. "
-                "The ferry Tern became the first boat to tie up at the jetty on Friday 21 May.",
+                "Kelby's new jetty has opened to boats, two years late. "
+                "The ferry Tern moored at the jetty on Thursday 20 May, a week before.",
             ),
         },
     )
     # The date is in the sentence after the one that says it opened.
     answer = engine.ask("When did the new jetty finally open?")
-    assert answer.short == "21 May 2021"
+    assert answer.short == "20 May 2021"
 
 
 def test_of_two_sentences_saying_as_much_the_one_about_the_later_time_answers(tmp_path: Path) -> None:
     news = article(
         "Hub delayed",
         "2014-02-11",
-        "The trust had promised that the hub would open in autumn 2015. "
-        "Board papers published yesterday now say the hub will not open until spring 2017.",
+        "The trust had said that the hub would open in 2012. "
+        "Its latest plan says the hub will not open until 2014.",
     )
     engine = engine_over(tmp_path, {"2014-hub.md": news})
-    assert engine.ask("When was the hub expected to open?").short == "spring 2017"
+    assert engine.ask("When was the hub expected to open?").short == "2014"
 
 
 def test_a_count_of_the_year_asked_leads_a_newer_count_of_another_year(tmp_path: Path) -> None:
     engine = engine_over(
         tmp_path,
         {
-            "2018.md": article(
-                "Noise report", "2018-06-01", "The Kelby airport received 1,874 noise complaints in 2017."
+            "2017.md": article(
+                "Parking report", "2017-06-01", "The Kelby station had 940 parking complaints in 2016."
             ),
-            "2025.md": article(
+            "2024.md": article(
                 "Annual review",
-                "2025-03-03",
-                "The Kelby airport received 2,106 noise complaints during the year.",
+                "2024-03-03",
+                "The Kelby station had 1,210 parking complaints during the year.",
             ),
         },
     )
-    answer = engine.ask("How many noise complaints came in during 2017?")
-    assert answer.short == "1,874 noise complaints"
+    answer = engine.ask("How many parking complaints came in during 2016?")
+    assert answer.short == "940 parking complaints"
 
 
 def test_when_a_state_the_question_names_after_from_ended_is_the_next_sentences_date(tmp_path: Path) -> None:
     report = article(
         "Pool rating",
         "2017-03-01",
-        'The Kelby lido was rated "poor" by inspectors in 2013. They re-rated it "fair" in April 2016.',
+        'The Kelby lido was rated "poor" by inspectors in 2011. They re-rated it "fair" in May 2014.',
     )
     engine = engine_over(tmp_path, {"2017-lido.md": report})
-    assert engine.ask("When did inspectors move the Kelby lido up from poor?").short == "April 2016"
+    assert engine.ask("When did inspectors move the Kelby lido up from poor?").short == "May 2014"
+
+
+def test_when_it_first_happened_is_the_first_report_of_it(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2015.md": article("Lido history", "2015-05-01", "The Kelby lido was first opened in June 1936."),
+            "2022.md": article(
+                "Lido reopens", "2022-06-01", "The Kelby lido was opened again in May 2022 after repairs."
+            ),
+        },
+    )
+    # "first" before the verb asks when it first happened, not for the newest report.
+    assert engine.ask("When was the Kelby lido first opened?").short == "June 1936"
