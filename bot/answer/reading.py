@@ -99,6 +99,25 @@ class PassageRead:
     supersedes: AnswerSpan | None = None  # the value the sentence says the answer replaced ("up from £5")
 
 
+#: Nouns of a body a "which X" question may ask the name of, besides the kinds of body
+#: names end on ("council", "trust"): "which contractor", "which landlord".
+_BODY_NOUNS = frozenset(
+    """contractor contractors builder builders developer operator supplier landlord
+    association charity group partner consultancy consultant""".split()
+)
+
+
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady)\.?"
+_TITLE_OF = re.compile(rf"{_TITLES}\s")
+_TITLE_BEFORE = re.compile(rf"\b{_TITLES}\s+$")
+
+
+def _names_a_body_kind(noun: str) -> bool:
+    """Whether a "which X" noun names a kind of body, which no person is."""
+    word = fold(noun)
+    return word in ANY_BODY_WORDS or word in _BODY_NOUNS or word in COMPANY_WORDS or is_body_word(word)
+
+
 def _standing(read: PassageRead) -> tuple[int, bool, bool, float, float]:
     """How well a sentence answers, compared between the sentences of a passage."""
     return (read.strength, read.linked, read.cause, read.coverage, read.proximity)
@@ -342,6 +361,13 @@ def read_passage(
             if query.kind == "name" and query.noun_term in counting_terms()[1]:
                 # "Which company runs the ferry?": a reader signing "Carol T" is none.
                 spans = [s for s in spans if not _INITIALLED.fullmatch(s.text)]
+            if query.kind == "name" and query.noun and _names_a_body_kind(query.noun):
+                # "Which firm built it?": a person named with a title ("Ms Vance") is no firm.
+                spans = [
+                    s
+                    for s in spans
+                    if not _TITLE_OF.match(s.text) and not _TITLE_BEFORE.search(sentence[: s.start])
+                ]
             if query.kind == "name" and query.noun:
                 strong = [s for s in spans if names_noun(s, sentence, query.noun)]
                 spans, strength = (strong, 2) if strong else (spans, 1)

@@ -924,3 +924,10 @@ def test_a_share_is_written_short_with_a_per_cent_sign(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, {"2012-vote.md": vote})
     # "turned out" asks about the "turnout" the article writes as one word.
     assert engine.ask("What share of voters turned out in the district?").short == "12.5%"
+
+
+def test_which_firm_is_never_answered_by_a_person_named_with_a_title(tmp_path: Path) -> None:
+    body = "Ms Vance, who chairs the board, worked for a building firm in Kelby before she joined.\n"
+    engine = engine_over(tmp_path, {"2019-board.md": article("Board news", "2019-08-01", body)})
+    answer = engine.ask("Which firm is building the new slipway?")
+    assert answer.short is None or "Vance" not in answer.short
