@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from functools import cache
 
@@ -142,7 +142,7 @@ def _people_terms() -> frozenset[str]:
 
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
-    counting, any_counted = counting_terms()
+    any_counted = counting_terms()[1]
     joined = _JOINED_TO.match(sentence, span.end)
     if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
@@ -176,9 +176,14 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     # "an events space seating 120 people" counts seats.
     if preceding and preceding[-1][1] in wanted:
         return True
-    # "The number of patients waiting ... now stands at 1,120".
-    before = {t for _, t in preceding}
-    return bool(wanted & before) and bool(counting & before)
+    return _number_of_before(sentence, span, wanted)
+
+
+def _number_of_before(sentence: str, span: AnswerSpan, wanted: Set[str]) -> bool:
+    """Whether a number is the figure of a count said before it: "The number of patients
+    waiting ... now stands at 1,120", "to keep warden numbers at their current level of 90"."""
+    before = {t for _, t in sides(sentence, span, tuning.ANCHOR_WINDOW)[0]}
+    return bool(wanted & before) and bool(counting_terms()[0] & before)
 
 
 _SHARED_COUNT_WORDS = 2
@@ -421,6 +426,11 @@ def read_passage(
             span = spans[first_near] if spans else None
             old = replaced.get(first_near) if spans else None
             linked = bool(spans) and (near[first_near] or bool(pointed))
+            if spans and not linked and query.kind == "count" and query.counted is not None:
+                # "warden numbers at their current level of 90": the count is said to be of
+                # what is asked, however many words stand between.
+                counted = {query.counted} | query.expansions.get(query.counted, frozenset())
+                linked = _number_of_before(sentence, spans[first_near], counted)
             strength = strength if spans else 0
         else:
             linked = True

@@ -948,3 +948,21 @@ def test_when_it_first_happened_is_the_first_report_of_it(tmp_path: Path) -> Non
     )
     # "first" before the verb asks when it first happened, not for the newest report.
     assert engine.ask("When was the Kelby lido first opened?").short == "June 1936"
+
+
+def test_a_count_said_to_be_the_figure_of_what_is_asked_is_linked_however_far(tmp_path: Path) -> None:
+    documents = {
+        "2019.md": article("Museum news", "2019-05-01", "The Kelby museum had 30,000 visitors in 2018."),
+        "2022.md": article(
+            "Museum review",
+            "2022-05-01",
+            "The trust said it needed the rise to keep visitor numbers at their current level "
+            "of 41,000 a year.",
+        ),
+        **{
+            f"201{n}.md": article("Notes", f"201{n}-03-01", f"The Kelby museum opened a cafe in 201{n}.")
+            for n in range(3)
+        },
+    }
+    engine = engine_over(tmp_path, documents)
+    assert engine.ask("How many visitors does the museum get now?").short == "41,000 a year"
