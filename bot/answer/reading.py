@@ -143,6 +143,8 @@ def _people_terms() -> frozenset[str]:
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
     any_counted = counting_terms()[1]
+    if _LABEL_BEFORE.search(sentence[: span.start]):
+        return False  # "our number one job", "platform 3": a label, not a count
     joined = _JOINED_TO.match(sentence, span.end)
     if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
@@ -173,10 +175,21 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     if head is not None and len(following & set(query.terms) - wanted) >= _SHARED_COUNT_WORDS:
         return True
     preceding = sides(sentence, span, tuning.ANCHOR_WINDOW)[0]
-    # "an events space seating 120 people" counts seats.
-    if preceding and preceding[-1][1] in wanted:
+    # "an events space seating 120 people" counts seats; not "years in housing, thirty of
+    # them here", where a comma ends the phrase before the number.
+    if (
+        preceding
+        and preceding[-1][1] in wanted
+        and not _CLAUSE_BREAK.search(sentence, preceding[-1][0], span.start)
+    ):
         return True
     return _number_of_before(sentence, span, wanted)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+_LABEL_BEFORE = re.compile(
+    r"\b(?:number|no\.|platform|gate|route|junction|phase|stage|unit|item)\s+$", re.IGNORECASE
+)
 
 
 def _number_of_before(sentence: str, span: AnswerSpan, wanted: Set[str]) -> bool:

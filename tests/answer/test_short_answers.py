@@ -931,3 +931,20 @@ def test_which_firm_is_never_answered_by_a_person_named_with_a_title(tmp_path: P
     engine = engine_over(tmp_path, {"2019-board.md": article("Board news", "2019-08-01", body)})
     answer = engine.ask("Which firm is building the new slipway?")
     assert answer.short is None or "Vance" not in answer.short
+
+
+@pytest.mark.parametrize(
+    ("body", "question"),
+    [
+        ("Rebuilding the pier is now the board's number one job.", "How many jobs went at the pier?"),
+        (
+            "After twenty years in shipping, eight of them at Kelby, he retired.",
+            "How many ships does Kelby have?",
+        ),
+    ],
+)
+def test_a_label_or_a_number_past_a_comma_counts_nothing_asked(
+    tmp_path: Path, body: str, question: str
+) -> None:
+    engine = engine_over(tmp_path, {"2019-pier.md": article("Pier news", "2019-08-01", body)})
+    assert engine.ask(question).short is None
