@@ -145,7 +145,9 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 CORPUS_FLOORS = {
     # Names in a quote do not make a post another body's: +1 hit, and the chief executive
     # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
-    "westmarsh": (0.77, 0.90, 1, 0.64, 0.84, 0.93),  # a ticket price is never millions: 0.8 to 0.9
+    # Session 12: a date after the sentence telling the event, the later of two sentences
+    # saying as much: 0.778 to 0.822 hit@1, 0.644 to 0.667 short answers.
+    "westmarsh": (0.82, 0.90, 1, 0.66, 0.86, 0.93),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
     # Session 12, a date after the sentence telling the event: one hit lost (0.872 to 0.851).
@@ -259,9 +261,9 @@ CORPUS_FLOORS = {
     # Read: replies are responses; a rival named bare is another body (0.705).
     "dunmarsh": (0.72, 0.66, 2, 0.52, 0.86, 0.50),
     # Session 12's blind sets, held out: their misses are not read.
-    "ivelbury": (0.61, 0.83, 6, 0.54, 0.66, 0.53),
-    "norbeck": (0.59, 0.83, 3, 0.56, 0.75, 0.56),
-    "yarwell": (0.56, 0.66, 3, 0.50, 0.68, 0.48),
+    "ivelbury": (0.63, 0.83, 6, 0.54, 0.68, 0.55),  # 0.614 hit@1 on arrival, the session-start code's
+    "norbeck": (0.59, 0.83, 3, 0.56, 0.77, 0.58),
+    "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.48),
 }
 
 
