@@ -482,7 +482,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         band = sorted(before, key=lambda h: -h.quality)
     years = {t for t in query.terms if is_year(t)}
     if years and any(years & h.anchor for h in band):
-        # "How many complaints came in during 2017?": the count beside that year, not a
+        # "How many parking fines were issued in 2016?": the count beside that year, not a
         # newer report's count of another year.
         band = [h for h in band if years & h.anchor]
     defining = query.defining_term
