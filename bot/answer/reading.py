@@ -143,8 +143,8 @@ def _people_terms() -> frozenset[str]:
 def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
     any_counted = counting_terms()[1]
-    if _LABEL_BEFORE.search(sentence[: span.start]):
-        return False  # "our number one job", "platform 3": a label, not a count
+    if _LABEL_BEFORE.search(sentence[: span.start]) or _STREET_AFTER.match(sentence, span.end):
+        return False  # "our number one job", "platform 3", "12 Market Street": a label, not a count
     joined = _JOINED_TO.match(sentence, span.end)
     if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
@@ -187,6 +187,11 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()–—]")
+# A house number: "12 Market Street", "4 Mill Lane".
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|Close|Row|Terrace|"
+    r"Crescent|Gardens|Walk|Parade|Quay|Wharf)\b"
+)
 _LABEL_BEFORE = re.compile(
     r"\b(?:number|no\.|platform|gate|route|junction|phase|stage|unit|item)\s+$", re.IGNORECASE
 )

@@ -941,9 +941,10 @@ def test_which_firm_is_never_answered_by_a_person_named_with_a_title(tmp_path: P
             "After twenty years in shipping, eight of them at Kelby, he retired.",
             "How many ships does Kelby have?",
         ),
+        ("Letters go to the pier office, 12 Harbour Street, Kelby.", "What is the population of Kelby?"),
     ],
 )
-def test_a_label_or_a_number_past_a_comma_counts_nothing_asked(
+def test_a_label_a_house_number_or_a_number_past_a_comma_counts_nothing_asked(
     tmp_path: Path, body: str, question: str
 ) -> None:
     engine = engine_over(tmp_path, {"2019-pier.md": article("Pier news", "2019-08-01", body)})
