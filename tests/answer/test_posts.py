@@ -577,13 +577,13 @@ def test_a_post_said_of_the_body_the_sentence_before_names_is_held_far_from_the_
 
 def test_a_post_of_two_words_joined_by_and_is_no_body_pointing_back(tmp_path: Path) -> None:
     report = article(
-        "Panel meets",
+        "Forum meets",
         "2014-02-04",
         "The Kelby Harbour Users Forum met at the town hall. "
         "The port and harbour officer, Jo Tarrant, attended.",
     )
     later = article("Harbour officer", "2016-05-10", "Sam Rusk is the port and harbour officer for Kelby.")
-    engine = engine_over(tmp_path, {"2014-panel.md": report, "2016-commissioner.md": later})
+    engine = engine_over(tmp_path, {"2014-forum.md": report, "2016-officer.md": later})
     # "The port and harbour officer" is the post, not "the port" pointing back to the forum.
     answer = engine.ask("Who is the port and harbour officer for Kelby?")
     assert [e.said for e in answer.earlier] == ["Jo Tarrant"]

@@ -795,13 +795,13 @@ def test_as_of_a_date_a_count_of_what_is_asked_stands_for_the_question(tmp_path:
     engine = engine_over(
         tmp_path,
         {
-            "2012.md": article(
+            "2009.md": article(
                 "Kelby trust keeps its wardens",
                 "2009-04-02",
                 "The Kelby trust kept its books balanced this year. "
                 '"Our nine wardens are the heart of this reserve," the Kelby trust\'s chair said.',
             ),
-            "2014.md": article(
+            "2011.md": article(
                 "Reserve cuts",
                 "2011-10-05",
                 "The warden service went down from nine to seven wardens when the grant ended.",
