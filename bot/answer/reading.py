@@ -51,6 +51,7 @@ from .sentences import (
 from .spans import (
     COMPANY_WORDS,
     GRADING,
+    PERSON_TITLES,
     AnswerSpan,
     AnswerType,
     find_answer_spans,
@@ -107,9 +108,8 @@ _BODY_NOUNS = frozenset(
 )
 
 
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame|Lord|Lady)\.?"
-_TITLE_OF = re.compile(rf"{_TITLES}\s")
-_TITLE_BEFORE = re.compile(rf"\b{_TITLES}\s+$")
+_TITLE_OF = re.compile(rf"(?:{PERSON_TITLES})\.?\s")
+_TITLE_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+$")
 
 
 def _names_a_body_kind(noun: str) -> bool:
@@ -186,7 +186,6 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
     return _number_of_before(sentence, span, wanted)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:()–—]")
 # A house number: "12 Market Street", "4 Mill Lane".
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|Close|Row|Terrace|"

@@ -23,6 +23,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "NUMBER_WORDS",
     "ORDINAL_COUNTS",
+    "PERSON_TITLES",
     "AnswerSpan",
     "AnswerType",
     "bare_word",
@@ -259,10 +260,11 @@ _ORDINAL_COUNT = re.compile(
 
 _PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
 
-# A title people are named with: "Councillor Nell Ames" is how the answer should read.
-_TITLE_BEFORE = re.compile(
-    r"\b(Councillor|Cllr|Dr|Doctor|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss|Rev|Canon)\.?\s+$"
+#: The titles people are named with: "Councillor Nell Ames" is how the answer should read.
+PERSON_TITLES = (
+    "Councillor|Cllr|Dr|Doctor|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss|Rev|Canon"
 )
+_TITLE_BEFORE = re.compile(rf"\b({PERSON_TITLES})\.?\s+$")
 
 
 def bare_word(word: str) -> str:
