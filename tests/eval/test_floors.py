@@ -106,38 +106,31 @@ def test_dev_set_floors(dev_report: EvalReport) -> None:
     _floors(dev_report.overall, 0.92, 0.92, 0, 0.62, 0.93, 0.71)
 
 
-def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
+#: Blind question sets on the bundled corpus: questions, then floors as `_floors` takes them.
+BLIND_FLOORS = {
     # Written by a helper who saw neither the code nor the dev set; measured held out at
-    # 0.659 hit@1 with 7 false abstentions, then read.
-    report = evaluate(seed_engine, load_pairs(BLIND_SET))
-    assert report.overall.n == 50
-    # "When did it move up from inadequate?" reads the next sentence's date: +1 hit and
-    # short answer, one wrong timeline entry (precision 0.826 to 0.792).
-    _floors(report.overall, 0.79, 1.0, 2, 0.68, 0.79, 0.70)
-
-
-def test_second_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
+    # 0.659 hit@1 with 7 false abstentions, then read. "When did it move up from
+    # inadequate?" reads the next sentence's date: +1 hit and short answer, one wrong
+    # timeline entry (precision 0.826 to 0.792).
+    BLIND_SET: (50, (0.79, 1.0, 2, 0.68, 0.79, 0.70)),
     # Written blind, without the first set; measured held out at 0.740 hit@1 (5, then 4
     # false abstentions) from the session's first commit to its eleventh, then read.
-    report = evaluate(seed_engine, load_pairs(BLIND_SET_2))
-    assert report.overall.n == 60
-    _floors(report.overall, 0.80, 0.70, 2, 0.68, 0.78, 0.56)
-
-
-def test_third_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
-    # Written blind this session, without the other sets; held out: its misses are not
-    # read. 0.750 hit@1 on the session's first code (96ad3eb), 0.773 on arrival.
-    report = evaluate(seed_engine, load_pairs(BLIND_SET_3))
-    assert report.overall.n == 50
-    _floors(report.overall, 0.77, 0.66, 2, 0.56, 0.84, 0.48)
-
-
-def test_fourth_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine) -> None:
+    BLIND_SET_2: (60, (0.80, 0.70, 2, 0.68, 0.78, 0.56)),
+    # Written blind in session 11, without the other sets; held out: its misses are not
+    # read. 0.750 hit@1 on that session's first code (96ad3eb), 0.773 on arrival.
+    BLIND_SET_3: (50, (0.77, 0.66, 2, 0.56, 0.84, 0.48)),
     # Written blind in session 12, without the other sets; held out: its misses are not
-    # read. 0.705 hit@1 on the session's first code (ea4232c), 0.727 on arrival.
-    report = evaluate(seed_engine, load_pairs(BLIND_SET_4))
-    assert report.overall.n == 50
-    _floors(report.overall, 0.72, 1.0, 3, 0.59, 1.0, 0.38)
+    # read. 0.705 hit@1 on that session's first code (ea4232c), 0.727 on arrival.
+    BLIND_SET_4: (50, (0.72, 1.0, 3, 0.59, 1.0, 0.38)),
+}
+
+
+@pytest.mark.parametrize("path", list(BLIND_FLOORS), ids=lambda path: path.stem)
+def test_blind_set_on_the_bundled_corpus_floors(seed_engine: Engine, path: Path) -> None:
+    questions, (hit_at_1, abstention, false_abstentions, short, precision, recall) = BLIND_FLOORS[path]
+    report = evaluate(seed_engine, load_pairs(path))
+    assert report.overall.n == questions
+    _floors(report.overall, hit_at_1, abstention, false_abstentions, short, precision, recall)
 
 
 @pytest.mark.parametrize(
