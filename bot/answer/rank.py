@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import cache
 
 import numpy as np
@@ -112,11 +113,13 @@ def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) 
     return capitalised > 0
 
 
-def _names_given(read: PassageRead, names: Sequence[str]) -> bool:
+def _names_given(read: PassageRead, names: Sequence[str], rivals: AbstractSet[str]) -> bool:
     """Whether the passage, the ones just before it or its document's title mention every
     name given ("Stanholt", "Ludbury"): a quote runs on for paragraphs after the name of who
-    said it, and an article's title says what "the project" of its passages is."""
-    return all(t in read.terms or t in read.before for t in names)
+    said it, and an article's title says what "the project" of its passages is. A rival
+    body's name must be in the passage itself: "Our recycling rate" after a paragraph
+    about Stanholt is still the subject's."""
+    return all(t in read.terms or (t in read.before and t not in rivals) for t in names)
 
 
 def _plain(value: str) -> str:
@@ -295,7 +298,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 + tuning.WEIGHT_CAUSE * read.cause
             )
             typed = read.strength == strongest and strongest > 0
-            answers = (typed or (untyped and read.coverage > 0)) and _names_given(read, names)
+            answers = (typed or (untyped and read.coverage > 0)) and _names_given(read, names, rivals)
             hits.append(
                 Hit(
                     passage,
@@ -337,7 +340,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:
-        if not any(_names_given(r, names) for _, r in reads):
+        if not any(_names_given(r, names, rivals) for _, r in reads):
             named = ", ".join(query.typed(t) for t in names[:3])
             return Ranking(query, (), True, f"no passage says this about {named}")
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")

@@ -60,3 +60,11 @@ def test_a_post_beside_a_rival_named_bare_is_the_rivals(tmp_path: Path) -> None:
     }
     engine = _corpus(tmp_path, "Kelby University", "Stanholt University", _SEVEN_OF_TEN, news)
     assert engine.ask("Who is the vice-chancellor?").short == "Professor Tom Reid"
+
+
+def test_a_rival_named_only_in_the_paragraph_before_does_not_own_the_figure(tmp_path: Path) -> None:
+    # In 2023 the paragraph before the figure names the rival: the figure is still the
+    # subject's own ("Our university ..."), not the rival's.
+    news = {2015: "Stanholt has 14,200 students.", 2023: "Our university now has 6,900 students."}
+    engine = _corpus(tmp_path, "Kelby University", "Stanholt University", _SEVEN_OF_TEN, news)
+    assert engine.ask("How many students does Stanholt have?").short == "14,200 students"

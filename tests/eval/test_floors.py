@@ -266,6 +266,10 @@ CORPUS_FLOORS = {
     "ivelbury": (0.63, 0.83, 6, 0.54, 0.68, 0.55),  # 0.614 hit@1 on arrival, the session-start code's
     "norbeck": (0.59, 0.83, 3, 0.56, 0.77, 0.58),
     "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.48),
+    # Session 13's blind sets: measured on arrival (d54ece1), then read.
+    "cressbrook": (0.50, 0.66, 4, 0.43, 0.57, 0.56),  # 0.500 hit@1 on arrival
+    "lindenford": (0.65, 0.66, 0, 0.54, 0.74, 0.65),  # 0.659 hit@1 on arrival
+    "moorhaven": (0.61, 0.83, 2, 0.47, 0.66, 0.55),  # held out: 0.614 hit@1 on arrival
 }
 
 
