@@ -61,6 +61,15 @@ _GRADE_AFTER_VERB = re.compile(
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
 )
 
+# A grade given to a body named between the verb and the grade: "rated Kelby Police good
+# overall", "graded Kelby Police as Outstanding". A capitalised grade needs the "as": in
+# "rated Requires Improvement" the capitals are the grade itself.
+_GRADE_AFTER_NAMED = re.compile(
+    r"\b(?:rated|ranked|graded|judged|assessed|downgraded|upgraded)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
+    r"(?:as\s+(?P<capital>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?:as\s+)?(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?))"
+    r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$)"
+)
+
 _QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
 # A capitalised grade in quotes right before the word for it: "retained its “Good” rating".
 _QUOTED_GRADE_BEFORE = re.compile(
@@ -647,7 +656,7 @@ def is_body_word(word: str) -> bool:
 def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     """The grades a sentence gives, in text order."""
     found: dict[int, AnswerSpan] = {}
-    matches = list(_GRADE_AFTER_VERB.finditer(sentence))
+    matches = [*_GRADE_AFTER_VERB.finditer(sentence), *_GRADE_AFTER_NAMED.finditer(sentence)]
     if _RATING_WORD.search(sentence):
         matches += list(_GRADE_MOVED_TO.finditer(sentence))
         matches += list(_QUOTED_GRADE.finditer(sentence))
@@ -657,7 +666,8 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     # Not the last word of a name: "the Harbour Board rating".
     matches += [m for m in _GRADE_BEFORE_NOUN.finditer(sentence) if not _in_a_name(sentence, m.start())]
     for match in matches:
-        group = "quoted" if match.groupdict().get("quoted") else "grade"
+        groups = match.groupdict()
+        group = next((g for g in ("quoted", "capital") if groups.get(g)), "grade")
         start, end = match.span(group)
         text = sentence[start:end]
         words = set(fold(text).split())

@@ -132,6 +132,23 @@ def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> No
     assert grade in _spans(sentence, "rating")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("The inspectorate rated Kelby Constabulary good overall.", "good"),
+        ("Last spring the regulator graded Stanholt Water as Outstanding.", "Outstanding"),
+    ],
+)
+def test_a_grade_given_to_a_body_named_after_the_verb_is_a_grade(sentence: str, grade: str) -> None:
+    assert grade in _spans(sentence, "rating")
+
+
+def test_capitals_after_the_verb_without_as_are_the_grade_not_a_body() -> None:
+    assert "Improvement" not in _spans(
+        "The service had been rated Requires Improvement since 2021.", "rating"
+    )
+
+
 def test_the_last_word_of_a_name_before_rating_is_no_grade() -> None:
     assert _spans("The National Grid rating was unchanged.", "rating") == {}
     assert _spans("Its Charity Commission status is unchanged.", "rating") == {}
