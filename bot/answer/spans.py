@@ -70,6 +70,23 @@ _GRADE_AFTER_NAMED = re.compile(
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$)"
 )
 
+# A grade moved from one to another: "upgraded from Bronze to Silver", "marked down to
+# Bronze", "moved up from requires improvement to good". Both are grades; which one
+# replaced the other, `replaced_by` reads.
+_A_GRADE = r"(?:[“\"][^”\"]{1,40}[”\"]|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
+_GRADE_FROM_TO = re.compile(
+    r"\b(?P<verb>upgraded|downgraded|marked\s+(?:up|down)|moved\s+(?:up|down)|went\s+(?:up|down)|dropped|slipped|"
+    r"climbed|raised|lowered|lifted)\s+(?:from\s+(?P<old>"
+    + _A_GRADE
+    + r")\s+)?to\s+(?P<new>"
+    + _A_GRADE
+    + r")"
+    r"(?=\s+(?:by|in|for|after|overall|across|on|and|but|since|last|this|at|under)\b|[,.;:]|$)"
+)
+# Verbs that speak of grades by themselves; others ("dropped to third") only in a
+# sentence about ratings.
+_GRADING_VERB = re.compile(r"(?:up|down)graded|marked", re.IGNORECASE)
+
 _QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
 # A capitalised grade in quotes right before the word for it: "retained its “Good” rating".
 _QUOTED_GRADE_BEFORE = re.compile(
@@ -665,6 +682,19 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     matches += list(_LABELLED_CODE.finditer(sentence))
     # Not the last word of a name: "the Harbour Board rating".
     matches += [m for m in _GRADE_BEFORE_NOUN.finditer(sentence) if not _in_a_name(sentence, m.start())]
+    for moved in _GRADE_FROM_TO.finditer(sentence):
+        if not (_GRADING_VERB.match(moved.group("verb")) or _RATING_WORD.search(sentence)):
+            continue
+        for group in ("old", "new"):
+            if moved.group(group) is None:
+                continue
+            start, end = moved.span(group)
+            if sentence[start] in '“"':
+                start, end = start + 1, end - 1
+            text = sentence[start:end]
+            words = set(fold(text).split())
+            if words and not words <= question_words and not words <= FUNCTION_WORDS | STOP_WORDS:
+                found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
     for match in matches:
         groups = match.groupdict()
         group = next((g for g in ("quoted", "capital") if groups.get(g)), "grade")

@@ -42,6 +42,7 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
         ),
         ("Tom Reid was named chief executive, replacing Ann Cole.", "person", "Ann Cole", "Tom Reid"),
         ("The bill has climbed to £5.2m from the £4.8m budget.", "amount", "£4.8m", "£5.2m"),
+        ("The café was upgraded from Bronze to Silver in May.", "rating", "Bronze", "Silver"),
     ],
 )
 def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
@@ -141,6 +142,22 @@ def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> No
 )
 def test_a_grade_given_to_a_body_named_after_the_verb_is_a_grade(sentence: str, grade: str) -> None:
     assert grade in _spans(sentence, "rating")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        ("The café was upgraded from Bronze to Silver in May.", {"Bronze", "Silver"}),
+        ("The museum was marked down to Amber last autumn.", {"Amber"}),
+        ('Its rating went down from "good" to "requires improvement".', {"good", "requires improvement"}),
+    ],
+)
+def test_both_grades_of_a_move_from_one_to_another_are_grades(sentence: str, grades: set[str]) -> None:
+    assert set(_spans(sentence, "rating")) == grades
+
+
+def test_a_rank_dropped_to_is_no_grade_where_no_rating_is_spoken_of() -> None:
+    assert _spans("Sales dropped from first to third place.", "rating") == {}
 
 
 def test_capitals_after_the_verb_without_as_are_the_grade_not_a_body() -> None:
