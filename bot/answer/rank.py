@@ -61,8 +61,9 @@ from .wording import zipf
 __all__ = ["Hit", "Ranking", "rank"]
 
 #: Answer types a sentence of no particular type may answer when none of the type does
-#: ("Who picked the consultancy?" "The DfE appointed it").
-_UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure"})
+#: ("Who picked the consultancy?" "The DfE appointed it"; "What rating did inspectors give
+#: it?" "Inspectors found it good in every area").
+_UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 
 
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
@@ -72,6 +73,7 @@ _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re
 # before a noun it names the event ("its first students").
 _FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -287,6 +289,18 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                     read.context += said_by
             top_coverage = max(r.coverage for _, r in reads) or 1.0
 
+    asked_years = set(_YEAR.findall(query.corrected))
+
+    def _of_the_year(i: int) -> bool:
+        # "What rating did it get in 2018?": a sentence of no typed answer does not say when
+        # it holds, so it must be of the year asked: its document's, or one it names.
+        if not asked_years:
+            return True
+        passage = index.passages[i]
+        published = index.document_of(passage).published
+        said = set(_YEAR.findall(passage.text)) | ({str(published.value.year)} if published else set())
+        return bool(asked_years & said)
+
     def collect(untyped: bool) -> list[Hit]:
         hits = []
         for i, read in reads:
@@ -298,7 +312,9 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 + tuning.WEIGHT_CAUSE * read.cause
             )
             typed = read.strength == strongest and strongest > 0
-            answers = (typed or (untyped and read.coverage > 0)) and _names_given(read, names, rivals)
+            answers = (typed or (untyped and read.coverage > 0 and _of_the_year(i))) and _names_given(
+                read, names, rivals
+            )
             hits.append(
                 Hit(
                     passage,

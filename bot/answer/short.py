@@ -559,7 +559,15 @@ def short_answer(
                 value = phrase
     else:
         doer = doer_of(sentence, query.doing) if query.doing else None
-        value = doer or _shaped(sentence, query, passage) or _new_words(sentence, query)
+        # A grade the sentence gives, though not one read as the answer: "it was rated
+        # 'good'" of a body named in other words.
+        graded = find_answer_spans(sentence, "rating", query.corrected) if query.kind == "rating" else []
+        value = (
+            doer
+            or (graded[0].text if graded else None)
+            or _shaped(sentence, query, passage)
+            or _new_words(sentence, query)
+        )
     if is_polar(question):
         if polar_no is None and span is not None and query.about and query.kind == "date":
             # "Is it still due in 2024?": "spring 2024" says yes, "3 July 2024" to

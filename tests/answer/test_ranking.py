@@ -966,3 +966,23 @@ def test_a_count_said_to_be_the_figure_of_what_is_asked_is_linked_however_far(tm
     }
     engine = engine_over(tmp_path, documents)
     assert engine.ask("How many visitors does the museum get now?").short == "41,000 a year"
+
+
+def test_a_rating_question_no_sentence_grades_in_so_many_words_takes_the_best_sentence(
+    tmp_path: Path,
+) -> None:
+    documents = {
+        "2019.md": article(
+            "Hospice inspected",
+            "2019-05-01",
+            "Kelby Hospice was inspected in March.\n\nIn their rating, inspectors found the hospice good "
+            "in every area they looked at.",
+        ),
+        "2020.md": article("Hospice appeal", "2020-05-01", "Kelby Hospice began an appeal.\n\nIt made £2m."),
+    }
+    engine = engine_over(tmp_path, documents)
+    answer = engine.ask("What rating was the hospice given?")
+    assert not answer.abstained
+    assert "good in every area" in answer.results[0].sentence
+    # Such a sentence does not say when it holds: asked about another year, it is no answer.
+    assert engine.ask("What rating was the hospice given in 2021?").abstained

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from bot.answer.figures import figure_as_said
+from bot.answer.query import parse_query
+from bot.answer.short import short_answer
 from bot.answer.spans import find_answer_spans
 from bot.engine import Engine
 from bot.text.mentions import find_date_mentions
@@ -949,3 +951,10 @@ def test_a_label_a_house_number_or_a_number_past_a_comma_counts_nothing_asked(
 ) -> None:
     engine = engine_over(tmp_path, {"2019-pier.md": article("Pier news", "2019-08-01", body)})
     assert engine.ask(question).short is None
+
+
+def test_a_rating_answered_by_a_sentence_of_no_read_grade_gives_the_grade_it_says(engine: Engine) -> None:
+    index = engine.index
+    query = parse_query("What rating did the terminal get?", index.vocabulary, index.known_terms)
+    sentence = 'The neighbouring Kelmouth terminal was rated "good" by the port inspectors.'
+    assert short_answer(query, sentence, None) == "good"
