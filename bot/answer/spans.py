@@ -541,6 +541,9 @@ _WITHIN = re.compile(
 )
 
 
+_NUMBERED = re.compile(r"\s\d{1,3}[A-Za-z]?\b(?![,.]?\d)")
+
+
 def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     """Capitalised names the question does not give, standing where a place does ("at X",
     "X-based"): where something is or happens."""
@@ -562,6 +565,9 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         words = {bare_word(w) for w in re.split(r"[\s,-]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:
             continue
+        # "Unit 4", "Suite 12": a number after the name is part of it.
+        if numbered := _NUMBERED.match(sentence, start + len(text)):
+            text += numbered.group(0)
         # "Hatherby House in Lowmere": the town a building stands in is part of where.
         wider = _WITHIN.match(sentence, start + len(text))
         shown = text + wider.group(0) if wider else None

@@ -90,6 +90,12 @@ def test_a_count_beside_a_fraction_is_still_a_count() -> None:
     assert [s.text for s in find_answer_spans(sentence, "count", "How many terminals?")] == ["3"]
 
 
+def test_a_number_after_a_place_name_is_part_of_it_with_the_town_after() -> None:
+    sentence = "Staff moved in May to offices at Suite 12, Harbour Business Park, Kelby, on a lease."
+    (span,) = find_answer_spans(sentence, "place", "Where is the office?")
+    assert span.display == "Suite 12, Harbour Business Park, Kelby"
+
+
 def test_where_something_moved_from_is_no_place_of_it_even_in_quotes() -> None:
     sentence = 'The office moved in 2020 from "Harbour House" to Ashby Road.'
     places = [s.text for s in find_answer_spans(sentence, "place", "Where is the office?")]
