@@ -179,8 +179,11 @@ def expected_answer(question: str) -> AnswerType | None:
         return "percent"  # "What is the interest rate on shares?"
     if re.match(r"^(what|which) (return|interest)(?!\w)", q):
         return "percent"  # "What return do members get on their shares?"
-    if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|how|which)\b", q):
-        return "rating"  # "What is the trust's current rating?", "How was it rated?"
+    if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|which)\b", q):
+        return "rating"  # "What is the trust's current rating?"
+    if re.match(r"^how\b", q) and re.search(r"\b(rated|rate|graded|judged|ranked)\b", q):
+        # "How was it rated?"; not "How did it win back its rating?", which asks the means.
+        return "rating"
     if re.match(rf"^which ({_ROLE_NOUNS})\b", q):
         return "person"  # "which councillor ...": a person holding a post
     if re.match(_POLAR, q):
