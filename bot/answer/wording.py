@@ -113,6 +113,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(end|ends|ended|ending) up|in the end", "finally"),  # "what did it end up costing"
         (r"at the (start|outset|beginning)(?! of)|to begin with", "originally"),
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
+        # "How many people work for it?": its staff.
+        (
+            r"(?<=\bhow many )people (?=(work|works|worked|are employed|were employed) (for|at|in|by)\b)",
+            "staff ",
+        ),
     )
 )
 # Figures written with a short unit ("4mil"), read before the words are: "4 million".
@@ -267,6 +272,12 @@ _BEFORE_TO = frozenset(
 # Words a lone "2" stands before only when it reads as "to": "2 the depot", "2 us"; not
 # "2 a day" or "2 each".
 _AFTER_TO = frozenset("the us me them my our your ur his her their".split())
+# Verbs after which a lone "4" reads as "for": "work 4 kelby", "voted 4 it".
+_BEFORE_FOR = frozenset(
+    """work works worked working pay pays paid paying wait waits waited waiting look looking
+    looked apply applied applies vote voted votes voting stand stands stood standing go going
+    went ask asked asking bid bidding responsible""".split()
+)
 # Words a lone "4" stands before when it reads as "for": "4 an adult", "4 us".
 _AFTER_FOR = frozenset(
     "a an the us me you u it them this that my our your ur his her their every each".split()
@@ -311,9 +322,21 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
             if leads and _TO_CONTEXT.match(after.casefold()) and gap_before == " " and gap_after == " ":
                 out.append("to")
                 continue
-        if piece == "4" and n + 2 < len(pieces) and pieces[n + 2].casefold() in _AFTER_FOR:
-            out.append("for")  # "how much is it 4 an adult": a count never stands before "an"
-            continue
+        if piece == "4" and n + 2 < len(pieces):
+            before, after = (pieces[n - 2] if n >= 2 else ""), pieces[n + 2]
+            gap_before, gap_after = pieces[n - 1], pieces[n + 1]
+            # "how much is it 4 an adult": a count never stands before "an"; "how many
+            # work 4 kelby": nor after a verb before a word it could not count.
+            after_verb = (
+                before.casefold() in _BEFORE_FOR
+                and _TO_CONTEXT.match(after.casefold()) is not None
+                and not _COUNTED.match(after.casefold())
+                and gap_before == " "
+                and gap_after == " "
+            )
+            if after.casefold() in _AFTER_FOR or after_verb:
+                out.append("for")
+                continue
         out.append(_plain_word(piece, n == 1, known) if piece[0].isalpha() else piece)
     # Phrases are read once their words are plain: "whos runnin" is "who is running".
     text = "".join(out)

@@ -37,6 +37,8 @@ from bot.engine import Engine
         ("wat time is the first boat 2 skerra", "what time is the first boat to skerra"),
         ("we have 2 stations left", "we have 2 stations left"),
         ("hw much is it 4 an adult", "how much is it for an adult"),
+        ("how many ppl work 4 kelby", "how many staff work for kelby"),
+        ("how many people work at the lido", "how many staff work at the lido"),
         ("wat r the 4 sites", "what are the 4 sites"),
         ("do u pay 2 get in2 the museum", "do you pay to get into the museum"),
         ("wot happend 2 the old depot", "what happend to the old depot"),
@@ -85,6 +87,8 @@ def test_names_and_numbers_are_left_alone() -> None:
         "When will the Mill Street car park reopen?"
     )
     assert informal_to_plain("is it £2m or 2 million") == "is it £2m or 2 million"
+    # A 4 after a verb counts what follows when it can be counted.
+    assert informal_to_plain("is it open 4 days a week") == "is it open 4 days a week"
 
 
 def test_common_english_is_told_from_rare_words() -> None:
