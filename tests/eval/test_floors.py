@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, four blind sets on the bundled
-corpus (the third and fourth held out) and thirty corpora written for tests.
+corpus (the third and fourth held out) and thirty-three corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -20,7 +20,8 @@ writer), `brantholm` (a wildlife trust), `ousemere` (a canal trust), `skerringto
 network), `vennick` (a rail operator), `ivelbury` (an ambulance service), `norbeck` (a
 housing association) and `yarwell` (a libraries and heritage trust); `calderholt` (a
 university), `dunmarsh` (a police force) and `hartfell` (a national park) were measured
-held out, then read.
+held out, then read; so were `cressbrook` (a council-owned waste company) and `lindenford`
+(a canal restoration trust), while `moorhaven` (a theatre trust) is held out.
 """
 
 from __future__ import annotations
@@ -118,7 +119,8 @@ BLIND_FLOORS = {
     BLIND_SET_2: (60, (0.80, 0.70, 2, 0.68, 0.78, 0.56)),
     # Written blind in session 11, without the other sets; held out: its misses are not
     # read. 0.750 hit@1 on that session's first code (96ad3eb), 0.773 on arrival.
-    BLIND_SET_3: (50, (0.77, 0.66, 2, 0.56, 0.84, 0.48)),
+    # Session 13: 2 to 1 false abstention.
+    BLIND_SET_3: (50, (0.77, 0.66, 1, 0.56, 0.84, 0.48)),
     # Written blind in session 12, without the other sets; held out: its misses are not
     # read. 0.705 hit@1 on that session's first code (ea4232c), 0.727 on arrival.
     BLIND_SET_4: (50, (0.72, 1.0, 3, 0.59, 1.0, 0.38)),
@@ -144,16 +146,17 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 
 #: Each written corpus's floors: hit@1, abstention, false abstentions (at most), short
 #: answers, timeline precision and recall, at the figures measured when they were set.
+#: Session 13 raised every floor that stood below its measured figure to that figure.
 CORPUS_FLOORS = {
     # Names in a quote do not make a post another body's: +1 hit, and the chief executive
     # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
     # Session 12: a date after the sentence telling the event, the later of two sentences
     # saying as much: 0.778 to 0.822 hit@1, 0.644 to 0.667 short answers.
-    "westmarsh": (0.82, 0.90, 1, 0.66, 0.86, 0.93),  # a ticket price is never millions: 0.8 to 0.9
+    "westmarsh": (0.84, 0.90, 0, 0.68, 0.86, 0.93),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
     # Session 12, a date after the sentence telling the event: one hit lost (0.872 to 0.851).
-    "harrowby": (0.85, 1.00, 0, 0.63, 0.89, 0.61),
+    "harrowby": (0.87, 1.00, 0, 0.63, 0.92, 0.66),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
@@ -172,17 +175,17 @@ CORPUS_FLOORS = {
     # A neighbour named bare ("formerly at Northport") is another body: a wrong deputy
     # became "I don't know" (false abstentions 3 to 4, hit@1 unchanged).
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.736).
-    "marrowdale": (0.65, 0.83, 4, 0.63, 0.73, 0.77),  # family words: +1 hit, one wrong entry more
+    "marrowdale": (0.65, 0.83, 4, 0.63, 0.75, 0.77),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     # "When did it shut?" takes a date that had come over a plan as good: one hit lost (0.65 to 0.63).
-    "fenmoor": (0.63, 0.66, 2, 0.65, 0.60, 0.68),  # as of a date, newest first: 2 wrong entries more
+    "fenmoor": (0.65, 0.66, 2, 0.65, 0.61, 0.68),  # as of a date, newest first: 2 wrong entries more
     # Session 12, a date after the sentence telling the event: +1 hit, one wrong entry more.
-    "kestrel": (0.75, 0.66, 0, 0.68, 0.75, 0.62),
+    "kestrel": (0.77, 0.83, 0, 0.70, 0.75, 0.62),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
-    "saltmere": (0.70, 1.00, 4, 0.68, 0.81, 0.71),
+    "saltmere": (0.75, 1.00, 4, 0.70, 0.81, 0.75),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
     # says the kind, not what about: +1 hit, one false "I don't know" fewer, recall 0.30 to 0.47.
-    "tallowmoor": (0.59, 0.83, 3, 0.43, 0.78, 0.47),
+    "tallowmoor": (0.59, 0.83, 3, 0.45, 0.78, 0.47),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
@@ -191,64 +194,64 @@ CORPUS_FLOORS = {
     "greyhallow": (0.43, 0.33, 3, 0.40, 0.78, 0.46),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
-    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.48, 0.48),  # held out: its misses are not read
+    "pendlecombe": (0.61, 0.83, 3, 0.45, 0.54, 0.48),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
-    "quarrybank": (0.56, 0.83, 3, 0.43, 0.69, 0.56),
+    "quarrybank": (0.56, 0.83, 3, 0.45, 0.72, 0.56),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
-    "rookfield": (0.40, 0.83, 7, 0.36, 0.84, 0.35),  # held out: its misses are not read
+    "rookfield": (0.43, 0.83, 6, 0.36, 0.84, 0.35),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
     # Session 12, why it happened in a year named is told by that year's report (or the
     # next year's): one hit and one short answer lost here (0.705 to 0.682), read +2
     # elsewhere, held out +2.
-    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.64, 0.41),
+    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.65, 0.44),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
     # A name ending in "Buses" or "Airport" is no person: +1 hit, precision 0.574 to 0.540.
     # "rather than X" names the value replaced: recall 0.312 to 0.354.
-    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.56, 0.35),  # held out: its misses are not read
+    "wyvernbus": (0.56, 0.33, 5, 0.45, 0.57, 0.39),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
     # more (precision 0.744 to 0.702, recall 0.553 to 0.658).
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.70, 0.65),  # held out: its misses are not read
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.71, 0.65),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
-    "kilnbrook": (0.63, 0.83, 4, 0.52, 0.58, 0.45),  # as of a date, newest first: +1 hit
+    "kilnbrook": (0.68, 0.83, 4, 0.56, 0.63, 0.45),  # as of a date, newest first: +1 hit
     # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
     # timeline entry (precision 0.783 to 0.750).
     "haversham": (0.43, 0.66, 4, 0.40, 0.90, 0.29),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
-    "thornwick": (0.43, 0.83, 4, 0.34, 0.48, 0.27),  # held out: its misses are not read
+    "thornwick": (0.43, 0.83, 4, 0.34, 0.54, 0.27),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
     # false "I don't know" fewer (4 to 2).
     # "The committee was chaired by X" points back however far "the" stands: two more
     # wrong timeline entries here (0.57 to 0.55), +1 hit on a read set.
-    "lynchford": (0.47, 0.83, 2, 0.22, 0.55, 0.32),  # held out: its misses are not read
+    "lynchford": (0.52, 0.83, 2, 0.25, 0.57, 0.36),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
     # 7 to 4 false "I don't know".
-    "brantholm": (0.59, 0.50, 4, 0.52, 0.97, 0.54),  # held out: its misses are not read
+    "brantholm": (0.61, 0.50, 4, 0.54, 0.97, 0.58),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
     # and a date that had come leads a plan: +1 hit, five more wrong entries (0.667 to 0.622).
-    "ousemere": (0.47, 0.66, 2, 0.43, 0.62, 0.80),  # held out: its misses are not read
+    "ousemere": (0.50, 0.66, 1, 0.45, 0.63, 0.80),  # held out: its misses are not read
     # A university and a city tram network, written blind this session: 0.568 and 0.545
     # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
     # Calderholt was then read; from its misses: a leading "Going into 2021," is when, not
     # what; "vc"; "start as chair" asks when the start was (skerrington +1 answer).
     # Then: "Stanholt's vice-chancellor" is another body's post, "Vice-Chancellor Professor
     # Tom Reid" a name past its titles, "upgrade to Gold" a grade (calderholt 0.659).
-    "calderholt": (0.68, 0.83, 0, 0.50, 0.84, 0.56),
+    "calderholt": (0.70, 0.83, 0, 0.59, 0.87, 0.70),
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.676).
-    "skerrington": (0.56, 0.83, 7, 0.36, 0.67, 0.46),  # held out: its misses are not read
+    "skerrington": (0.63, 0.83, 4, 0.40, 0.70, 0.51),  # held out: its misses are not read
     # A county police force, written blind this session: 0.614 hit@1 on the session's first
     # code (96ad3eb), 0.636 on arrival.
     # A national park authority and a rail operator, written blind late this session:
@@ -256,22 +259,22 @@ CORPUS_FLOORS = {
     # Then read: "assoc", "the size of the ranger team" counts rangers (0.500).
     # Session 12, a date after the sentence telling the event: more timeline entries
     # (precision 0.651 to 0.622).
-    "hartfell": (0.52, 0.66, 5, 0.45, 0.62, 0.39),
+    "hartfell": (0.63, 0.83, 3, 0.52, 0.65, 0.41),
     # Session 12, a date that had come leads a plan: one right entry fewer (0.619 to 0.609).
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.581).
     # Session 13, a rating sentence of no grade read must be of a year the question names:
     # one answer that was no hit became "I don't know" (3 to 4 false abstentions).
     "vennick": (0.50, 0.33, 4, 0.31, 0.58, 0.44),  # held out: its misses are not read
     # Read: replies are responses; a rival named bare is another body (0.705).
-    "dunmarsh": (0.72, 0.66, 2, 0.52, 0.86, 0.50),
+    "dunmarsh": (0.79, 0.83, 2, 0.56, 0.92, 0.60),
     # Session 12's blind sets, held out: their misses are not read.
-    "ivelbury": (0.63, 0.83, 6, 0.54, 0.68, 0.55),  # 0.614 hit@1 on arrival, the session-start code's
+    "ivelbury": (0.65, 0.83, 6, 0.54, 0.68, 0.55),  # 0.614 hit@1 on arrival, the session-start code's
     "norbeck": (0.59, 0.83, 3, 0.56, 0.77, 0.58),
     "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.48),
     # Session 13's blind sets: measured on arrival (d54ece1), then read.
-    "cressbrook": (0.50, 0.66, 4, 0.43, 0.57, 0.56),  # 0.500 hit@1 on arrival
-    "lindenford": (0.65, 0.66, 0, 0.54, 0.74, 0.65),  # 0.659 hit@1 on arrival
-    "moorhaven": (0.61, 0.83, 2, 0.47, 0.66, 0.55),  # held out: 0.614 hit@1 on arrival
+    "cressbrook": (0.54, 0.66, 2, 0.47, 0.60, 0.60),  # 0.500 hit@1 on arrival
+    "lindenford": (0.65, 0.66, 0, 0.54, 0.75, 0.67),  # 0.659 hit@1 on arrival
+    "moorhaven": (0.63, 0.83, 2, 0.52, 0.69, 0.63),  # held out: 0.614 hit@1 on arrival
 }
 
 
