@@ -76,6 +76,8 @@ _PLAIN: dict[str, str] = {
     "hadnt": "had not", "wont": "will not", "cant": "can not", "couldnt": "could not",
     "shouldnt": "should not", "wouldnt": "would not", "thats": "that is", "theres": "there is",
     "theyre": "they are", "youre": "you are", "whatre": "what are", "there's": "there is",
+    "sposed": "supposed", "spozed": "supposed", "okd": "approved", "ok'd": "approved",
+    "okayed": "approved", "oked": "approved",
 }  # fmt: skip
 # Phrases of several words: "in charge of" is what a head or director is.
 # Marks a word added only to search by ("take over" also looks for "start"), not to show.
@@ -306,9 +308,10 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
         if n % 2 == 0:
             out.append(piece)
             continue
+        # The word before, as plain English: "sposed 2" is "supposed to".
+        before = _plain_word(pieces[n - 2], n == 3, known) if n >= 2 and pieces[n - 2][:1].isalpha() else ""
         if piece == "2":
             # "what happens 2 staff": a 2 standing between words, as "to" or "too" would.
-            before = pieces[n - 2] if n >= 2 else ""
             after = pieces[n + 2] if n + 2 < len(pieces) else ""
             gap_before, gap_after = pieces[n - 1], pieces[n + 1] if n + 1 < len(pieces) else ""
             # After a word that leads to "to" ("happens 2 staff"), or between words where
@@ -323,7 +326,7 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
                 out.append("to")
                 continue
         if piece == "4" and n + 2 < len(pieces):
-            before, after = (pieces[n - 2] if n >= 2 else ""), pieces[n + 2]
+            after = pieces[n + 2]
             gap_before, gap_after = pieces[n - 1], pieces[n + 1]
             # "how much is it 4 an adult": a count never stands before "an"; "how many
             # work 4 kelby": nor after a verb before a word it could not count.

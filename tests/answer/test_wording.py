@@ -38,6 +38,7 @@ from bot.engine import Engine
         ("we have 2 stations left", "we have 2 stations left"),
         ("hw much is it 4 an adult", "how much is it for an adult"),
         ("how many ppl work 4 kelby", "how many staff work for kelby"),
+        ("wat was it sposed 2 cost when they ok'd it", "what was it supposed to cost when they approved it"),
         ("how many people work at the lido", "how many staff work at the lido"),
         ("wat r the 4 sites", "what are the 4 sites"),
         ("do u pay 2 get in2 the museum", "do you pay to get into the museum"),

@@ -272,7 +272,9 @@ CORPUS_FLOORS = {
     "norbeck": (0.59, 0.83, 3, 0.56, 0.77, 0.58),
     "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.48),
     # Session 13's blind sets: measured on arrival (d54ece1), then read.
-    "cressbrook": (0.54, 0.66, 2, 0.47, 0.60, 0.60),  # 0.500 hit@1 on arrival
+    # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
+    # (precision 0.607 to 0.597).
+    "cressbrook": (0.56, 0.66, 2, 0.47, 0.59, 0.60),  # 0.500 hit@1 on arrival
     "lindenford": (0.65, 0.66, 0, 0.54, 0.75, 0.67),  # 0.659 hit@1 on arrival
     "moorhaven": (0.63, 0.83, 2, 0.52, 0.69, 0.63),  # held out: 0.614 hit@1 on arrival
 }
