@@ -159,6 +159,10 @@ def _unnamed(question: str, folded: str) -> str:
     return folded
 
 
+# Verbs that give a grade: "How was it rated?". Not "grade", a noun as often as a verb
+# ("How did it get its grade up?").
+_GRADING_VERBS = r"rated|rate|rates|graded|judged|ranked"
+
 # A number before a noun, not a sum or a year: "12 stations".
 _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 
@@ -181,8 +185,9 @@ def expected_answer(question: str) -> AnswerType | None:
         return "percent"  # "What return do members get on their shares?"
     if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|which)\b", q):
         return "rating"  # "What is the trust's current rating?"
-    if re.match(r"^how\b", q) and re.search(r"\b(rated|rate|graded|judged|ranked)\b", q):
-        # "How was it rated?"; not "How did it win back its rating?", which asks the means.
+    if re.match(r"^how\b(?! (often|many|much|long)\b)", q) and re.search(rf"\b({_GRADING_VERBS})\b", q):
+        # "How was it rated?"; not "How did it earn back its star rating?", which asks the
+        # means, nor "How often is it rated?".
         return "rating"
     if re.match(rf"^which ({_ROLE_NOUNS})\b", q):
         return "person"  # "which councillor ...": a person holding a post

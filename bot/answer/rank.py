@@ -55,14 +55,15 @@ from .reading import (
 )
 from .rivals import rival_terms
 from .sentences import WORD
-from .spans import dimension_terms, is_name_word, is_year
+from .spans import dimension_terms, is_name_word, is_year, years_in
 from .wording import zipf
 
 __all__ = ["Hit", "Ranking", "rank"]
 
-#: Answer types a sentence of no particular type may answer when none of the type does
-#: ("Who picked the consultancy?" "The DfE appointed it"; "What rating did inspectors give
-#: it?" "Inspectors found it good in every area").
+#: Answer types a sentence of no particular type may answer when none of the type does,
+#: or when none of the type answers enough of the question ("Who picked the consultancy?"
+#: "The DfE appointed it"; "What rating was the lido given?" "Assessors found it clean and
+#: safe throughout"), if it is of a year the question names.
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 
 
@@ -73,7 +74,6 @@ _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re
 # before a noun it names the event ("its first students").
 _FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
 _QUOTE_MARK = re.compile(r"[“”\"]")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
@@ -115,13 +115,15 @@ def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) 
     return capitalised > 0
 
 
-def _names_given(read: PassageRead, names: Sequence[str], rivals: AbstractSet[str]) -> bool:
+def _names_given(
+    read: PassageRead, names: Sequence[str], rivals: AbstractSet[str], title: AbstractSet[str]
+) -> bool:
     """Whether the passage, the ones just before it or its document's title mention every
     name given ("Stanholt", "Ludbury"): a quote runs on for paragraphs after the name of who
     said it, and an article's title says what "the project" of its passages is. A rival
-    body's name must be in the passage itself: "Our recycling rate" after a paragraph
-    about Stanholt is still the subject's."""
-    return all(t in read.terms or (t in read.before and t not in rivals) for t in names)
+    body's name must be in the passage or the title: "Our pass rate rose again" after a
+    paragraph about Stanholt is still the subject's."""
+    return all(t in read.terms or t in title or (t in read.before and t not in rivals) for t in names)
 
 
 def _plain(value: str) -> str:
@@ -289,17 +291,20 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                     read.context += said_by
             top_coverage = max(r.coverage for _, r in reads) or 1.0
 
-    asked_years = set(_YEAR.findall(query.corrected))
+    asked_years = years_in(query.corrected)
 
-    def _of_the_year(i: int) -> bool:
+    def of_the_year(i: int) -> bool:
         # "What rating did it get in 2018?": a sentence of no typed answer does not say when
         # it holds, so it must be of the year asked: its document's, or one it names.
         if not asked_years:
             return True
         passage = index.passages[i]
         published = index.document_of(passage).published
-        said = set(_YEAR.findall(passage.text)) | ({str(published.value.year)} if published else set())
+        said = years_in(passage.text) | ({str(published.value.year)} if published else set())
         return bool(asked_years & said)
+
+    def names_given(i: int, read: PassageRead) -> bool:
+        return _names_given(read, names, rivals, title_terms(index.document_of(index.passages[i])))
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []
@@ -312,9 +317,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                 + tuning.WEIGHT_CAUSE * read.cause
             )
             typed = read.strength == strongest and strongest > 0
-            answers = (typed or (untyped and read.coverage > 0 and _of_the_year(i))) and _names_given(
-                read, names, rivals
-            )
+            answers = (typed or (untyped and read.coverage > 0 and of_the_year(i))) and names_given(i, read)
             hits.append(
                 Hit(
                     passage,
@@ -356,7 +359,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
     if not answering:
-        if not any(_names_given(r, names, rivals) for _, r in reads):
+        if not any(names_given(i, r) for i, r in reads):
             named = ", ".join(query.typed(t) for t in names[:3])
             return Ranking(query, (), True, f"no passage says this about {named}")
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")

@@ -23,7 +23,7 @@ from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
 from .question import is_plural
 from .sentences import doer_of, former_post, place_of, sentences_of
-from .spans import ORDINAL_COUNTS, AnswerSpan, find_answer_spans, span_value
+from .spans import ORDINAL_COUNTS, AnswerSpan, find_answer_spans, replaced_by, span_value
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "title_head", "title_said"]
 
@@ -510,6 +510,16 @@ def _one_of(question: str, sentence: str, query: Query) -> str | None:
     return said[0].group(0) if len(said) == 1 else None
 
 
+def _grade_given(sentence: str, query: Query) -> str | None:
+    """The grade a sentence gives, though none was read as the answer ("assessors rated the
+    lido 'excellent'"): of a move from one grade to another, the one it moved to."""
+    graded = find_answer_spans(sentence, "rating", query.corrected)
+    held = [
+        g for g in graded if not any(replaced_by(sentence, g, other) for other in graded if other is not g)
+    ]
+    return held[-1].text if held else None
+
+
 def short_answer(
     query: Query,
     sentence: str,
@@ -559,12 +569,9 @@ def short_answer(
                 value = phrase
     else:
         doer = doer_of(sentence, query.doing) if query.doing else None
-        # A grade the sentence gives, though not one read as the answer: "it was rated
-        # 'good'" of a body named in other words.
-        graded = find_answer_spans(sentence, "rating", query.corrected) if query.kind == "rating" else []
         value = (
             doer
-            or (graded[0].text if graded else None)
+            or (_grade_given(sentence, query) if query.kind == "rating" else None)
             or _shaped(sentence, query, passage)
             or _new_words(sentence, query)
         )

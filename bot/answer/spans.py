@@ -37,6 +37,7 @@ __all__ = [
     "persons_in",
     "replaced_by",
     "span_value",
+    "years_in",
 ]
 
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
@@ -61,18 +62,21 @@ _GRADE_AFTER_VERB = re.compile(
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
 )
 
-# A grade given to a body named between the verb and the grade: "rated Kelby Police good
-# overall", "graded Kelby Police as Outstanding". A capitalised grade needs the "as": in
-# "rated Requires Improvement" the capitals are the grade itself.
+# A grade given to a body named between the verb and the grade: "judged Stanholt Ferries
+# excellent for safety", "graded the Kelby Lido as Outstanding". A capitalised grade needs
+# the "as": in "rated Needs Attention by assessors" the capitals are the grade itself, and
+# a lower-case grade opens on no word of time, place or manner ("by assessors", "last week").
 _GRADE_AFTER_NAMED = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|downgraded|upgraded)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
-    r"(?:as\s+(?P<capital>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?:as\s+)?(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?))"
+    r"(?:as\s+(?P<capital>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?:as\s+)?"
+    r"(?!(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at|to|among|its|their|the|a|an)\b)"
+    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?))"
     r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$)"
 )
 
-# A grade moved from one to another: "upgraded from Bronze to Silver", "marked down to
-# Bronze", "moved up from requires improvement to good". Both are grades; which one
-# replaced the other, `replaced_by` reads.
+# A grade moved from one to another: "upgraded from Amber to Green", "marked down to Red",
+# "went down from 'good' to 'fair'". Both are grades; which one replaced the other,
+# `replaced_by` reads.
 _A_GRADE = r"(?:[“\"][^”\"]{1,40}[”\"]|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
 _GRADE_FROM_TO = re.compile(
     r"\b(?P<verb>upgraded|downgraded|marked\s+(?:up|down)|moved\s+(?:up|down)|went\s+(?:up|down)|dropped|slipped|"
@@ -81,11 +85,11 @@ _GRADE_FROM_TO = re.compile(
     + r")\s+)?to\s+(?P<new>"
     + _A_GRADE
     + r")"
-    r"(?=\s+(?:by|in|for|after|overall|across|on|and|but|since|last|this|at|under)\b|[,.;:]|$)"
+    r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at|under)\b|[,.;:]|$)"
 )
 # Verbs that speak of grades by themselves; others ("dropped to third") only in a
 # sentence about ratings.
-_GRADING_VERB = re.compile(r"(?:up|down)graded|marked", re.IGNORECASE)
+_SAYS_GRADED = frozenset(("upgraded", "downgraded", "marked"))
 
 _QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
 # A capitalised grade in quotes right before the word for it: "retained its “Good” rating".
@@ -541,7 +545,8 @@ _WITHIN = re.compile(
 )
 
 
-_NUMBERED = re.compile(r"\s\d{1,3}[A-Za-z]?\b(?![,.]?\d)")
+# "Unit 4, Kelby Park": a number closing the name's phrase; not "Kelby Hall 12 May".
+_NUMBERED = re.compile(r"\s\d{1,3}[A-Za-z]?(?=[,;:)]|\.(?!\d)|$)")
 
 
 def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
@@ -578,10 +583,10 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
 # A value the sentence says was replaced, before the new one: "rose from £600 a month to
 # £750", "cut from six sailings a day to five", "from the original £600 to £750".
 _FROM_OLD = re.compile(
-    r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:(?:original|earlier|previous|initial|first)\s+)?$",
+    r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:(?:original|earlier|previous|initial|first)\s+)?[“\"‘']?$",
     re.IGNORECASE,
 )
-_THEN_TO = re.compile(r"\s*(?:[\w'’-]+\s+){0,4}to\s*$", re.IGNORECASE)
+_THEN_TO = re.compile(r"[”\"’']?\s*(?:[\w'’-]+\s+){0,4}to\s*[“\"‘']?$", re.IGNORECASE)
 # Between an old holder and a new one: "X retired last year and was succeeded by Y".
 _HANDED_ON = re.compile(
     r"\b(succeeded|replaced|followed|taken over|superseded) by|\bhand(ed|s|ing) over to|\bgave way to",
@@ -644,6 +649,12 @@ def is_year(value: str) -> bool:
 
 
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def years_in(text: str) -> frozenset[str]:
+    """The years a text names: "2019" in "opened in May 2019"."""
+    return frozenset(_YEAR_IN_TEXT.findall(text))
 
 
 def is_name_word(word: str) -> bool:
@@ -688,28 +699,24 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     matches += list(_LABELLED_CODE.finditer(sentence))
     # Not the last word of a name: "the Harbour Board rating".
     matches += [m for m in _GRADE_BEFORE_NOUN.finditer(sentence) if not _in_a_name(sentence, m.start())]
-    for moved in _GRADE_FROM_TO.finditer(sentence):
-        if not (_GRADING_VERB.match(moved.group("verb")) or _RATING_WORD.search(sentence)):
-            continue
-        for group in ("old", "new"):
-            if moved.group(group) is None:
-                continue
-            start, end = moved.span(group)
-            if sentence[start] in '“"':
-                start, end = start + 1, end - 1
-            text = sentence[start:end]
-            words = set(fold(text).split())
-            if words and not words <= question_words and not words <= FUNCTION_WORDS | STOP_WORDS:
-                found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
-    for match in matches:
-        groups = match.groupdict()
-        group = next((g for g in ("quoted", "capital") if groups.get(g)), "grade")
-        start, end = match.span(group)
+
+    def add(start: int, end: int) -> None:
         text = sentence[start:end]
         words = set(fold(text).split())
-        if not words or words <= question_words or words <= FUNCTION_WORDS | STOP_WORDS:
+        if words and not words <= question_words and not words <= FUNCTION_WORDS | STOP_WORDS:
+            found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
+
+    for moved in _GRADE_FROM_TO.finditer(sentence):
+        if moved.group("verb").split()[0] not in _SAYS_GRADED and not _RATING_WORD.search(sentence):
             continue
-        found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
+        for group in ("old", "new"):
+            if moved.group(group) is not None:
+                start, end = moved.span(group)
+                quoted = sentence[start] in '“"'
+                add(start + quoted, end - quoted)
+    for match in matches:
+        groups = match.groupdict()
+        add(*match.span(next((g for g in ("quoted", "capital") if groups.get(g)), "grade")))
     return [found[k] for k in sorted(found)]
 
 

@@ -117,7 +117,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"back (?=(in|then|when|at the (start|end|beginning)) )", ""),  # "back in 2014"
         # "How many people work for it?": its staff.
         (
-            r"(?<=\bhow many )people (?=(work|works|worked|are employed|were employed) (for|at|in|by)\b)",
+            r"(?<=\bhow many )people (?=(work|works|worked|are employed|were employed) (for|at|by)\b)",
             "staff ",
         ),
     )
@@ -274,12 +274,14 @@ _BEFORE_TO = frozenset(
 # Words a lone "2" stands before only when it reads as "to": "2 the depot", "2 us"; not
 # "2 a day" or "2 each".
 _AFTER_TO = frozenset("the us me them my our your ur his her their".split())
-# Verbs after which a lone "4" reads as "for": "work 4 kelby", "voted 4 it".
+# Verbs after which a lone "4" reads as "for": "who do we pay 4 kelby parking", "voted 4 it".
 _BEFORE_FOR = frozenset(
     """work works worked working pay pays paid paying wait waits waited waiting look looking
     looked apply applied applies vote voted votes voting stand stands stood standing go going
-    went ask asked asking bid bidding responsible""".split()
+    went ask asked asking bid bidding""".split()
 )
+# Units a number stands before as a modifier: "4 day weeks", "4 hour shifts".
+_UNIT_WORDS = frozenset("minute hour day week month year mile metre star seat bed room".split())
 # Words a lone "4" stands before when it reads as "for": "4 an adult", "4 us".
 _AFTER_FOR = frozenset(
     "a an the us me you u it them this that my our your ur his her their every each".split()
@@ -327,13 +329,15 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
                 continue
         if piece == "4" and n + 2 < len(pieces):
             after = pieces[n + 2]
+            plain_after = _plain_word(after, False, known).casefold() if after[:1].isalpha() else after
             gap_before, gap_after = pieces[n - 1], pieces[n + 1]
-            # "how much is it 4 an adult": a count never stands before "an"; "how many
-            # work 4 kelby": nor after a verb before a word it could not count.
+            # "how much is it 4 an adult": a count never stands before "an"; "who do we pay 4
+            # kelby parking": nor after a verb before a word it could not count.
             after_verb = (
                 before.casefold() in _BEFORE_FOR
                 and _TO_CONTEXT.match(after.casefold()) is not None
-                and not _COUNTED.match(after.casefold())
+                and not _COUNTED.match(plain_after)
+                and plain_after not in _UNIT_WORDS
                 and gap_before == " "
                 and gap_after == " "
             )

@@ -55,8 +55,10 @@ from bot.answer.spans import persons_in
         ("What is the interest rate on members' shares?", "percent"),
         ("What is the ferry's safety rating?", "rating"),
         ("How was the ferry rated by inspectors?", "rating"),
-        # How something came about is no grade, though it speaks of one.
-        ("How did the ferry win back its Gold rating?", None),
+        ("How did the assessors rate the ferry?", "rating"),
+        # How something came about is no grade, though it speaks of one; nor how often.
+        ("How did the ferry earn its star rating?", None),
+        ("How often is the ferry rated?", None),
         ("How big is the harbour's fishing fleet?", "count"),
         ("How big is the terminal budget?", "amount"),
         ("how much cargo did the port handle in 2013", "measure"),

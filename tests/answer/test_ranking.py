@@ -968,9 +968,8 @@ def test_a_count_said_to_be_the_figure_of_what_is_asked_is_linked_however_far(tm
     assert engine.ask("How many visitors does the museum get now?").short == "41,000 a year"
 
 
-def test_a_rating_question_no_sentence_grades_in_so_many_words_takes_the_best_sentence(
-    tmp_path: Path,
-) -> None:
+def _hospice_inspected(tmp_path: Path) -> Engine:
+    """A hospice's 2019 inspection, told in no grade the reader knows, and a 2020 appeal."""
     documents = {
         "2019.md": article(
             "Hospice inspected",
@@ -980,9 +979,17 @@ def test_a_rating_question_no_sentence_grades_in_so_many_words_takes_the_best_se
         ),
         "2020.md": article("Hospice appeal", "2020-05-01", "Kelby Hospice began an appeal.\n\nIt made £2m."),
     }
-    engine = engine_over(tmp_path, documents)
-    answer = engine.ask("What rating was the hospice given?")
+    return engine_over(tmp_path, documents)
+
+
+def test_a_rating_question_no_sentence_grades_in_so_many_words_takes_the_best_sentence(
+    tmp_path: Path,
+) -> None:
+    answer = _hospice_inspected(tmp_path).ask("What rating was the hospice given?")
     assert not answer.abstained
     assert "good in every area" in answer.results[0].sentence
-    # Such a sentence does not say when it holds: asked about another year, it is no answer.
-    assert engine.ask("What rating was the hospice given in 2021?").abstained
+
+
+def test_a_sentence_of_no_typed_answer_from_another_year_is_no_answer(tmp_path: Path) -> None:
+    # It does not say when it holds, so asked about another year, it answers nothing.
+    assert _hospice_inspected(tmp_path).ask("What rating was the hospice given in 2021?").abstained

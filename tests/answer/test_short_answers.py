@@ -956,5 +956,8 @@ def test_a_label_a_house_number_or_a_number_past_a_comma_counts_nothing_asked(
 def test_a_rating_answered_by_a_sentence_of_no_read_grade_gives_the_grade_it_says(engine: Engine) -> None:
     index = engine.index
     query = parse_query("What rating did the terminal get?", index.vocabulary, index.known_terms)
-    sentence = 'The neighbouring Kelmouth terminal was rated "good" by the port inspectors.'
-    assert short_answer(query, sentence, None) == "good"
+    assert (
+        short_answer(query, 'Port assessors rated the terminal "excellent" this spring.', None) == "excellent"
+    )
+    # Of a move from one grade to another, the one it moved to.
+    assert short_answer(query, "The terminal was upgraded from Amber to Green.", None) == "Green"

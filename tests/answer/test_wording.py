@@ -37,7 +37,7 @@ from bot.engine import Engine
         ("wat time is the first boat 2 skerra", "what time is the first boat to skerra"),
         ("we have 2 stations left", "we have 2 stations left"),
         ("hw much is it 4 an adult", "how much is it for an adult"),
-        ("how many ppl work 4 kelby", "how many staff work for kelby"),
+        ("who do we pay 4 kelby parking", "who do we pay for kelby parking"),
         ("wat was it sposed 2 cost when they ok'd it", "what was it supposed to cost when they approved it"),
         ("how many people work at the lido", "how many staff work at the lido"),
         ("wat r the 4 sites", "what are the 4 sites"),
@@ -89,7 +89,9 @@ def test_names_and_numbers_are_left_alone() -> None:
     )
     assert informal_to_plain("is it £2m or 2 million") == "is it £2m or 2 million"
     # A 4 after a verb counts what follows when it can be counted.
-    assert informal_to_plain("is it open 4 days a week") == "is it open 4 days a week"
+    assert informal_to_plain("do they work 4 days a week") == "do they work 4 days a week"
+    assert informal_to_plain("do they work 4 hour shifts") == "do they work 4 hour shifts"
+    assert informal_to_plain("they paid 4 ppl") == "they paid 4 people"
 
 
 def test_common_english_is_told_from_rare_words() -> None:
