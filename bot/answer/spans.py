@@ -495,8 +495,13 @@ def find_answer_spans(
             spans.append(AnswerSpan(start, m.end, sentence[start : m.end], value, m.resolved))
         return spans
     if kind == "person":
-        # "Who chaired it before Dunholme?": the person the question names is not the answer.
-        return [s for s in persons_in(sentence) if s.value.split()[-1] not in question_words]
+        # "Who chaired it before Dunholme?": the person the question names is not the answer;
+        # nor is a place or a structure ("Kelby Aqueduct", "Mill Wharf").
+        return [
+            s
+            for s in persons_in(sentence)
+            if s.value.split()[-1] not in question_words and s.value.split()[-1] not in _PLACE_ENDINGS
+        ]
     if kind == "amount":
         return _amounts(sentence)
     if kind == "percent":
@@ -676,6 +681,12 @@ COMPANY_WORDS = frozenset(
     holdings partners associates""".split()
 )
 _BODY_WORDS |= COMPANY_WORDS
+#: Words of ordinary English that end the name of a place or a structure and are no
+#: surname ("Hill", "Brook" and "Green" are).
+_PLACE_ENDINGS = frozenset(
+    """aqueduct canal wharf quay basin reservoir viaduct tunnel pier harbour marina depot estate
+    campus gateway square avenue crescent gallery theatre arena valley junction terminal docks""".split()
+)
 # Bodies that carry or host: "Wexby Airport" is no one's name.
 _BODY_WORDS |= frozenset(
     "airport airports airline airlines airways railway railways buses stadium port".split()

@@ -101,6 +101,11 @@ def test_a_number_after_a_place_name_is_part_of_it_with_the_town_after() -> None
     ]
 
 
+def test_a_place_or_a_structure_is_no_person() -> None:
+    sentence = "Boats cross the Stanholt Aqueduct to reach Kelby Wharf, which Jo Bell reopened."
+    assert set(_spans(sentence, "person")) == {"Jo Bell"}
+
+
 def test_where_something_moved_from_is_no_place_of_it_even_in_quotes() -> None:
     sentence = 'The office moved in 2020 from "Harbour House" to Ashby Road.'
     places = [s.text for s in find_answer_spans(sentence, "place", "Where is the office?")]
