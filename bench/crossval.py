@@ -55,6 +55,7 @@ GRIDS: dict[str, tuple[float, ...]] = {
     "MISSPELT_MIN_LETTERS": (4, 5, 6, 7, 8, 99),
     "CANDIDATES": (40, 50, 60, 80),
     "NAME_ZIPF": (3.5, 4.0, 4.5, 5.0, 9.0),
+    "SAME_FACT": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01),
 }
 #: Constants of `bot.answer.short`: judged by the share of short answers right, not by rank.
 SHORT_CONSTANTS = frozenset({"GAP_WORDS"})

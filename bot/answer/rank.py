@@ -54,7 +54,7 @@ from .reading import (
     title_terms,
 )
 from .rivals import rival_terms
-from .sentences import WORD
+from .sentences import WORD, sentence_terms
 from .spans import dimension_terms, is_name_word, is_year, years_in
 from .wording import zipf
 
@@ -124,6 +124,23 @@ def _names_given(
     body's name must be in the passage or the title: "Our pass rate rose again" after a
     paragraph about Stanholt is still the subject's."""
     return all(t in read.terms or t in title or (t in read.before and t not in rivals) for t in names)
+
+
+def _fact_words(index: Index, hit: Hit) -> dict[str, float]:
+    """The words a hit's sentence tells its fact in, each weighed by how informative it is;
+    its value and any figure aside."""
+    value = set(sentence_terms(hit.span.value)) if hit.span is not None else set()
+    return {
+        t: index.idf(t)
+        for t in sentence_terms(hit.sentence)
+        if t not in value and not any(c.isdigit() for c in t)
+    }
+
+
+def _overlap(one: Mapping[str, float], other: Mapping[str, float]) -> float:
+    """The weight of the words two sentences share, as a share of the lighter one's."""
+    shared = math.fsum(w for t, w in one.items() if t in other)
+    return shared / (min(math.fsum(one.values()), math.fsum(other.values())) or 1.0)
 
 
 def _plain(value: str) -> str:
@@ -492,6 +509,20 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and not h.retrospective
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or fit(h) >= tuning.COMPARABLE * best_fit)
     ]  # a later document giving the same value restates the same fact ("set in 2018")
+    if (query.asks_latest or as_of is not None) and query.kind is not None:
+        # "What is the latest mean wait for a Category 2 call?": a newer report of the
+        # figure may share few of the question's words yet be worded like one found; of the
+        # same kind and standing next to the question's words, it tells the same fact again.
+        told = [_fact_words(index, h) for h in band if h.span is not None]
+        band += [
+            h
+            for h in answering
+            if h not in band
+            and h.span is not None
+            and h.linked
+            and not h.retrospective
+            and any(_overlap(_fact_words(index, h), words) >= tuning.SAME_FACT for words in told)
+        ]
     doers = [h for h in hits if h.cause and query.doing and max(h.coverage, h.context) >= tuning.MIN_COVERAGE]
     if doers and not any(h.span is not None for h in band):
         # "Who will own the trust?" with no person found: "owned by the county council"

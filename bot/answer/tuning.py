@@ -53,6 +53,10 @@ CAUSE_REACH = 4
 #: Typed answers fitting the question at least this share as well as the best one does
 #: answer the same question: an older one that said something else is an "earlier report".
 RELATED = 0.5
+#: A newer typed answer to a "now" or "as of" question whose sentence is worded like one
+#: of the band's (this share of the shorter one's idf-weighted words, its value and figures
+#: aside) tells the same fact again, however little of the question it shares.
+SAME_FACT = 0.7
 
 #: An answer span this many words or fewer from a matched question word is linked to it.
 LINK_WINDOW = 6

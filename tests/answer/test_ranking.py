@@ -993,3 +993,33 @@ def test_a_rating_question_no_sentence_grades_in_so_many_words_takes_the_best_se
 def test_a_sentence_of_no_typed_answer_from_another_year_is_no_answer(tmp_path: Path) -> None:
     # It does not say when it holds, so asked about another year, it answers nothing.
     assert _hospice_inspected(tmp_path).ask("What rating was the hospice given in 2021?").abstained
+
+
+def test_a_newer_figure_worded_like_the_one_found_is_the_same_fact_told_again(tmp_path: Path) -> None:
+    # The newer report shares one word with the question but tells the figure in the older
+    # report's words: asked what holds now, it leads, and the older figure is its timeline.
+    documents = {
+        "2016.md": article(
+            "Ambulance figures",
+            "2016-06-01",
+            "Kelby Ambulance Service published its figures.\n\nThe mean Category 2 response time at "
+            "Kelby, the average for serious emergency calls, stood at 31 minutes in May.",
+        ),
+        "2019.md": article(
+            "Ambulance figures",
+            "2019-06-01",
+            "Kelby Ambulance Service published its figures.\n\nThe mean Category 2 response time at "
+            "Kelby stood at 24 minutes in May.",
+        ),
+        **{
+            f"201{n}.md": article(
+                "Notes", f"201{n}-03-01", f"Kelby Ambulance Service opened a station in 201{n}."
+            )
+            for n in range(3)
+        },
+    }
+    answer = engine_over(tmp_path, documents).ask(
+        "What is the latest average response time for the most serious emergency calls?"
+    )
+    assert answer.short == "24 minutes"
+    assert [e.said for e in answer.earlier] == ["31 minutes"]
