@@ -510,9 +510,9 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         and (max(h.coverage, h.context) >= tuning.MIN_COVERAGE or fit(h) >= tuning.COMPARABLE * best_fit)
     ]  # a later document giving the same value restates the same fact ("set in 2018")
     if (query.asks_latest or as_of is not None) and query.kind is not None:
-        # "What is the latest mean wait for a Category 2 call?": a newer report of the
-        # figure may share few of the question's words yet be worded like one found; of the
-        # same kind and standing next to the question's words, it tells the same fact again.
+        # "What is the latest waiting time for hip operations?": a newer report of the figure
+        # may share few of the question's words yet be worded like one found; of the same
+        # kind and standing next to the question's words, it tells the same fact again.
         told = [_fact_words(index, h) for h in band if h.span is not None]
         band += [
             h

@@ -1000,26 +1000,26 @@ def test_a_newer_figure_worded_like_the_one_found_is_the_same_fact_told_again(tm
     # report's words: asked what holds now, it leads, and the older figure is its timeline.
     documents = {
         "2016.md": article(
-            "Ambulance figures",
+            "Hospital figures",
             "2016-06-01",
-            "Kelby Ambulance Service published its figures.\n\nThe mean Category 2 response time at "
-            "Kelby, the average for serious emergency calls, stood at 31 minutes in May.",
+            "Kelby General Hospital published its figures.\n\nThe median orthopaedic wait at "
+            "Kelby General, the average waiting time for hip operations, stood at 31 weeks in May.",
         ),
         "2019.md": article(
-            "Ambulance figures",
+            "Hospital figures",
             "2019-06-01",
-            "Kelby Ambulance Service published its figures.\n\nThe mean Category 2 response time at "
-            "Kelby stood at 24 minutes in May.",
+            "Kelby General Hospital published its figures.\n\nThe median orthopaedic wait at "
+            "Kelby General stood at 24 weeks in May.",
         ),
         **{
             f"201{n}.md": article(
-                "Notes", f"201{n}-03-01", f"Kelby Ambulance Service opened a station in 201{n}."
+                "Notes", f"201{n}-03-01", f"Kelby General Hospital opened a ward in 201{n}."
             )
             for n in range(3)
         },
     }
     answer = engine_over(tmp_path, documents).ask(
-        "What is the latest average response time for the most serious emergency calls?"
+        "What is the latest average waiting time for hip operations?"
     )
-    assert answer.short == "24 minutes"
-    assert [e.said for e in answer.earlier] == ["31 minutes"]
+    assert answer.short == "24 weeks"
+    assert [e.said for e in answer.earlier] == ["31 weeks"]
