@@ -153,7 +153,7 @@ def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> No
     ("sentence", "grade"),
     [
         ("The watchdog judged Stanholt Ferries excellent for safety.", "excellent"),
-        ("Assessors graded the Kelby Lido as Outstanding.", "Outstanding"),
+        ("Assessors graded Kelby Lido as Outstanding.", "Outstanding"),
     ],
 )
 def test_a_grade_given_to_a_body_named_after_the_verb_is_a_grade(sentence: str, grade: str) -> None:
