@@ -10,7 +10,7 @@ after the lead that gives a cause, or the one right after it that goes on about 
 the question gives.
 
 May import `corpus`, `index`, `text` and this package's `tuning`, `asked`, `hits`,
-`reading` and `sentences`.
+`reading`, `sentences` and `spans`.
 """
 
 from __future__ import annotations
@@ -26,10 +26,10 @@ from .asked import Asked
 from .hits import Hit
 from .reading import gives_cause, read_passage
 from .sentences import place_of, sentences_of
+from .spans import is_year, years_in
 
 __all__ = ["lead_with_cause"]
 
-_YEAR = re.compile(r"\b(19|20)\d\d\b")
 # A passage sharing no word with the question gives its cause only if it says so in so
 # many words: "after" or "following" there mostly tell the time.
 _SAYS_CAUSE = re.compile(
@@ -45,7 +45,7 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
     published in a year the question names, or in the year after; else the band's first."""
     target = _TO_YEAR.search(question)
     # "Why did the budget rise to £40 million?": the article that first gave the figure.
-    figures = {t for t in tokenize(question) if any(c.isdigit() for c in t) and not _YEAR.fullmatch(t)}
+    figures = {t for t in tokenize(question) if any(c.isdigit() for c in t) and not is_year(t)}
     wider = [*band, *(h for h in answering if h not in band and h.context >= tuning.MIN_COVERAGE)]
     if target or figures:
         giving = [
@@ -60,7 +60,7 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
                 (h for h in giving if h.document.published and h.document.published.value == first),
                 key=lambda h: h.quality,
             )
-    years = {int(y.group(0)) for y in _YEAR.finditer(question)}
+    years = {int(y) for y in years_in(question)}
     if not years:
         return band[0]
     # "Why was it marked down in 2019?": told that year, or the next (a review late in 2019

@@ -321,7 +321,10 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         return bool(asked_years & said)
 
     def names_given(i: int, read: PassageRead) -> bool:
-        return _names_given(read, names, rivals, title_terms(index.document_of(index.passages[i])))
+        # Most questions give no name to find: no title to look up then.
+        return not names or _names_given(
+            read, names, rivals, title_terms(index.document_of(index.passages[i]))
+        )
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []

@@ -51,6 +51,11 @@ AnswerType = Literal["date", "person", "amount", "count", "percent", "measure", 
 
 GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
 
+# Where a grade read from a sentence's shape ends: before "by the inspectors", "in May",
+# "overall", or at a stop.
+_AFTER_GRADE = r"by|in|for|after|overall|across|from|on|and|but|since|last|this|at"
+_GRADE_ENDS = rf"(?=\s+(?:{_AFTER_GRADE})\b|[,.;:]|$)"
+
 # A grade is what a rating verb gives ("rated as X", "downgraded to X"), or a short phrase
 # in quotes beside a rating word ("the “good” rating"): read from the sentence's shape.
 _GRADE_AFTER_VERB = re.compile(
@@ -58,8 +63,7 @@ _GRADE_AFTER_VERB = re.compile(
     r"upgraded|upgrade|downgrade)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
     r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)"
     # "rated outstanding", "downgraded to Amber" (one capitalised word: a grade, not a name).
-    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?|[A-Z][a-z]+)"
-    r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$))"
+    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?|[A-Z][a-z]+)" + _GRADE_ENDS + r")"
 )
 
 # A grade given to a body named between the verb and the grade: "judged Stanholt Ferries
@@ -69,9 +73,8 @@ _GRADE_AFTER_VERB = re.compile(
 _GRADE_AFTER_NAMED = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|downgraded|upgraded)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
     r"(?:as\s+(?P<capital>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?:as\s+)?"
-    r"(?!(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at|to|among|its|their|the|a|an)\b)"
-    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?))"
-    r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at)\b|[,.;:]|$)"
+    rf"(?!(?:{_AFTER_GRADE}|to|among|its|their|the|a|an)\b)"
+    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?))" + _GRADE_ENDS
 )
 
 # A grade moved from one to another: "upgraded from Amber to Green", "marked down to Red",
@@ -85,7 +88,7 @@ _GRADE_FROM_TO = re.compile(
     + r")\s+)?to\s+(?P<new>"
     + _A_GRADE
     + r")"
-    r"(?=\s+(?:by|in|for|after|overall|across|from|on|and|but|since|last|this|at|under)\b|[,.;:]|$)"
+    + rf"(?=\s+(?:{_AFTER_GRADE}|under)\b|[,.;:]|$)"
 )
 # Verbs that speak of grades by themselves; others ("dropped to third") only in a
 # sentence about ratings.

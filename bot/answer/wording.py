@@ -288,6 +288,30 @@ _AFTER_FOR = frozenset(
 )
 
 
+def _reads_to(before: str, after: str, spaced: bool) -> bool:
+    """Whether a lone 2 between `before` and `after` reads as "to": "what happens 2 staff"."""
+    # After a word that leads to "to" ("happens 2 staff"), or between words where no count
+    # can stand: "the first boat 2 skerra" (a count comes before a plural).
+    leads = (
+        before.casefold() in _BEFORE_TO or (before.isalpha() and zipf(before.casefold()) >= COMMON_ZIPF)
+    ) and not _COUNTED.match(after.casefold())
+    # A count never stands before "the" or "us": "wot happend 2 the old depot".
+    leads = leads or after.casefold() in _AFTER_TO
+    return leads and _TO_CONTEXT.match(after.casefold()) is not None and spaced
+
+
+def _reads_for(before: str, after: str, spaced: bool, known: AbstractSet[str]) -> bool:
+    """Whether a lone 4 between `before` and `after` reads as "for"."""
+    # "how much is it 4 an adult": a count never stands before "an"; "who do we pay 4
+    # kelby parking": nor after a verb before a word it could not count.
+    if after.casefold() in _AFTER_FOR:
+        return True
+    if not (before.casefold() in _BEFORE_FOR and _TO_CONTEXT.match(after.casefold()) and spaced):
+        return False
+    plain_after = _plain_word(after, False, known).casefold()
+    return not _COUNTED.match(plain_after) and plain_after not in _UNIT_WORDS
+
+
 def unshout(question: str) -> str:
     """The question in lower case when it is written in capitals or Title Case: then a
     capital says nothing about what is a name ("WHEN WILL THE TRUST GO LIVE?")."""
@@ -310,38 +334,18 @@ def informal_to_plain(question: str, known: AbstractSet[str] = frozenset()) -> s
         if n % 2 == 0:
             out.append(piece)
             continue
-        # The word before, as plain English: "sposed 2" is "supposed to".
-        before = _plain_word(pieces[n - 2], n == 3, known) if n >= 2 and pieces[n - 2][:1].isalpha() else ""
-        if piece == "2":
-            # "what happens 2 staff": a 2 standing between words, as "to" or "too" would.
+        if piece in ("2", "4"):
+            # The words either side; the one before as plain English ("sposed 2" is
+            # "supposed to"), worked out only here: it may cost a word-frequency look-up.
+            before = (
+                _plain_word(pieces[n - 2], n == 3, known) if n >= 2 and pieces[n - 2][:1].isalpha() else ""
+            )
             after = pieces[n + 2] if n + 2 < len(pieces) else ""
-            gap_before, gap_after = pieces[n - 1], pieces[n + 1] if n + 1 < len(pieces) else ""
-            # After a word that leads to "to" ("happens 2 staff"), or between words where
-            # no count can stand: "the first boat 2 skerra" (a count comes before a plural).
-            leads = (
-                before.casefold() in _BEFORE_TO
-                or (before.isalpha() and zipf(before.casefold()) >= COMMON_ZIPF)
-            ) and not _COUNTED.match(after.casefold())
-            # A count never stands before "the" or "us": "wot happend 2 the old depot".
-            leads = leads or after.casefold() in _AFTER_TO
-            if leads and _TO_CONTEXT.match(after.casefold()) and gap_before == " " and gap_after == " ":
+            spaced = pieces[n - 1] == " " and n + 1 < len(pieces) and pieces[n + 1] == " "
+            if piece == "2" and _reads_to(before, after, spaced):
                 out.append("to")
                 continue
-        if piece == "4" and n + 2 < len(pieces):
-            after = pieces[n + 2]
-            plain_after = _plain_word(after, False, known).casefold() if after[:1].isalpha() else after
-            gap_before, gap_after = pieces[n - 1], pieces[n + 1]
-            # "how much is it 4 an adult": a count never stands before "an"; "who do we pay 4
-            # kelby parking": nor after a verb before a word it could not count.
-            after_verb = (
-                before.casefold() in _BEFORE_FOR
-                and _TO_CONTEXT.match(after.casefold()) is not None
-                and not _COUNTED.match(plain_after)
-                and plain_after not in _UNIT_WORDS
-                and gap_before == " "
-                and gap_after == " "
-            )
-            if after.casefold() in _AFTER_FOR or after_verb:
+            if piece == "4" and _reads_for(before, after, spaced, known):
                 out.append("for")
                 continue
         out.append(_plain_word(piece, n == 1, known) if piece[0].isalpha() else piece)
