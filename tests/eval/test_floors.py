@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, four blind sets on the bundled
-corpus (the third and fourth held out) and thirty-three corpora written for tests.
+corpus (the third and fourth held out) and thirty-six corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -21,7 +21,9 @@ network), `vennick` (a rail operator), `ivelbury` (an ambulance service), `norbe
 housing association) and `yarwell` (a libraries and heritage trust); `calderholt` (a
 university), `dunmarsh` (a police force) and `hartfell` (a national park) were measured
 held out, then read; so were `cressbrook` (a council-owned waste company) and `lindenford`
-(a canal restoration trust), while `moorhaven` (a theatre trust) is held out.
+(a canal restoration trust), while `moorhaven` (a theatre trust) is held out, as are
+`corrowby` (a council-owned airport), `corvenham` (a leisure trust) and `fellgate` (a
+housing association).
 """
 
 from __future__ import annotations
@@ -278,6 +280,10 @@ CORPUS_FLOORS = {
     "cressbrook": (0.56, 0.66, 1, 0.47, 0.59, 0.60),  # 0.500 hit@1 on arrival
     "lindenford": (0.68, 0.66, 0, 0.56, 0.75, 0.67),  # 0.659 hit@1 on arrival
     "moorhaven": (0.63, 0.83, 2, 0.52, 0.69, 0.63),  # held out: 0.614 hit@1 on arrival
+    # Session 14's blind sets, held out, measured on arrival (90aa80a).
+    "corrowby": (0.56, 0.66, 3, 0.47, 0.76, 0.74),
+    "corvenham": (0.61, 0.50, 3, 0.50, 0.50, 0.63),
+    "fellgate": (0.50, 0.66, 0, 0.47, 0.61, 0.46),
 }
 
 
@@ -348,6 +354,10 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+#: A single word at least this frequent in English ("charity", "borrowing") may stand in a
+#: word list of English; names of a corpus ("Stanholt") are far rarer.
+_ORDINARY_ZIPF = 3.5
+
 #: What the casual-wording table's abbreviations stand for ("chief financial officer").
 _SPELLED_OUT = plain_forms()
 
@@ -366,7 +376,7 @@ def test_no_rule_names_a_question_document_or_answer() -> None:
             # names in the date reader's word lists and numbers in words in the count
             # reader's; whole answers may not.
             if len(answer) > 6 and answer.casefold() not in _CALENDAR_WORDS | _NUMBER_WORDS:
-                if " " not in answer and zipf_frequency(answer, "en") >= 4.0:
+                if " " not in answer and zipf_frequency(answer, "en") >= _ORDINARY_ZIPF:
                     continue  # one ordinary word ("charity") may be in a word list of English
                 if answer.casefold() in _SPELLED_OUT:
                     continue  # what an abbreviation of English stands for ("cfo") is ordinary English
