@@ -445,12 +445,19 @@ def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
         yield match.start(), text
 
 
+# A capital letter closing a label: "Band A", "Grade A".
+_LABEL_LETTER = re.compile(r"^[A-Z][a-z]+\s+([A-Z])$")
+
+
 def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     spans = []
     for start, text in _proper_names(sentence):
         if _DESCRIBING.fullmatch(text):
             continue  # "London-based", "Conservative-controlled": what a name makes of a noun
         words = {bare_word(w) for w in re.split(r"[\s,]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
+        # A letter after a label is what names it ("Band A", "Plan A"), not an article.
+        letter = _LABEL_LETTER.search(text)
+        words |= {letter.group(1).lower()} if letter else set()
         distinctive = words - _GENERIC_WORDS
         # A name answers only with something the question does not already say:
         # "Kelby County Council" does not answer "which councils ... before
@@ -465,7 +472,8 @@ def names_noun(span: AnswerSpan, sentence: str, noun: str) -> bool:
     """Whether a name is of the kind asked for: "Stanholt Council" for "which councils"."""
     stem = noun[:-1] if noun.endswith("s") else noun
     before = fold(sentence[max(0, span.start - 30) : span.start])
-    head = bare_word(span.text.split()[-1])
+    words = span.text.split()
+    head = bare_word(words[0] if _LABEL_LETTER.match(span.text) else words[-1])  # "Band A" is a band
     # The noun heads the name ("Stanholt Council") or stands right before it in apposition
     # ("consultancy Brightlea Partners").
     return head.startswith(stem) or bool(re.search(rf"\b{re.escape(stem)}\w*\W*(the\s+|an?\s+)?$", before))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.spans import AnswerSpan, AnswerType, find_answer_spans, replaced_by
+from bot.answer.spans import AnswerSpan, AnswerType, find_answer_spans, names_noun, replaced_by
 
 
 def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
@@ -216,3 +216,14 @@ def test_a_name_in_the_possessive_is_the_person_without_it() -> None:
         "The panel backed commissioner Jo Bell's budget on Monday.", "person", "Who is it?"
     )
     assert [s.text for s in spans] == ["Jo Bell"]
+
+
+@pytest.mark.parametrize("label", ["Band A", "Grade A"])
+def test_a_label_closed_by_a_letter_is_a_name_of_the_kind_the_label_says(label: str) -> None:
+    sentence = f"Our Stanholt depot holds {label}, the top mark the Kelby Regulator gives."
+    kind = label.split()[0].lower()
+    spans = find_answer_spans(sentence, "name", f"What {kind} does the regulator give the depot?")
+    found = {s.text: s for s in spans}
+    assert label in found
+    assert names_noun(found[label], sentence, kind)
+    assert not names_noun(found["Our Stanholt"], sentence, kind)
