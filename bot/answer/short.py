@@ -484,7 +484,12 @@ def _because(sentence: str, query: Query) -> str | None:
 
 
 _PER_CENT = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
-_EITHER = re.compile(r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*\b(\w+) or (\w+)\W*$")
+# "Is it A or B?", "Will it be run by the council or independent of it?": the word before
+# "or" and the first word of the other choice.
+_EITHER = re.compile(
+    r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*?\b(\w+) or "
+    r"(?:(?:the|a|an|be|by|it|its)\s+)*(\w+)"
+)
 
 
 _NO_CHOICE = frozenset("what wat not no something anything nothing whatever so else otherwise never".split())
@@ -587,6 +592,9 @@ def short_answer(
         elif polar_no is None and span is not None and query.kind == "rating":
             # "Did the 'good' rating stick?": no when the latest grade is another.
             polar_no = fold(span.text) not in fold(query.corrected)
+        either = _EITHER.match(question)
+        if either is not None and either.group(2) not in _NO_CHOICE and value:
+            return value  # "Is it A or B?" is not answered yes or no, though neither is said
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"
         if not value:

@@ -961,3 +961,18 @@ def test_a_rating_answered_by_a_sentence_of_no_read_grade_gives_the_grade_it_say
     )
     # Of a move from one grade to another, the one it moved to.
     assert short_answer(query, "The terminal was upgraded from Amber to Green.", None) == "Green"
+
+
+def test_a_choice_between_two_things_is_not_answered_yes_or_no(engine: Engine) -> None:
+    index = engine.index
+    query = parse_query(
+        "Will the terminal be run by the harbour board or independent of it?",
+        index.vocabulary,
+        index.known_terms,
+    )
+    # The sentence says one of the two: that one.
+    said = short_answer(query, "The terminal will be independent, with its own directors.", None)
+    assert said == "independent"
+    # It says neither: what it does say, with no "yes" or "no" before it.
+    neither = short_answer(query, "The terminal will be run by a new company, Kelby Quays Ltd.", None)
+    assert neither and not neither.startswith(("yes", "no"))
