@@ -229,11 +229,12 @@ def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
     """What "what kind of body is X?" asks: the words naming X's kind right before X
     ("charity umbrella body Families Forum")."""
     match = re.match(
-        r"(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(?:is|are|was|were)\s+(.+)", fold(query.corrected)
+        r"(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(is|are|was|were)\s+(.+)", fold(query.corrected)
     )
     if match is None:
         return None
-    name = tokenize(match.group(1))
+    one = match.group(1) in ("is", "was")
+    name = tokenize(match.group(2))
     for k, token in enumerate(tokens):
         if not name or tokenize(token.group(0))[:1] != name[:1]:
             continue
@@ -247,7 +248,12 @@ def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
             # The kind keeps its article: "a youth sailing club" is the phrase as said.
             if start > 0 and fold(tokens[start - 1].group(0)) in _ARTICLES - {"the"}:
                 start -= 1
-            return _clean(" ".join(t.group(0) for t in tokens[start:k]))
+            kind = _clean(" ".join(t.group(0) for t in tokens[start:k]))
+            if fold(tokens[start].group(0)) in _ARTICLES or not one:
+                return kind
+            # Said as a title ("charity umbrella body Families Forum"), the kind of one
+            # thing is answered as English says it: "a charity umbrella body".
+            return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
     return None
 
 

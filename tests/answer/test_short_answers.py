@@ -202,7 +202,15 @@ def test_what_is_it_called_is_answered_by_the_name(engine: Engine) -> None:
 
 
 def test_what_kind_of_body_is_answered_by_the_words_before_its_name(engine: Engine) -> None:
-    assert _short(engine, "What kind of organisation is Oarsworth Trust?") == "rowing charity"
+    # Said as a title ("rowing charity Oarsworth Trust"), the kind of one body takes "a".
+    assert _short(engine, "What kind of organisation is Oarsworth Trust?") == "a rowing charity"
+
+
+def test_what_kind_of_bodies_takes_no_article_and_a_vowel_takes_an(tmp_path: Path) -> None:
+    body = "The ferry company is backed by independent watchdog Kelby Watch and rowing clubs Oarsmen United."
+    engine = engine_over(tmp_path, {"2019-backers.md": article("Ferry backers", "2019-06-01", body)})
+    assert _short(engine, "What kind of body is Kelby Watch?") == "an independent watchdog"
+    assert _short(engine, "What kind of organisations are Oarsmen United?") == "rowing clubs"
 
 
 def test_what_kind_of_body_keeps_the_article_the_sentence_gives_it(tmp_path: Path) -> None:
