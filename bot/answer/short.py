@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..text.lexicon import ROLE_WORDS
+from ..text.mentions import find_date_mentions
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
@@ -531,6 +532,24 @@ def _grade_given(sentence: str, query: Query) -> str | None:
     return held[-1].text if held else None
 
 
+def _graded_when(sentence: str, span: AnswerSpan) -> str | None:
+    """When the sentence says a grade was given: the date it names nearest the grade, a
+    few words away at most ("rated 'good' in April 2016")."""
+    nearest = min(
+        (
+            (min(abs(m.start - span.end), abs(span.start - m.end)), m.text)
+            for m in find_date_mentions(sentence)
+            if not m.relative  # "this week" is the report's news, not a date to give
+        ),
+        default=None,
+    )
+    return nearest[1] if nearest is not None and nearest[0] <= _GRADE_DATE_REACH else None
+
+
+#: Characters between a grade and the date it was given, at most.
+_GRADE_DATE_REACH = 40
+
+
 def short_answer(
     query: Query,
     sentence: str,
@@ -569,6 +588,8 @@ def short_answer(
                 value = f"{value} {joined.group(1)}s"  # "a 125-year lease": "125 years"
         if query.kind == "measure" and value and (joined := _JOINED_MEASURE.match(value)):
             value = f"{joined.group(1)} {_plural(joined.group(2))}"  # "a 450-metre runway": "450 metres"
+        if query.kind == "rating" and value and (when := _graded_when(sentence, span)):
+            value = f"{value} ({when})"  # "requires improvement (April 2016)": a grade is of a time
         if query.kind == "date" and value and (part := _PART_OF.search(sentence[: span.start])):
             # "by the end of December", "in early 2022", "mid-2020": which part of the time.
             value = f"{part.group(1).lower()}{'-' if part.group(1).lower() == 'mid' else ' '}{value}"
@@ -607,5 +628,7 @@ def short_answer(
             return lead
         # "yes —" takes two of the short answer's words.
         kept = _trim(value.split()[: MAX_SHORT_WORDS - 2])
-        return f"{lead} — {_clean(' '.join(kept))}" if kept else lead
+        told = _clean(" ".join(kept))
+        told += ")" * (told.count("(") - told.count(")"))  # "no — good (June 2020)" keeps its bracket
+        return f"{lead} — {told}" if kept else lead
     return value

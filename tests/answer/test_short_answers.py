@@ -225,7 +225,7 @@ def test_a_person_is_named_with_their_title(engine: Engine) -> None:
 
 def test_a_sentence_going_on_with_a_later_date_gives_the_current_rating(engine: Engine) -> None:
     answer = engine.ask("How was the old terminal rated by the ports inspectorate?")
-    assert answer.short == "fair"
+    assert answer.short == "fair (May 2017)"
 
 
 def test_a_question_naming_the_earlier_rating_keeps_its_own_sentence(engine: Engine) -> None:
@@ -984,3 +984,21 @@ def test_a_choice_between_two_things_is_not_answered_yes_or_no(engine: Engine) -
     # It says neither: what it does say, with no "yes" or "no" before it.
     neither = short_answer(query, "The terminal will be run by a new company, Kelby Quays Ltd.", None)
     assert neither and not neither.startswith(("yes", "no"))
+
+
+def test_a_grade_is_given_with_the_date_the_sentence_gives_it(engine: Engine) -> None:
+    index = engine.index
+    query = parse_query("What rating did inspectors give the terminal?", index.vocabulary, index.known_terms)
+    sentence = 'Port assessors rated the terminal "good" in June 2020.'
+    span = next(s for s in find_answer_spans(sentence, "rating", query.corrected) if s.text == "good")
+    assert short_answer(query, sentence, span) == "good (June 2020)"
+    # A yes/no answer keeps the bracket whole.
+    still = parse_query("Is the terminal still rated excellent?", index.vocabulary, index.known_terms)
+    assert short_answer(still, sentence, span) == "no — good (June 2020)"
+    # A date far from the grade tells when something else happened.
+    far = (
+        'Port assessors rated the terminal "good", and the waiting room that the harbour board '
+        "opened in June 2020 was praised."
+    )
+    span = next(s for s in find_answer_spans(far, "rating", query.corrected) if s.text == "good")
+    assert short_answer(query, far, span) == "good"
