@@ -33,6 +33,7 @@ MAX_SHORT_WORDS = 12
 _WORD = re.compile(r"[£$€]?[\w'’%.,/-]*[\w%]|[£$€]?\w|[;:“”\"()]|\s[–—]\s")
 # Marks where a clause ends: a run of new words does not cross one.
 _BREAKS = frozenset(';:“”"()–—')
+_QUOTES = frozenset('“”"')
 _POLAR = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
 )
@@ -159,8 +160,9 @@ def _clean(text: str) -> str:
     return text.strip(" ,;:–—-“”\"'‘’()").rstrip(".")
 
 
-def _gap_term(query: Query) -> str | None:
-    """The term a question's gap follows: "manage" in "What will it help them manage?".
+def _gap_term(query: Query) -> tuple[str, str | None] | None:
+    """The term a question's gap follows: "manage" in "What will it help them manage?",
+    with the preposition the question ends on ("lead", "to" in "What will it lead to?").
 
     A "what" question that ends on a content word asks for what comes after that word.
     """
@@ -168,28 +170,41 @@ def _gap_term(query: Query) -> str | None:
     if not re.match(r"(what|which)\b", fold(question)):
         return None
     words = question.split()
+    # "What are people afraid it leads to?": the gap follows the verb and its preposition.
+    preposition = words.pop() if len(words) > 2 and words[-1] in _GAP_PREPOSITIONS else None
     last = words[-1] if words else ""
     if not last.isalpha() or not last.islower():
         return None  # the gap follows a verb, not a name or a figure ("... in 2016/17?")
     if len(words) > 1 and fold(words[-2]) in _DETERMINERS:
         return None  # "... handed to the trust?" ends on a noun, not before a gap
     found = tokenize(last)
-    return found[0] if found and found[0] in query.terms else None
+    return (found[0], preposition) if found and found[0] in query.terms else None
+
+
+# Prepositions a question may end on, its gap after them: "leads to", "relies on".
+_GAP_PREPOSITIONS = frozenset("to on about for with into from".split())
 
 
 def _after_gap(tokens: list[re.Match[str]], breaks: list[bool], query: Query) -> str | None:
     """The words right after the question's gap term in a sentence, to the clause's end."""
-    gap = _gap_term(query)
-    if gap is None:
+    asked = _gap_term(query)
+    if asked is None:
         return None
+    gap, preposition = asked
     alike = {gap} | query.expansions.get(gap, frozenset())
     for k, token in enumerate(tokens):
         terms = tokenize(token.group(0))
         if not terms or terms[0] not in alike:
             continue
+        if preposition is not None:
+            if k + 1 == len(tokens) or fold(tokens[k + 1].group(0)) != preposition:
+                continue
+            k += 1
         words: list[str] = []
         for j in range(k + 1, len(tokens)):
             text = tokens[j].group(0)
+            if text in _QUOTES and words:
+                continue  # 'lead to an eventual "privatisation"': a word quoted, not a clause's end
             if breaks[j] or len(words) >= GAP_WORDS:
                 break
             words.append(text)

@@ -1002,3 +1002,11 @@ def test_a_grade_is_given_with_the_date_the_sentence_gives_it(engine: Engine) ->
     )
     span = next(s for s in find_answer_spans(far, "rating", query.corrected) if s.text == "good")
     assert short_answer(query, far, span) == "good"
+
+
+def test_a_question_ending_on_a_preposition_asks_what_follows_it(tmp_path: Path) -> None:
+    body = 'Traders on the quay fear the closure of the ferry could lead to a "ghost town" by the water.'
+    engine = engine_over(tmp_path, {"2019-quay.md": article("Quay traders worried", "2019-06-01", body)})
+    assert (
+        _short(engine, "What are traders afraid the ferry closure leads to?") == "a ghost town by the water"
+    )
