@@ -167,6 +167,13 @@ _GRADING_VERBS = r"rated|rate|rates|graded|judged|ranked"
 _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 
 
+# An address asked for, the noun after a determiner: not "help address the issue".
+_ADDRESS = re.compile(
+    r"\b(?:what|which|the|its|their|our|your|[\w-]+['’]s)\s+"
+    r"(?:(?:postal|office|full|home|registered|street|head office|correspondence)\s+)?address(?:es)?\b"
+)
+
+
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
     q = _unnamed(question, _opening(question))
@@ -179,6 +186,8 @@ def expected_answer(question: str) -> AnswerType | None:
         return "date"
     if re.match(r"^where\b", q) and not re.match(r"^where (do|does|did|is|are) [\w'’ -]+ stand\b", q):
         return "place"  # not "Where does the trust stand with the regulator?"
+    if re.match(r"^(what|which)\b", q) and _ADDRESS.search(q):
+        return "place"  # "What address should I give?", "What is the office's address?"
     if re.search(_RATE_OF, q) and re.match(r"^(what|how|which)\b", q):
         return "percent"  # "What is the interest rate on shares?"
     if re.match(r"^(what|which) (return|interest)(?!\w)", q):

@@ -536,7 +536,7 @@ def find_answer_spans(
         ordinals = _regex_spans(_ORDINAL_COUNT, sentence)
         return sorted(counts + ordinals, key=lambda s: s.start) if ordinals else counts
     if kind == "place":
-        return _places(sentence, question_words)
+        return _places(sentence, question_words, "address" in question_words)
     if kind == "rating":
         return _grades(sentence, question_words)
     return _names(sentence, question_words)
@@ -552,6 +552,8 @@ _LOCATIVE = re.compile(
     r"(?:address|base|home) (?:is|was|will be)(?: now)?)\W*$",
     re.I,
 )
+# "leaving Keldby House last month for The Granary": where something went.
+_LEFT_FOR = re.compile(r"\b(?:leave|leaves|leaving|left)\b[^.;:]*\bfor\W*$", re.I)
 # "moved from Keldby House": where something was, not where it is.
 _FROM = re.compile(r"\bfrom\W*$", re.I)
 
@@ -565,15 +567,17 @@ _WITHIN = re.compile(
 _NUMBERED = re.compile(r"\s\d{1,3}[A-Za-z]?(?=[,;:)]|\.(?!\d)|$)")
 
 
-def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
+def _places(sentence: str, question_words: set[str], addresses: bool = False) -> list[AnswerSpan]:
     """Capitalised names the question does not give, standing where a place does ("at X",
-    "X-based"): where something is or happens."""
+    "X-based"), and street addresses, anywhere when `addresses` are asked for: where
+    something is or happens."""
     spans = []
     people = {s.text for s in persons_in(sentence)}
     left_until = -1  # the end of a place something moved from, with its town
     for start, text in _proper_names(sentence):
         before = sentence[max(0, start - 25) : start]
-        if text in people or not (_LOCATIVE.search(before) or text.endswith("-based")):
+        moved_to = _LEFT_FOR.search(sentence[max(0, start - 100) : start]) is not None
+        if text in people or not (_LOCATIVE.search(before) or text.endswith("-based") or moved_to):
             continue
         if _after_post_of(sentence, start):
             continue  # "deputy chief fire officer at Keldby Fire Service": an employer
@@ -593,7 +597,24 @@ def _places(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         wider = _WITHIN.match(sentence, start + len(text))
         shown = text + wider.group(0) if wider else None
         spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
-    return spans
+    # "1 Mill Lane, Kelby KB3 8RN": asked for an address, one is the answer wherever it stands.
+    for found in _STREET_ADDRESS.finditer(sentence):
+        before = sentence[max(0, found.start() - 25) : found.start()]
+        if not addresses and not _LOCATIVE.search(before):
+            continue  # asked where, an address stands where a place does ("moved to 2 Mill Lane")
+        if not any(s.start <= found.start() < s.start + len(s.display) for s in spans):
+            text = found.group(0)
+            spans.append(AnswerSpan(found.start(), found.end(), text, fold(text)))
+    return sorted(spans, key=lambda s: s.start)
+
+
+# A house number, a street's name and its kind, then maybe the town and a postcode.
+_STREET_ADDRESS = re.compile(
+    r"(?<![\w£$€.,])\d{1,3}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:Street|Road|Lane|Avenue|Way|Square|Place|Drive|Terrace|Row|Close|Crescent|Quay|Parade|Walk|Mews)\b"
+    r"(?!\s+[A-Z])(?:,\s+[A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*)?)?"
+    r"(?:,?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)?"
+)
 
 
 # A value the sentence says was replaced, before the new one: "rose from £600 a month to

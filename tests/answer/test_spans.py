@@ -101,6 +101,26 @@ def test_a_number_after_a_place_name_is_part_of_it_with_the_town_after() -> None
     ]
 
 
+def test_a_street_address_answers_where_a_place_stands_and_anywhere_when_asked_for() -> None:
+    sentence = (
+        "Write to the ferry company at its head office: Harbour Chambers, 12 Quay Street, Kelby KB3 8RN."
+    )
+    asked = find_answer_spans(sentence, "place", "What address should I write to?")
+    assert [s.display for s in asked] == ["12 Quay Street, Kelby KB3 8RN"]
+    # Asked where, an address must stand where a place does.
+    assert find_answer_spans(sentence, "place", "Where is the head office?") == []
+    moved = find_answer_spans("The office moved to 4 Mill Lane, Stanholt.", "place", "Where is the office?")
+    assert [s.display for s in moved] == ["4 Mill Lane, Stanholt"]
+    # A year before a capitalised word is no house number.
+    assert find_answer_spans("The 2019 Harbour Road Show drew crowds.", "place", "What address?") == []
+
+
+def test_where_something_went_after_leaving_another_place_is_a_place() -> None:
+    sentence = "The office left Kelby House last month for The Granary, Mill Lane, Stanholt."
+    places = [s.display for s in find_answer_spans(sentence, "place", "Where is the office?")]
+    assert places == ["The Granary, Mill Lane, Stanholt"]
+
+
 def test_a_place_or_a_structure_is_no_person() -> None:
     sentence = "Boats cross the Stanholt Aqueduct to reach Kelby Wharf, which Jo Bell reopened."
     assert set(_spans(sentence, "person")) == {"Jo Bell"}
