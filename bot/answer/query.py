@@ -274,6 +274,16 @@ class Query:
             if at:
                 said = said[:at]
                 ending = next((t for w in reversed(said) for t in reversed(tokenize(w))), ending)
+            # "When did it actually open in the end?": the event is the verb before the
+            # adverbs; not a particle ("pushed back again"), which names no event alone, nor
+            # in "Has it been delayed again?", which asks whether, not when.
+            kept = said
+            while len(kept) > 2 and kept[-1].casefold() in _TRAILING_ADVERBS:
+                kept = kept[:-1]
+            asks_when = re.search(r"\bwhen\b", self.corrected, re.IGNORECASE) is not None
+            if kept is not said and kept[-1].casefold() not in _PARTICLES and asks_when:
+                said = kept
+                ending = next((t for w in reversed(said) for t in reversed(tokenize(w))), ending)
             last = said[-1].casefold() if said else ""
             found = tokenize(last) if last else []
         elif self.kind == "name":
@@ -300,6 +310,14 @@ class Query:
             text = re.sub(rf"(?i)\b{re.escape(wrong)}\b", right, text, count=1)
         return text
 
+
+# Adverbs a date question may end on after its event: "When did it open in the end?"
+# (read as "finally"), "When will it reopen again?".
+_TRAILING_ADVERBS = frozenset(
+    "finally eventually ultimately actually again now yet then first originally initially".split()
+)
+
+_PARTICLES = frozenset("back up down off out over on in away forward".split())
 
 # Verbs of saying: a question holding one asks for someone's words.
 _SAYING = re.compile(

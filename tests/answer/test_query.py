@@ -188,6 +188,11 @@ def test_the_adjective_of_how_big_says_the_kind_not_what_about(question: str, wo
         ("When did Jo Bell start as chair of the harbour board?", "start"),
         ("When did Jo Bell start?", "start"),
         ("When did the harbour board appoint Jo Bell?", None),  # a name is whose date it is
+        # Adverbs after the verb say nothing of the event.
+        ("When did the new ferry terminal actually open in the end?", "open"),
+        ("When did the ferry finally sail again?", "sail"),
+        ("When did the ferry start up again?", None),  # "up" is no event alone
+        ("Has the ferry been delayed again?", None),  # asks whether, not when
     ],
 )
 def test_a_date_questions_event_is_its_last_verb_before_any_post(question: str, event: str | None) -> None:
