@@ -64,7 +64,10 @@ _CAUSE = re.compile(
     r"after|since|following)\b"
     # ", saying it cannot justify ...": the reason given; ", as the building is being sold".
     r"|(?<=, )(saying(?: that)?|as(?= (?:the |its |their |it |they |there |this |these )?[\w'’-]+ "
-    r"(?:is|are|was|were|had|has|have|could|would|will|can|did|does|do)\b))",
+    r"(?:is|are|was|were|had|has|have|could|would|will|can|did|does|do)\b))"
+    # "Inspectors found that ...", "The trust blamed ...": what was found or blamed.
+    r"|(?<=\w )((?:had |have |has )?(?:found|concluded|discovered)(?: that)?|blamed(?: the \w+ on)?|"
+    r"reflect(?:s|ed)?|(?:is|was) (?:down|due) to)(?= [\w'’£-]+ [\w'’£-])",  # not "reflects that."
     re.I,
 )
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".

@@ -88,6 +88,8 @@ def test_a_heading_is_no_cause_told() -> None:
     known = frozenset({"price", "report"})
     query = parse_query("Why did the price go up?", known, known)
     assert short_answer(query, "Report", None) is None
+    # Nor is a pronoun: "reflects that" points back to the sentence before.
+    assert short_answer(query, "The price reflects that.", None) != "that"
 
 
 @pytest.mark.parametrize(
@@ -115,6 +117,17 @@ def test_a_heading_is_no_cause_told() -> None:
             "cracked along most of their length.",
             "Why did the cost of the sea wall rise?",
             "divers found the old stone foundations cracked along most of their length",
+        ),
+        # What someone found or blamed is the cause, without who found it.
+        (
+            "Surveyors found that the harbour wall had been undermined by the winter storms.",
+            "Why is the harbour wall being rebuilt?",
+            "the harbour wall had been undermined by the winter storms",
+        ),
+        (
+            "The ferry company blamed the rise on higher fuel prices and a shortage of crew.",
+            "Why did the ferry company put its prices up?",
+            "higher fuel prices and a shortage of crew",
         ),
     ],
 )
