@@ -67,7 +67,7 @@ _CAUSE = re.compile(
     r"(?:is|are|was|were|had|has|have|could|would|will|can|did|does|do)\b))"
     # "Inspectors found that ...", "The trust blamed ...": what was found or blamed.
     r"|(?<=\w )((?:had |have |has )?(?:found|concluded|discovered)(?: that)?|blamed(?: the \w+ on)?|"
-    r"reflect(?:s|ed)?|(?:is|was) (?:down|due) to)(?= [\w'’£-]+ [\w'’£-])",  # not "reflects that."
+    r"reflect(?:s|ed)?|(?:is|was) (?:down|due) to)(?= [\w'’£-]+[,:;]? [\w'’£-])",  # not "reflects that."
     re.I,
 )
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".
