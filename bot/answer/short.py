@@ -70,6 +70,8 @@ _CAUSE = re.compile(
     r"reflect(?:s|ed)?|(?:is|was) (?:down|due) to)(?= [\w'’£-]+[,:;]? [\w'’£-])",  # not "reflects that."
     re.I,
 )
+# Failing any word of cause, what someone said or explained is the reason they gave.
+_REPORTED = re.compile(r"(?<=[\w,] )()(?:said|says|explained|added)(?: that)?(?= [\w'’£-]+ [\w'’£-])", re.I)
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".
 _PURPOSE = re.compile(r"^\W*(To [a-z]+\b[^,;:]*),")
 # A sentence that opens on what came of the one before it.
@@ -160,7 +162,11 @@ def _trim_end(words: list[str]) -> list[str]:
 
 
 def _clean(text: str) -> str:
-    return text.strip(" ,;:–—-“”\"'‘’()").rstrip(".")
+    text = text.strip(" ,;:–—-“”\"'‘’()").rstrip(".")
+    # A quote cut short leaves its mark alone: 'it was "the right time' reads without it.
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        text = re.sub(r'["“”]', "", text)
+    return text
 
 
 def _gap_term(query: Query) -> tuple[str, str | None] | None:
@@ -474,16 +480,24 @@ def _new_words(sentence: str, query: Query, cause: bool = False) -> str | None:
     return text or None
 
 
+def _restates(words: list[str], query: Query) -> bool:
+    """Whether words are mostly the question's own."""
+    terms = [t for w in words for t in tokenize(w)]
+    return not terms or 2 * sum(t in query.terms for t in terms) >= len(terms)
+
+
 def _because(sentence: str, query: Query) -> str | None:
     """The clause of a sentence that gives a cause ("because of a shortage of nurses"), or
     else the words of it the question does not already say."""
     purpose = _PURPOSE.match(sentence)
     if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS:
         return "to" + purpose.group(1)[2:]
-    for match in _CAUSE.finditer(sentence):
+    for match in [*_CAUSE.finditer(sentence), *_REPORTED.finditer(sentence)]:
         rest = sentence[match.end() :].split()
         if not rest or (match.group(0).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
             continue  # "since 2017", "after May" say when, not why
+        if match.re is _REPORTED and _restates(rest[:MAX_SHORT_WORDS], query):
+            continue  # "we hoped to open in May" says again what the question asks about
         words: list[str] = []
         said = sentence[match.start() :].split()
         # A clause too long for its opening word ("after", "because") is told without it.

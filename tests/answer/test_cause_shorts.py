@@ -90,6 +90,13 @@ def test_a_heading_is_no_cause_told() -> None:
     assert short_answer(query, "Report", None) is None
     # Nor is a pronoun: "reflects that" points back to the sentence before.
     assert short_answer(query, "The price reflects that.", None) != "that"
+    # A quote cut short loses its lone mark.
+    long = 'Jo Bell said it was "the right time for a much younger crew to take charge of the boats".'
+    cut = short_answer(query, long, None)
+    assert cut and cut.startswith("it was the right time") and '"' not in cut
+    # Nor what someone said that only says the question again.
+    said = short_answer(query, "Jo Bell said the price went up.", None)
+    assert said is None or not said.startswith("the price")
 
 
 @pytest.mark.parametrize(
@@ -123,6 +130,12 @@ def test_a_heading_is_no_cause_told() -> None:
             "Surveyors found that the harbour wall had been undermined by the winter storms.",
             "Why is the harbour wall being rebuilt?",
             "the harbour wall had been undermined by the winter storms",
+        ),
+        # Failing a word of cause, the reason someone gave.
+        (
+            'Jo Bell, the harbour master, said it was "the right time for a younger crew" at the helm.',
+            "Why did Jo Bell stand down as harbour master?",
+            'it was "the right time for a younger crew" at the helm',
         ),
         (
             "The ferry company blamed the rise on higher fuel prices and a shortage of crew.",
