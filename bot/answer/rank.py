@@ -40,7 +40,7 @@ from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
 from .hits import Hit, Ranking, asks_first, dedupe, earliest_first, newest_first
 from .initials import initials_said, with_names_spelled
-from .posts import same_post
+from .posts import attributed_elsewhere, same_post
 from .query import Query
 from .reading import (
     PassageRead,
@@ -616,6 +616,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # "Who is in charge?" may be answered by any post, but the timeline is of one: the
         # earlier holders of the post the answer holds, not of every post named.
         related = tuple(h for h in related if same_post(h.posts, ranked[0].posts))
+    if query.kind == "person":
+        # "Sam Hart, director of Stanholt Museums Service" held another body's post, however
+        # alike: no earlier holder of this one.
+        related = tuple(
+            h
+            for h in related
+            if h.span is None or not attributed_elsewhere(h.sentence, h.span, asked, tuning.ROLE_WINDOW)
+        )
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
     return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)

@@ -485,3 +485,27 @@ def test_why_something_happened_in_a_year_is_told_by_that_year_or_the_next(tmp_p
     )
     answer = engine.ask("Why was the Kelby lido marked down in 2019?")
     assert answer.results[0].citation.doc_id == "2020-report"
+
+
+def test_a_holder_of_another_bodys_post_is_no_earlier_holder(tmp_path: Path) -> None:
+    documents = {
+        "2019-director.md": article(
+            "Museums trust appoints director",
+            "2019-03-01",
+            "Jo Bell was appointed director of Kelby Museums Trust.",
+        ),
+        "2021-visit.md": article(
+            "Neighbours visit",
+            "2021-03-01",
+            "Sam Hart, director of Stanholt Museums Service, toured the Kelby museums with trustees.",
+        ),
+        "2022-director.md": article(
+            "New director for museums trust",
+            "2022-03-01",
+            "Ann Lee took over as director of Kelby Museums Trust.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("who runs the museums trust now")
+    said = [e.said for e in answer.earlier]
+    assert answer.short == "Ann Lee"
+    assert "Jo Bell" in said and "Sam Hart" not in said
