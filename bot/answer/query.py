@@ -280,8 +280,8 @@ class Query:
             kept = said
             while len(kept) > 2 and kept[-1].casefold() in _TRAILING_ADVERBS:
                 kept = kept[:-1]
-            asks_when = re.search(r"\bwhen\b", self.corrected, re.IGNORECASE) is not None
-            if kept is not said and kept[-1].casefold() not in _PARTICLES and asks_when:
+            whether = asks_yes_or_no(self.corrected)
+            if kept is not said and kept[-1].casefold() not in _TRAILING_PARTICLES and not whether:
                 said = kept
                 ending = next((t for w in reversed(said) for t in reversed(tokenize(w))), ending)
             last = said[-1].casefold() if said else ""
@@ -317,7 +317,7 @@ _TRAILING_ADVERBS = frozenset(
     "finally eventually ultimately actually again now yet then first originally initially".split()
 )
 
-_PARTICLES = frozenset("back up down off out over on in away forward".split())
+_TRAILING_PARTICLES = frozenset("back up down off out over on in away forward".split())
 
 # Verbs of saying: a question holding one asks for someone's words.
 _SAYING = re.compile(

@@ -170,8 +170,11 @@ _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 # An address asked for, the noun after a determiner: not "help address the issue".
 _ADDRESS = re.compile(
     r"\b(?:what|which|the|its|their|our|your|[\w-]+['’]s)\s+"
-    r"(?:(?:postal|office|full|home|registered|street|head office|correspondence)\s+)?address(?:es)?\b"
+    r"(?:(?:postal|office|full|home|registered|street|head|main|correspondence)\s+){0,2}address(?:es)?\b"
+    # A speech is an address too: not one whose theme is asked, nor one that says or covers.
+    r"(?!\s+(?:say|said|says|cover|covered|covers|mention|mentioned|focus|focused|to)\b)"
 )
+_SPEECH_OF = re.compile(r"\b(?:theme|subject|topic|point|gist|content)s? of\b")
 
 
 def expected_answer(question: str) -> AnswerType | None:
@@ -186,8 +189,8 @@ def expected_answer(question: str) -> AnswerType | None:
         return "date"
     if re.match(r"^where\b", q) and not re.match(r"^where (do|does|did|is|are) [\w'’ -]+ stand\b", q):
         return "place"  # not "Where does the trust stand with the regulator?"
-    if re.match(r"^(what|which)\b", q) and _ADDRESS.search(q):
-        return "place"  # "What address should I give?", "What is the office's address?"
+    if re.match(r"^(what|which)\b", q) and _ADDRESS.search(q) and not _SPEECH_OF.search(q):
+        return "place"  # "What address do I write to?", "What is the office's address?"
     if re.search(_RATE_OF, q) and re.match(r"^(what|how|which)\b", q):
         return "percent"  # "What is the interest rate on shares?"
     if re.match(r"^(what|which) (return|interest)(?!\w)", q):

@@ -617,12 +617,12 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # earlier holders of the post the answer holds, not of every post named.
         related = tuple(h for h in related if same_post(h.posts, ranked[0].posts))
     if query.kind == "person":
-        # "Sam Hart, director of Stanholt Museums Service" held another body's post, however
+        # "Sam Hart, captain of the Stanholt Rowing Club" held another body's post, however
         # alike: no earlier holder of this one.
         related = tuple(
             h
             for h in related
-            if h.span is None or not attributed_elsewhere(h.sentence, h.span, asked, tuning.ROLE_WINDOW)
+            if h.span is not None and not attributed_elsewhere(h.sentence, h.span, asked, tuning.ROLE_WINDOW)
         )
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)

@@ -66,12 +66,20 @@ _CAUSE = re.compile(
     r"|(?<=, )(saying(?: that)?|as(?= (?:the |its |their |it |they |there |this |these )?[\w'’-]+ "
     r"(?:is|are|was|were|had|has|have|could|would|will|can|did|does|do)\b))"
     # "Inspectors found that ...", "The trust blamed ...": what was found or blamed.
-    r"|(?<=\w )((?:had |have |has )?(?:found|concluded|discovered)(?: that)?|blamed(?: the \w+ on)?|"
-    r"reflect(?:s|ed)?|(?:is|was) (?:down|due) to)(?= [\w'’£-]+[,:;]? [\w'’£-])",  # not "reflects that."
+    # Not a passive or a clause's ("was found to be", "which found nothing").
+    r"|(?<=\w )(?<!\bwas )(?<!\bwere )(?<!\bwhich )(?<!\bwho )(?<!\bbeen )"
+    r"((?:had |have |has )?(?:found|concluded|discovered)(?: that)?|blamed(?: the \w+ on)?|"
+    r"reflect(?:s|ed)?|(?:is|was) down to(?!\s*[£$€\d]))"
+    r"(?= [\w'’£-]+[,:;]? [\w'’£-])",  # not "reflects that."
     re.I,
 )
 # Failing any word of cause, what someone said or explained is the reason they gave.
-_REPORTED = re.compile(r"(?<=[\w,] )()(?:said|says|explained|added)(?: that)?(?= [\w'’£-]+ [\w'’£-])", re.I)
+# Not "who said nothing", nor "said in a statement", where no reason follows.
+_REPORTED = re.compile(
+    r"(?<=[\w,] )(?<!\bwho )(?:said|says|explained|added)(?: that)?"
+    r"(?! (?:in|at|on|to|by|during|after|before|last|yesterday|today)\b)(?= [\w'’£-]+ [\w'’£-])",
+    re.I,
+)
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".
 _PURPOSE = re.compile(r"^\W*(To [a-z]+\b[^,;:]*),")
 # A sentence that opens on what came of the one before it.
@@ -212,8 +220,8 @@ def _after_gap(tokens: list[re.Match[str]], breaks: list[bool], query: Query) ->
         words: list[str] = []
         for j in range(k + 1, len(tokens)):
             text = tokens[j].group(0)
-            if text in _QUOTES and words:
-                continue  # 'lead to an eventual "privatisation"': a word quoted, not a clause's end
+            if text in _QUOTES:
+                continue  # 'could lead to a "sell-off" of the ferry': a word quoted, not a clause's end
             if breaks[j] or len(words) >= GAP_WORDS:
                 break
             words.append(text)
@@ -252,7 +260,7 @@ def _capital(token: re.Match[str]) -> bool:
 
 def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
     """What "what kind of body is X?" asks: the words naming X's kind right before X
-    ("charity umbrella body Families Forum")."""
+    ("youth sailing club Seaspray Juniors")."""
     match = re.match(
         r"(?:what|which)\s+(?:kind|type|sort)\s+of\s+\w+\s+(is|are|was|were)\s+(.+)", fold(query.corrected)
     )
@@ -276,10 +284,21 @@ def _described(tokens: list[re.Match[str]], query: Query) -> str | None:
             kind = _clean(" ".join(t.group(0) for t in tokens[start:k]))
             if fold(tokens[start].group(0)) in _ARTICLES or not one:
                 return kind
-            # Said as a title ("charity umbrella body Families Forum"), the kind of one
-            # thing is answered as English says it: "a charity umbrella body".
-            return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} {kind}"
+            # Said as a title ("rowing charity Oarsworth Trust"), the kind of one thing is
+            # answered as English says it: "a rowing charity".
+            return f"{_indefinite(kind)} {kind}"
     return None
+
+
+def _indefinite(phrase: str) -> str:
+    """ "a" or "an" before a phrase, as it sounds: "an NHS trust", "a university"."""
+    word = phrase.split()[0]
+    if len(word) > 1 and word.isupper():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"  # letters said one by one
+    folded = fold(word)
+    if folded.startswith(("uni", "use", "usu", "eu", "one", "once")):
+        return "a"
+    return "an" if folded[:1] in "aeiou" or folded.startswith(("hour", "honest", "honour", "heir")) else "a"
 
 
 def _called(sentence: str, query: Query) -> str | None:
@@ -512,8 +531,10 @@ def _because(sentence: str, query: Query) -> str | None:
             ends = word[-1] in ";:" or (word[-1] == "," and following in _CLAUSE_OPENERS)
             if ends and len(words) >= _CLAUSE_MIN_WORDS:
                 break  # the clause ends here; a comma in a list ("X, Y and Z") does not end it
-        if len(words) > MAX_SHORT_WORDS or match.group(1) is None:
-            words = words[opening:][:MAX_SHORT_WORDS]  # ", saying ..." and ", as ..." always
+        # "because ..." keeps its word; ", saying ...", "found that ..." and "said ..." never.
+        keeps_opening = match.re is _CAUSE and match.group(1) is not None
+        if len(words) > MAX_SHORT_WORDS or not keeps_opening:
+            words = words[opening:][:MAX_SHORT_WORDS]
         # Cut short, it ends on a whole phrase: not "... in the department and has not been".
         words = _trim_end(words) or words[:1]
         return _clean(" ".join(words)) or None
@@ -527,21 +548,39 @@ _PER_CENT = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
 # "or" and the first word of the other choice.
 _EITHER = re.compile(
     r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*?\b(\w+) or "
-    r"(?:(?:the|a|an|be|by|it|its)\s+)*(\w+)"
+    r"(?:(?:the|a|an|be|by|it|its)\s+)*(\w+)(?P<tail>[^?]*)"
+)
+# After the second choice, a verb of what happened: "Has the number of staff or volunteers
+# fallen?" asks yes or no about both.
+_HAPPENED = re.compile(
+    r"\b(?:fallen|fell|risen|rose|gone|grown|grew|shrunk|dropped|increased|decreased|changed|improved|"
+    r"worsened|declined|slipped|doubled|halved)\b"
+)
+
+_NO_CHOICE = frozenset(
+    "what wat not no something anything nothing whatever so else otherwise never more less fewer later "
+    "earlier longer shorter higher lower".split()
 )
 
 
-_NO_CHOICE = frozenset("what wat not no something anything nothing whatever so else otherwise never".split())
+def _choice(question: str) -> re.Match[str] | None:
+    """The two choices of "is it A or B?", or None for a yes/no question ("... or not?")."""
+    match = _EITHER.match(question)
+    if match is None or match.group(2) in _NO_CHOICE or _HAPPENED.search(match.group("tail")):
+        return None
+    return match
 
 
 def _one_of(question: str, sentence: str, query: Query) -> str | None:
     """For "is it A or B?", the one of the two the sentence says, as it says it, or in
     one of its synonyms ("Conservative" for "tory")."""
-    match = _EITHER.match(question)
-    if match is None or match.group(2) in _NO_CHOICE:
+    match = _choice(question)
+    if match is None:
         return None  # "... or what?", "... or not?" asks yes or no
+    if _NEGATION.search(sentence):
+        return None  # "It is not closed on Mondays": the choice it names is the one it denies
     said = []
-    for option in match.groups():
+    for option in match.group(1, 2):
         found = re.search(rf"\b{re.escape(option)}\w*", sentence, re.IGNORECASE)
         if found is None:
             terms = tokenize(option)
@@ -565,17 +604,26 @@ def _grade_given(sentence: str, query: Query) -> str | None:
 
 
 def _graded_when(sentence: str, span: AnswerSpan) -> str | None:
-    """When the sentence says a grade was given: the date it names nearest the grade, a
-    few words away at most ("rated 'good' in April 2016")."""
-    nearest = min(
-        (
-            (min(abs(m.start - span.end), abs(span.start - m.end)), m.text)
-            for m in find_date_mentions(sentence)
-            if not m.relative  # "this week" is the report's news, not a date to give
-        ),
-        default=None,
-    )
-    return nearest[1] if nearest is not None and nearest[0] <= _GRADE_DATE_REACH else None
+    """When the sentence says a grade was given: the date it names right after the grade
+    ("rated 'good' in June 2020"), or right before it with no other grading between ("in
+    June 2020 it was rated 'good'"; not "rated 'fair' in 2016, is now rated 'good'")."""
+    dates = [m for m in find_date_mentions(sentence) if not m.relative]  # "this week" is news, no date
+    after = [m for m in dates if 0 <= m.start - span.end <= _GRADE_DATE_REACH]
+    if after:
+        return min(after, key=lambda m: m.start).text
+    others = [g for g in find_answer_spans(sentence, "rating", "") if g.start != span.start]
+    before = [
+        m
+        for m in dates
+        if 0 <= span.start - m.end <= _GRADE_DATE_REACH
+        and not _CLAUSE_MARK.search(sentence, m.end, span.start)
+        and not any(m.end <= g.start < span.start for g in others)
+    ]
+    return max(before, key=lambda m: m.end).text if before else None
+
+
+# Between a date and a grade, the end of a clause: the date is of something else.
+_CLAUSE_MARK = re.compile(r"[,;:]")
 
 
 #: Characters between a grade and the date it was given, at most.
@@ -621,7 +669,7 @@ def short_answer(
         if query.kind == "measure" and value and (joined := _JOINED_MEASURE.match(value)):
             value = f"{joined.group(1)} {_plural(joined.group(2))}"  # "a 450-metre runway": "450 metres"
         if query.kind == "rating" and value and (when := _graded_when(sentence, span)):
-            value = f"{value} ({when})"  # "requires improvement (April 2016)": a grade is of a time
+            value = f"{value} ({when})"  # "good (June 2020)": a grade is of a time
         if query.kind == "date" and value and (part := _PART_OF.search(sentence[: span.start])):
             # "by the end of December", "in early 2022", "mid-2020": which part of the time.
             value = f"{part.group(1).lower()}{'-' if part.group(1).lower() == 'mid' else ' '}{value}"
@@ -651,8 +699,7 @@ def short_answer(
         elif polar_no is None and span is not None and query.kind == "rating":
             # "Did the 'good' rating stick?": no when the latest grade is another.
             polar_no = fold(span.text) not in fold(query.corrected)
-        either = _EITHER.match(question)
-        if either is not None and either.group(2) not in _NO_CHOICE and value:
+        if _choice(question) is not None and value and not _NEGATION.search(sentence):
             return value  # "Is it A or B?" is not answered yes or no, though neither is said
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..text.dates import WEEKDAYS, PubDate
+from ..text.dates import MONTHS, WEEKDAYS, PubDate
 from ..text.lexicon import POST_NOUNS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
 from ..text.tokens import STOP_WORDS, fold, stem
@@ -445,8 +445,11 @@ def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
         yield match.start(), text
 
 
-# A capital letter closing a label: "Band A", "Grade A".
-_LABEL_LETTER = re.compile(r"^[A-Z][a-z]+\s+([A-Z])$")
+# A capital letter closing a label: "Band A", "Grade A"; not "Mr A".
+_LABEL_LETTER = re.compile(
+    r"^(?:Band|Grade|Tier|Plan|Category|Class|Level|Group|Phase|Stage|Type|Zone|Block|Wing|Option|Section)"
+    r"\s+([A-Z])$"
+)
 
 
 def _names(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
@@ -552,8 +555,11 @@ _LOCATIVE = re.compile(
     r"(?:address|base|home) (?:is|was|will be)(?: now)?)\W*$",
     re.I,
 )
-# "leaving Keldby House last month for The Granary": where something went.
-_LEFT_FOR = re.compile(r"\b(?:leave|leaves|leaving|left)\b[^.;:]*\bfor\W*$", re.I)
+# "leaving Keldby House in May for The Boathouse": where something went. The place left
+# is named, and only a few words stand between it and "for" ("left room for" is no move).
+_LEFT_FOR = re.compile(
+    r"\b(?i:leave|leaves|leaving|left)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+){0,2}for\s+$"
+)
 # "moved from Keldby House": where something was, not where it is.
 _FROM = re.compile(r"\bfrom\W*$", re.I)
 
@@ -576,7 +582,7 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
     left_until = -1  # the end of a place something moved from, with its town
     for start, text in _proper_names(sentence):
         before = sentence[max(0, start - 25) : start]
-        moved_to = _LEFT_FOR.search(sentence[max(0, start - 100) : start]) is not None
+        moved_to = _LEFT_FOR.search(sentence, max(0, start - 100), start) is not None
         if text in people or not (_LOCATIVE.search(before) or text.endswith("-based") or moved_to):
             continue
         if _after_post_of(sentence, start):
@@ -597,7 +603,7 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
         wider = _WITHIN.match(sentence, start + len(text))
         shown = text + wider.group(0) if wider else None
         spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
-    # "1 Mill Lane, Kelby KB3 8RN": asked for an address, one is the answer wherever it stands.
+    # "4 Ferry Lane, Stanholt SH7 1QP": asked for an address, one is the answer wherever it stands.
     for found in _STREET_ADDRESS.finditer(sentence):
         before = sentence[max(0, found.start() - 25) : found.start()]
         if not addresses and not _LOCATIVE.search(before):
@@ -610,9 +616,12 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
 
 # A house number, a street's name and its kind, then maybe the town and a postcode.
 _STREET_ADDRESS = re.compile(
-    r"(?<![\w£$€.,])\d{1,3}[A-Za-z]?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+    # Not a date ("12 March Road works") nor a count of shops ("40 High Street shops").
+    rf"(?<![\w£$€.,])\d{{1,3}}[A-Za-z]?\s+(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)"
+    r"(?:[A-Z][\w'’-]+\s+){1,3}"
     r"(?:Street|Road|Lane|Avenue|Way|Square|Place|Drive|Terrace|Row|Close|Crescent|Quay|Parade|Walk|Mews)\b"
-    r"(?!\s+[A-Z])(?:,\s+[A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*)?)?"
+    r"(?!\s+[A-Z])(?!\s+(?:shops?|stores?|branch(?:es)?|outlets?|premises|sites?|businesses|traders|homes|houses|flats)\b)"
+    r"(?:,\s+[A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})?"
     r"(?:,?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)?"
 )
 

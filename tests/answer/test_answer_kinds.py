@@ -497,7 +497,7 @@ def test_a_holder_of_another_bodys_post_is_no_earlier_holder(tmp_path: Path) -> 
         "2021-visit.md": article(
             "Neighbours visit",
             "2021-03-01",
-            "Sam Hart, director of Stanholt Museums Service, toured the Kelby museums with trustees.",
+            "Sam Hart, director of the Stanholt Rowing Club, rowed past the Kelby museums with trustees.",
         ),
         "2022-director.md": article(
             "New director for museums trust",

@@ -91,9 +91,17 @@ def test_a_heading_is_no_cause_told() -> None:
     # Nor is a pronoun: "reflects that" points back to the sentence before.
     assert short_answer(query, "The price reflects that.", None) != "that"
     # A quote cut short loses its lone mark.
-    long = 'Jo Bell said it was "the right time for a much younger crew to take charge of the boats".'
+    long = (
+        'Jo Bell said the crossing "had stopped paying its way once the new road bridge opened to traffic".'
+    )
     cut = short_answer(query, long, None)
-    assert cut and cut.startswith("it was the right time") and '"' not in cut
+    assert cut and cut.startswith("the crossing had stopped paying") and '"' not in cut
+    # What someone said is told without "said"; not what someone who said nothing did.
+    assert (
+        short_answer(query, "Jo Bell said that costs had risen sharply.", None) == "costs had risen sharply"
+    )
+    silent = short_answer(query, "Jo Bell, who said nothing at the meeting, voted for the rise.", None)
+    assert silent is None or not silent.startswith("said")
     # Nor what someone said that only says the question again.
     said = short_answer(query, "Jo Bell said the price went up.", None)
     assert said is None or not said.startswith("the price")
@@ -133,9 +141,9 @@ def test_a_heading_is_no_cause_told() -> None:
         ),
         # Failing a word of cause, the reason someone gave.
         (
-            'Jo Bell, the harbour master, said it was "the right time for a younger crew" at the helm.',
+            'Jo Bell, the harbour master, said the ferry "no longer paid its way" in winter.',
             "Why did Jo Bell stand down as harbour master?",
-            'it was "the right time for a younger crew" at the helm',
+            'the ferry "no longer paid its way" in winter',
         ),
         (
             "The ferry company blamed the rise on higher fuel prices and a shortage of crew.",

@@ -191,7 +191,8 @@ def test_the_adjective_of_how_big_says_the_kind_not_what_about(question: str, wo
         # Adverbs after the verb say nothing of the event.
         ("When did the new ferry terminal actually open in the end?", "open"),
         ("When did the ferry finally sail again?", "sail"),
-        ("When did the ferry start up again?", None),  # "up" is no event alone
+        ("When did the ferry come back again?", None),  # "back" is no event alone
+        ("What year did the ferry reopen again?", "reopen"),
         ("Has the ferry been delayed again?", None),  # asks whether, not when
     ],
 )

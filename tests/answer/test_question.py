@@ -104,9 +104,12 @@ from bot.answer.spans import persons_in
         # ... but one that says who is kept: "according to Jo Bell in 2017, which ...".
         ("According to Jo Bell in 2017, which issue will the merger address?", None),
         # An address asked for is a place; "address" as a verb is not.
-        ("What address should I write to for the ferry office?", "place"),
+        ("What address do I write to for the ferry office?", "place"),
         ("What is the harbour board's postal address?", "place"),
         ("What did the chair address in her speech?", None),
+        ("What is the ferry company's registered office address?", "place"),
+        ("What was the theme of the mayor's address?", None),
+        ("What did the minister's address say about ferries?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -1010,3 +1010,33 @@ def test_a_question_ending_on_a_preposition_asks_what_follows_it(tmp_path: Path)
     assert (
         _short(engine, "What are traders afraid the ferry closure leads to?") == "a ghost town by the water"
     )
+
+
+def test_a_choice_the_sentence_denies_or_a_yes_no_question_with_or_keeps_yes_or_no(engine: Engine) -> None:
+    index = engine.index
+    closed = parse_query(
+        "Is the terminal closed on Mondays or Tuesdays now?", index.vocabulary, index.known_terms
+    )
+    said = short_answer(closed, "The terminal is not closed on Mondays.", None)
+    assert said is not None and said.startswith("no")
+    fallen = parse_query("Has the number of staff or volunteers fallen?", index.vocabulary, index.known_terms)
+    told = short_answer(fallen, "The number of volunteers has fallen to 40.", None)
+    assert told is not None and told.startswith("yes")
+
+
+def test_a_date_before_a_grade_is_its_date_only_with_no_other_grade_between(engine: Engine) -> None:
+    index = engine.index
+    query = parse_query("What rating does the terminal have now?", index.vocabulary, index.known_terms)
+    before = 'In June 2020 port assessors rated the terminal "good".'
+    span = next(s for s in find_answer_spans(before, "rating", query.corrected) if s.text == "good")
+    assert short_answer(query, before, span) == "good (June 2020)"
+    other = 'The terminal, rated "fair" in 2016, is now rated "good".'
+    span = next(s for s in find_answer_spans(other, "rating", query.corrected) if s.text == "good")
+    assert short_answer(query, other, span) == "good"
+
+
+def test_the_kind_of_one_thing_takes_the_article_it_sounds_with(tmp_path: Path) -> None:
+    body = "The ferry is run with NHS trust Kelby Care and university body Stanholt Learning."
+    engine = engine_over(tmp_path, {"2019-partners.md": article("Ferry partners", "2019-06-01", body)})
+    assert _short(engine, "What kind of organisation is Kelby Care?") == "an NHS trust"
+    assert _short(engine, "What kind of organisation is Stanholt Learning?") == "a university body"
