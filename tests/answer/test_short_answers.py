@@ -986,30 +986,32 @@ def test_a_choice_between_two_things_is_not_answered_yes_or_no(engine: Engine) -
     assert neither and not neither.startswith(("yes", "no"))
 
 
-def test_a_grade_is_given_with_the_date_the_sentence_gives_it(engine: Engine) -> None:
+def _graded(engine: Engine, question: str, sentence: str) -> str | None:
+    """The short answer a sentence's "good" gives a rating question."""
     index = engine.index
-    query = parse_query("What rating did inspectors give the terminal?", index.vocabulary, index.known_terms)
-    sentence = 'Port assessors rated the terminal "good" in June 2020.'
+    query = parse_query(question, index.vocabulary, index.known_terms)
     span = next(s for s in find_answer_spans(sentence, "rating", query.corrected) if s.text == "good")
-    assert short_answer(query, sentence, span) == "good (June 2020)"
+    return short_answer(query, sentence, span)
+
+
+def test_a_grade_is_given_with_the_date_the_sentence_gives_it(engine: Engine) -> None:
+    asked = "What rating did inspectors give the terminal?"
+    sentence = 'Port assessors rated the terminal "good" in June 2020.'
+    assert _graded(engine, asked, sentence) == "good (June 2020)"
     # A yes/no answer keeps the bracket whole.
-    still = parse_query("Is the terminal still rated excellent?", index.vocabulary, index.known_terms)
-    assert short_answer(still, sentence, span) == "no — good (June 2020)"
+    assert _graded(engine, "Is the terminal still rated excellent?", sentence) == "no — good (June 2020)"
     # A date far from the grade tells when something else happened.
     far = (
         'Port assessors rated the terminal "good", and the waiting room that the harbour board '
         "opened in June 2020 was praised."
     )
-    span = next(s for s in find_answer_spans(far, "rating", query.corrected) if s.text == "good")
-    assert short_answer(query, far, span) == "good"
+    assert _graded(engine, asked, far) == "good"
 
 
 def test_a_question_ending_on_a_preposition_asks_what_follows_it(tmp_path: Path) -> None:
     body = 'Traders on the quay fear the closure of the ferry could lead to a "ghost town" by the water.'
-    engine = engine_over(tmp_path, {"2019-quay.md": article("Quay traders worried", "2019-06-01", body)})
-    assert (
-        _short(engine, "What are traders afraid the ferry closure leads to?") == "a ghost town by the water"
-    )
+    short = _one_article_short(tmp_path, body, "What are traders afraid the ferry closure leads to?")
+    assert short == "a ghost town by the water"
 
 
 def test_a_choice_the_sentence_denies_or_a_yes_no_question_with_or_keeps_yes_or_no(engine: Engine) -> None:
@@ -1025,14 +1027,11 @@ def test_a_choice_the_sentence_denies_or_a_yes_no_question_with_or_keeps_yes_or_
 
 
 def test_a_date_before_a_grade_is_its_date_only_with_no_other_grade_between(engine: Engine) -> None:
-    index = engine.index
-    query = parse_query("What rating does the terminal have now?", index.vocabulary, index.known_terms)
-    before = 'In June 2020 port assessors rated the terminal "good".'
-    span = next(s for s in find_answer_spans(before, "rating", query.corrected) if s.text == "good")
-    assert short_answer(query, before, span) == "good (June 2020)"
-    other = 'The terminal, rated "fair" in 2016, is now rated "good".'
-    span = next(s for s in find_answer_spans(other, "rating", query.corrected) if s.text == "good")
-    assert short_answer(query, other, span) == "good"
+    asked = "What rating does the terminal have now?"
+    assert (
+        _graded(engine, asked, 'In June 2020 port assessors rated the terminal "good".') == "good (June 2020)"
+    )
+    assert _graded(engine, asked, 'The terminal, rated "fair" in 2016, is now rated "good".') == "good"
 
 
 def test_the_kind_of_one_thing_takes_the_article_it_sounds_with(tmp_path: Path) -> None:
