@@ -280,8 +280,11 @@ class Query:
             kept = said
             while len(kept) > 2 and kept[-1].casefold() in _TRAILING_ADVERBS:
                 kept = kept[:-1]
-            whether = asks_yes_or_no(self.corrected)
-            if kept is not said and kept[-1].casefold() not in _TRAILING_PARTICLES and not whether:
+            if (
+                kept is not said
+                and kept[-1].casefold() not in _TRAILING_PARTICLES
+                and not asks_yes_or_no(self.corrected)
+            ):
                 said = kept
                 ending = next((t for w in reversed(said) for t in reversed(tokenize(w))), ending)
             last = said[-1].casefold() if said else ""

@@ -52,6 +52,7 @@ from .spans import (
     COMPANY_WORDS,
     GRADING,
     PERSON_TITLES,
+    STREET_KINDS,
     AnswerSpan,
     AnswerType,
     find_answer_spans,
@@ -187,10 +188,7 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
 
 
 # A house number: "12 Market Street", "4 Mill Lane".
-_STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:Street|Road|Lane|Avenue|Way|Drive|Place|Square|Close|Row|Terrace|"
-    r"Crescent|Gardens|Walk|Parade|Quay|Wharf)\b"
-)
+_STREET_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{STREET_KINDS}|Gardens|Wharf)\b")
 _LABEL_BEFORE = re.compile(
     r"\b(?:number|no\.|platform|gate|route|junction|phase|stage|unit|item)\s+$", re.IGNORECASE
 )

@@ -571,10 +571,9 @@ def _choice(question: str) -> re.Match[str] | None:
     return match
 
 
-def _one_of(question: str, sentence: str, query: Query) -> str | None:
-    """For "is it A or B?", the one of the two the sentence says, as it says it, or in
-    one of its synonyms ("Conservative" for "tory")."""
-    match = _choice(question)
+def _one_of(match: re.Match[str] | None, sentence: str, query: Query) -> str | None:
+    """For "is it A or B?" (`match`, from `_choice`), the one of the two the sentence says,
+    as it says it, or in one of its synonyms ("Conservative" for "tory")."""
     if match is None:
         return None  # "... or what?", "... or not?" asks yes or no
     if _NEGATION.search(sentence):
@@ -649,7 +648,8 @@ def short_answer(
         return _because(sentence, query)
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
         return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))
-    chosen = _one_of(question, sentence, query)
+    choice = _choice(question)
+    chosen = _one_of(choice, sentence, query)
     if chosen is not None:
         return chosen
     if span is not None:
@@ -699,7 +699,7 @@ def short_answer(
         elif polar_no is None and span is not None and query.kind == "rating":
             # "Did the 'good' rating stick?": no when the latest grade is another.
             polar_no = fold(span.text) not in fold(query.corrected)
-        if _choice(question) is not None and value and not _NEGATION.search(sentence):
+        if choice is not None and value and not _NEGATION.search(sentence):
             return value  # "Is it A or B?" is not answered yes or no, though neither is said
         no = polar_no if polar_no is not None else bool(_NEGATION.search(sentence))
         lead = "no" if no else "yes"

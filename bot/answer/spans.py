@@ -24,6 +24,7 @@ __all__ = [
     "NUMBER_WORDS",
     "ORDINAL_COUNTS",
     "PERSON_TITLES",
+    "STREET_KINDS",
     "AnswerSpan",
     "AnswerType",
     "bare_word",
@@ -614,12 +615,15 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
     return sorted(spans, key=lambda s: s.start)
 
 
+#: The kinds of street an address names after the street's name: "Mill Lane", "Quay Street".
+STREET_KINDS = "Street|Road|Lane|Avenue|Way|Square|Place|Drive|Terrace|Row|Close|Crescent|Quay|Parade|Walk"
+
 # A house number, a street's name and its kind, then maybe the town and a postcode.
 _STREET_ADDRESS = re.compile(
     # Not a date ("12 March Road works") nor a count of shops ("40 High Street shops").
     rf"(?<![\w£$€.,])\d{{1,3}}[A-Za-z]?\s+(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)"
     r"(?:[A-Z][\w'’-]+\s+){1,3}"
-    r"(?:Street|Road|Lane|Avenue|Way|Square|Place|Drive|Terrace|Row|Close|Crescent|Quay|Parade|Walk|Mews)\b"
+    rf"(?:{STREET_KINDS}|Mews)\b"
     r"(?!\s+[A-Z])(?!\s+(?:shops?|stores?|branch(?:es)?|outlets?|premises|sites?|businesses|traders|homes|houses|flats)\b)"
     r"(?:,\s+[A-Z][a-z][\w'’-]*(?:[ -][A-Z][a-z][\w'’-]*){0,2})?"
     r"(?:,?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b)?"
