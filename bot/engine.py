@@ -15,7 +15,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answer import Answer, implied_cutoff, parse_query, rank, shape_answer, time_terms
+from .answer import (
+    Answer,
+    Query,
+    Ranking,
+    implied_cutoff,
+    parse_query,
+    rank,
+    rerank,
+    shape_answer,
+    time_terms,
+)
 from .corpus import Document, Notice, fingerprint, load_corpus
 from .errors import IndexError_, QuestionError
 from .index import (
@@ -209,13 +219,22 @@ class Engine:
         cutoff = parse_as_of(as_of) if isinstance(as_of, str) else as_of
         if top_k < 1:
             raise QuestionError("top-k must be at least 1")
-        query = parse_query(text, self.index.vocabulary, self.index.known_terms)
+        query, cutoff = self.analyse(text, cutoff)
+        return shape_answer(self.ranking(query, cutoff), text, cutoff, top_k)
+
+    def analyse(self, question: str, cutoff: PubDate | None = None) -> tuple[Query, PubDate | None]:
+        """The question read against the index, and the date it is asked as of (given or implied)."""
+        query = parse_query(question, self.index.vocabulary, self.index.known_terms)
         if cutoff is None:  # "Who was the chief executive in 2014?" asks how things stood then.
             cutoff = implied_cutoff(query.corrected, query.kind)
         if cutoff is not None:
             query = query.without(time_terms(query.corrected, cutoff))
+        return query, cutoff
+
+    def ranking(self, query: Query, cutoff: PubDate | None, learned: bool = True) -> Ranking:
+        """The ranking of an analysed question, reordered by the learned model unless `learned` is off."""
         ranking = rank(self.index, query, cutoff)
-        return shape_answer(ranking, text, cutoff, top_k)
+        return rerank(self.index, ranking, cutoff) if learned else ranking
 
     def date_range(self) -> tuple[PubDate | None, PubDate | None]:
         """The oldest and newest publication dates of the documents; (None, None) if none is dated."""

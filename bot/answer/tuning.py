@@ -130,3 +130,7 @@ SENTENCE_CACHE_SIZE = 1 << 14
 #: University") in fewer than this share of the documents the subject's name is in is a
 #: rival's, never the subject, however many documents name it.
 RIVAL_SHARE = 0.8
+
+#: How many of the rules' first hits the learned model (`rerank`) reorders: deeper lets it
+#: lift an answer the rules placed lower, at the risk of lifting a passage of another fact.
+RERANK_DEPTH = 8
