@@ -22,6 +22,7 @@ from .answer import (
     implied_cutoff,
     parse_query,
     rank,
+    relate,
     rerank,
     shape_answer,
     time_terms,
@@ -232,9 +233,12 @@ class Engine:
         return query, cutoff
 
     def ranking(self, query: Query, cutoff: PubDate | None, learned: bool = True) -> Ranking:
-        """The ranking of an analysed question, reordered by the learned model unless `learned` is off."""
+        """The ranking of an analysed question: reordered, and its timeline widened, by the
+        learned models unless `learned` is off."""
         ranking = rank(self.index, query, cutoff)
-        return rerank(self.index, ranking, cutoff) if learned else ranking
+        if not learned:
+            return ranking
+        return relate(self.index, rerank(self.index, ranking, cutoff), cutoff)
 
     def date_range(self) -> tuple[PubDate | None, PubDate | None]:
         """The oldest and newest publication dates of the documents; (None, None) if none is dated."""

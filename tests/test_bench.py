@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.answer.rerank import feature_names
+from bot.answer.related import feature_names as timeline_names
+from bot.answer.rerank import feature_names as order_names
 
 from .conftest import ROOT
 
@@ -33,26 +34,29 @@ def test_benchmark_runs_and_trustbot_top_10_equals_rank_bm25(tmp_path: Path) -> 
     assert "rank-bm25/trustbot" in done.stdout  # the table was printed
 
 
-def test_training_writes_a_model_of_every_feature(tmp_path: Path) -> None:
-    out = tmp_path / "weights.py"
+def test_training_writes_both_models_with_every_feature(tmp_path: Path) -> None:
+    script = ROOT / "bench" / "train.py"
+    args = ["--only", "kestrel", "westmarsh", "--out-dir", str(tmp_path)]
+    done = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "order, leave one corpus out" in done.stdout
+    assert "timeline, leave one corpus out, model" in done.stdout
+    for module, names in (("rerank_model.py", order_names()), ("related_model.py", timeline_names())):
+        written: dict[str, object] = {}
+        path = tmp_path / module
+        exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), written)
+        weights = written["WEIGHTS"]
+        assert isinstance(weights, dict) and list(weights) == list(names)
+        assert any(w != 0.0 for w in weights.values())
+
+
+def test_training_refuses_a_set_it_does_not_know(tmp_path: Path) -> None:
+    script = ROOT / "bench" / "train.py"
     done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "train_rerank.py"),
-            "--only",
-            "kestrel",
-            "westmarsh",
-            "--out",
-            str(out),
-        ],
+        [sys.executable, str(script), "--check", "--only", "nosuchset"],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=60,
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "leave one corpus out" in done.stdout
-    written: dict[str, object] = {}
-    exec(compile(out.read_text(encoding="utf-8"), str(out), "exec"), written)
-    weights = written["WEIGHTS"]
-    assert isinstance(weights, dict) and list(weights) == list(feature_names())
-    assert any(w != 0.0 for w in weights.values())
+    assert done.returncode == 2
+    assert "not training sets" in done.stderr and "Traceback" not in done.stderr

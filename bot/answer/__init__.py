@@ -4,9 +4,10 @@ The flow inside the package runs one way: `wording` and `question` read the ques
 `query` analyses it against an index's vocabulary, `asked_time` finds the time it asks
 about, `reading` (with `sentences`, `asked` and `posts`) reads each candidate passage,
 `rank` orders them (or abstains; `causes` for a why question), `rerank` reorders the
-first of them by a learned model, `short` cuts the answer to a few words, and `reply`
-shapes the `Answer` front ends show. Constants tuned on the dev set live in `tuning`;
-the learned model's weights in `rerank_model`.
+first of them by a learned model and `related` adds to their timeline by another,
+`short` cuts the answer to a few words, and `reply` shapes the `Answer` front ends show.
+Constants tuned on the dev set live in `tuning`; the learned models' weights in
+`rerank_model` and `related_model`.
 
 May import `corpus`, `dates`, `index`, `passages`, `tokens` and `errors`; never a front end.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 from .asked_time import implied_cutoff, time_terms
 from .query import Query, parse_query
 from .rank import Hit, Ranking, rank
+from .related import relate
 from .reply import Answer, Citation, Earlier, Result, Source, shape_answer
 from .rerank import rerank
 
@@ -31,6 +33,7 @@ __all__ = [
     "implied_cutoff",
     "parse_query",
     "rank",
+    "relate",
     "rerank",
     "shape_answer",
     "time_terms",

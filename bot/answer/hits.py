@@ -56,6 +56,7 @@ class Ranking:
     reason: str | None = None
     band: int = 0  # how many of the first hits were comparable, and so ordered by date
     related: tuple[Hit, ...] = ()  # hits that answer the same question, for the timeline
+    elsewhere: frozenset[str] = frozenset()  # passages whose person holds another body's post
 
 
 def _alike(a: str, b: str) -> bool:

@@ -616,14 +616,16 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # "Who is in charge?" may be answered by any post, but the timeline is of one: the
         # earlier holders of the post the answer holds, not of every post named.
         related = tuple(h for h in related if same_post(h.posts, ranked[0].posts))
+    elsewhere: frozenset[str] = frozenset()
     if query.kind == "person":
         # "Sam Hart, captain of the Stanholt Rowing Club" held another body's post, however
         # alike: no earlier holder of this one.
-        related = tuple(
-            h
-            for h in related
-            if h.span is not None and not attributed_elsewhere(h.sentence, h.span, asked, tuning.ROLE_WINDOW)
+        elsewhere = frozenset(
+            h.passage.id
+            for h in answering
+            if h.span is not None and attributed_elsewhere(h.sentence, h.span, asked, tuning.ROLE_WINDOW)
         )
+        related = tuple(h for h in related if h.passage.id not in elsewhere)
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
-    return Ranking(query, tuple(ranked), False, None, band=band_size, related=related)
+    return Ranking(query, tuple(ranked), False, None, band=band_size, related=related, elsewhere=elsewhere)

@@ -4,7 +4,7 @@ The rules of `rank` weigh one signal at a time (the band of comparable answers, 
 first; then quality). Which passage answers best is often told by several together: a
 newer document's sentence that covers less of the question than the one below it, of
 an older date, and holds no name the question gives. A logistic model over the signals
-the ranking already computed, trained by `bench/train_rerank.py` on question sets of
+the ranking already computed, trained by `bench/train.py` on question sets of
 several corpora and scored on corpora it was not trained on, orders the first
 `tuning.RERANK_DEPTH` hits; abstention, the timeline's candidates and everything past
 that depth stay as the rules left them.

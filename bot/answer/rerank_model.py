@@ -1,4 +1,4 @@
-"""The learned reordering's weights: written by `bench/train_rerank.py`; do not edit.
+"""The learned reordering's weights: written by `bench/train.py`; do not edit.
 
 Trained on 21 question sets with --depth 8 --c 1.0.
 Imports nothing.

@@ -150,26 +150,29 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: answers, timeline precision and recall, at the figures measured when they were set.
 #: Session 13 raised every floor that stood below its measured figure to that figure.
 CORPUS_FLOORS = {
+    # Session 15, the timeline's learned additions (`related.py`): timeline precision fell on
+    # most sets for recall (over the held-out sets 0.681 to 0.670, recall 0.518 to 0.558);
+    # lynchford lost one earlier value the rules had found (0.36 to 0.34).
     # Names in a quote do not make a post another body's: +1 hit, and the chief executive
     # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
     # Session 12: a date after the sentence telling the event, the later of two sentences
     # saying as much: 0.778 to 0.822 hit@1, 0.644 to 0.667 short answers.
     # Session 15, the learned reordering: one hit lost (0.84 to 0.82), with its short answer
     # and timeline.
-    "westmarsh": (0.82, 0.90, 0, 0.66, 0.85, 0.90),  # a ticket price is never millions: 0.8 to 0.9
+    "westmarsh": (0.82, 0.90, 0, 0.66, 0.84, 0.90),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
     # Session 12, a date after the sentence telling the event: one hit lost (0.872 to 0.851).
-    "harrowby": (0.87, 1.00, 0, 0.65, 0.92, 0.69),
+    "harrowby": (0.87, 1.00, 0, 0.65, 0.91, 0.73),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
     # "Is it still £465m?" asks a sum: two more earlier values (recall 0.85 to 0.90).
-    "brackwater": (0.91, 0.90, 0, 0.72, 0.79, 0.90),
+    "brackwater": (0.91, 0.90, 0, 0.72, 0.81, 0.92),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     # A date right after the sentence telling the event: one wrong entry more (0.871 to 0.857).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.85 to 0.84).
-    "ashcombe": (0.88, 0.50, 1, 0.86, 0.84, 0.75),
+    "ashcombe": (0.88, 0.50, 1, 0.86, 0.86, 0.80),
     # A place most documents name is no answer to "where": "Where was X working before she
     # joined Marrowdale?" lost the sentence it found by that name (2 to 3 false "I don't
     # know"), for one dev and one held-out answer gained.
@@ -181,41 +184,41 @@ CORPUS_FLOORS = {
     # became "I don't know" (false abstentions 3 to 4, hit@1 unchanged).
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.736).
     # Session 15, the learned reordering: +1 hit, one wrong timeline entry more (0.75 to 0.74).
-    "marrowdale": (0.68, 0.83, 4, 0.65, 0.74, 0.77),  # family words: +1 hit, one wrong entry more
+    "marrowdale": (0.68, 0.83, 4, 0.65, 0.74, 0.90),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     # "When did it shut?" takes a date that had come over a plan as good: one hit lost (0.65 to 0.63).
-    "fenmoor": (0.65, 0.66, 2, 0.68, 0.62, 0.68),  # as of a date, newest first: 2 wrong entries more
+    "fenmoor": (0.65, 0.66, 2, 0.68, 0.67, 0.92),  # as of a date, newest first: 2 wrong entries more
     # Session 12, a date after the sentence telling the event: +1 hit, one wrong entry more.
     # Session 14, a street address stands where a place does: the headquarters' timeline
     # gains three entries, two right (0.762 to 0.755).
-    "kestrel": (0.79, 0.83, 0, 0.72, 0.75, 0.68),
+    "kestrel": (0.79, 0.83, 0, 0.72, 0.77, 0.77),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
-    "saltmere": (0.75, 1.00, 4, 0.70, 0.81, 0.75),
+    "saltmere": (0.75, 1.00, 4, 0.70, 0.82, 0.87),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
     # says the kind, not what about: +1 hit, one false "I don't know" fewer, recall 0.30 to 0.47.
-    "tallowmoor": (0.61, 0.83, 3, 0.47, 0.79, 0.50),
+    "tallowmoor": (0.61, 0.83, 3, 0.47, 0.74, 0.52),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
     # Session 12, "our number one job" counts nothing: a wrong count became "I don't know"
     # (false abstentions 2 to 3).
-    "greyhallow": (0.47, 0.33, 3, 0.43, 0.80, 0.51),  # as of a date, newest first: a short answer
+    "greyhallow": (0.47, 0.33, 3, 0.43, 0.79, 0.53),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
-    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.56, 0.48),  # held out: its misses are not read
+    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.53, 0.48),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
-    "quarrybank": (0.63, 0.83, 3, 0.47, 0.73, 0.60),
+    "quarrybank": (0.63, 0.83, 3, 0.47, 0.67, 0.69),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
-    "rookfield": (0.45, 0.83, 6, 0.38, 0.84, 0.37),  # held out: its misses are not read
+    "rookfield": (0.45, 0.83, 6, 0.38, 0.82, 0.52),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
     # Session 12, why it happened in a year named is told by that year's report (or the
     # next year's): one hit and one short answer lost here (0.705 to 0.682), read +2
     # elsewhere, held out +2.
-    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.65, 0.46),
+    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.59, 0.53),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -223,51 +226,51 @@ CORPUS_FLOORS = {
     # "rather than X" names the value replaced: recall 0.312 to 0.354.
     # Session 15, the learned reordering: hit@1 the same, one short answer, two earlier
     # values lost and one wrong entry more.
-    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.55, 0.35),  # held out: its misses are not read
+    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.57, 0.41),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
     # more (precision 0.744 to 0.702, recall 0.553 to 0.658).
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.71, 0.65),  # held out: its misses are not read
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.68, 0.68),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
-    "kilnbrook": (0.68, 0.83, 4, 0.56, 0.61, 0.45),  # as of a date, newest first: +1 hit
+    "kilnbrook": (0.68, 0.83, 4, 0.56, 0.65, 0.55),  # as of a date, newest first: +1 hit
     # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
     # timeline entry (precision 0.783 to 0.750).
-    "haversham": (0.43, 0.66, 4, 0.40, 0.90, 0.31),  # held out: its misses are not read
+    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.34),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53).
-    "thornwick": (0.47, 0.83, 4, 0.40, 0.53, 0.29),  # held out: its misses are not read
+    "thornwick": (0.47, 0.83, 4, 0.40, 0.55, 0.29),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
     # false "I don't know" fewer (4 to 2).
     # "The committee was chaired by X" points back however far "the" stands: two more
     # wrong timeline entries here (0.57 to 0.55), +1 hit on a read set.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.57, 0.36),  # held out: its misses are not read
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
     # 7 to 4 false "I don't know".
     # Session 14, a street address stands where a place does: one short answer fewer
     # (0.545 to 0.523), while held-out sets gained two hits and two short answers.
-    "brantholm": (0.61, 0.50, 4, 0.52, 0.97, 0.60),  # held out: its misses are not read
+    "brantholm": (0.61, 0.50, 4, 0.52, 0.88, 0.67),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
     # and a date that had come leads a plan: +1 hit, five more wrong entries (0.667 to 0.622).
-    "ousemere": (0.50, 0.66, 1, 0.45, 0.63, 0.80),  # held out: its misses are not read
+    "ousemere": (0.50, 0.66, 1, 0.45, 0.62, 0.86),  # held out: its misses are not read
     # A university and a city tram network, written blind this session: 0.568 and 0.545
     # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
     # Calderholt was then read; from its misses: a leading "Going into 2021," is when, not
     # what; "vc"; "start as chair" asks when the start was (skerrington +1 answer).
     # Then: "Stanholt's vice-chancellor" is another body's post, "Vice-Chancellor Professor
     # Tom Reid" a name past its titles, "upgrade to Gold" a grade (calderholt 0.659).
-    "calderholt": (0.70, 0.83, 0, 0.61, 0.87, 0.70),
+    "calderholt": (0.70, 0.83, 0, 0.61, 0.87, 0.75),
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.676).
     # Session 15, the learned reordering: +1 hit, one short answer and one earlier value lost.
-    "skerrington": (0.65, 0.83, 4, 0.38, 0.73, 0.48),  # held out: its misses are not read
+    "skerrington": (0.65, 0.83, 4, 0.38, 0.75, 0.51),  # held out: its misses are not read
     # A county police force, written blind this session: 0.614 hit@1 on the session's first
     # code (96ad3eb), 0.636 on arrival.
     # A national park authority and a rail operator, written blind late this session:
@@ -275,31 +278,31 @@ CORPUS_FLOORS = {
     # Then read: "assoc", "the size of the ranger team" counts rangers (0.500).
     # Session 12, a date after the sentence telling the event: more timeline entries
     # (precision 0.651 to 0.622).
-    "hartfell": (0.63, 0.83, 3, 0.54, 0.66, 0.45),
+    "hartfell": (0.63, 0.83, 3, 0.54, 0.66, 0.50),
     # Session 12, a date that had come leads a plan: one right entry fewer (0.619 to 0.609).
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.581).
     # Session 13, a rating sentence of no grade read must be of a year the question names:
     # one answer that was no hit became "I don't know" (3 to 4 false abstentions).
-    "vennick": (0.56, 0.33, 4, 0.36, 0.59, 0.46),  # held out: its misses are not read
+    "vennick": (0.56, 0.33, 4, 0.36, 0.60, 0.48),  # held out: its misses are not read
     # Read: replies are responses; a rival named bare is another body (0.705).
     "dunmarsh": (0.79, 0.83, 2, 0.56, 0.92, 0.60),
     # Session 12's blind sets, held out: their misses are not read.
-    "ivelbury": (0.68, 0.83, 6, 0.59, 0.68, 0.55),  # 0.614 hit@1 on arrival, the session-start code's
+    "ivelbury": (0.68, 0.83, 6, 0.59, 0.68, 0.61),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
-    "norbeck": (0.61, 0.83, 3, 0.59, 0.77, 0.56),
-    "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.50),
+    "norbeck": (0.61, 0.83, 3, 0.59, 0.73, 0.66),
+    "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.55),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
     # (precision 0.607 to 0.597).
-    "cressbrook": (0.59, 0.66, 1, 0.54, 0.60, 0.62),  # 0.500 hit@1 on arrival
-    "lindenford": (0.70, 0.66, 0, 0.59, 0.75, 0.67),  # 0.659 hit@1 on arrival
-    "moorhaven": (0.65, 0.83, 2, 0.52, 0.69, 0.63),  # held out: 0.614 hit@1 on arrival
+    "cressbrook": (0.59, 0.66, 1, 0.54, 0.60, 0.69),  # 0.500 hit@1 on arrival
+    "lindenford": (0.70, 0.66, 0, 0.59, 0.74, 0.67),  # 0.659 hit@1 on arrival
+    "moorhaven": (0.65, 0.83, 2, 0.52, 0.71, 0.68),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
-    "corrowby": (0.59, 0.66, 3, 0.47, 0.76, 0.74),
+    "corrowby": (0.59, 0.66, 3, 0.47, 0.76, 0.78),
     # Session 15, the learned reordering: one earlier value fewer (recall 0.63 to 0.61).
-    "corvenham": (0.61, 0.50, 3, 0.50, 0.50, 0.61),
-    "fellgate": (0.54, 0.66, 0, 0.47, 0.62, 0.46),
+    "corvenham": (0.61, 0.50, 3, 0.50, 0.48, 0.63),
+    "fellgate": (0.54, 0.66, 0, 0.47, 0.58, 0.48),
 }
 
 

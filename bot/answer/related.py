@@ -1,0 +1,217 @@
+"""Add to the timeline the older answers a learned model finds report the same fact.
+
+The rules of `rank` keep as related only answers that stand next to as much of the
+question as the best one does (`tuning.RELATED`); an older report of the same fact often
+says it in other words ("the trust's lead for rowing" for "the trust's chair"). A
+logistic model, trained by `bench/train.py` on the read sets' known earlier
+values, weighs every other older typed answer of the ranking by what the rules measured
+of it and how its sentence's wording matches the answer's; the timeline adds those it
+finds at even odds or better to the rules' own.
+
+May import `index` and the modules of this package below `reply`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+import numpy as np
+
+from ..index import Index
+from ..text.dates import PubDate
+from .asked import term_weights
+from .hits import Hit, Ranking
+from .posts import same_post
+from .related_model import WEIGHTS
+from .sentences import sentence_terms
+
+__all__ = ["CONTEXTS", "SIGNALS", "candidates", "feature_names", "features", "relate"]
+
+#: What each older answer is described by (see `_signals`).
+SIGNALS = (
+    "beside",
+    "beside_gap",
+    "coverage",
+    "context",
+    "quality",
+    "bm25",
+    "linked",
+    "retrospective",
+    "cause",
+    "answers",
+    "same_post",
+    "age",
+    "wording",
+    "place",
+    "scaled",
+    "scale_gap",
+    "dated",
+    "year_gap",
+)
+#: Each signal has a weight for every question and one more for each of these it is.
+CONTEXTS = ("all", "person", "date", "figure", "latest")
+_FIGURES = frozenset({"amount", "count", "percent", "measure"})
+
+_MAX_AGE_YEARS = 10.0
+#: Figures three orders of magnitude apart (thousands and millions) are as far as it matters.
+_MAX_ORDERS = 3.0
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k)?\b", re.IGNORECASE)
+_SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAYS_PER_YEAR = 365.0
+#: Log-odds at which an older answer joins the timeline: even odds.
+_THRESHOLD = 0.0
+
+
+def feature_names() -> tuple[str, ...]:
+    """The model's features in order: each signal under each context, then the intercept."""
+    return (*(f"{c}:{s}" for c in CONTEXTS for s in SIGNALS), "intercept")
+
+
+def candidates(ranking: Ranking) -> list[Hit]:
+    """The ranking's typed answers from documents older than the first hit's, that say
+    something else than it does, of documents the rules relate nothing of: what the
+    model decides."""
+    if ranking.abstained or not ranking.hits:
+        return []
+    top = ranking.hits[0]
+    if top.span is None or top.document.published is None:
+        return []
+    newest = top.document.published.value
+    # A document the rules already relate speaks through their choice (one entry each).
+    told = {h.document.id for h in ranking.related}
+    return [
+        h
+        for h in ranking.hits[1:]
+        if h.span is not None
+        and h.answers
+        and h.document.id != top.document.id
+        and h.document.published is not None
+        and h.document.published.value < newest
+        and h.span.value != top.span.value
+        and h.document.id not in told
+        and h.passage.id not in ranking.elsewhere  # another body's post holder: never
+    ]
+
+
+def _fact_words(index: Index, hit: Hit) -> dict[str, float]:
+    value = set(sentence_terms(hit.span.value)) if hit.span is not None else set()
+    return {
+        t: index.idf(t)
+        for t in sentence_terms(hit.sentence)
+        if t not in value and not any(c.isdigit() for c in t)
+    }
+
+
+def _overlap(one: Mapping[str, float], other: Mapping[str, float]) -> float:
+    shared = math.fsum(w for t, w in one.items() if t in other)
+    return shared / (min(math.fsum(one.values()), math.fsum(other.values())) or 1.0)
+
+
+def _magnitude(value: str) -> float | None:
+    """The first figure a value gives, in units ("£7.3m" is 7,300,000); None if it gives none
+    (or nought, which has no order of magnitude)."""
+    found = _NUMBER.search(value)
+    if found is None:
+        return None
+    number = float(found.group(1).replace(",", ""))
+    return number * _SCALE.get((found.group(2) or "").lower(), 1.0) or None
+
+
+def _year(value: str) -> int | None:
+    found = _YEAR.search(value)
+    return int(found.group(1)) if found else None
+
+
+def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[str, float]]:
+    top = ranking.hits[0]
+    weights = term_weights(index, ranking.query)
+    total = math.fsum(weights.values()) or 1.0
+    if top.span is None or not older:
+        return []  # `candidates` gives none then
+    place = {h.passage.id: j for j, h in enumerate(ranking.hits)}
+    told = _fact_words(index, top)
+    # How far apart two figures or two dates are says whether they are one fact's values.
+    figures = ranking.query.kind in _FIGURES
+    dates = ranking.query.kind == "date"
+    top_size = _magnitude(top.span.value) if figures else None
+    top_year = _year(top.span.value) if dates else None
+    published = top.document.published.value if top.document.published else None
+
+    def beside(hit: Hit) -> float:
+        return math.fsum(weights.get(t, 0.0) for t in hit.anchor) / total
+
+    rows = []
+    for hit in older:
+        when = hit.document.published.value if hit.document.published else None
+        age = (published - when).days / _DAYS_PER_YEAR if published and when else _MAX_AGE_YEARS
+        size = _magnitude(hit.span.value) if figures and hit.span is not None else None
+        year = _year(hit.span.value) if dates and hit.span is not None else None
+        scaled = size is not None and top_size is not None
+        dated = year is not None and top_year is not None
+        rows.append(
+            {
+                "beside": beside(hit),
+                "beside_gap": beside(hit) - beside(top),
+                "coverage": hit.coverage,
+                "context": hit.context,
+                "quality": hit.quality,
+                "bm25": hit.score / (top.score or 1.0),
+                "linked": float(hit.linked),
+                "retrospective": float(hit.retrospective),
+                "cause": float(hit.cause),
+                "answers": float(hit.answers),
+                "same_post": float(not top.posts or same_post(hit.posts, top.posts)),
+                "age": min(max(age, 0.0), _MAX_AGE_YEARS),
+                "wording": _overlap(_fact_words(index, hit), told),
+                "place": min(place[hit.passage.id], 50) / 50,
+                "scaled": float(scaled),
+                "scale_gap": (
+                    min(abs(math.log10(size / top_size)), _MAX_ORDERS) / _MAX_ORDERS
+                    if size is not None and top_size is not None
+                    else 0.0
+                ),
+                "dated": float(dated),
+                "year_gap": (
+                    min(abs(year - top_year), _MAX_AGE_YEARS) / _MAX_AGE_YEARS
+                    if year is not None and top_year is not None
+                    else 0.0
+                ),
+            }
+        )
+    return rows
+
+
+def features(index: Index, ranking: Ranking, older: Sequence[Hit], as_of: PubDate | None) -> np.ndarray:
+    """One row of `feature_names()` per older answer."""
+    kind = ranking.query.kind
+    active = {
+        "all": True,
+        "person": kind == "person",
+        "date": kind == "date",
+        "figure": kind in _FIGURES,
+        "latest": ranking.query.asks_latest or as_of is not None,
+    }
+    rows = [
+        [*(row[s] if active[c] else 0.0 for c in CONTEXTS for s in SIGNALS), 1.0]
+        for row in _signals(index, ranking, older)
+    ]
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(feature_names()))
+
+
+def relate(
+    index: Index, ranking: Ranking, as_of: PubDate | None, weights: Mapping[str, float] = WEIGHTS
+) -> Ranking:
+    """The ranking with the older answers the model finds of the same fact added to its related."""
+    if not weights or ranking.query.why:
+        return ranking  # a why question has no timeline
+    older = candidates(ranking)
+    if not older:
+        return ranking
+    vector = np.array([weights[name] for name in feature_names()], dtype=np.float64)
+    scores = features(index, ranking, older, as_of) @ vector
+    added = tuple(h for h, s in zip(older, scores, strict=True) if s >= _THRESHOLD)
+    return replace(ranking, related=ranking.related + added)
