@@ -188,7 +188,8 @@ _GENERIC_WORDS = frozenset(
 _NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | _GENERIC_WORDS
 
 _MONEY_SPAN = re.compile(
-    r"(?:[£$€]\s?\d[\d,.]*\s?(?:million|billion|thousand|mn|bn|m|k)?\b|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b"
+    # The figure ends on a digit: "£40, rising" is "£40", not "£40, ".
+    r"(?:[£$€]\s?\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:p|pence)\b)",  # "9.8p per kWh"
     re.IGNORECASE,
 )

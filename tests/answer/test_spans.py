@@ -258,3 +258,18 @@ def test_a_label_closed_by_a_letter_is_a_name_of_the_kind_the_label_says(label: 
     assert label in found
     assert names_noun(found[label], sentence, kind)
     assert not names_noun(found["Our Stanholt"], sentence, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The boathouse appeal now needs £640,000, the Oarsworth Trust said.", "£640,000"),
+        ("Entry is £4. Children go free.", "£4"),
+        ("A season ticket costs £85 more than last year.", "£85"),
+        ("The refit will cost £1.4 million over two years.", "£1.4m"),
+    ],
+)
+def test_a_sum_ends_on_its_last_digit_or_unit(sentence: str, value: str) -> None:
+    # A comma or full stop after a sum is the sentence's, not the sum's: the same sum must
+    # read alike wherever it stands, or one document's value looks like a change.
+    assert [s.value for s in find_answer_spans(sentence, "amount", "")] == [value]
