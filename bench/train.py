@@ -12,13 +12,15 @@
 A logistic regression (scikit-learn) learns each. Before writing anything the script
 reports the figures before and after, leaving one corpus out at a time (trained on the
 other corpora, scored on the one left out) and, for the reordering, in 5 folds of the
-questions. The timeline's figures are taken on answers ordered by the reordering
-trained on every corpus.
+questions. Left out, a corpus's timelines are taken on answers ordered by the
+reordering trained without it too; the timeline model's training rows come from the
+reordering trained on every corpus.
 
     .venv/bin/python bench/train.py                # report, then write the two weights modules
     .venv/bin/python bench/train.py --check        # report only
     .venv/bin/python bench/train.py --check --depth 5 --c 0.3
     .venv/bin/python bench/train.py --check --held-out   # also score the held-out sets, totals only
+    .venv/bin/python bench/train.py --quick --out-dir /tmp/w   # fit and write only, elsewhere
 
 Needs the `bench` extra (scikit-learn).
 """
@@ -216,7 +218,7 @@ def timelines(asked: Sequence[Asked], order: Weights) -> list[Timeline]:
 
 def fit_timeline(lines: Sequence[Timeline], c: float) -> dict[str, float]:
     """Weights of the timeline's additions, by feature name."""
-    used = [t for t in lines if len(t.labels)]
+    used = [t for t in lines if len(t.labels) and t.asked.pair.timeline_known]
     return _named(fit([t.rows for t in used], [t.labels for t in used], c), timeline_names())
 
 
@@ -228,6 +230,7 @@ def _entries(t: Timeline, weights: Weights | None) -> tuple[int, int, int]:
 
 def report_timeline(name: str, lines: Sequence[Timeline], weights_of: Callable[[Timeline], Weights]) -> None:
     """Print timeline precision and recall by the rules alone and with the model's additions."""
+    lines = [t for t in lines if t.asked.pair.timeline_known]  # as the eval scores timelines
     values = sum(len(t.asked.pair.earlier) for t in lines)
     for label, weights in (("rules", None), ("model", weights_of)):
         got = [_entries(t, None if weights is None else weights(t)) for t in lines]
@@ -246,6 +249,27 @@ def _by_corpus(items: Sequence[Asked]) -> Iterator[str]:
     yield from sorted({a.corpus for a in items})
 
 
+def _report(
+    asked: Sequence[Asked],
+    lines: Sequence[Timeline],
+    corpora: Sequence[str],
+    order: Weights,
+    args: argparse.Namespace,
+) -> None:
+    """Print the figures of both models: left one corpus out, in folds, and as fitted."""
+    if len(corpora) > 1:
+        loco = {c: fit_order([a for a in asked if a.corpus != c], args.c) for c in corpora}
+        report_order("order, leave one corpus out", asked, lambda a: loco[a.corpus])
+    folds = {f: fit_order([a for a in asked if a.fold != f], args.c) for f in range(FOLDS)}
+    report_order("order, 5 folds of the questions", asked, lambda a: folds[a.fold])
+    report_order("order, trained on all (fit)", asked, lambda a: order)
+    if len(corpora) > 1:
+        # Each corpus left out is ordered by the reordering trained without it, too.
+        left_out = [t for c in corpora for t in timelines([a for a in asked if a.corpus == c], loco[c])]
+        models = {c: fit_timeline([t for t in lines if t.asked.corpus != c], args.c) for c in corpora}
+        report_timeline("timeline, leave one corpus out", left_out, lambda t: models[t.asked.corpus])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report only; write no weights")
@@ -254,27 +278,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--held-out", action="store_true", help="also score the held-out sets (totals only)")
     parser.add_argument("--only", nargs="+", metavar="SET", help="train on these of the training sets only")
     parser.add_argument("--out-dir", type=Path, default=ANSWER, help="where to write the weights modules")
+    parser.add_argument("--quick", action="store_true", help="fit and write only; report nothing")
     args = parser.parse_args(argv)
+    if args.depth < 2:
+        parser.error("--depth must be at least 2: one hit has nothing to trade places with")
+    if args.c <= 0:
+        parser.error("--c must be above 0")
     training = [s for s in TRAINING if not args.only or s[0] in args.only]
     if args.only and len(training) != len(set(args.only)):
         names = " ".join(s[0] for s in TRAINING)
         parser.error(f"--only names sets that are not training sets; they are: {names}")
     if not args.check and args.depth != tuning.RERANK_DEPTH:
         parser.error(f"weights for --depth {args.depth} need tuning.RERANK_DEPTH set to it first")
+    tuning.RERANK_DEPTH = args.depth  # the reordering's own depth, for --check at another
 
     asked = collect(training, args.depth)
     corpora = list(_by_corpus(asked))
-    loco = {c: fit_order([a for a in asked if a.corpus != c], args.c) for c in corpora}
-    report_order("order, leave one corpus out", asked, lambda a: loco[a.corpus])
-    folds = {f: fit_order([a for a in asked if a.fold != f], args.c) for f in range(FOLDS)}
-    report_order("order, 5 folds of the questions", asked, lambda a: folds[a.fold])
     order = fit_order(asked, args.c)
-    report_order("order, trained on all (fit)", asked, lambda a: order)
-
     lines = timelines(asked, order)
-    loco_lines = {c: fit_timeline([t for t in lines if t.asked.corpus != c], args.c) for c in corpora}
-    report_timeline("timeline, leave one corpus out", lines, lambda t: loco_lines[t.asked.corpus])
     timeline = fit_timeline(lines, args.c)
+    if not args.quick:
+        _report(asked, lines, corpora, order, args)
     if args.held_out:
         held = collect(HELD_OUT, args.depth)
         report_order("order, held-out sets", held, lambda a: order)

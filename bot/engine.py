@@ -225,6 +225,7 @@ class Engine:
 
     def analyse(self, question: str, cutoff: PubDate | None = None) -> tuple[Query, PubDate | None]:
         """The question read against the index, and the date it is asked as of (given or implied)."""
+        question = validate_question(question, self.max_question_chars)
         query = parse_query(question, self.index.vocabulary, self.index.known_terms)
         if cutoff is None:  # "Who was the chief executive in 2014?" asks how things stood then.
             cutoff = implied_cutoff(query.corrected, query.kind)

@@ -1,5 +1,5 @@
 """The benchmark runs end to end at the smallest size (a smoke test: no timing is asserted), and
-the learned reordering trains."""
+the learned models train, and the shipped weights are what training gives now."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from bot.answer.related import feature_names as timeline_names
 from bot.answer.rerank import feature_names as order_names
@@ -60,3 +62,25 @@ def test_training_refuses_a_set_it_does_not_know(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "not training sets" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_shipped_weights_are_what_training_gives_now(tmp_path: Path) -> None:
+    # A change to what the rules measure (a span, a coverage) changes the models' inputs:
+    # their weights must then be trained again (`bench/train.py`), or they weigh stale rows.
+    script = ROOT / "bench" / "train.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--quick", "--out-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    for module in ("rerank_model.py", "related_model.py"):
+        trained: dict[str, object] = {}
+        shipped: dict[str, object] = {}
+        exec(compile((tmp_path / module).read_text(encoding="utf-8"), module, "exec"), trained)
+        path = ROOT / "bot" / "answer" / module
+        exec(compile(path.read_text(encoding="utf-8"), module, "exec"), shipped)
+        now, then = trained["WEIGHTS"], shipped["WEIGHTS"]
+        assert isinstance(now, dict) and isinstance(then, dict) and list(now) == list(then)
+        assert list(now.values()) == pytest.approx(list(then.values()), abs=1e-4), module

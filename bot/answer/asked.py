@@ -8,7 +8,9 @@ May import `index`, `tokens` and this package's `tuning`, `query` and `question`
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+import math
+from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +20,15 @@ from ..text.tokens import stem
 from . import tuning
 from .query import Query
 
-__all__ = ["Asked", "asked_term", "coverage_of", "proximity_of", "role_and_modifier_stems", "term_weights"]
+__all__ = [
+    "Asked",
+    "asked_term",
+    "coverage_of",
+    "proximity_of",
+    "role_and_modifier_stems",
+    "share_of",
+    "term_weights",
+]
 
 
 _FAMILY_PREFIX = 5  # letters two forms of one word share, at the least
@@ -104,3 +114,10 @@ class Asked:
     keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
     documents: int = 0  # how many documents the corpus has
     rivals: frozenset[str] = frozenset()  # names of bodies of the subject's kind, not the subject
+
+
+def share_of(terms: AbstractSet[str], weights: Mapping[str, float]) -> float:
+    """The share of the question's weight the terms carry (summed exactly: a set's order
+    must not tip a tie)."""
+    total = math.fsum(weights.values())
+    return math.fsum(weights.get(t, 0.0) for t in terms) / total if total else 0.0

@@ -58,7 +58,7 @@ from .sentences import WORD, sentence_terms
 from .spans import dimension_terms, is_name_word, is_year, years_in
 from .wording import zipf
 
-__all__ = ["Hit", "Ranking", "rank"]
+__all__ = ["Hit", "Ranking", "fact_words", "rank", "wording_overlap"]
 
 #: Answer types a sentence of no particular type may answer when none of the type does,
 #: or when none of the type answers enough of the question ("Who picked the consultancy?"
@@ -126,7 +126,7 @@ def _names_given(
     return all(t in read.terms or t in title or (t in read.before and t not in rivals) for t in names)
 
 
-def _fact_words(index: Index, hit: Hit) -> dict[str, float]:
+def fact_words(index: Index, hit: Hit) -> dict[str, float]:
     """The words a hit's sentence tells its fact in, each weighed by how informative it is;
     its value and any figure aside."""
     value = set(sentence_terms(hit.span.value)) if hit.span is not None else set()
@@ -137,7 +137,7 @@ def _fact_words(index: Index, hit: Hit) -> dict[str, float]:
     }
 
 
-def _overlap(one: Mapping[str, float], other: Mapping[str, float]) -> float:
+def wording_overlap(one: Mapping[str, float], other: Mapping[str, float]) -> float:
     """The weight of the words two sentences share, as a share of the lighter one's."""
     shared = math.fsum(w for t, w in one.items() if t in other)
     return shared / (min(math.fsum(one.values()), math.fsum(other.values())) or 1.0)
@@ -516,7 +516,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # "What is the latest waiting time for hip operations?": a newer report of the figure
         # may share few of the question's words yet be worded like one found; of the same
         # kind and standing next to the question's words, it tells the same fact again.
-        told = [_fact_words(index, h) for h in band if h.span is not None]
+        told = [fact_words(index, h) for h in band if h.span is not None]
         band += [
             h
             for h in answering
@@ -524,7 +524,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
             and h.span is not None
             and h.linked
             and not h.retrospective
-            and any(_overlap(_fact_words(index, h), words) >= tuning.SAME_FACT for words in told)
+            and any(wording_overlap(fact_words(index, h), words) >= tuning.SAME_FACT for words in told)
         ]
     doers = [h for h in hits if h.cause and query.doing and max(h.coverage, h.context) >= tuning.MIN_COVERAGE]
     if doers and not any(h.span is not None for h in band):

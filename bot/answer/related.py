@@ -22,11 +22,13 @@ import numpy as np
 
 from ..index import Index
 from ..text.dates import PubDate
-from .asked import term_weights
+from . import tuning
+from .asked import share_of, term_weights
+from .figures import FIGURE_KINDS
 from .hits import Hit, Ranking
 from .posts import same_post
+from .rank import fact_words, wording_overlap
 from .related_model import WEIGHTS
-from .sentences import sentence_terms
 
 __all__ = ["CONTEXTS", "SIGNALS", "candidates", "feature_names", "features", "relate"]
 
@@ -53,7 +55,8 @@ SIGNALS = (
 )
 #: Each signal has a weight for every question and one more for each of these it is.
 CONTEXTS = ("all", "person", "date", "figure", "latest")
-_FIGURES = frozenset({"amount", "count", "percent", "measure"})
+#: Figures whose orders of magnitude compare (a measure's units may differ: km and m).
+_FIGURES = FIGURE_KINDS - {"measure"}
 
 _MAX_AGE_YEARS = 10.0
 #: Figures three orders of magnitude apart (thousands and millions) are as far as it matters.
@@ -62,8 +65,6 @@ _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k)?\b", re.I
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAYS_PER_YEAR = 365.0
-#: Log-odds at which an older answer joins the timeline: even odds.
-_THRESHOLD = 0.0
 
 
 def feature_names() -> tuple[str, ...]:
@@ -97,28 +98,16 @@ def candidates(ranking: Ranking) -> list[Hit]:
     ]
 
 
-def _fact_words(index: Index, hit: Hit) -> dict[str, float]:
-    value = set(sentence_terms(hit.span.value)) if hit.span is not None else set()
-    return {
-        t: index.idf(t)
-        for t in sentence_terms(hit.sentence)
-        if t not in value and not any(c.isdigit() for c in t)
-    }
-
-
-def _overlap(one: Mapping[str, float], other: Mapping[str, float]) -> float:
-    shared = math.fsum(w for t, w in one.items() if t in other)
-    return shared / (min(math.fsum(one.values()), math.fsum(other.values())) or 1.0)
-
-
-def _magnitude(value: str) -> float | None:
-    """The first figure a value gives, in units ("£7.3m" is 7,300,000); None if it gives none
-    (or nought, which has no order of magnitude)."""
+def _magnitude(value: str, money: bool) -> float | None:
+    """The first figure a value gives, in units ("£4.6m" is 4,600,000 when `money`); None if
+    it gives none, or nought or too many digits to have an order of magnitude."""
     found = _NUMBER.search(value)
     if found is None:
         return None
     number = float(found.group(1).replace(",", ""))
-    return number * _SCALE.get((found.group(2) or "").lower(), 1.0) or None
+    if money:
+        number *= _SCALE.get((found.group(2) or "").lower(), 1.0)
+    return number if 0.0 < number < math.inf else None
 
 
 def _year(value: str) -> int | None:
@@ -129,26 +118,26 @@ def _year(value: str) -> int | None:
 def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[str, float]]:
     top = ranking.hits[0]
     weights = term_weights(index, ranking.query)
-    total = math.fsum(weights.values()) or 1.0
     if top.span is None or not older:
         return []  # `candidates` gives none then
     place = {h.passage.id: j for j, h in enumerate(ranking.hits)}
-    told = _fact_words(index, top)
+    told = fact_words(index, top)
     # How far apart two figures or two dates are says whether they are one fact's values.
     figures = ranking.query.kind in _FIGURES
     dates = ranking.query.kind == "date"
-    top_size = _magnitude(top.span.value) if figures else None
+    money = ranking.query.kind == "amount"
+    top_size = _magnitude(top.span.value, money) if figures else None
     top_year = _year(top.span.value) if dates else None
     published = top.document.published.value if top.document.published else None
 
     def beside(hit: Hit) -> float:
-        return math.fsum(weights.get(t, 0.0) for t in hit.anchor) / total
+        return share_of(hit.anchor, weights)
 
     rows = []
     for hit in older:
         when = hit.document.published.value if hit.document.published else None
         age = (published - when).days / _DAYS_PER_YEAR if published and when else _MAX_AGE_YEARS
-        size = _magnitude(hit.span.value) if figures and hit.span is not None else None
+        size = _magnitude(hit.span.value, money) if figures and hit.span is not None else None
         year = _year(hit.span.value) if dates and hit.span is not None else None
         scaled = size is not None and top_size is not None
         dated = year is not None and top_year is not None
@@ -166,11 +155,11 @@ def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[
                 "answers": float(hit.answers),
                 "same_post": float(not top.posts or same_post(hit.posts, top.posts)),
                 "age": min(max(age, 0.0), _MAX_AGE_YEARS),
-                "wording": _overlap(_fact_words(index, hit), told),
+                "wording": wording_overlap(fact_words(index, hit), told),
                 "place": min(place[hit.passage.id], 50) / 50,
                 "scaled": float(scaled),
                 "scale_gap": (
-                    min(abs(math.log10(size / top_size)), _MAX_ORDERS) / _MAX_ORDERS
+                    min(abs(math.log10(size) - math.log10(top_size)), _MAX_ORDERS) / _MAX_ORDERS
                     if size is not None and top_size is not None
                     else 0.0
                 ),
@@ -213,5 +202,5 @@ def relate(
         return ranking
     vector = np.array([weights[name] for name in feature_names()], dtype=np.float64)
     scores = features(index, ranking, older, as_of) @ vector
-    added = tuple(h for h, s in zip(older, scores, strict=True) if s >= _THRESHOLD)
+    added = tuple(h for h, s in zip(older, scores, strict=True) if s >= tuning.TIMELINE_LOG_ODDS)
     return replace(ranking, related=ranking.related + added)

@@ -6,15 +6,15 @@ newer document's sentence that covers less of the question than the one below it
 an older date, and holds no name the question gives. A logistic model over the signals
 the ranking already computed, trained by `bench/train.py` on question sets of
 several corpora and scored on corpora it was not trained on, orders the first
-`tuning.RERANK_DEPTH` hits; abstention, the timeline's candidates and everything past
-that depth stay as the rules left them.
+`tuning.RERANK_DEPTH` hits (but those `movable` keeps in place); abstention and
+everything past that depth stay as the rules left them, and the timeline is read against
+the new first answer.
 
 May import `index` and the modules of this package below `reply`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
@@ -23,7 +23,7 @@ import numpy as np
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from . import tuning
-from .asked import term_weights
+from .asked import share_of, term_weights
 from .hits import Hit, Ranking
 from .rerank_model import WEIGHTS
 
@@ -63,7 +63,7 @@ CONTEXTS = ("all", "latest", "as_of", "why")
 #: Ages are capped: a decade back is as old as it matters.
 _MAX_AGE_YEARS = 10.0
 _DAYS_PER_YEAR = 365.0
-#: Passages past the sixth of their document are alike: the body of the story.
+#: From the sixth passage of a document on, passages are alike: the body of the story.
 _OPENING_PASSAGES = 5
 
 
@@ -81,7 +81,6 @@ def _age(newest: int, published: int) -> float:
 def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float]]:
     hits = ranking.hits[:depth]
     weights = term_weights(index, ranking.query)
-    total = math.fsum(weights.values()) or 1.0
     dates = [h.document.published.value.toordinal() if h.document.published else UNDATED for h in hits]
     newest = max(dates)
     ordinals = index.published_ordinals()
@@ -90,8 +89,7 @@ def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float
     top_score = max(h.score for h in hits) or 1.0
 
     def beside(hit: Hit) -> float:
-        # Summed exactly: a set's order must not tip a tie.
-        return math.fsum(weights.get(t, 0.0) for t in hit.anchor) / total
+        return share_of(hit.anchor, weights)
 
     most = {
         "coverage": max(h.coverage for h in hits),
@@ -138,9 +136,9 @@ def features(index: Index, ranking: Ranking, as_of: PubDate | None, depth: int) 
     active = {"all": True, "latest": query.asks_latest, "as_of": as_of is not None, "why": query.why}
     rows = [
         [*(row[s] if active[c] else 0.0 for c in CONTEXTS for s in SIGNALS), 1.0]
-        for row in _signals(index, ranking, depth)
+        for row in (_signals(index, ranking, depth) if ranking.hits and depth > 0 else [])
     ]
-    return np.array(rows, dtype=np.float64)
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(feature_names()))
 
 
 def _scores(matrix: np.ndarray, weights: Mapping[str, float]) -> Sequence[float]:
@@ -153,9 +151,9 @@ def movable(ranking: Ranking, depth: int) -> list[int]:
     head = ranking.hits[:depth]
     # For "who" with a person found, a sentence naming no one keeps its place behind: its
     # short answer would be no name. (A date or a place the rules missed in a newer
-    # sentence, "moved to the first floor of X", may rightly go first.) An undated document
-    # keeps its place too, behind the dated ones that answer as well: the model knows
-    # nothing of its age.
+    # sentence, "relocated to Unit 4 on the trading estate", may rightly go first.) An
+    # undated document keeps its place too, behind the dated ones that answer as well:
+    # the model knows nothing of its age.
     typed = ranking.query.kind == "person" and any(hit.span is not None for hit in head)
     return [
         j

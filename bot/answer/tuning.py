@@ -134,3 +134,6 @@ RIVAL_SHARE = 0.8
 #: How many of the rules' first hits the learned model (`rerank`) reorders: deeper lets it
 #: lift an answer the rules placed lower, at the risk of lifting a passage of another fact.
 RERANK_DEPTH = 8
+#: Log-odds at which the timeline model (`related`) adds an older answer: even odds. Odds
+#: of 1.6 and 2.7 (0.5, 1.0) add fewer right and wrong entries alike (docs/answers.md).
+TIMELINE_LOG_ODDS = 0.0

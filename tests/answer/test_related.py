@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
+import bot.engine
 from bot.answer import Ranking, relate
 from bot.answer.related import CONTEXTS, SIGNALS, _magnitude, _year, candidates, feature_names, features
 from bot.answer.related_model import WEIGHTS
@@ -67,12 +69,14 @@ def test_candidates_are_older_other_values_the_rules_left_out(engine: Engine) ->
     ranking = _ranking(engine)
     top = ranking.hits[0]
     assert top.span is not None and top.document.published is not None
-    chosen = {h.passage.id for h in ranking.related}
-    for hit in candidates(ranking):
+    told = {h.document.id for h in ranking.related}
+    older = candidates(ranking)
+    assert older
+    for hit in older:
         assert hit.span is not None and hit.span.value != top.span.value
         assert hit.document.published is not None
         assert hit.document.published.value < top.document.published.value
-        assert hit.passage.id not in chosen
+        assert hit.document.id not in told  # a document the rules relate speaks through them
 
 
 def test_weights_for_every_candidate_add_them_all_after_the_rules_own(engine: Engine) -> None:
@@ -89,8 +93,30 @@ def test_weights_against_every_candidate_leave_the_rules_timeline(engine: Engine
 
 
 def test_a_why_question_gets_no_additions(engine: Engine) -> None:
-    ranking = _ranking(engine, "Why did the Oarsworth Trust raise its boathouse appeal target?")
-    assert relate(engine.index, ranking, None, _only("intercept", 5.0)) is ranking
+    ranking = _ranking(engine)
+    assert candidates(ranking)
+    # The same ranking, its question asked as a cause: its figures are another fact.
+    why = "Why " + ranking.query.corrected
+    asked_why = replace(ranking, query=replace(ranking.query, question=why, plain=why, corrections=()))
+    assert asked_why.query.why
+    assert relate(engine.index, asked_why, None, _only("intercept", 5.0)) is asked_why
+
+
+def test_another_bodys_post_holder_is_never_a_candidate(engine: Engine) -> None:
+    ranking = _ranking(engine)
+    older = candidates(ranking)
+    assert older
+    marked = replace(ranking, elsewhere=frozenset(h.passage.id for h in older))
+    assert candidates(marked) == []
+
+
+def test_the_engine_adds_what_the_model_relates(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    every = _only("intercept", 5.0)
+    monkeypatch.setattr(
+        bot.engine, "relate", lambda index, ranking, as_of: relate(index, ranking, as_of, every)
+    )
+    said = [e.said for e in engine.ask(QUESTION).earlier]
+    assert "£12,000" in said  # the grant, added only by the model's weights
 
 
 def test_a_figure_far_from_the_answer_is_marked_far(engine: Engine) -> None:
@@ -108,9 +134,12 @@ def test_a_figure_far_from_the_answer_is_marked_far(engine: Engine) -> None:
 
 
 def test_magnitudes_and_years_are_read_from_values() -> None:
-    assert _magnitude("£7.3m") == pytest.approx(7_300_000)
-    assert _magnitude("2,300 staff") == 2300
-    assert _magnitude("£1.2 billion") == pytest.approx(1_200_000_000)
-    assert _magnitude("none at all") is None
-    assert _year("july 2020") == 2020
+    assert _magnitude("£4.6m", money=True) == pytest.approx(4_600_000)
+    assert _magnitude("1,870 rowers", money=False) == 1870
+    assert _magnitude("£1.2 billion", money=True) == pytest.approx(1_200_000_000)
+    assert _magnitude("5 m", money=False) == 5  # metres, not millions, when no sum is asked
+    assert _magnitude("none at all", money=False) is None
+    assert _magnitude("£0", money=True) is None  # nought has no order of magnitude
+    assert _magnitude("9" * 400, money=False) is None  # nor a figure past a float's range
+    assert _year("july 2024") == 2024
     assert _year("the spring") is None

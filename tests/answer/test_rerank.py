@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
+import bot.engine
 from bot.answer import Ranking, rerank, tuning
-from bot.answer.rerank import CONTEXTS, SIGNALS, feature_names, features
+from bot.answer.rerank import CONTEXTS, SIGNALS, feature_names, features, movable
 from bot.answer.rerank_model import WEIGHTS
 from bot.engine import Engine
 from bot.text.dates import PubDate, parse_as_of
@@ -130,11 +133,24 @@ def test_the_first_hit_alone_is_marked_first_and_ages_are_capped(engine: Engine)
     assert rows[:, names.index("intercept")].tolist() == [1.0] * len(rows)
 
 
-def test_the_engine_answers_with_the_learned_order(engine: Engine) -> None:
+def test_the_engine_answers_with_the_learned_order(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     ranking, _ = _ranking(engine, WHEN)
-    learned = rerank(engine.index, ranking, None)
+    assert len(ranking.hits) >= 2
+    # Weights that turn the rules' first two round, as the engine's model.
+    backwards = _only("all:inverse_rank", -1.0)
+    monkeypatch.setattr(tuning, "RERANK_DEPTH", 2)
+    monkeypatch.setattr(bot.engine, "rerank", lambda index, r, as_of: rerank(index, r, as_of, backwards))
     answer = engine.ask(WHEN, top_k=20)
-    assert [r.passage_id for r in answer.results] == _ids(learned)[:20]
+    ids = _ids(ranking)
+    assert [r.passage_id for r in answer.results][:2] == [ids[1], ids[0]]
+
+
+def test_an_undated_document_keeps_its_place(engine: Engine) -> None:
+    ranking, _ = _ranking(engine, WHEN)
+    undated = replace(ranking.hits[0], document=replace(ranking.hits[0].document, published=None))
+    marked = replace(ranking, hits=(undated, *ranking.hits[1:]))
+    assert 0 not in movable(marked, tuning.RERANK_DEPTH)
+    assert rerank(engine.index, marked, None, _only("all:first", -5.0)).hits[0] is undated
 
 
 def test_a_sentence_naming_no_one_never_goes_before_a_person_found(engine: Engine) -> None:

@@ -151,8 +151,10 @@ def test_dev_set_floor_per_category(dev_report: EvalReport, category: str, hit_a
 #: Session 13 raised every floor that stood below its measured figure to that figure.
 CORPUS_FLOORS = {
     # Session 15, the timeline's learned additions (`related.py`): timeline precision fell on
-    # most sets for recall (over the held-out sets 0.681 to 0.670, recall 0.518 to 0.558);
-    # lynchford lost one earlier value the rules had found (0.36 to 0.34).
+    # most sets for recall (over the held-out sets 0.681 to 0.670, recall 0.518 to 0.561);
+    # lynchford lost one earlier value the rules had found (0.36 to 0.34). Trained again
+    # after a sum's trailing comma was dropped: kestrel, quarrybank and greyhallow lost one
+    # or two earlier values of those the first weights added.
     # Names in a quote do not make a post another body's: +1 hit, and the chief executive
     # timelines gain the first holder, whom "Is X still the boss?" does not list (0.86 to 0.84).
     # Session 12: a date after the sentence telling the event, the later of two sentences
@@ -191,7 +193,7 @@ CORPUS_FLOORS = {
     # Session 12, a date after the sentence telling the event: +1 hit, one wrong entry more.
     # Session 14, a street address stands where a place does: the headquarters' timeline
     # gains three entries, two right (0.762 to 0.755).
-    "kestrel": (0.79, 0.83, 0, 0.72, 0.77, 0.77),
+    "kestrel": (0.79, 0.83, 0, 0.72, 0.76, 0.74),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     "saltmere": (0.75, 1.00, 4, 0.70, 0.82, 0.87),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
@@ -202,23 +204,23 @@ CORPUS_FLOORS = {
     # A newer document saying the answer's value was replaced leads: +1 hit.
     # Session 12, "our number one job" counts nothing: a wrong count became "I don't know"
     # (false abstentions 2 to 3).
-    "greyhallow": (0.47, 0.33, 3, 0.43, 0.79, 0.53),  # as of a date, newest first: a short answer
+    "greyhallow": (0.47, 0.33, 3, 0.43, 0.81, 0.51),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
     "pendlecombe": (0.59, 0.83, 3, 0.43, 0.53, 0.48),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
-    "quarrybank": (0.63, 0.83, 3, 0.47, 0.67, 0.69),
+    "quarrybank": (0.63, 0.83, 3, 0.47, 0.66, 0.67),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
-    "rookfield": (0.45, 0.83, 6, 0.38, 0.82, 0.52),  # held out: its misses are not read
+    "rookfield": (0.45, 0.83, 6, 0.38, 0.82, 0.55),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
     # Session 12, why it happened in a year named is told by that year's report (or the
     # next year's): one hit and one short answer lost here (0.705 to 0.682), read +2
     # elsewhere, held out +2.
-    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.59, 0.53),
+    "orchardleigh": (0.68, 0.66, 6, 0.59, 0.60, 0.53),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -288,7 +290,7 @@ CORPUS_FLOORS = {
     # Read: replies are responses; a rival named bare is another body (0.705).
     "dunmarsh": (0.79, 0.83, 2, 0.56, 0.92, 0.60),
     # Session 12's blind sets, held out: their misses are not read.
-    "ivelbury": (0.68, 0.83, 6, 0.59, 0.68, 0.61),  # 0.614 hit@1 on arrival, the session-start code's
+    "ivelbury": (0.68, 0.83, 6, 0.59, 0.69, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
     "norbeck": (0.61, 0.83, 3, 0.59, 0.73, 0.66),
     "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.55),
