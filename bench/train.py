@@ -85,7 +85,8 @@ HELD_OUT = (
         (name, _CORPORA / name / "qa.jsonl", _CORPORA / name)
         for name in (
             "pendlecombe rookfield wyvernbus elmsworth haversham thornwick lynchford brantholm "
-            "ousemere skerrington vennick ivelbury norbeck yarwell moorhaven corrowby fellgate corvenham"
+            "ousemere skerrington vennick ivelbury norbeck yarwell moorhaven corrowby fellgate corvenham "
+            "hollinsford sandcliffe"
         ).split()
     ),
 )

@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, four blind sets on the bundled
-corpus (the third and fourth held out) and thirty-six corpora written for tests.
+corpus (the third and fourth held out) and thirty-eight corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -22,8 +22,9 @@ housing association) and `yarwell` (a libraries and heritage trust); `calderholt
 university), `dunmarsh` (a police force) and `hartfell` (a national park) were measured
 held out, then read; so were `cressbrook` (a council-owned waste company) and `lindenford`
 (a canal restoration trust), while `moorhaven` (a theatre trust) is held out, as are
-`corrowby` (a council-owned airport), `corvenham` (a leisure trust) and `fellgate` (a
-housing association).
+`corrowby` (a council-owned airport), `corvenham` (a leisure trust), `fellgate` (a
+housing association), `hollinsford` (a family support charity) and `sandcliffe` (a
+council-owned ferry company).
 """
 
 from __future__ import annotations
@@ -306,6 +307,10 @@ CORPUS_FLOORS = {
     # Session 15, the learned reordering: one earlier value fewer (recall 0.63 to 0.61).
     "corvenham": (0.61, 0.50, 3, 0.50, 0.48, 0.63),
     "fellgate": (0.54, 0.66, 0, 0.47, 0.58, 0.48),
+    # Written blind in session 15 and measured on arrival (with the learned models; without
+    # them 0.432 and 0.614 hit@1): held out.
+    "hollinsford": (0.43, 0.33, 5, 0.36, 0.60, 0.60),  # held out: its misses are not read
+    "sandcliffe": (0.63, 0.66, 2, 0.43, 0.65, 0.71),  # held out: its misses are not read
 }
 
 
