@@ -62,33 +62,32 @@ ANSWER = ROOT / "bot" / "answer"
 _CORPORA = ROOT / "tests" / "corpora"
 _SEEDS = ROOT / "corpus"
 
-#: The sets the models learn from: those whose misses have been read while building the
-#: rules. Each is (name, questions, corpus).
-TRAINING = (
-    ("dev", ROOT / "tests" / "qa_dev.jsonl", _SEEDS),
-    ("seeds-blind", ROOT / "tests" / "eval" / "qa_seeds_blind.jsonl", _SEEDS),
-    ("seeds-blind2", ROOT / "tests" / "eval" / "qa_seeds_blind2.jsonl", _SEEDS),
-    *(
-        (name, _CORPORA / name / "qa.jsonl", _CORPORA / name)
-        for name in (
-            "westmarsh harrowby brackwater ashcombe marrowdale fenmoor kestrel saltmere tallowmoor "
-            "quarrybank greyhallow orchardleigh calderholt dunmarsh hartfell kilnbrook cressbrook "
-            "lindenford"
-        ).split()
+QuestionSet = tuple[str, Path, Path]  # (name, questions, corpus)
+
+
+def _sets(on_seeds: Sequence[tuple[str, str]], corpora: str) -> tuple[QuestionSet, ...]:
+    """Question sets: those about the bundled corpus (name, file in tests/), then the written
+    corpora named (each with its own qa.jsonl)."""
+    seeds = tuple((name, ROOT / "tests" / path, _SEEDS) for name, path in on_seeds)
+    return seeds + tuple((name, _CORPORA / name / "qa.jsonl", _CORPORA / name) for name in corpora.split())
+
+
+#: The sets the models learn from: those whose misses have been read while building the rules.
+TRAINING = _sets(
+    (
+        ("dev", "qa_dev.jsonl"),
+        ("seeds-blind", "eval/qa_seeds_blind.jsonl"),
+        ("seeds-blind2", "eval/qa_seeds_blind2.jsonl"),
     ),
+    "westmarsh harrowby brackwater ashcombe marrowdale fenmoor kestrel saltmere tallowmoor quarrybank "
+    "greyhallow orchardleigh calderholt dunmarsh hartfell kilnbrook cressbrook lindenford",
 )
 #: Sets written blind and kept out of every choice, the models' training included.
-HELD_OUT = (
-    ("seeds-blind3", ROOT / "tests" / "eval" / "qa_seeds_blind3.jsonl", _SEEDS),
-    ("seeds-blind4", ROOT / "tests" / "eval" / "qa_seeds_blind4.jsonl", _SEEDS),
-    *(
-        (name, _CORPORA / name / "qa.jsonl", _CORPORA / name)
-        for name in (
-            "pendlecombe rookfield wyvernbus elmsworth haversham thornwick lynchford brantholm "
-            "ousemere skerrington vennick ivelbury norbeck yarwell moorhaven corrowby fellgate corvenham "
-            "hollinsford sandcliffe"
-        ).split()
-    ),
+HELD_OUT = _sets(
+    (("seeds-blind3", "eval/qa_seeds_blind3.jsonl"), ("seeds-blind4", "eval/qa_seeds_blind4.jsonl")),
+    "pendlecombe rookfield wyvernbus elmsworth haversham thornwick lynchford brantholm ousemere "
+    "skerrington vennick ivelbury norbeck yarwell moorhaven corrowby fellgate corvenham hollinsford "
+    "sandcliffe",
 )
 
 Weights = Mapping[str, float]
@@ -128,7 +127,7 @@ def _fold(pair_id: str, corpus: str) -> int:
     return int(hashlib.sha256(f"{corpus}/{pair_id}".encode()).hexdigest(), 16) % FOLDS
 
 
-def collect(sets: Sequence[tuple[str, Path, Path]], depth: int) -> list[Asked]:
+def collect(sets: Sequence[QuestionSet], depth: int) -> list[Asked]:
     """Rank every answerable question of the sets by the rules and read its reordering rows."""
     asked = []
     engines: dict[Path, Engine] = {}
