@@ -41,7 +41,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answer import Hit, Ranking, shape_answer, tuning  # noqa: E402
+from bot.answer import Hit, Ranking, learned, shape_answer, tuning  # noqa: E402
 from bot.answer.related import candidates, relate  # noqa: E402
 from bot.answer.related import feature_names as timeline_names  # noqa: E402
 from bot.answer.related import features as timeline_features  # noqa: E402
@@ -155,31 +155,27 @@ def collect(sets: Sequence[QuestionSet], depth: int) -> list[Asked]:
     return asked
 
 
-def fit(rows: Sequence[np.ndarray], labels: Sequence[np.ndarray], c: float) -> Weights:
-    """A logistic regression of the rows' labels, as weights by feature name order."""
+def fit(rows: Sequence[np.ndarray], labels: Sequence[np.ndarray], c: float, names: Sequence[str]) -> Weights:
+    """A logistic regression of the rows' labels, as weights by feature name."""
     matrix, target = np.vstack(rows), np.concatenate(labels)
     # The intercept is a feature column of its own, so it is regularised like the rest.
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=20_000).fit(matrix, target)
-    return {str(j): float(w) for j, w in enumerate(model.coef_[0])}
-
-
-def _named(weights: Weights, names: Sequence[str]) -> dict[str, float]:
-    return {name: weights[str(j)] for j, name in enumerate(names)}
+    return {name: float(w) for name, w in zip(names, model.coef_[0], strict=True)}
 
 
 # --- the reordering -------------------------------------------------------------------
 
 
-def fit_order(asked: Sequence[Asked], c: float) -> dict[str, float]:
+def fit_order(asked: Sequence[Asked], c: float) -> Weights:
     """Weights of the reordering, by feature name."""
-    return _named(fit([a.rows for a in asked], [a.labels for a in asked], c), order_names())
+    return fit([a.rows for a in asked], [a.labels for a in asked], c, order_names())
 
 
 def _first(weights: Weights, a: Asked) -> int:
     """Whether the hit the model puts first answers (the first stays when it may not move)."""
     if 0 not in a.movable:
         return int(a.labels[0])
-    scores = a.rows @ np.array([weights[n] for n in order_names()])
+    scores = learned.scores(a.rows, weights, order_names())
     # max keeps the first of equal scores, as the stable sort in `rerank` does.
     return int(a.labels[max(a.movable, key=lambda j: scores[j])])
 
@@ -216,10 +212,10 @@ def timelines(asked: Sequence[Asked], order: Weights) -> list[Timeline]:
     return out
 
 
-def fit_timeline(lines: Sequence[Timeline], c: float) -> dict[str, float]:
+def fit_timeline(lines: Sequence[Timeline], c: float) -> Weights:
     """Weights of the timeline's additions, by feature name."""
     used = [t for t in lines if len(t.labels) and t.asked.pair.timeline_known]
-    return _named(fit([t.rows for t in used], [t.labels for t in used], c), timeline_names())
+    return fit([t.rows for t in used], [t.labels for t in used], c, timeline_names())
 
 
 def _entries(t: Timeline, weights: Weights | None) -> tuple[int, int, int]:

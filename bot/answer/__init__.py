@@ -6,8 +6,8 @@ about, `reading` (with `sentences`, `asked` and `posts`) reads each candidate pa
 `rank` orders them (or abstains; `causes` for a why question), `rerank` reorders the
 first of them by a learned model and `related` adds to their timeline by another,
 `short` cuts the answer to a few words, and `reply` shapes the `Answer` front ends show.
-Constants tuned on the dev set live in `tuning`; the learned models' weights in
-`rerank_model` and `related_model`.
+Constants tuned on the dev set live in `tuning`; what the learned models share in
+`learned`, their weights in `rerank_model` and `related_model`.
 
 May import `corpus`, `dates`, `index`, `passages`, `tokens` and `errors`; never a front end.
 """

@@ -22,10 +22,11 @@ import numpy as np
 
 from ..index import Index
 from ..text.dates import PubDate
-from . import tuning
+from . import learned, tuning
 from .asked import share_of, term_weights
 from .figures import FIGURE_KINDS
 from .hits import Hit, Ranking
+from .learned import MAX_AGE_YEARS, feature_rows, years
 from .posts import same_post
 from .rank import fact_words, wording_overlap
 from .related_model import WEIGHTS
@@ -58,18 +59,16 @@ CONTEXTS = ("all", "person", "date", "figure", "latest")
 #: Figures whose orders of magnitude compare (a measure's units may differ: km and m).
 _FIGURES = FIGURE_KINDS - {"measure"}
 
-_MAX_AGE_YEARS = 10.0
 #: Figures three orders of magnitude apart (thousands and millions) are as far as it matters.
 _MAX_ORDERS = 3.0
 _NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k)?\b", re.IGNORECASE)
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_DAYS_PER_YEAR = 365.0
 
 
 def feature_names() -> tuple[str, ...]:
     """The model's features in order: each signal under each context, then the intercept."""
-    return (*(f"{c}:{s}" for c in CONTEXTS for s in SIGNALS), "intercept")
+    return learned.feature_names(CONTEXTS, SIGNALS)
 
 
 def candidates(ranking: Ranking) -> list[Hit]:
@@ -117,9 +116,9 @@ def _year(value: str) -> int | None:
 
 def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[str, float]]:
     top = ranking.hits[0]
-    weights = term_weights(index, ranking.query)
     if top.span is None or not older:
         return []  # `candidates` gives none then
+    weights = term_weights(index, ranking.query)
     place = {h.passage.id: j for j, h in enumerate(ranking.hits)}
     told = fact_words(index, top)
     # How far apart two figures or two dates are says whether they are one fact's values.
@@ -136,7 +135,7 @@ def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[
     rows = []
     for hit in older:
         when = hit.document.published.value if hit.document.published else None
-        age = (published - when).days / _DAYS_PER_YEAR if published and when else _MAX_AGE_YEARS
+        age = years((published - when).days if published and when else None)
         size = _magnitude(hit.span.value, money) if figures and hit.span is not None else None
         year = _year(hit.span.value) if dates and hit.span is not None else None
         scaled = size is not None and top_size is not None
@@ -154,7 +153,7 @@ def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[
                 "cause": float(hit.cause),
                 "answers": float(hit.answers),
                 "same_post": float(not top.posts or same_post(hit.posts, top.posts)),
-                "age": min(max(age, 0.0), _MAX_AGE_YEARS),
+                "age": age,
                 "wording": wording_overlap(fact_words(index, hit), told),
                 "place": min(place[hit.passage.id], 50) / 50,
                 "scaled": float(scaled),
@@ -165,7 +164,7 @@ def _signals(index: Index, ranking: Ranking, older: Sequence[Hit]) -> list[dict[
                 ),
                 "dated": float(dated),
                 "year_gap": (
-                    min(abs(year - top_year), _MAX_AGE_YEARS) / _MAX_AGE_YEARS
+                    min(abs(year - top_year), MAX_AGE_YEARS) / MAX_AGE_YEARS
                     if year is not None and top_year is not None
                     else 0.0
                 ),
@@ -184,11 +183,7 @@ def features(index: Index, ranking: Ranking, older: Sequence[Hit], as_of: PubDat
         "figure": kind in _FIGURES,
         "latest": ranking.query.asks_latest or as_of is not None,
     }
-    rows = [
-        [*(row[s] if active[c] else 0.0 for c in CONTEXTS for s in SIGNALS), 1.0]
-        for row in _signals(index, ranking, older)
-    ]
-    return np.array(rows, dtype=np.float64).reshape(len(rows), len(feature_names()))
+    return feature_rows(_signals(index, ranking, older), active, CONTEXTS, SIGNALS)
 
 
 def relate(
@@ -200,7 +195,6 @@ def relate(
     older = candidates(ranking)
     if not older:
         return ranking
-    vector = np.array([weights[name] for name in feature_names()], dtype=np.float64)
-    scores = features(index, ranking, older, as_of) @ vector
+    scores = learned.scores(features(index, ranking, older, as_of), weights, feature_names())
     added = tuple(h for h, s in zip(older, scores, strict=True) if s >= tuning.TIMELINE_LOG_ODDS)
     return replace(ranking, related=ranking.related + added)

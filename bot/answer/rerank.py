@@ -15,16 +15,17 @@ May import `index` and the modules of this package below `reply`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
 
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
-from . import tuning
+from . import learned, tuning
 from .asked import share_of, term_weights
 from .hits import Hit, Ranking
+from .learned import feature_rows, years
 from .rerank_model import WEIGHTS
 
 __all__ = ["CONTEXTS", "SIGNALS", "feature_names", "features", "movable", "rerank"]
@@ -60,22 +61,17 @@ SIGNALS = (
 #: every question and one more for each of these the question is.
 CONTEXTS = ("all", "latest", "as_of", "why")
 
-#: Ages are capped: a decade back is as old as it matters.
-_MAX_AGE_YEARS = 10.0
-_DAYS_PER_YEAR = 365.0
 #: From the sixth passage of a document on, passages are alike: the body of the story.
 _OPENING_PASSAGES = 5
 
 
 def feature_names() -> tuple[str, ...]:
     """The model's features in order: each signal under each context, then the intercept."""
-    return (*(f"{c}:{s}" for c in CONTEXTS for s in SIGNALS), "intercept")
+    return learned.feature_names(CONTEXTS, SIGNALS)
 
 
 def _age(newest: int, published: int) -> float:
-    if published == UNDATED or newest == UNDATED:
-        return _MAX_AGE_YEARS
-    return min(max(newest - published, 0) / _DAYS_PER_YEAR, _MAX_AGE_YEARS)
+    return years(None if UNDATED in (newest, published) else newest - published)
 
 
 def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float]]:
@@ -84,8 +80,8 @@ def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float
     dates = [h.document.published.value.toordinal() if h.document.published else UNDATED for h in hits]
     newest = max(dates)
     ordinals = index.published_ordinals()
-    dated = ordinals[ordinals != UNDATED]
-    corpus_newest = int(dated.max()) if len(dated) else UNDATED
+    # UNDATED sorts before every date: the newest ordinal is the newest dated document's.
+    corpus_newest = int(ordinals.max()) if len(ordinals) else UNDATED
     top_score = max(h.score for h in hits) or 1.0
 
     def beside(hit: Hit) -> float:
@@ -134,16 +130,8 @@ def features(index: Index, ranking: Ranking, as_of: PubDate | None, depth: int) 
     """One row of `feature_names()` per hit among the first `depth` of a ranking."""
     query = ranking.query
     active = {"all": True, "latest": query.asks_latest, "as_of": as_of is not None, "why": query.why}
-    rows = [
-        [*(row[s] if active[c] else 0.0 for c in CONTEXTS for s in SIGNALS), 1.0]
-        for row in (_signals(index, ranking, depth) if ranking.hits and depth > 0 else [])
-    ]
-    return np.array(rows, dtype=np.float64).reshape(len(rows), len(feature_names()))
-
-
-def _scores(matrix: np.ndarray, weights: Mapping[str, float]) -> Sequence[float]:
-    vector = np.array([weights[name] for name in feature_names()], dtype=np.float64)
-    return [float(v) for v in matrix @ vector]
+    rows = _signals(index, ranking, depth) if ranking.hits and depth > 0 else []
+    return feature_rows(rows, active, CONTEXTS, SIGNALS)
 
 
 def movable(ranking: Ranking, depth: int) -> list[int]:
@@ -169,7 +157,7 @@ def rerank(
     depth = tuning.RERANK_DEPTH
     if ranking.abstained or len(ranking.hits) < 2 or depth < 2 or not weights:
         return ranking
-    scores = _scores(features(index, ranking, as_of, depth), weights)
+    scores = learned.scores(features(index, ranking, as_of, depth), weights, feature_names())
     head = list(ranking.hits[:depth])
     slots = movable(ranking, depth)
     ordered = sorted(slots, key=lambda j: -scores[j])
