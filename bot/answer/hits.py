@@ -21,7 +21,7 @@ from .query import Query
 from .sentences import word_count
 from .spans import AnswerSpan
 
-__all__ = ["Hit", "Ranking", "asks_first", "dedupe", "earliest_first", "newest_first", "time_told"]
+__all__ = ["Hit", "Ranking", "dedupe", "earliest_first", "is_headline", "newest_first", "time_told"]
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,8 @@ def _date_key(document: Document) -> dt.date:
     return document.published.value if document.published else dt.date.min
 
 
-def _is_headline(hit: Hit) -> bool:
+def is_headline(hit: Hit) -> bool:
+    """Whether a hit is its document's headline, which sums up the news the body tells."""
     title = fold(hit.document.title or "").strip()
     return hit.passage.position == 0 and fold(hit.passage.text).strip() == title
 
@@ -120,17 +121,12 @@ def newest_first(hits: Iterable[Hit]) -> list[Hit]:
     headline that sums it up."""
     return sorted(
         hits,
-        key=lambda h: (_date_key(h.document), _mentioned(h), not _is_headline(h), h.quality),
+        key=lambda h: (_date_key(h.document), _mentioned(h), not is_headline(h), h.quality),
         reverse=True,
     )
 
 
 _FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
-
-
-def asks_first(question: str) -> bool:
-    """Whether a question asks for the first value: "who was its first chief executive?"."""
-    return bool(_FIRST.search(question))
 
 
 def earliest_first(hits: Iterable[Hit]) -> list[Hit]:

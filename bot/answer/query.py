@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -19,6 +20,7 @@ from functools import cache, cached_property
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ..text.dates import MONTHS
 from ..text.lexicon import SYNONYM_WORDS
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
 from .kept import once_per
@@ -34,7 +36,7 @@ from .question import (
 from .spans import AnswerType, find_answer_spans, is_name_word
 from .wording import FILLER_WORDS, common_spelling, informal_to_plain, is_common_english, zipf
 
-__all__ = ["SYNONYM_WORDS", "Query", "parse_query", "synonym_groups"]
+__all__ = ["SYNONYM_WORDS", "Query", "grade_terms", "graded", "parse_query", "synonym_groups"]
 
 QUESTION_WORDS = ("when", "who", "what", "which", "where", "why", "how", "whose")
 #: Words at least this common in English (Zipf scale) are never "corrected".
@@ -59,6 +61,8 @@ _EARLIER = re.compile(
     r"promised|due)\b",
     re.IGNORECASE,
 )
+_FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
+_FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
 _FORECAST = re.compile(
     r"\b(due|expected|planned|scheduled|supposed to|meant to|set to|going to|on course|on track|will|"
     r"forecast|estimated|target)\b",
@@ -150,6 +154,16 @@ class Query:
     def asks_plan(self) -> bool:
         """Whether the question asks about a plan or forecast ("expected", "due", "will")."""
         return bool(_FORECAST.search(self.corrected))
+
+    @cached_property  # read for every sentence of every candidate
+    def asks_first_value(self) -> bool:
+        """Whether the question asks the first of the values a fact took: "What was it
+        first meant to cost?", "When was it first opened?", "Who was its first chair?";
+        not "When did it take its first students?", an event the newest report tells best."""
+        return self.kind is not None and bool(
+            _FIRST.search(self.corrected)
+            and (self.kind != "date" or self.asks_plan or _FIRST_DONE.search(self.corrected))
+        )
 
     @property
     def forecast(self) -> bool:
@@ -484,6 +498,35 @@ def _capitalised_terms(question: str) -> frozenset[str]:
     )
 
 
+# A phrase in single quotes, not an apostrophe: "the 'needs work' grade".
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]([a-z][a-z -]{0,38}[a-z])['’](?![\w'’])", re.IGNORECASE)
+# A year, with the month before it if any: "April 2016".
+_A_TIME = re.compile(rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def grade_terms(question: str, terms: Sequence[str], grades: Iterable[str] = ()) -> frozenset[str]:
+    """The terms of the grades a yes-or-no question names (`grades`, or those it gives as a
+    rating verb's), and of the time it says they were given: "Is it still rated good?",
+    "Did the 'fair' grade from May 2019 stick?" ask whether that grade holds now."""
+    quoted = _SINGLE_QUOTED.sub(r'"\1"', question).rstrip(" ?!")
+    named = [*grades, *(s.text for s in find_answer_spans(quoted, "rating", ""))]
+    found = {t for g in named for t in tokenize(g)}
+    if found:
+        found |= {t for m in _A_TIME.finditer(question) for t in tokenize(m.group(0))}
+    return frozenset(found & set(terms))
+
+
+def graded(query: Query, grades: Iterable[str]) -> Query:
+    """The query read as asking whether the grades it names hold (see `grade_terms`)."""
+    about = grade_terms(query.corrected, query.terms, grades)
+    return replace(
+        query,
+        kind="rating",
+        about=tuple(sorted(about)),
+        names=tuple(t for t in query.names if t not in about),
+    )
+
+
 def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
     """Analyse a question against an index's vocabulary and terms."""
     plain = informal_to_plain(question, vocabulary)
@@ -548,6 +591,8 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     polar = asks_yes_or_no(corrected)
     asked_about = person_terms(corrected) if kind == "person" and polar else frozenset()
     still = polar and re.search(r"\bstill\b", corrected, re.I) is not None
+    if kind == "rating" and polar:
+        asked_about = grade_terms(corrected, terms)
     if kind in ("amount", "date", "count") and still:
         # "Is it still £40m?", "Is it still due in June 2024?", "Does it still run 12
         # stations?": the value named is the value in question, as a person is.

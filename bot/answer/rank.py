@@ -34,14 +34,15 @@ import numpy as np
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from ..text.lexicon import DEGREE_WORDS
-from ..text.tokens import fold, stem
+from ..text.tokens import fold, stem, words
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
-from .hits import Hit, Ranking, asks_first, dedupe, earliest_first, newest_first
+from .hits import Hit, Ranking, dedupe, earliest_first, newest_first
 from .initials import initials_said, with_names_spelled
 from .posts import attributed_elsewhere, same_post
-from .query import Query
+from .query import Query, graded
+from .question import asks_yes_or_no
 from .reading import (
     PassageRead,
     after_published,
@@ -55,7 +56,7 @@ from .reading import (
 )
 from .rivals import rival_terms
 from .sentences import WORD, sentence_terms
-from .spans import dimension_terms, is_name_word, is_year, years_in
+from .spans import dimension_terms, find_answer_spans, is_name_word, is_year, years_in
 from .wording import zipf
 
 __all__ = ["Hit", "Ranking", "fact_words", "rank", "wording_overlap"]
@@ -72,7 +73,6 @@ _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
 # "first" before the verb asks when it first happened ("When was it first opened?");
 # before a noun it names the event ("its first students").
-_FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -175,6 +175,27 @@ def _superseding(lead: Hit, answering: Sequence[Hit]) -> Hit:
 
 def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     """Rank the index's passages for a query, or abstain."""
+    ranking = _rank(index, query, as_of)
+    if query.kind is not None or not ranking.hits or not asks_yes_or_no(query.corrected):
+        return ranking
+    # "Are they still requires improvement or did they get good back?" names grades with
+    # no word for a rating: the passages found say they are grades.
+    asked = f" {' '.join(words(fold(query.corrected)))} "
+    grades = {
+        span.text
+        for hit in ranking.hits
+        for span in find_answer_spans(hit.passage.text, "rating", "")
+        if f" {' '.join(words(fold(span.text)))} " in asked
+    }
+    if not grades:
+        return ranking
+    regraded = _rank(index, graded(query, grades), as_of)
+    # With nothing but the grades to go by ("did they get good back?"), no sentence giving
+    # one need lead; the question is then read as it was.
+    return regraded if regraded.hits and regraded.hits[0].span is not None else ranking
+
+
+def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     known = [t for t in query.terms if t not in query.unknown]
     for asked_about in (query.noun_term, query.counted):
         if query.asks_before:
@@ -308,7 +329,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
                     read.context += said_by
             top_coverage = max(r.coverage for _, r in reads) or 1.0
 
-    asked_years = years_in(query.corrected)
+    asked_years = years_in(query.corrected) - set(query.about)  # not the year of a value in question
 
     def of_the_year(i: int) -> bool:
         # "What rating did it get in 2018?": a sentence of no typed answer does not say when
@@ -536,7 +557,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
         # "What job did Jo Bell have before?": "Jo Bell, previously finance director at
         # X" says it, whatever kind of answer the question's words ask for.
         band = sorted(before, key=lambda h: -h.quality)
-    years = {t for t in query.terms if is_year(t)}
+    years = {t for t in query.terms if is_year(t) and t not in query.about}
     if years and any(years & h.anchor for h in band):
         # "How many parking fines were issued in 2016?": the count beside that year, not a
         # newer report's count of another year.
@@ -553,9 +574,7 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # "When did it take its first students?" asks when an event happened, which the newest
     # report tells best; "When was it first opened?" and a plan ("When was it first
     # expected to open?") ask for the first.
-    earliest_asked = asks_first(query.corrected) and (
-        query.kind != "date" or query.asks_plan or _FIRST_DONE.search(query.corrected) is not None
-    )
+    earliest_asked = query.asks_first_value
     band = earliest_first(band) if earliest_asked and query.kind is not None else newest_first(band)
     if (
         query.kind == "date"

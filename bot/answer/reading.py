@@ -440,6 +440,10 @@ def read_passage(
                 first_near = now[0] if now else first_near
             span = spans[first_near] if spans else None
             old = replaced.get(first_near) if spans else None
+            if old is not None and query.asks_first_value:
+                # "What was it first meant to cost?" of "now £17m, up from £14m when it was
+                # approved": the value the change replaced.
+                span, old = old, None
             linked = bool(spans) and (near[first_near] or bool(pointed))
             if spans and not linked and query.kind == "count" and query.counted is not None:
                 # "warden numbers at their current level of 90": the count is said to be of
@@ -570,7 +574,10 @@ _PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
 _RETROSPECTIVE = re.compile(
     r"\b(originally|initially|at first|first (announced|promised|planned|costed|proposed|set|estimated)|"
     r"had (been|originally been) (due|expected|planned|promised|scheduled|meant)|previously|"
-    r"used to|was first|were first)\b",
+    r"used to|was first|were first|"
+    # "the original plan was to finish in 2021", "the initial estimate put it at £3m"
+    r"the (?:original|initial|earlier|previous|first) (?:plan|target|date|estimate|budget|forecast|"
+    r"timetable|deadline|figure|price|cost|aim|schedule)s?)\b",
     re.IGNORECASE,
 )
 

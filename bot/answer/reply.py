@@ -19,7 +19,7 @@ from ..corpus import Document
 from ..text.dates import PubDate
 from ..text.mentions import find_date_mentions
 from ..text.tokens import fold, tokenize
-from .hits import Hit, Ranking, time_told
+from .hits import Hit, Ranking, is_headline, time_told
 from .short import short_answer, title_head, title_said
 from .spans import AnswerSpan, AnswerType, span_value
 from .wording import as_shown
@@ -225,7 +225,8 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     best_of: dict[str, Hit] = {}
     # A why question asks a cause: older values of the figure it names are another fact.
     related = () if query.why else ranking.related
-    for hit in sorted(related, key=lambda h: (time_told(h), h.quality), reverse=True):
+    # The body's passage before the headline that sums it up ("a damning rating").
+    for hit in sorted(related, key=lambda h: (not is_headline(h), time_told(h), h.quality), reverse=True):
         best_of.setdefault(hit.document.id, hit)
 
     # Newest first: a grade the answer has again ("inadequate", then "requires improvement",

@@ -130,7 +130,7 @@ _GRADE_MOVED_TO = re.compile(
     r"(?:back\s+)?to\s+(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?P<grade>[A-Z][a-z]+))\b"
 )
 _RATING_WORD = re.compile(
-    r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|verdict)\b", re.I
+    r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assess\w*|verdict)\b", re.I
 )
 
 
@@ -663,6 +663,12 @@ _CHANGED_TO = re.compile(
     r"reduced|raised|lowered|slipped|moved|(?:gone|went|go|put|pushed) (?:up|down|back))\s+to\s+$",
     re.IGNORECASE,
 )
+# A holder said to have gone, after whom another came: "after X retired", "after X left".
+_AFTER = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
+_LEFT_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+)?(?:retired|resigned|left|quit|departed|stepped down|stood down|moved on|died)\b",
+    re.IGNORECASE,
+)
 #: How far (in words) after the new value the old one may stand and still be its own.
 REPLACED_WITHIN = 5
 
@@ -677,9 +683,21 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = 
         return bool(
             (_FROM_OLD.search(sentence[: old.start]) and _THEN_TO.match(between))
             or _HANDED_ON.search(between)
+            # "After X stepped down in May, Y took the chair"
+            or (
+                people
+                and _LEFT_AFTER.match(between)
+                and _AFTER.search(sentence[max(0, old.start - 15) : old.start])
+            )
         )
     if people and _SUCCEEDING.search(sentence[max(0, old.start - 25) : old.start]):
         return True
+    if (
+        people
+        and _LEFT_AFTER.match(sentence, old.end)
+        and _AFTER.search(sentence[max(0, old.start - 15) : old.start])
+    ):
+        return True  # "Y took over after X retired"
     said = _REPLACED_AFTER.search(sentence[max(0, old.start - 40) : old.start])
     return (
         said is not None

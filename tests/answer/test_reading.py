@@ -26,6 +26,7 @@ def _span(sentence: str, text: str) -> AnswerSpan:
         ("Initially, the refit was costed at £4m.", "£4m"),
         ("When it was first announced the quay was promised for 2015, at a cost of £9m.", "£9m"),
         ("The berth had been expected to reopen in March 2018.", "March 2018"),
+        ("The last flats are due in 2031; the original plan was to finish in 2026.", "2026"),
     ],
 )
 def test_a_value_given_as_first_planned_is_an_earlier_one(sentence: str, value: str) -> None:
@@ -39,6 +40,7 @@ def test_a_value_given_as_first_planned_is_an_earlier_one(sentence: str, value: 
         ("The new quay, originally due in spring 2017, will now open in 2022.", "2022"),
         ("Originally costed at £4m, the refit has since risen to £7m.", "£7m"),
         ("The terminal opened in May 2019.", "May 2019"),
+        ("The last flats are due in 2031; the original plan was to finish in 2026.", "2031"),
     ],
 )
 def test_the_new_value_beside_a_mention_of_the_first_plan_is_not_an_earlier_one(
@@ -350,3 +352,28 @@ def test_a_number_joined_to_its_noun_counts_nothing_asked(tmp_path: Path) -> Non
     )
     answer = engine.ask("How many students were in the nursing college's first intake?")
     assert answer.abstained, answer.short  # the wait was six years; no count of students is given
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much was the Kelby depot meant to cost when it was first approved?",
+        "What was the original cost estimate for the Kelby depot?",
+    ],
+)
+def test_a_question_asking_the_first_value_takes_the_one_a_change_replaced(
+    tmp_path: Path, question: str
+) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2021-depot.md": article(
+                "Kelby depot bill rises",
+                "2021-05-10",
+                "The board has revised the cost of the Kelby depot to £12.4 million, up from £9.8 million "
+                "when the scheme was approved in 2018.\n",
+            ),
+        },
+    )
+    assert engine.ask(question).short == "£9.8 million"
+    assert engine.ask("How much will the Kelby depot cost?").short == "£12.4 million"

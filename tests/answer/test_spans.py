@@ -44,6 +44,13 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
         ("The bill has climbed to £5.2m from the £4.8m budget.", "amount", "£4.8m", "£5.2m"),
         ("The tearoom was upgraded from Amber to Green in May.", "rating", "Amber", "Green"),
         ('Its hygiene grade went down from "fair" to "poor".', "rating", "fair", "poor"),
+        (
+            "Nia Shaw took over as chair last spring after Owen Platt retired.",
+            "person",
+            "Owen Platt",
+            "Nia Shaw",
+        ),
+        ("After Owen Platt stepped down in May, Nia Shaw became chair.", "person", "Owen Platt", "Nia Shaw"),
     ],
 )
 def test_a_value_the_sentence_says_was_replaced_is_the_old_one(

@@ -1,5 +1,5 @@
 """Answer quality, held by floors: the development set, four blind sets on the bundled
-corpus (the third and fourth held out) and thirty-eight corpora written for tests.
+corpus (the third and fourth held out) and forty corpora written for tests.
 
 The thresholds live here, at the figures measured when they were set (README, "How an
 answer is chosen"): a change that lowers one fails. The engine must earn them by kind of
@@ -23,8 +23,9 @@ university), `dunmarsh` (a police force) and `hartfell` (a national park) were m
 held out, then read; so were `cressbrook` (a council-owned waste company) and `lindenford`
 (a canal restoration trust), while `moorhaven` (a theatre trust) is held out, as are
 `corrowby` (a council-owned airport), `corvenham` (a leisure trust), `fellgate` (a
-housing association), `hollinsford` (a family support charity) and `sandcliffe` (a
-council-owned ferry company).
+housing association), `hollinsford` (a family support charity), `sandcliffe` (a
+council-owned ferry company), `dovecote` (a leisure trust) and `wickhollow` (a council-owned
+care company).
 """
 
 from __future__ import annotations
@@ -175,7 +176,7 @@ CORPUS_FLOORS = {
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     # A date right after the sentence telling the event: one wrong entry more (0.871 to 0.857).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.85 to 0.84).
-    "ashcombe": (0.88, 0.50, 1, 0.86, 0.86, 0.80),
+    "ashcombe": (0.90, 0.50, 1, 0.88, 0.87, 0.85),
     # A place most documents name is no answer to "where": "Where was X working before she
     # joined Marrowdale?" lost the sentence it found by that name (2 to 3 false "I don't
     # know"), for one dev and one held-out answer gained.
@@ -187,10 +188,10 @@ CORPUS_FLOORS = {
     # became "I don't know" (false abstentions 3 to 4, hit@1 unchanged).
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.736).
     # Session 15, the learned reordering: +1 hit, one wrong timeline entry more (0.75 to 0.74).
-    "marrowdale": (0.68, 0.83, 4, 0.65, 0.74, 0.90),  # family words: +1 hit, one wrong entry more
+    "marrowdale": (0.68, 0.83, 4, 0.65, 0.75, 0.90),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     # "When did it shut?" takes a date that had come over a plan as good: one hit lost (0.65 to 0.63).
-    "fenmoor": (0.65, 0.66, 2, 0.68, 0.67, 0.92),  # as of a date, newest first: 2 wrong entries more
+    "fenmoor": (0.65, 0.66, 2, 0.68, 0.68, 0.96),  # as of a date, newest first: 2 wrong entries more
     # Session 12, a date after the sentence telling the event: +1 hit, one wrong entry more.
     # Session 14, a street address stands where a place does: the headquarters' timeline
     # gains three entries, two right (0.762 to 0.755).
@@ -211,7 +212,7 @@ CORPUS_FLOORS = {
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
     "pendlecombe": (0.59, 0.83, 3, 0.43, 0.53, 0.48),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
-    "quarrybank": (0.63, 0.83, 3, 0.47, 0.66, 0.67),
+    "quarrybank": (0.63, 0.83, 3, 0.52, 0.67, 0.73),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -229,18 +230,18 @@ CORPUS_FLOORS = {
     # "rather than X" names the value replaced: recall 0.312 to 0.354.
     # Session 15, the learned reordering: hit@1 the same, one short answer, two earlier
     # values lost and one wrong entry more.
-    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.57, 0.41),  # held out: its misses are not read
+    "wyvernbus": (0.56, 0.33, 5, 0.43, 0.59, 0.43),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
     # more (precision 0.744 to 0.702, recall 0.553 to 0.658).
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.68, 0.68),  # held out: its misses are not read
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.70, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     "kilnbrook": (0.68, 0.83, 4, 0.56, 0.65, 0.55),  # as of a date, newest first: +1 hit
     # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
     # timeline entry (precision 0.783 to 0.750).
-    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.34),  # held out: its misses are not read
+    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.36),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -264,7 +265,7 @@ CORPUS_FLOORS = {
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
     # and a date that had come leads a plan: +1 hit, five more wrong entries (0.667 to 0.622).
-    "ousemere": (0.50, 0.66, 1, 0.45, 0.62, 0.86),  # held out: its misses are not read
+    "ousemere": (0.50, 0.66, 1, 0.45, 0.64, 0.88),  # held out: its misses are not read
     # A university and a city tram network, written blind this session: 0.568 and 0.545
     # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
     # Calderholt was then read; from its misses: a leading "Going into 2021," is when, not
@@ -282,24 +283,26 @@ CORPUS_FLOORS = {
     # Then read: "assoc", "the size of the ranger team" counts rangers (0.500).
     # Session 12, a date after the sentence telling the event: more timeline entries
     # (precision 0.651 to 0.622).
-    "hartfell": (0.63, 0.83, 3, 0.54, 0.66, 0.50),
+    "hartfell": (0.65, 0.83, 3, 0.54, 0.67, 0.52),
     # Session 12, a date that had come leads a plan: one right entry fewer (0.619 to 0.609).
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.581).
     # Session 13, a rating sentence of no grade read must be of a year the question names:
     # one answer that was no hit became "I don't know" (3 to 4 false abstentions).
-    "vennick": (0.56, 0.33, 4, 0.36, 0.60, 0.48),  # held out: its misses are not read
+    "vennick": (0.56, 0.33, 4, 0.36, 0.62, 0.48),  # held out: its misses are not read
     # Read: replies are responses; a rival named bare is another body (0.705).
     "dunmarsh": (0.79, 0.83, 2, 0.56, 0.92, 0.60),
     # Session 12's blind sets, held out: their misses are not read.
     "ivelbury": (0.68, 0.83, 6, 0.59, 0.69, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
-    "norbeck": (0.61, 0.83, 3, 0.59, 0.73, 0.66),
-    "yarwell": (0.56, 0.66, 3, 0.50, 0.70, 0.55),
+    "norbeck": (0.61, 0.83, 3, 0.59, 0.79, 0.66),
+    # Session 16, the timeline model trained again after grades named in yes-or-no
+    # questions were read: one wrong entry more (precision 0.70 to 0.69).
+    "yarwell": (0.56, 0.66, 3, 0.50, 0.69, 0.55),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
     # (precision 0.607 to 0.597).
-    "cressbrook": (0.59, 0.66, 1, 0.54, 0.60, 0.69),  # 0.500 hit@1 on arrival
+    "cressbrook": (0.59, 0.66, 1, 0.56, 0.61, 0.69),  # 0.500 hit@1 on arrival
     "lindenford": (0.70, 0.66, 0, 0.59, 0.74, 0.67),  # 0.659 hit@1 on arrival
     "moorhaven": (0.65, 0.83, 2, 0.52, 0.71, 0.68),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
@@ -311,6 +314,10 @@ CORPUS_FLOORS = {
     # them 0.432 and 0.614 hit@1): held out.
     "hollinsford": (0.43, 0.33, 5, 0.36, 0.60, 0.60),  # held out: its misses are not read
     "sandcliffe": (0.63, 0.66, 2, 0.43, 0.65, 0.71),  # held out: its misses are not read
+    # Written blind in session 16 and measured on arrival (with the learned models; without
+    # them 0.614 and 0.545 hit@1): held out.
+    "dovecote": (0.63, 0.50, 2, 0.43, 0.79, 0.74),  # held out: its misses are not read
+    "wickhollow": (0.59, 0.50, 1, 0.40, 0.51, 0.57),  # held out: its misses are not read
 }
 
 

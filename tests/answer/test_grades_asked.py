@@ -1,0 +1,88 @@
+"""Yes-or-no questions about a grade ("Is it still rated good?"): the grade the question
+names is the value in question, so the answer is the newest grade and the timeline the
+grades given before it, the named one among them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer.query import grade_terms
+from bot.engine import Engine
+from bot.text.tokens import tokenize
+
+from ..documents import article, engine_over
+
+
+@pytest.fixture
+def lido(tmp_path: Path) -> Engine:
+    """Stanholt Lido graded "good", then "needs attention", then "fair", then "good" again;
+    the third document's headline, its first line, calls a grade damning without giving one."""
+    return engine_over(
+        tmp_path,
+        {
+            "2016-lido.md": article(
+                "Stanholt Lido passes inspection",
+                "2016-04-02",
+                'Inspectors from the Leisure Standards Board rated Stanholt Lido "good" in March.\n',
+            ),
+            "2019-lido.md": article(
+                "Stanholt Lido marked down",
+                "2019-06-11",
+                'Stanholt Lido has been downgraded to "needs attention" by the Leisure Standards '
+                "Board after an inspection in May found broken changing-room locks.\n",
+            ),
+            "2022-lido.md": article(
+                "Stanholt Lido climbs back from damning Board rating",
+                "2022-09-20",
+                "Stanholt Lido climbs back from damning Board rating\n\n"
+                'Stanholt Lido was re-rated "fair" by the Leisure Standards Board in August, after the '
+                "locks were replaced and two more lifeguards were taken on.\n",
+            ),
+            "2024-lido.md": article(
+                "Stanholt Lido back to its best",
+                "2024-07-03",
+                'Stanholt Lido was rated "good" again by the Leisure Standards Board in June.\n',
+            ),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is Stanholt Lido still rated needs attention?",
+        "Did the 'needs attention' grade from May 2019 stick at Stanholt Lido?",
+        "is stanholt lido still needs attention",
+    ],
+)
+def test_a_question_naming_a_grade_gets_the_newest_and_the_earlier_grades(
+    lido: Engine, question: str
+) -> None:
+    answer = lido.ask(question)
+    assert answer.short is not None and answer.short.startswith("no")
+    assert "good" in answer.short
+    assert [e.said for e in answer.earlier] == ["fair", "needs attention", "good"]
+
+
+def test_a_headline_summing_up_is_not_its_documents_earlier_grade(lido: Engine) -> None:
+    # "a damning Board rating" reads as a grade "Board"; the body says the grade.
+    answer = lido.ask("Is Stanholt Lido still rated fair?")
+    assert answer.short == "no — good"
+    assert answer.earlier[0].said == "fair"
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("Is the lido still rated good?", {"good"}),
+        ("Did the 'needs attention' grade from May 2019 stick?", {"needs", "attention", "may", "2019"}),
+        ("Is the lido still open in May 2019?", set()),
+    ],
+)
+def test_a_grade_named_and_the_time_it_was_given_are_the_value_in_question(
+    question: str, named: set[str]
+) -> None:
+    terms = tokenize(question)
+    assert grade_terms(question, terms) == {t for w in named for t in tokenize(w)}
