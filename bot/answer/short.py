@@ -83,6 +83,18 @@ _REPORTED = re.compile(
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".
 _PURPOSE = re.compile(r"^\W*(To [a-z]+\b[^,;:]*),")
 # A sentence that opens on what came of the one before it.
+# Words before a "that" which opens what was said, found or feared ("arguments that the
+# lane could not cope"), not a relative clause ("faults that we could not risk").
+_TELLING = re.compile(
+    r"argument|arguments|claims?|fears?|concerns?|warnings?|evidence|view|belief|fact|"
+    r"accepted|argued|found|showed|shown|said|concluded|decided|agreed|felt|believed|warned|feared|ruled"
+)
+# A sentence that counts the causes it is about to give: "two changes", "three sources".
+_ANNOUNCED = re.compile(
+    r"\b(?:two|three|four|five|several|a number of|a few|\d+)\s+(?:[a-z-]+\s+)?"
+    r"(?:reasons|sources|changes|factors|causes|problems|things|developments)\b",
+    re.I,
+)
 _RESULT = re.compile(
     r"^\W*(as a (result|consequence)|consequently|therefore|this means|that means|because of (this|that))\b",
     re.I,
@@ -505,6 +517,23 @@ def _restates(words: list[str], query: Query) -> bool:
     return not terms or 2 * sum(t in query.terms for t in terms) >= len(terms)
 
 
+def _clause(said: list[str], most: int) -> list[str]:
+    """The first words of a clause, at most `most`, to where it ends: a semicolon, a dash, a
+    comma opening another clause ("X, Y and Z" is one), or "and" before another verb."""
+    words: list[str] = []
+    for k, word in enumerate(said[:most]):
+        following = fold(said[k + 1]) if k + 1 < len(said) else ""
+        if len(words) >= _CLAUSE_MIN_WORDS and (
+            word in "–—" or (fold(word) == "and" and following in _AUXILIARIES)
+        ):
+            break  # "... in the department and has not been debated": another clause
+        words.append(word)
+        ends = word[-1] in ";:" or (word[-1] == "," and following in _CLAUSE_OPENERS)
+        if ends and len(words) >= _CLAUSE_MIN_WORDS:
+            break  # the clause ends here; a comma in a list ("X, Y and Z") does not end it
+    return words
+
+
 def _because(sentence: str, query: Query) -> str | None:
     """The clause of a sentence that gives a cause ("because of a shortage of nurses"), or
     else the words of it the question does not already say."""
@@ -517,24 +546,27 @@ def _because(sentence: str, query: Query) -> str | None:
             continue  # "since 2017", "after May" say when, not why
         if match.re is _REPORTED and _restates(rest[:MAX_SHORT_WORDS], query):
             continue  # "we hoped to open in May" says again what the question asks about
-        words: list[str] = []
         said = sentence[match.start() :].split()
         # A clause too long for its opening word ("after", "because") is told without it.
         opening = len(match.group(0).split())
-        for k, word in enumerate(said[: MAX_SHORT_WORDS + opening]):
-            following = fold(said[k + 1]) if k + 1 < len(said) else ""
-            if len(words) >= _CLAUSE_MIN_WORDS and (
-                word in "–—" or (fold(word) == "and" and following in _AUXILIARIES)
-            ):
-                break  # "... in the department and has not been debated": another clause
-            words.append(word)
-            ends = word[-1] in ";:" or (word[-1] == "," and following in _CLAUSE_OPENERS)
-            if ends and len(words) >= _CLAUSE_MIN_WORDS:
-                break  # the clause ends here; a comma in a list ("X, Y and Z") does not end it
+        words = _clause(said, MAX_SHORT_WORDS + opening)
         # "because ..." keeps its word; ", saying ...", "found that ..." and "said ..." never.
         keeps_opening = match.re is _CAUSE and match.group(1) is not None
+        start = 0
         if len(words) > MAX_SHORT_WORDS or not keeps_opening:
-            words = words[opening:][:MAX_SHORT_WORDS]
+            start, words = opening, words[opening:][:MAX_SHORT_WORDS]
+        that = next(
+            (
+                k
+                for k in range(_CLAUSE_MIN_WORDS, len(words) - 2)
+                if fold(words[k]) == "that" and _TELLING.fullmatch(fold(words[k - 1]).strip(",'’"))
+            ),
+            None,
+        )
+        if len(words) == MAX_SHORT_WORDS and that is not None:
+            # "after councillors accepted residents' arguments that the lane could not cope
+            # with the traffic": too long to tell whole, it is told from what was argued.
+            words = _clause(said[start + that + 1 :], MAX_SHORT_WORDS)
         # Cut short, it ends on a whole phrase: not "... in the department and has not been".
         words = _trim_end(words) or words[:1]
         return _clean(" ".join(words)) or None
@@ -639,12 +671,24 @@ def short_answer(
     """The answer in at most `MAX_SHORT_WORDS` words, or None when only the sentence will do."""
     question = fold(query.corrected).strip()
     if query.why:
-        if _RESULT.match(sentence) and passage:
+        said = sentences_of(passage) if passage else []
+        at = place_of(sentence, said) if said else None
+        if _RESULT.match(sentence) and at:
             # "As a result the opening has been put back": the sentence before says why.
-            said = sentences_of(passage)
-            at = place_of(sentence, said) or 0
-            if at > 0:
-                return _because(said[at - 1], query)
+            return _because(said[at - 1], query)
+        announced = _ANNOUNCED.search(sentence)
+        if announced is not None:
+            # "The rise came from three sources: the contractor's price, ...": what follows
+            # the colon; "It reflects two changes." or "Two reasons.": the next sentence.
+            colon = sentence.find(":", announced.end())
+            if colon >= 0:
+                listed = _trim_end(sentence[colon + 1 :].split()[:MAX_SHORT_WORDS])
+                return _clean(" ".join(listed)) or None
+            if at is not None and at + 1 < len(said):
+                following = said[at + 1]
+                return _because(following, query) or _clean(
+                    " ".join(_trim_end(following.split()[:MAX_SHORT_WORDS]))
+                )
         return _because(sentence, query)
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
         return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))

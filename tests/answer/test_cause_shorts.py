@@ -32,6 +32,25 @@ DOCUMENTS = {
         "Dana Pryce, who has led Wexcombe museum since 2017, is leaving because she wants to "
         "return to teaching.\n\nThe museum cafe raised its prices due to higher milk costs.",
     ),
+    "2023-lido.md": article(
+        "Lido charges rise",
+        "2023-08-20",
+        "The lido trust said the rise in its day ticket came from two sources: a dearer gas "
+        "contract for the boilers and the new lifeguard pay scale.",
+    ),
+    "2023-pool.md": article(
+        "Pool prices",
+        "2023-09-02",
+        "The Wexcombe pool season ticket went up for two reasons. Its heating oil supplier "
+        "doubled its price and the county cut its grant.",
+    ),
+    "2024-market.md": article(
+        "Market hall plan refused",
+        "2024-02-14",
+        "The council refused the Wexcombe market hall extension in January, after councillors "
+        "accepted traders' arguments that the narrow yard could not take delivery lorries at "
+        "the same time as shoppers.",
+    ),
 }
 
 
@@ -155,3 +174,16 @@ def test_a_heading_is_no_cause_told() -> None:
 def test_a_cause_is_told_in_its_own_clause(tmp_path: Path, said: str, question: str, short: str) -> None:
     news = {"2020-town.md": article("Town news", "2020-07-01", said)}
     assert _short(engine_over(tmp_path, news), question) == short
+
+
+def test_causes_counted_before_a_colon_are_what_follows_it(engine: Engine) -> None:
+    assert "dearer gas contract" in _short(engine, "What caused the rise in the lido's day ticket?")
+
+
+def test_causes_counted_in_a_sentence_of_their_own_are_the_next_sentence(engine: Engine) -> None:
+    assert "heating oil" in _short(engine, "Why did the pool season ticket go up?")
+
+
+def test_a_cause_too_long_to_tell_whole_is_told_from_what_was_argued(engine: Engine) -> None:
+    short = _short(engine, "Why did the council refuse the market hall extension?")
+    assert short.startswith("the narrow yard could not take delivery lorries")
