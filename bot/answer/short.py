@@ -109,6 +109,8 @@ _CLAUSE_OPENERS = frozenset(
 _AUXILIARIES = frozenset("has have had is are was were will would could can may might must".split())
 # Causes that also say when: "after" and "since" before a date or a number give a time.
 _WEAK_CAUSES = frozenset("after since following".split())
+# Words that open a cause or something else: a time ("since May"), a purpose ("so that").
+_NOT_ONLY_CAUSES = frozenset(("since", "following", "so that", "in order to"))
 _DATED = re.compile(
     r"(\d|the$|last$|this$|that$|"
     + "|".join(
@@ -537,10 +539,25 @@ def _clause(said: list[str], most: int) -> list[str]:
 def _because(sentence: str, query: Query) -> str | None:
     """The clause of a sentence that gives a cause ("because of a shortage of nurses"), or
     else the words of it the question does not already say."""
+    told = _cause_clause(sentence, query)
+    if told is not None:
+        return told
+    told = _new_words(sentence, query, cause=True)
+    # One word ("Report", a heading's) is no cause told; the sentence is then the answer.
+    return told if told and len(told.split()) > 1 else None
+
+
+def _cause_clause(sentence: str, query: Query, strong: bool = False) -> str | None:
+    """The clause of a sentence that gives a cause, if a word says one does ("because",
+    "due to", "found that"); not by a word that may say something else ("since", "so
+    that") when `strong`."""
     purpose = _PURPOSE.match(sentence)
-    if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS:
+    if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS and not strong:
         return "to" + purpose.group(1)[2:]
-    for match in [*_CAUSE.finditer(sentence), *_REPORTED.finditer(sentence)]:
+    # What someone "said" beside the sentence that answers is no cause of what it tells.
+    for match in [*_CAUSE.finditer(sentence), *([] if strong else _REPORTED.finditer(sentence))]:
+        if strong and match.group(0).lower() in _NOT_ONLY_CAUSES:
+            continue
         rest = sentence[match.end() :].split()
         if not rest or (match.group(0).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
             continue  # "since 2017", "after May" say when, not why
@@ -570,9 +587,7 @@ def _because(sentence: str, query: Query) -> str | None:
         # Cut short, it ends on a whole phrase: not "... in the department and has not been".
         words = _trim_end(words) or words[:1]
         return _clean(" ".join(words)) or None
-    told = _new_words(sentence, query, cause=True)
-    # One word ("Report", a heading's) is no cause told; the sentence is then the answer.
-    return told if told and len(told.split()) > 1 else None
+    return None
 
 
 _PER_CENT = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
@@ -689,7 +704,14 @@ def short_answer(
                 return _because(following, query) or _clean(
                     " ".join(_trim_end(following.split()[:MAX_SHORT_WORDS]))
                 )
-        return _because(sentence, query)
+        told = _cause_clause(sentence, query)
+        if told is None and at is not None:
+            # "The centre will not now open until 2023." tells what happened; the sentence
+            # beside it in the passage may tell why ("... after the builder went bust").
+            for k in (at + 1, at - 1):
+                if 0 <= k < len(said) and (told := _cause_clause(said[k], query, strong=True)) is not None:
+                    return told
+        return told or _because(sentence, query)
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
         return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))
     choice = _choice(question)

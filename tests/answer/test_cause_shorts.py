@@ -187,3 +187,17 @@ def test_causes_counted_in_a_sentence_of_their_own_are_the_next_sentence(engine:
 def test_a_cause_too_long_to_tell_whole_is_told_from_what_was_argued(engine: Engine) -> None:
     short = _short(engine, "Why did the council refuse the market hall extension?")
     assert short.startswith("the narrow yard could not take delivery lorries")
+
+
+def test_a_sentence_telling_what_happened_is_explained_by_one_beside_it(tmp_path: Path) -> None:
+    depot = article(
+        "Depot opening",
+        "2024-05-06",
+        "The Wexcombe bus depot will not now open until spring 2026, two years late. Work on the "
+        "site stopped for four months after floodwater filled the foundations last winter.",
+    )
+    answer = engine_over(tmp_path, {**DOCUMENTS, "2024-depot.md": depot}).ask(
+        "Why is the Wexcombe bus depot two years late?"
+    )
+    assert answer.answer is not None and answer.answer.endswith("two years late.")
+    assert answer.short == "after floodwater filled the foundations last winter"

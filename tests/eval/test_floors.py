@@ -317,7 +317,7 @@ CORPUS_FLOORS = {
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
     "dovecote": (0.63, 0.50, 2, 0.43, 0.79, 0.74),  # held out: its misses are not read
-    "wickhollow": (0.59, 0.50, 1, 0.40, 0.51, 0.57),  # held out: its misses are not read
+    "wickhollow": (0.59, 0.50, 1, 0.43, 0.51, 0.57),  # held out: its misses are not read
 }
 
 
