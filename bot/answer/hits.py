@@ -7,7 +7,6 @@ May import `corpus`, `text` and this package's `tuning`, `sentences` and `spans`
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -17,7 +16,7 @@ from ..corpus import Document, Passage
 from ..text.mentions import latest_mentioned
 from ..text.tokens import fold
 from . import tuning
-from .query import Query
+from .query import FIRST, Query
 from .sentences import word_count
 from .spans import AnswerSpan
 
@@ -126,10 +125,7 @@ def newest_first(hits: Iterable[Hit]) -> list[Hit]:
     )
 
 
-_FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
-
-
 def earliest_first(hits: Iterable[Hit]) -> list[Hit]:
     """Hits answering the same fact, oldest document first, one saying "first" or
     "original" before others."""
-    return sorted(hits, key=lambda h: (not _FIRST.search(h.sentence), _date_key(h.document)))
+    return sorted(hits, key=lambda h: (not FIRST.search(h.sentence), _date_key(h.document)))

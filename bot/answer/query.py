@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -36,7 +36,7 @@ from .question import (
 from .spans import AnswerType, find_answer_spans, is_name_word
 from .wording import FILLER_WORDS, common_spelling, informal_to_plain, is_common_english, zipf
 
-__all__ = ["SYNONYM_WORDS", "Query", "grade_terms", "graded", "parse_query", "synonym_groups"]
+__all__ = ["FIRST", "SYNONYM_WORDS", "Query", "grade_terms", "graded", "parse_query", "synonym_groups"]
 
 QUESTION_WORDS = ("when", "who", "what", "which", "where", "why", "how", "whose")
 #: Words at least this common in English (Zipf scale) are never "corrected".
@@ -61,8 +61,17 @@ _EARLIER = re.compile(
     r"promised|due)\b",
     re.IGNORECASE,
 )
-_FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
+#: Words that speak of the first of a fact's values: "its first chair", "the original cost".
+FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
+# "first" before the verb asks when it first happened ("When was it first opened?");
+# before a noun it names the event ("its first students").
 _FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
+# What asks the value a change replaced, not a first thing: "originally meant to cost",
+# "the initial estimate", "when it was first approved"; not "the first phase".
+_ORIGINAL_VALUE = re.compile(
+    r"\b(originally|initially|original|initial)\b|\bfirst\s+[a-z]+(?:ed|t)\b|\bwhen\s+(?:\w+\s+){0,2}first\b",
+    re.IGNORECASE,
+)
 _FORECAST = re.compile(
     r"\b(due|expected|planned|scheduled|supposed to|meant to|set to|going to|on course|on track|will|"
     r"forecast|estimated|target)\b",
@@ -161,9 +170,16 @@ class Query:
         first meant to cost?", "When was it first opened?", "Who was its first chair?";
         not "When did it take its first students?", an event the newest report tells best."""
         return self.kind is not None and bool(
-            _FIRST.search(self.corrected)
+            FIRST.search(self.corrected)
             and (self.kind != "date" or self.asks_plan or _FIRST_DONE.search(self.corrected))
         )
+
+    @cached_property  # read for every sentence of every candidate
+    def asks_original_value(self) -> bool:
+        """Whether the question asks the value a change replaced: "What was it originally
+        meant to cost?", "How much was it to cost when it was first approved?"; not "How
+        much will the first phase cost?"."""
+        return self.kind is not None and bool(_ORIGINAL_VALUE.search(self.corrected))
 
     @property
     def forecast(self) -> bool:
@@ -500,25 +516,29 @@ def _capitalised_terms(question: str) -> frozenset[str]:
 
 # A phrase in single quotes, not an apostrophe: "the 'needs work' grade".
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]([a-z][a-z -]{0,38}[a-z])['’](?![\w'’])", re.IGNORECASE)
-# A year, with the month before it if any: "April 2016".
+# A year, with the month before it if any: "May 2019".
 _A_TIME = re.compile(rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+# Words asking whether a state lasted: then a time the question gives is when it began.
+_LASTED = re.compile(
+    r"\b(still|stick|stuck|last|lasted|hold|held|keep|kept|remain|remained)\b", re.IGNORECASE
+)
 
 
-def grade_terms(question: str, terms: Sequence[str], grades: Iterable[str] = ()) -> frozenset[str]:
-    """The terms of the grades a yes-or-no question names (`grades`, or those it gives as a
-    rating verb's), and of the time it says they were given: "Is it still rated good?",
-    "Did the 'fair' grade from May 2019 stick?" ask whether that grade holds now."""
+def grade_terms(question: str, grades: Iterable[str] = ()) -> frozenset[str]:
+    """The terms of the grades a yes-or-no question names (`grades`, or those its wording
+    shows to be grades: "rated good", "the 'fair' grade"), and, when it asks whether the
+    grade lasted, of the time it gives: "Did the 'fair' grade from May 2019 stick?"."""
     quoted = _SINGLE_QUOTED.sub(r'"\1"', question).rstrip(" ?!")
     named = [*grades, *(s.text for s in find_answer_spans(quoted, "rating", ""))]
     found = {t for g in named for t in tokenize(g)}
-    if found:
+    if found and _LASTED.search(question):
         found |= {t for m in _A_TIME.finditer(question) for t in tokenize(m.group(0))}
-    return frozenset(found & set(terms))
+    return frozenset(found & set(tokenize(question)))
 
 
 def graded(query: Query, grades: Iterable[str]) -> Query:
     """The query read as asking whether the grades it names hold (see `grade_terms`)."""
-    about = grade_terms(query.corrected, query.terms, grades)
+    about = grade_terms(query.corrected, grades)
     return replace(
         query,
         kind="rating",
@@ -592,7 +612,7 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     asked_about = person_terms(corrected) if kind == "person" and polar else frozenset()
     still = polar and re.search(r"\bstill\b", corrected, re.I) is not None
     if kind == "rating" and polar:
-        asked_about = grade_terms(corrected, terms)
+        asked_about = grade_terms(corrected)
     if kind in ("amount", "date", "count") and still:
         # "Is it still £40m?", "Is it still due in June 2024?", "Does it still run 12
         # stations?": the value named is the value in question, as a person is.

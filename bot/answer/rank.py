@@ -71,8 +71,6 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 # "When did it open?", "when did they move": asks when something happened.
 _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
-# "first" before the verb asks when it first happened ("When was it first opened?");
-# before a noun it names the event ("its first students").
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -178,14 +176,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     ranking = _rank(index, query, as_of)
     if query.kind is not None or not ranking.hits or not asks_yes_or_no(query.corrected):
         return ranking
-    # "Are they still requires improvement or did they get good back?" names grades with
-    # no word for a rating: the passages found say they are grades.
-    asked = f" {' '.join(words(fold(query.corrected)))} "
+    # "Is the lido still needs work, or back to fair?" names grades with no word for a
+    # rating: the passages found say they are grades.
+    asked = _padded(query.corrected)
     grades = {
         span.text
         for hit in ranking.hits
         for span in find_answer_spans(hit.passage.text, "rating", "")
-        if f" {' '.join(words(fold(span.text)))} " in asked
+        if _padded(span.text) in asked
     }
     if not grades:
         return ranking
@@ -193,6 +191,11 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     # With nothing but the grades to go by ("did they get good back?"), no sentence giving
     # one need lead; the question is then read as it was.
     return regraded if regraded.hits and regraded.hits[0].span is not None else ranking
+
+
+def _padded(text: str) -> str:
+    """A text's folded words between spaces, to find one text's words whole in another's."""
+    return f" {' '.join(words(fold(text)))} "
 
 
 def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
@@ -569,13 +572,10 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         # its founding ("when I joined two years ago") is the date of something else.
         band = [h for h in band if defining in h.anchor]
     # Newest document first; within one document, the statement about the latest time
-    # ("rated inadequate in 2013" then "requires improvement in April 2016"); "who was the
-    # first chief executive?" asks for the earliest.
-    # "When did it take its first students?" asks when an event happened, which the newest
-    # report tells best; "When was it first opened?" and a plan ("When was it first
-    # expected to open?") ask for the first.
+    # ("rated poor in 2012" then "fair in May 2015"); "who was the first chair?" asks for
+    # the earliest (`Query.asks_first_value`).
     earliest_asked = query.asks_first_value
-    band = earliest_first(band) if earliest_asked and query.kind is not None else newest_first(band)
+    band = earliest_first(band) if earliest_asked else newest_first(band)
     if (
         query.kind == "date"
         and band

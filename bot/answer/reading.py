@@ -2,7 +2,7 @@
 
 A sentence answers when it holds a value of the kind asked, next to the question's words,
 belonging to what the question names; a pronoun sentence with a later date updates the
-one before it ("They were re-rated 'good' in April 2016").
+one before it ("They were re-rated 'fair' in May 2015").
 May import `corpus`, `dates`, `index`, `passages`, `tokens` and this package's `tuning`,
 `query`, `question`, `sentences`, `spans`, `figures`, `asked` and `posts`.
 """
@@ -291,7 +291,7 @@ def _against_published(span: AnswerSpan, published: PubDate) -> int:
 
 
 def _later(sentence: str, before: str, published: PubDate | None) -> bool:
-    """Whether a sentence tells of a later time than the one before it ("in April 2016"
+    """Whether a sentence tells of a later time than the one before it ("in May 2015"
     after "in 2013"): the update of what that one said."""
     now, then = latest_mentioned(sentence, published), latest_mentioned(before, published)
     return now is not None and then is not None and now > then
@@ -440,7 +440,7 @@ def read_passage(
                 first_near = now[0] if now else first_near
             span = spans[first_near] if spans else None
             old = replaced.get(first_near) if spans else None
-            if old is not None and query.asks_first_value:
+            if old is not None and query.asks_original_value:
                 # "What was it first meant to cost?" of "now £17m, up from £14m when it was
                 # approved": the value the change replaced.
                 span, old = old, None
@@ -575,9 +575,9 @@ _RETROSPECTIVE = re.compile(
     r"\b(originally|initially|at first|first (announced|promised|planned|costed|proposed|set|estimated)|"
     r"had (been|originally been) (due|expected|planned|promised|scheduled|meant)|previously|"
     r"used to|was first|were first|"
-    # "the original plan was to finish in 2021", "the initial estimate put it at £3m"
-    r"the (?:original|initial|earlier|previous|first) (?:plan|target|date|estimate|budget|forecast|"
-    r"timetable|deadline|figure|price|cost|aim|schedule)s?)\b",
+    # "the original plan was to finish in 2026", "the initial estimate put it at £3m"
+    r"the (?:original|initial|earlier|previous) (?:plan|estimate|budget|forecast|timetable|deadline|price|"
+    r"cost|schedule) (?:was|had been|put|of))\b",
     re.IGNORECASE,
 )
 

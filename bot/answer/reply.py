@@ -225,7 +225,7 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
     best_of: dict[str, Hit] = {}
     # A why question asks a cause: older values of the figure it names are another fact.
     related = () if query.why else ranking.related
-    # The body's passage before the headline that sums it up ("a damning rating").
+    # The body's passage before the headline that sums it up ("leaves grim rating behind").
     for hit in sorted(related, key=lambda h: (not is_headline(h), time_told(h), h.quality), reverse=True):
         best_of.setdefault(hit.document.id, hit)
 

@@ -82,19 +82,22 @@ _REPORTED = re.compile(
 )
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".
 _PURPOSE = re.compile(r"^\W*(To [a-z]+\b[^,;:]*),")
-# A sentence that opens on what came of the one before it.
 # Words before a "that" which opens what was said, found or feared ("arguments that the
 # lane could not cope"), not a relative clause ("faults that we could not risk").
 _TELLING = re.compile(
-    r"argument|arguments|claims?|fears?|concerns?|warnings?|evidence|view|belief|fact|"
+    r"arguments?|claims?|fears?|concerns?|warnings?|evidence|view|belief|fact|"
     r"accepted|argued|found|showed|shown|said|concluded|decided|agreed|felt|believed|warned|feared|ruled"
 )
-# A sentence that counts the causes it is about to give: "two changes", "three sources".
-_ANNOUNCED = re.compile(
+# Causes a sentence counts: "two changes", "three sources", "several reasons".
+_COUNTED_CAUSES = (
     r"\b(?:two|three|four|five|several|a number of|a few|\d+)\s+(?:[a-z-]+\s+)?"
-    r"(?:reasons|sources|changes|factors|causes|problems|things|developments)\b",
-    re.I,
+    r"(?:reasons|sources|changes|factors|causes|problems|things|developments)\b"
 )
+# Counted, then listed after a colon: "came from two sources: the price, ...".
+_LISTED = re.compile(_COUNTED_CAUSES + r"[^:]*:\s", re.IGNORECASE)
+# Counted at the sentence's end, to be given in the next: "It went up for two reasons."
+_COUNTED_LAST = re.compile(_COUNTED_CAUSES + r"\W*$", re.IGNORECASE)
+# A sentence that opens on what came of the one before it.
 _RESULT = re.compile(
     r"^\W*(as a (result|consequence)|consequently|therefore|this means|that means|because of (this|that))\b",
     re.I,
@@ -539,24 +542,26 @@ def _clause(said: list[str], most: int) -> list[str]:
 def _because(sentence: str, query: Query) -> str | None:
     """The clause of a sentence that gives a cause ("because of a shortage of nurses"), or
     else the words of it the question does not already say."""
-    told = _cause_clause(sentence, query)
-    if told is not None:
-        return told
+    return _cause_clause(sentence, query) or _new_cause_words(sentence, query)
+
+
+def _new_cause_words(sentence: str, query: Query) -> str | None:
+    """The words of a sentence the question does not say, led by its subject, as a cause."""
     told = _new_words(sentence, query, cause=True)
     # One word ("Report", a heading's) is no cause told; the sentence is then the answer.
     return told if told and len(told.split()) > 1 else None
 
 
-def _cause_clause(sentence: str, query: Query, strong: bool = False) -> str | None:
+def _cause_clause(sentence: str, query: Query, only_causes: bool = False) -> str | None:
     """The clause of a sentence that gives a cause, if a word says one does ("because",
-    "due to", "found that"); not by a word that may say something else ("since", "so
-    that") when `strong`."""
+    "due to", "found that"). With `only_causes`, not a purpose it opens on, nor what someone
+    "said", nor a clause after a word that may say something else ("since", "so that")."""
     purpose = _PURPOSE.match(sentence)
-    if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS and not strong:
+    if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS and not only_causes:
         return "to" + purpose.group(1)[2:]
     # What someone "said" beside the sentence that answers is no cause of what it tells.
-    for match in [*_CAUSE.finditer(sentence), *([] if strong else _REPORTED.finditer(sentence))]:
-        if strong and match.group(0).lower() in _NOT_ONLY_CAUSES:
+    for match in [*_CAUSE.finditer(sentence), *([] if only_causes else _REPORTED.finditer(sentence))]:
+        if only_causes and match.group(0).lower() in _NOT_ONLY_CAUSES:
             continue
         rest = sentence[match.end() :].split()
         if not rest or (match.group(0).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
@@ -691,27 +696,24 @@ def short_answer(
         if _RESULT.match(sentence) and at:
             # "As a result the opening has been put back": the sentence before says why.
             return _because(said[at - 1], query)
-        announced = _ANNOUNCED.search(sentence)
-        if announced is not None:
-            # "The rise came from three sources: the contractor's price, ...": what follows
-            # the colon; "It reflects two changes." or "Two reasons.": the next sentence.
-            colon = sentence.find(":", announced.end())
-            if colon >= 0:
-                listed = _trim_end(sentence[colon + 1 :].split()[:MAX_SHORT_WORDS])
-                return _clean(" ".join(listed)) or None
-            if at is not None and at + 1 < len(said):
-                following = said[at + 1]
-                return _because(following, query) or _clean(
-                    " ".join(_trim_end(following.split()[:MAX_SHORT_WORDS]))
-                )
+        listed = _LISTED.search(sentence)
+        if listed is not None:
+            # "The rise came from three sources: the contractor's price, ...": what follows.
+            kept = _trim_end(sentence[listed.end() :].split()[:MAX_SHORT_WORDS])
+            return _clean(" ".join(kept)) or None
         told = _cause_clause(sentence, query)
-        if told is None and at is not None:
+        if told is not None:
+            return told
+        if at is not None and _COUNTED_LAST.search(sentence) and at + 1 < len(said):
+            # "It went up for two reasons." or "Two reasons.": the next sentence gives them.
+            return _because(said[at + 1], query)
+        if at is not None:
             # "The centre will not now open until 2023." tells what happened; the sentence
             # beside it in the passage may tell why ("... after the builder went bust").
             for k in (at + 1, at - 1):
-                if 0 <= k < len(said) and (told := _cause_clause(said[k], query, strong=True)) is not None:
+                if 0 <= k < len(said) and (told := _cause_clause(said[k], query, only_causes=True)):
                     return told
-        return told or _because(sentence, query)
+        return _new_cause_words(sentence, query)
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
         return _clean(" ".join(was.split()[:MAX_SHORT_WORDS]))
     choice = _choice(question)

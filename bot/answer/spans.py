@@ -130,7 +130,8 @@ _GRADE_MOVED_TO = re.compile(
     r"(?:back\s+)?to\s+(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?P<grade>[A-Z][a-z]+))\b"
 )
 _RATING_WORD = re.compile(
-    r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assess\w*|verdict)\b", re.I
+    r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assessments|assessors?|verdict)\b",
+    re.I,
 )
 
 
@@ -669,6 +670,24 @@ _LEFT_AFTER = re.compile(
     r"\s+(?:had\s+|has\s+)?(?:retired|resigned|left|quit|departed|stepped down|stood down|moved on|died)\b",
     re.IGNORECASE,
 )
+# Words of taking a post: someone is said to have come after the one who left.
+_TOOK_POST = re.compile(
+    r"\b(?:took over|takes over|taking over|became|becomes|was appointed|was named|stepped up|succeeded|"
+    r"took the chair|took charge)\b",
+    re.IGNORECASE,
+)
+
+
+def _gone_before(sentence: str, old: AnswerSpan) -> bool:
+    """Whether the sentence says a holder left before another took the post: "after X
+    retired", with "took over" or "became" in it; not "thanked Y after X retired"."""
+    return bool(
+        _LEFT_AFTER.match(sentence, old.end)
+        and _AFTER.search(sentence[max(0, old.start - 15) : old.start])
+        and _TOOK_POST.search(sentence)
+    )
+
+
 #: How far (in words) after the new value the old one may stand and still be its own.
 REPLACED_WITHIN = 5
 
@@ -678,26 +697,16 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = 
     succeeded by Y", "£61m, up from the £48m"; and, for `people`, "Y became chair, taking
     over from X". Not "47 staff, up from 41, and 150 volunteers" read for the volunteers,
     nor "41,500 objects moved from three stores"."""
+    if people and _gone_before(sentence, old):
+        return True  # "Y took over after X retired", "After X stepped down, Y became chair"
     if old.start < new.start:
         between = sentence[old.end : new.start]
         return bool(
             (_FROM_OLD.search(sentence[: old.start]) and _THEN_TO.match(between))
             or _HANDED_ON.search(between)
-            # "After X stepped down in May, Y took the chair"
-            or (
-                people
-                and _LEFT_AFTER.match(between)
-                and _AFTER.search(sentence[max(0, old.start - 15) : old.start])
-            )
         )
     if people and _SUCCEEDING.search(sentence[max(0, old.start - 25) : old.start]):
         return True
-    if (
-        people
-        and _LEFT_AFTER.match(sentence, old.end)
-        and _AFTER.search(sentence[max(0, old.start - 15) : old.start])
-    ):
-        return True  # "Y took over after X retired"
     said = _REPLACED_AFTER.search(sentence[max(0, old.start - 40) : old.start])
     return (
         said is not None

@@ -180,7 +180,7 @@ def test_causes_counted_before_a_colon_are_what_follows_it(engine: Engine) -> No
     assert "dearer gas contract" in _short(engine, "What caused the rise in the lido's day ticket?")
 
 
-def test_causes_counted_in_a_sentence_of_their_own_are_the_next_sentence(engine: Engine) -> None:
+def test_causes_counted_at_a_sentences_end_are_the_next_sentence(engine: Engine) -> None:
     assert "heating oil" in _short(engine, "Why did the pool season ticket go up?")
 
 
@@ -201,3 +201,27 @@ def test_a_sentence_telling_what_happened_is_explained_by_one_beside_it(tmp_path
     )
     assert answer.answer is not None and answer.answer.endswith("two years late.")
     assert answer.short == "after floodwater filled the foundations last winter"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "short"),
+    [
+        (
+            "The Kelby depot will open in 2026 after three changes of contractor. The site covers "
+            "four acres.",
+            "Why will the Kelby depot open in 2026?",
+            "after three changes of contractor",
+        ),
+        (
+            "Kelby baths shut for a month because of two problems with the roof. Swimmers used "
+            "the Ordley pool instead.",
+            "Why did Kelby baths shut for a month?",
+            "because of two problems with the roof",
+        ),
+    ],
+)
+def test_a_sentence_counting_its_causes_in_its_own_clause_gives_them(
+    tmp_path: Path, text: str, question: str, short: str
+) -> None:
+    engine = engine_over(tmp_path, {**DOCUMENTS, "2024-kelby.md": article("Kelby news", "2024-07-01", text)})
+    assert engine.ask(question).short == short

@@ -18,7 +18,7 @@ from ..documents import article, engine_over
 @pytest.fixture
 def lido(tmp_path: Path) -> Engine:
     """Stanholt Lido graded "good", then "needs attention", then "fair", then "good" again;
-    the third document's headline, its first line, calls a grade damning without giving one."""
+    the third document's headline, its first line, calls a grade grim without giving one."""
     return engine_over(
         tmp_path,
         {
@@ -34,9 +34,9 @@ def lido(tmp_path: Path) -> Engine:
                 "Board after an inspection in May found broken changing-room locks.\n",
             ),
             "2022-lido.md": article(
-                "Stanholt Lido climbs back from damning Board rating",
+                "Stanholt Lido leaves grim Board rating behind",
                 "2022-09-20",
-                "Stanholt Lido climbs back from damning Board rating\n\n"
+                "Stanholt Lido leaves grim Board rating behind\n\n"
                 'Stanholt Lido was re-rated "fair" by the Leisure Standards Board in August, after the '
                 "locks were replaced and two more lifeguards were taken on.\n",
             ),
@@ -67,10 +67,22 @@ def test_a_question_naming_a_grade_gets_the_newest_and_the_earlier_grades(
 
 
 def test_a_headline_summing_up_is_not_its_documents_earlier_grade(lido: Engine) -> None:
-    # "a damning Board rating" reads as a grade "Board"; the body says the grade.
+    # "grim Board rating" reads as a grade "Board"; the body says the grade.
     answer = lido.ask("Is Stanholt Lido still rated fair?")
     assert answer.short == "no — good"
     assert answer.earlier[0].said == "fair"
+
+
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        ("Is Stanholt Lido still rated good?", "yes — good"),
+        ("Was Stanholt Lido rated needs attention in 2019?", "yes — needs attention"),
+    ],
+)
+def test_a_grade_that_holds_is_answered_yes(lido: Engine, question: str, short: str) -> None:
+    as_of = "2019-12-31" if "2019" in question else None
+    assert lido.ask(question, as_of=as_of).short == short
 
 
 @pytest.mark.parametrize(
@@ -79,10 +91,11 @@ def test_a_headline_summing_up_is_not_its_documents_earlier_grade(lido: Engine) 
         ("Is the lido still rated good?", {"good"}),
         ("Did the 'needs attention' grade from May 2019 stick?", {"needs", "attention", "may", "2019"}),
         ("Is the lido still open in May 2019?", set()),
+        # Asked whether it was so then, not whether it lasted: the year is when to look.
+        ("Was the lido rated good in 2019?", {"good"}),
     ],
 )
 def test_a_grade_named_and_the_time_it_was_given_are_the_value_in_question(
     question: str, named: set[str]
 ) -> None:
-    terms = tokenize(question)
-    assert grade_terms(question, terms) == {t for w in named for t in tokenize(w)}
+    assert grade_terms(question) == {t for w in named for t in tokenize(w)}

@@ -41,6 +41,9 @@ def test_a_value_given_as_first_planned_is_an_earlier_one(sentence: str, value: 
         ("Originally costed at £4m, the refit has since risen to £7m.", "£7m"),
         ("The terminal opened in May 2019.", "May 2019"),
         ("The last flats are due in 2031; the original plan was to finish in 2026.", "2031"),
+        ("The first date of the tour is 3 June 2024.", "3 June 2024"),
+        ("The original plans for the site were approved in 2019.", "2019"),
+        ("The previous figure of 400 was beaten when 520 came in May.", "520"),
     ],
 )
 def test_the_new_value_beside_a_mention_of_the_first_plan_is_not_an_earlier_one(
@@ -377,3 +380,18 @@ def test_a_question_asking_the_first_value_takes_the_one_a_change_replaced(
     )
     assert engine.ask(question).short == "£9.8 million"
     assert engine.ask("How much will the Kelby depot cost?").short == "£12.4 million"
+
+
+def test_first_before_a_noun_asks_no_first_value(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2021-depot.md": article(
+                "Kelby depot bill rises",
+                "2021-05-10",
+                "The first phase of the Kelby depot will now cost £12.4 million, up from £9.8 million "
+                "when it was approved in 2018.\n",
+            ),
+        },
+    )
+    assert engine.ask("How much will the first phase of the Kelby depot cost?").short == "£12.4 million"

@@ -73,13 +73,15 @@ def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
         ("The council is buying 12 electric buses, replacing 40 diesel ones.", "count", "40", "12"),
         # Money from somewhere, not a change: "£2m from the lottery" beside "£5m".
         ("The hall will cost £5m, with £2m from the lottery.", "amount", "£2m", "£5m"),
+        # Thanked after another left, not taking the post.
+        ("The council thanked Nia Shaw after Owen Platt retired.", "person", "Owen Platt", "Nia Shaw"),
     ],
 )
 def test_a_value_merely_beside_the_answer_is_not_what_it_replaced(
     sentence: str, kind: AnswerType, other: str, answer: str
 ) -> None:
     spans = _spans(sentence, kind)
-    assert not replaced_by(sentence, spans[other], spans[answer])
+    assert not replaced_by(sentence, spans[other], spans[answer], kind == "person")
 
 
 @pytest.mark.parametrize(
@@ -280,3 +282,7 @@ def test_a_sum_ends_on_its_last_digit_or_unit(sentence: str, value: str) -> None
     # A comma or full stop after a sum is the sentence's, not the sum's: the same sum must
     # read alike wherever it stands, or one document's value looks like a change.
     assert [s.value for s in find_answer_spans(sentence, "amount", "")] == [value]
+
+
+def test_a_word_of_assessing_alone_makes_no_grade_of_a_place() -> None:
+    assert find_answer_spans("The assessment unit moved to Kelby in May.", "rating", "") == []

@@ -206,7 +206,7 @@ CORPUS_FLOORS = {
     # A newer document saying the answer's value was replaced leads: +1 hit.
     # Session 12, "our number one job" counts nothing: a wrong count became "I don't know"
     # (false abstentions 2 to 3).
-    "greyhallow": (0.47, 0.33, 3, 0.43, 0.81, 0.51),  # as of a date, newest first: a short answer
+    "greyhallow": (0.47, 0.33, 3, 0.43, 0.82, 0.53),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
@@ -216,13 +216,19 @@ CORPUS_FLOORS = {
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
-    "rookfield": (0.45, 0.83, 6, 0.38, 0.82, 0.55),  # held out: its misses are not read
+    # Session 16, the timeline model trained again after the review's narrower readings
+    # ("assessments", "after X retired" with a taking of the post, "the original plan was"):
+    # one earlier value fewer (recall 0.55 to 0.52).
+    "rookfield": (0.45, 0.83, 6, 0.38, 0.82, 0.52),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
     # Session 12, why it happened in a year named is told by that year's report (or the
     # next year's): one hit and one short answer lost here (0.705 to 0.682), read +2
     # elsewhere, held out +2.
-    "orchardleigh": (0.68, 0.66, 6, 0.61, 0.60, 0.53),
+    # Session 16, the timeline model trained again after the review's narrower readings
+    # ("assessments", "after X retired" with a taking of the post, "the original plan was"):
+    # one wrong entry more (precision 0.60 to 0.59).
+    "orchardleigh": (0.68, 0.66, 6, 0.61, 0.59, 0.53),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -292,7 +298,10 @@ CORPUS_FLOORS = {
     # Read: replies are responses; a rival named bare is another body (0.705).
     "dunmarsh": (0.79, 0.83, 2, 0.56, 0.92, 0.60),
     # Session 12's blind sets, held out: their misses are not read.
-    "ivelbury": (0.68, 0.83, 6, 0.59, 0.69, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
+    # Session 16, the timeline model trained again after the review's narrower readings
+    # ("assessments", "after X retired" with a taking of the post, "the original plan was"):
+    # two earlier values fewer (0.68 / 0.65 to 0.68 / 0.61).
+    "ivelbury": (0.68, 0.83, 6, 0.59, 0.68, 0.61),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
     "norbeck": (0.61, 0.83, 3, 0.59, 0.79, 0.66),
     # Session 16, the timeline model trained again after grades named in yes-or-no
@@ -317,7 +326,7 @@ CORPUS_FLOORS = {
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
     "dovecote": (0.63, 0.50, 2, 0.43, 0.79, 0.74),  # held out: its misses are not read
-    "wickhollow": (0.59, 0.50, 1, 0.43, 0.51, 0.57),  # held out: its misses are not read
+    "wickhollow": (0.59, 0.50, 1, 0.43, 0.52, 0.58),  # held out: its misses are not read
 }
 
 
