@@ -71,6 +71,7 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 # "When did it open?", "when did they move": asks when something happened.
 _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
+_QUANTITY_KINDS = frozenset(("amount", "count", "measure", "percent"))
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -212,8 +213,14 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             # "Which football club ...?", "How many goals ...?": what is asked about, the
             # documents never mention; unless a word before it that they do says which
             # ("which business document": the business case is one).
+            # A kind of thing may go unnamed where its instances are named ("Which practice
+            # designed it?": "Moor Lund Architects"); a quantity's noun ("What salary ...?")
+            # is what the figure is of, and the documents would say it.
             at = query.terms.index(asked_about)
-            if at == 0 or query.terms[at - 1] in query.unknown or query.terms[at - 1] in query.names:
+            first = at == 0 and query.kind in _QUANTITY_KINDS
+            if first or (
+                at > 0 and (query.terms[at - 1] in query.unknown or query.terms[at - 1] in query.names)
+            ):
                 return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
     if query.costed is not None and query.costed in query.unknown and not query.why:
         # "How much does it cost to park?": what the cost is for is the question's point

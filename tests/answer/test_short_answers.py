@@ -1039,3 +1039,27 @@ def test_the_kind_of_one_thing_takes_the_article_it_sounds_with(tmp_path: Path) 
     engine = engine_over(tmp_path, {"2019-partners.md": article("Ferry partners", "2019-06-01", body)})
     assert _short(engine, "What kind of organisation is Kelby Care?") == "an NHS trust"
     assert _short(engine, "What kind of organisation is Stanholt Learning?") == "a university body"
+
+
+def test_a_kind_of_thing_asked_first_may_go_unnamed_but_a_quantitys_noun_may_not(tmp_path: Path) -> None:
+    # "practice" names a kind of firm whose name the documents give without the word;
+    # "salary" is what the figure asked for is of, and no document speaks of one.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019-library.md": article(
+                "Kelby library designs chosen",
+                "2019-03-02",
+                "Moor Lund Architects designed the new Kelby library, which will cost £6.2m.\n",
+            ),
+            "2020-library.md": article(
+                "Kelby library opens",
+                "2020-09-14",
+                "The Kelby library opened on Monday, with 40,000 books on its shelves.\n",
+            ),
+        },
+    )
+    assert "Moor Lund Architects" in (
+        engine.ask("Which practice designed the new Kelby library?").short or ""
+    )
+    assert engine.ask("What salary does the Kelby library director get?").abstained
