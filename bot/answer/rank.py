@@ -38,6 +38,7 @@ from ..text.tokens import fold, stem, words
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
+from .figures import FIGURE_KINDS
 from .hits import Hit, Ranking, dedupe, earliest_first, newest_first
 from .initials import initials_said, with_names_spelled
 from .posts import attributed_elsewhere, same_post
@@ -71,7 +72,6 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 # "When did it open?", "when did they move": asks when something happened.
 _WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
-_QUANTITY_KINDS = frozenset(("amount", "count", "measure", "percent"))
 _QUOTE_MARK = re.compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -217,8 +217,8 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             # designed it?": "Moor Lund Architects"); a quantity's noun ("What salary ...?")
             # is what the figure is of, and the documents would say it.
             at = query.terms.index(asked_about)
-            first = at == 0 and query.kind in _QUANTITY_KINDS
-            if first or (
+            asked_first = at == 0 and query.kind in FIGURE_KINDS
+            if asked_first or (
                 at > 0 and (query.terms[at - 1] in query.unknown or query.terms[at - 1] in query.names)
             ):
                 return Ranking(query, (), True, f"the documents never mention {query.typed(asked_about)}")
