@@ -141,6 +141,7 @@ def collect(sets: Sequence[QuestionSet], depth: int) -> list[Asked]:
                     continue
                 query, cutoff = engine.analyse(pair.question, parse_as_of(pair.as_of) if pair.as_of else None)
                 ranking = engine.ranking(query, cutoff, learned=False)
+                cutoff = ranking.as_of or cutoff  # as `Engine.ranking` reads it on
                 if ranking.abstained or not ranking.hits:
                     continue
                 rows = order_features(engine.index, ranking, cutoff, depth)

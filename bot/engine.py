@@ -221,7 +221,8 @@ class Engine:
         if top_k < 1:
             raise QuestionError("top-k must be at least 1")
         query, cutoff = self.analyse(text, cutoff)
-        return shape_answer(self.ranking(query, cutoff), text, cutoff, top_k)
+        ranking = self.ranking(query, cutoff)
+        return shape_answer(ranking, text, ranking.as_of or cutoff, top_k)
 
     def analyse(self, question: str, cutoff: PubDate | None = None) -> tuple[Query, PubDate | None]:
         """The question read against the index, and the date it is asked as of (given or implied)."""
@@ -239,6 +240,7 @@ class Engine:
         ranking = rank(self.index, query, cutoff)
         if not learned:
             return ranking
+        cutoff = ranking.as_of or cutoff  # a cut-off the ranking found the question implies
         return relate(self.index, rerank(self.index, ranking, cutoff), cutoff)
 
     def date_range(self) -> tuple[PubDate | None, PubDate | None]:

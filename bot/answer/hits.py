@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from ..corpus import Document, Passage
+from ..text.dates import PubDate
 from ..text.mentions import latest_mentioned
 from ..text.tokens import fold
 from . import tuning
@@ -56,6 +57,7 @@ class Ranking:
     band: int = 0  # how many of the first hits were comparable, and so ordered by date
     related: tuple[Hit, ...] = ()  # hits that answer the same question, for the timeline
     elsewhere: frozenset[str] = frozenset()  # passages whose person holds another body's post
+    as_of: PubDate | None = None  # a cut-off the ranking found the question implies, when not given
 
 
 def _alike(a: str, b: str) -> bool:

@@ -99,3 +99,9 @@ def test_a_grade_named_and_the_time_it_was_given_are_the_value_in_question(
     question: str, named: set[str]
 ) -> None:
     assert grade_terms(question) == {t for w in named for t in tokenize(w)}
+
+
+def test_a_grade_asked_of_a_year_with_no_rating_word_is_as_things_stood_then(lido: Engine) -> None:
+    answer = lido.ask("was stanholt lido needs attention in 2019")
+    assert answer.short == "yes — needs attention"
+    assert answer.as_of is not None and answer.as_of.iso() == "2019-12-31"
