@@ -19,13 +19,11 @@ from .answer import (
     Answer,
     Query,
     Ranking,
-    implied_cutoff,
     parse_query,
     rank,
     relate,
     rerank,
     shape_answer,
-    time_terms,
 )
 from .corpus import Document, Notice, fingerprint, load_corpus
 from .errors import IndexError_, QuestionError
@@ -227,12 +225,7 @@ class Engine:
     def analyse(self, question: str, cutoff: PubDate | None = None) -> tuple[Query, PubDate | None]:
         """The question read against the index, and the date it is asked as of (given or implied)."""
         question = validate_question(question, self.max_question_chars)
-        query = parse_query(question, self.index.vocabulary, self.index.known_terms)
-        if cutoff is None:  # "Who was the chief executive in 2014?" asks how things stood then.
-            cutoff = implied_cutoff(query.corrected, query.kind)
-        if cutoff is not None:
-            query = query.without(time_terms(query.corrected, cutoff))
-        return query, cutoff
+        return parse_query(question, self.index.vocabulary, self.index.known_terms).dated(cutoff)
 
     def ranking(self, query: Query, cutoff: PubDate | None, learned: bool = True) -> Ranking:
         """The ranking of an analysed question: reordered, and its timeline widened, by the

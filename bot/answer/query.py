@@ -5,7 +5,7 @@ only when they are not ordinary English words (wordfreq): "chidlrens" becomes
 "children", while "Leeds" and "goals" stay what they are, so that a question about
 something the corpus never mentions is still recognised as such.
 
-May import `text` and this package's `kept`, `question`, `spans` and `wording`.
+May import `text` and this package's `asked_time`, `kept`, `question`, `spans` and `wording`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from functools import cache, cached_property
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from ..text.dates import MONTHS
+from ..text.dates import MONTHS, PubDate
 from ..text.lexicon import SYNONYM_WORDS
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
+from .asked_time import implied_cutoff, time_terms
 from .kept import once_per
 from .question import (
     asked_noun,
@@ -226,6 +227,14 @@ class Query:
             rare=tuple(t for t in self.rare if t not in dropped),
             names=tuple(t for t in self.names if t not in dropped),
         )
+
+    def dated(self, cutoff: PubDate | None) -> tuple[Query, PubDate | None]:
+        """The query as of a cut-off: the one given, else the one its named time implies
+        ("Who was the chair in 2014?"); without the words that name that time, which say
+        when to look, not what to look for."""
+        if cutoff is None:
+            cutoff = implied_cutoff(self.corrected, self.kind)
+        return (self.without(time_terms(self.corrected, cutoff)) if cutoff is not None else self), cutoff
 
     @cached_property  # read for every sentence of every candidate
     def doing(self) -> str | None:

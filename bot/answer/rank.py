@@ -38,7 +38,6 @@ from ..text.lexicon import DEGREE_WORDS
 from ..text.tokens import fold, stem, words
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
-from .asked_time import implied_cutoff, time_terms
 from .causes import lead_with_cause
 from .figures import FIGURE_KINDS
 from .hits import Hit, Ranking, dedupe, earliest_first, newest_first
@@ -190,17 +189,14 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     }
     if not grades:
         return ranking
-    rating = graded(query, grades)
     # "Was it needs attention in 2019?" asks, as a rating question, how things stood then.
-    implied = implied_cutoff(rating.corrected, rating.kind) if as_of is None else None
-    if implied is not None:
-        rating = rating.without(time_terms(rating.corrected, implied))
-    regraded = _rank(index, rating, implied or as_of)
+    rating, cutoff = graded(query, grades).dated(as_of)
+    regraded = _rank(index, rating, cutoff)
     # With nothing but the grades to go by ("did they get good back?"), no sentence giving
     # one need lead; the question is then read as it was.
     if not regraded.hits or regraded.hits[0].span is None:
         return ranking
-    return replace(regraded, as_of=implied) if implied is not None else regraded
+    return replace(regraded, as_of=cutoff) if cutoff is not as_of else regraded
 
 
 def _padded(text: str) -> str:
