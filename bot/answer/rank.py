@@ -48,8 +48,10 @@ from .question import asks_yes_or_no
 from .reading import (
     PassageRead,
     after_published,
+    asked_above,
     before_published,
     counting_terms,
+    is_asked_heading,
     opening_terms,
     read_passage,
     speaks,
@@ -199,6 +201,26 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     return replace(regraded, as_of=cutoff) if cutoff is not as_of else regraded
 
 
+def _with_answers(index: Index, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """The candidates, each FAQ question heading among them followed by the passage that
+    answers it, at its score: the answer may share few words with the question."""
+    found = {i for i, _ in top}
+    out = []
+    for i, score in top:
+        out.append((i, score))
+        following = i + 1
+        if (
+            following < len(index.passages)
+            and following not in found
+            and is_asked_heading(index.passages[i])
+            and index.passages[following].doc_id == index.passages[i].doc_id
+            and not is_asked_heading(index.passages[following])
+        ):
+            found.add(following)
+            out.append((following, score))
+    return out
+
+
 def _padded(text: str) -> str:
     """A text's folded words between spaces, to find one text's words whole in another's."""
     return f" {' '.join(words(fold(text)))} "
@@ -272,6 +294,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         found = {i for i, _ in top}
         extra = index.holding([*query.terms, *synonyms], tuning.CANDIDATES, eligible)
         top = top + [(i, 0.0) for i, _ in extra if i not in found][: tuning.CANDIDATES - len(top)]
+    top = _with_answers(index, top)
     order = [i for i, _ in top]
     where = {index.passages[i].id: i for i in order}  # each candidate's place in the index
     scores = dict(top)
@@ -305,7 +328,11 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         (
             i,
             read_passage(
-                index.passages[i], index.document_of(index.passages[i]), asked, opening_terms(index, i, asked)
+                index.passages[i],
+                index.document_of(index.passages[i]),
+                asked,
+                opening_terms(index, i, asked),
+                asked_above(index, i),
             ),
         )
         for i in order

@@ -64,9 +64,11 @@ from .spans import (
 __all__ = [
     "PassageRead",
     "after_published",
+    "asked_above",
     "before_published",
     "counting_terms",
     "gives_cause",
+    "is_asked_heading",
     "opening_terms",
     "read_passage",
     "speaks",
@@ -310,10 +312,15 @@ def _value_dropped(sentence: str, before: str, query: Query) -> bool:
 
 
 def read_passage(
-    passage: Passage, document: Document, asked: Asked, opening: frozenset[str] = frozenset()
+    passage: Passage,
+    document: Document,
+    asked: Asked,
+    opening: frozenset[str] = frozenset(),
+    heading: frozenset[str] = frozenset(),
 ) -> PassageRead:
     """The best sentence of a passage for the query, and whether it answers; `opening` is
-    the terms of the sentence before the passage, in its document."""
+    the terms of the sentence before the passage, in its document, and `heading` those of
+    the question heading it answers, in an FAQ."""
     query = asked.query
     best: PassageRead | None = None
     passage_terms: set[str] = set()
@@ -329,7 +336,9 @@ def read_passage(
         passage_terms.update(terms)
         # "Care Quality Commission" says the "CQC" a question names.
         # and "the memorandum of understanding" the "mou".
-        said = set(terms) | acronyms(sentence) | spelled_out(sentence, query.unknown)
+        # The question an FAQ answers below it ("Where is our head office now?") is asked
+        # of every sentence of the answer, as if each said it.
+        said = set(terms) | acronyms(sentence) | spelled_out(sentence, query.unknown) | heading
         coverage = coverage_of(said, query, asked.weights, asked.total)
         proximity = proximity_of(terms, query)
         span, strength, old = None, 1, None
@@ -444,7 +453,8 @@ def read_passage(
                 # "What was it first meant to cost?" of "now £17m, up from £14m when it was
                 # approved": the value the change replaced.
                 span, old = old, None
-            linked = bool(spans) and (near[first_near] or bool(pointed))
+            # Under "Where is our head office now?", "We moved to Unit 4 in May" says where.
+            linked = bool(spans) and (near[first_near] or bool(pointed) or bool(heading))
             if spans and not linked and query.kind == "count" and query.counted is not None:
                 # "warden numbers at their current level of 90": the count is said to be of
                 # what is asked, however many words stand between.
@@ -460,7 +470,7 @@ def read_passage(
             or (query.doing is not None and doer_of(sentence, query.doing) is not None)
             or (query.asks_before and former_post(sentence, query.people) is not None)
         )
-        carried = pointed
+        carried = pointed | heading
         follows = (
             span is not None
             and last is not None
@@ -510,7 +520,9 @@ def read_passage(
             best = candidate
     assert best is not None
     best.retrospective = best.span is not None and tells_earlier(best.sentence, best.span)
-    best.terms = frozenset(passage_terms) | acronyms(passage.text) | spelled_out(passage.text, query.unknown)
+    best.terms = (
+        frozenset(passage_terms) | acronyms(passage.text) | spelled_out(passage.text, query.unknown) | heading
+    )
     best.context = coverage_of(set(best.terms), query, asked.weights, asked.total)
     if best.span is not None:
         anchor = (asked_term(t, query) for t in best.anchor_words)
@@ -690,6 +702,30 @@ def _event_positions(sentence: str, query: Query) -> list[int]:
 def title_terms(document: Document) -> frozenset[str]:
     """The terms of a document's title: what its passages are about."""
     return frozenset(tokenize(document.title or ""))
+
+
+# A question an FAQ answers in the paragraphs below it: "Where is our head office now?".
+_ASKED_HEADING = re.compile(r"[^|]*\?")
+_HEADING_WORDS = 20
+
+
+def is_asked_heading(passage: Passage) -> bool:
+    """Whether a passage is a short question standing alone, as an FAQ's headings do."""
+    text = passage.text.strip()
+    return (
+        passage.position > 0 and len(text.split()) <= _HEADING_WORDS and bool(_ASKED_HEADING.fullmatch(text))
+    )
+
+
+def asked_above(index: Index, i: int) -> frozenset[str]:
+    """The terms of the question heading passage i answers, when it directly follows one
+    in its document (none otherwise)."""
+    if i == 0:
+        return frozenset()
+    above, passage = index.passages[i - 1], index.passages[i]
+    if above.doc_id != passage.doc_id or not is_asked_heading(above) or is_asked_heading(passage):
+        return frozenset()
+    return frozenset(sentence_terms(above.text))
 
 
 def _passages_before(index: Index, i: int) -> list[Passage]:

@@ -563,12 +563,23 @@ _LOCATIVE = re.compile(
 _LEFT_FOR = re.compile(
     r"\b(?i:leave|leaves|leaving|left)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+){0,2}for\s+$"
 )
-# "moved from Keldby House": where something was, not where it is.
-_FROM = re.compile(r"\bfrom\W*$", re.I)
+# "based in the east wing of Keldby House": a part of a place names the place.
+_PART_OF_PLACE = re.compile(
+    r"\b(?:in|at|on|inside|into|to)\s+the\s+(?:[a-z]+\s+){0,2}"
+    r"(?:wing|annexe?|floor|basement|grounds|site|premises|offices|building|corner|side|rear|front|yard|"
+    r"campus|heart|edge|outskirts)\s+of\s+$"
+)
+# "moved from Keldby House": where something was, not where it is; "come here rather
+# than to Keldby House", "should no longer go to Keldby House": where it is not.
+_FROM = re.compile(
+    r"\b(?:from|rather than(?:\s+(?:to|in|at))?|instead of"
+    r"|(?:not|no longer|never)\s+(?:[a-z]+\s+){0,2}(?:to|in|at))\W*$",
+    re.I,
+)
 
 # The town or street number after a place: " in Lowmere", ", 1 Mill Yard".
 _WITHIN = re.compile(
-    r"(?:,|\s+(?:in|on))\s+(?:\d+[a-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*)?"
+    r"(?:,|\s+(?:in|on))\s+(?:\d+[a-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
 )
 
 
@@ -586,7 +597,8 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
     for start, text in _proper_names(sentence):
         before = sentence[max(0, start - 25) : start]
         moved_to = _LEFT_FOR.search(sentence, max(0, start - 100), start) is not None
-        if text in people or not (_LOCATIVE.search(before) or text.endswith("-based") or moved_to):
+        part_of = _PART_OF_PLACE.search(sentence, max(0, start - 40), start) is not None
+        if text in people or not (_LOCATIVE.search(before) or text.endswith("-based") or moved_to or part_of):
             continue
         if _after_post_of(sentence, start):
             continue  # "deputy chief fire officer at Keldby Fire Service": an employer

@@ -395,3 +395,33 @@ def test_first_before_a_noun_asks_no_first_value(tmp_path: Path) -> None:
         },
     )
     assert engine.ask("How much will the first phase of the Kelby depot cost?").short == "£12.4 million"
+
+
+_FAQ = {
+    "faq.txt": "Questions and answers for members, spring 2024\n\n"
+    "Membership Office | Kelby Rowing Club | Members' briefing\n\n"
+    "This briefing answers the questions members have asked most since the move.\n\n"
+    "Where is the club's head office now?\n\n"
+    "Since March the office team has been based in the boathouse annexe of Stanholt Lido, Mill Lane. "
+    "Post should no longer go to Wexcombe House.\n\n"
+    "How much is a season ticket?\n\n"
+    "It is £140 for adults, as last year.\n",
+    "metadata.toml": '["faq"]\ntitle = "Questions and answers for members, spring 2024"\n'
+    'publisher = "Kelby Rowing Club"\npublished = "2024-04-02"\n',
+}
+
+
+def test_an_faq_answer_answers_the_question_its_heading_asks(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _FAQ)
+    answer = engine.ask("Where is the club's head office these days?")
+    assert answer.results[0].passage.startswith("Since March the office team")
+    assert answer.short is not None and "Stanholt Lido" in answer.short
+    assert engine.ask("how much r season tickets").short == "£140"
+
+
+def test_a_question_heading_answers_nothing_past_the_passage_below_it(tmp_path: Path) -> None:
+    # "How much is a season ticket?" heads only its own answer: the sum is not the
+    # office's, and the office's answer gives no sum.
+    engine = engine_over(tmp_path, _FAQ)
+    answer = engine.ask("How much does it cost to run the club's head office?")
+    assert answer.abstained or "£140" not in (answer.short or "")

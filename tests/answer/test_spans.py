@@ -110,6 +110,31 @@ def test_a_number_after_a_place_name_is_part_of_it_with_the_town_after() -> None
     ]
 
 
+def test_the_street_after_a_place_and_its_town_is_all_of_where() -> None:
+    sentence = "Its office is at Unit 9, Stanholt Enterprise Park, Ferry Lane, Kelby."
+    (span,) = find_answer_spans(sentence, "place", "Where is the office?")
+    assert span.display == "Unit 9, Stanholt Enterprise Park, Ferry Lane"
+
+
+def test_a_part_of_a_building_names_the_building_as_where() -> None:
+    sentence = "The staff are now based in the east wing of Moor Lund House, Kelby."
+    places = [s.text for s in find_answer_spans(sentence, "place", "Where is the office?")]
+    assert places == ["Moor Lund House, Kelby"]
+    # A part of a time is no place.
+    assert find_answer_spans("It opens at the end of March.", "place", "Where is it?") == []
+
+
+def test_where_something_is_not_is_no_place_of_it() -> None:
+    for said in (
+        "Visitors should go to Ashby Road rather than to Harbour House.",
+        "Visitors should go to Ashby Road instead of Harbour House.",
+        "Visitors should go to Ashby Road; post should no longer go to Harbour House.",
+        "Visitors should go to Ashby Road, not to Harbour House.",
+    ):
+        places = [s.text for s in find_answer_spans(said, "place", "Where is the office?")]
+        assert places == ["Ashby Road"], said
+
+
 def test_a_street_address_answers_where_a_place_stands_and_anywhere_when_asked_for() -> None:
     sentence = (
         "Write to the ferry company at its head office: Harbour Chambers, 12 Quay Street, Kelby SH7 1QP."

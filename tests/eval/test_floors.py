@@ -24,8 +24,9 @@ held out, then read; so were `cressbrook` (a council-owned waste company) and `l
 (a canal restoration trust), while `moorhaven` (a theatre trust) is held out, as are
 `corrowby` (a council-owned airport), `corvenham` (a leisure trust), `fellgate` (a
 housing association), `hollinsford` (a family support charity), `sandcliffe` (a
-council-owned ferry company), `dovecote` (a leisure trust) and `wickhollow` (a council-owned
-care company).
+council-owned ferry company), `dovecote` (a leisure trust), `wickhollow` (a council-owned
+care company) and `pitcombe` (a fire and rescue service); `gorsebrook` (a multi-academy
+trust) was measured held out, then read.
 """
 
 from __future__ import annotations
@@ -218,7 +219,7 @@ CORPUS_FLOORS = {
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
     "pendlecombe": (0.59, 0.83, 3, 0.43, 0.53, 0.48),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
-    "quarrybank": (0.63, 0.83, 3, 0.52, 0.67, 0.73),
+    "quarrybank": (0.65, 0.83, 3, 0.54, 0.67, 0.73),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -265,7 +266,9 @@ CORPUS_FLOORS = {
     # false "I don't know" fewer (4 to 2).
     # "The committee was chaired by X" points back however far "the" stands: two more
     # wrong timeline entries here (0.57 to 0.55), +1 hit on a read set.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # one wrong timeline entry more (precision 0.56 to 0.55).
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.55, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
@@ -275,7 +278,9 @@ CORPUS_FLOORS = {
     # Session 16, "What X ...?" no longer abstains when a kind of thing X goes unnamed
     # (a quantity's noun still must be said); models trained again:
     # a false "I don't know" fewer; that answer's timeline entries wrong (0.88 to 0.84).
-    "brantholm": (0.61, 0.50, 3, 0.52, 0.84, 0.67),  # held out: its misses are not read
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # one wrong timeline entry more (precision 0.84 to 0.83).
+    "brantholm": (0.61, 0.50, 3, 0.52, 0.83, 0.67),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
@@ -310,32 +315,51 @@ CORPUS_FLOORS = {
     # Session 16, the timeline model trained again after the review's narrower readings
     # ("assessments", "after X retired" with a taking of the post, "the original plan was"):
     # two earlier values fewer (0.68 / 0.65 to 0.68 / 0.61).
-    "ivelbury": (0.68, 0.83, 6, 0.59, 0.69, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # one wrong timeline entry more (precision 0.69 to 0.67).
+    "ivelbury": (0.68, 0.83, 6, 0.59, 0.67, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
-    "norbeck": (0.61, 0.83, 3, 0.59, 0.79, 0.66),
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # +1 hit; one wrong timeline entry more (precision 0.79 to 0.78).
+    "norbeck": (0.63, 0.83, 3, 0.61, 0.78, 0.66),
     # Session 16, the timeline model trained again after grades named in yes-or-no
     # questions were read: one wrong entry more (precision 0.70 to 0.69).
-    "yarwell": (0.56, 0.66, 3, 0.50, 0.69, 0.55),
+    "yarwell": (0.61, 0.66, 3, 0.54, 0.71, 0.59),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
     # (precision 0.607 to 0.597).
-    "cressbrook": (0.59, 0.66, 1, 0.56, 0.61, 0.69),  # 0.500 hit@1 on arrival
-    "lindenford": (0.70, 0.66, 0, 0.59, 0.74, 0.67),  # 0.659 hit@1 on arrival
+    "cressbrook": (0.61, 0.66, 1, 0.59, 0.62, 0.71),  # 0.500 hit@1 on arrival
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # three wrong timeline entries more (precision 0.74 to 0.71).
+    "lindenford": (0.70, 0.66, 0, 0.59, 0.71, 0.67),  # 0.659 hit@1 on arrival
     "moorhaven": (0.65, 0.83, 2, 0.52, 0.71, 0.68),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
-    "corrowby": (0.59, 0.66, 3, 0.47, 0.76, 0.78),
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # two entries more, one wrong (precision 0.76 to 0.75).
+    "corrowby": (0.59, 0.66, 3, 0.47, 0.75, 0.78),
     # Session 15, the learned reordering: one earlier value fewer (recall 0.63 to 0.61).
-    "corvenham": (0.61, 0.50, 3, 0.50, 0.48, 0.63),
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # one wrong timeline entry more (precision 0.48 to 0.47).
+    "corvenham": (0.61, 0.50, 3, 0.50, 0.47, 0.63),
     "fellgate": (0.54, 0.66, 0, 0.47, 0.59, 0.48),
     # Written blind in session 15 and measured on arrival (with the learned models; without
     # them 0.432 and 0.614 hit@1): held out.
-    "hollinsford": (0.43, 0.33, 5, 0.36, 0.60, 0.60),  # held out: its misses are not read
-    "sandcliffe": (0.63, 0.66, 2, 0.43, 0.66, 0.71),  # held out: its misses are not read
+    "hollinsford": (0.47, 0.33, 5, 0.40, 0.60, 0.60),  # held out: its misses are not read
+    "sandcliffe": (0.63, 0.66, 2, 0.43, 0.67, 0.71),  # held out: its misses are not read
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
-    "dovecote": (0.63, 0.50, 2, 0.43, 0.79, 0.74),  # held out: its misses are not read
-    "wickhollow": (0.59, 0.50, 1, 0.43, 0.52, 0.58),  # held out: its misses are not read
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # one answer fewer at rank 1 and five wrong entries more (0.63 / 0.79 to 0.61 / 0.73).
+    "dovecote": (0.61, 0.50, 2, 0.43, 0.73, 0.74),  # held out: its misses are not read
+    # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
+    # +1 hit; five right entries and five earlier values fewer after the timeline
+    # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
+    "wickhollow": (0.61, 0.50, 1, 0.43, 0.49, 0.50),  # held out: its misses are not read
+    # Written blind in session 17 and measured on arrival (with the learned models; without
+    # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
+    "gorsebrook": (0.52, 0.66, 4, 0.50, 0.54, 0.46),  # 0.500 hit@1 on arrival
+    "pitcombe": (0.70, 0.50, 0, 0.50, 0.59, 0.63),  # held out: 0.705 hit@1 on arrival
 }
 
 
