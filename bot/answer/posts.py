@@ -182,9 +182,31 @@ def _post_kind(text: str, post: str) -> str | None:
     return None
 
 
+# A post and the work it is of, said bare: "director of finance", "head of planning"
+# (not the body of "director of the port").
+_POST_OF = re.compile(r"\b([A-Za-z][\w'’-]*)\s+of\s+([a-z][\w'’-]*)")
+
+
+def _post_of(text: str, post: str) -> str | None:
+    """The term of the work a post is of, in a text's first "<post> of X" with X a common
+    word and no body ("estat" in "director of estates")."""
+    for found in _POST_OF.finditer(text):
+        what = tokenize(found.group(2))
+        if tokenize(found.group(1))[:1] == [post] and what and found.group(2) not in STOP_WORDS:
+            return None if is_body_word(found.group(2)) or found.group(2) in ROLE_WORDS else what[0]
+    return None
+
+
 def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bool:
     """Whether the post the sentence gives the person is another kind of the one asked:
-    "commercial director" for "managing director"."""
+    "commercial director" for "managing director", "director of finance" for "director
+    of estates"."""
+    of_asked = _post_of(question, post)
+    if of_asked is not None:
+        lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
+        of_said = _post_of(sentence[lo:hi], post)
+        if of_said is not None and of_said != of_asked:
+            return True
     asked = _post_kind(question, post)
     if asked is None:
         return False

@@ -364,6 +364,18 @@ def test_a_director_of_another_kind_is_not_the_director_asked(tmp_path: Path) ->
     assert engine.ask("Who is the commercial director at Wexby Port?").short == "Omar Reed"
 
 
+def test_a_director_of_another_thing_is_not_the_director_of_what_is_asked(tmp_path: Path) -> None:
+    news = article(
+        "Port team grows",
+        "2024-03-01",
+        "Wexby Port is hiring. Omar Reed, director of operations, has doubled his team since 2022. "
+        "Its marketing budget doubled too.\n",
+    )
+    engine = engine_over(tmp_path, {"2024-port.md": news})
+    assert engine.ask("Who is Wexby Port's director of operations?").short == "Omar Reed"
+    assert engine.ask("Who is Wexby Port's director of marketing?").abstained
+
+
 _AIRPORT = {
     "2016-airport.md": article(
         "Kelby Airport grows",
