@@ -550,7 +550,10 @@ def find_answer_spans(
 
 # A number that ends a name is a label, not a count: "Year 7 students", "Category 1 calls",
 # "route 44"; a sentence's first word aside ("Around 300 came").
-_LABEL_BEFORE = re.compile(r"(?<=[\w,;:]\s)(?:[A-Z][a-z]+|route|line|ward|gate|platform|stand)\s+$")
+_LABEL_BEFORE = re.compile(
+    r"(?<=[\w,;:]\s)(?:[A-Z][a-z]+|route|line|ward|gate|platform|stand)\s+"
+    r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$"  # "Years 8 and 9", "Wards 4, 5 and 6"
+)
 
 
 _LOCATIVE = re.compile(

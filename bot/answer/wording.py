@@ -86,6 +86,11 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"(?i)\b{pattern}\b"), plain)
     for pattern, plain in (
         (r"in charge( of)?", "head of"),
+        # "acting chief executive" is the interim one: documents say either.
+        (
+            r"(acting|caretaker|stand-in)(?= (chief|head|director|chair|manager|principal|leader)\b)",
+            "interim",
+        ),
         (r"(?<=\bwho )(runs|leads|heads)\b", "is head of"),
         (r"(?<=\bwho )(is|was|'s|’s) (running|leading|heading)\b", r"\1 head of"),
         (r"\bstill (running|leading|heading)\b", "still head of"),

@@ -615,3 +615,17 @@ def test_the_and_a_body_word_beside_a_name_point_back_unless_they_begin_a_post(
     start = sentence.index(name)
     span = AnswerSpan(start, start + len(name), name, name.casefold(), None)
     assert points_back(sentence, span) is points
+
+
+@pytest.mark.parametrize(
+    ("written", "asked"), [("interim", "acting"), ("acting", "interim"), ("acting", "caretaker")]
+)
+def test_an_acting_post_is_the_interim_one(tmp_path: Path, written: str, asked: str) -> None:
+    news = article(
+        "Port chief leaves",
+        "2024-03-01",
+        f"Lina Marsh has left Wexby Port. Omar Reed, director of operations, is {written} chief "
+        "executive until a successor starts.\n",
+    )
+    engine = engine_over(tmp_path, {"2024-port.md": news})
+    assert engine.ask(f"Who is Wexby Port's {asked} chief executive?").short == "Omar Reed"

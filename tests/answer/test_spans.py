@@ -311,3 +311,20 @@ def test_a_sum_ends_on_its_last_digit_or_unit(sentence: str, value: str) -> None
 
 def test_a_word_of_assessing_alone_makes_no_grade_of_a_place() -> None:
     assert find_answer_spans("The assessment unit moved to Kelby in May.", "rating", "") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inspectors asked the school to stretch pupils in Years 8 and 9.",
+        "It shut Gates 4, 5 and 6 for a week.",
+    ],
+)
+def test_numbers_listed_after_a_label_are_labels_not_counts(sentence: str) -> None:
+    assert find_answer_spans(sentence, "count", "How many schools are there?") == []
+    assert [
+        s.text for s in find_answer_spans("It runs 17 schools and 9 nurseries.", "count", "How many?")
+    ] == [
+        "17",
+        "9",
+    ]
