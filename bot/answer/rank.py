@@ -221,6 +221,10 @@ def _with_answers(index: Index, top: list[tuple[int, float]]) -> list[tuple[int,
     return out
 
 
+#: A month of a year, as a date's value gives it: "september 2020".
+_MONTH_YEAR = re.compile(r"[a-z]+ \d{4}")
+
+
 def _padded(text: str) -> str:
     """A text's folded words between spaces, to find one text's words whole in another's."""
     return f" {' '.join(words(fold(text)))} "
@@ -619,11 +623,12 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         query.kind == "date"
         and band
         and band[0].span is not None
-        and is_year(band[0].span.value)
+        and (is_year(band[0].span.value) or _MONTH_YEAR.fullmatch(band[0].span.value))
         and not _ASKS_YEAR.search(query.corrected)
     ):
         # "opened in 2020": another passage giving the same year more exactly ("September
-        # 2020") about as much of the question says when.
+        # 2020", or "September 2020" as "14 September 2020") about as much of the question
+        # says when.
         year = band[0].span.value
         finer = next(
             (

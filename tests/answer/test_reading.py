@@ -425,3 +425,27 @@ def test_a_question_heading_answers_nothing_past_the_passage_below_it(tmp_path: 
     engine = engine_over(tmp_path, _FAQ)
     answer = engine.ask("How much does it cost to run the club's head office?")
     assert answer.abstained or "£140" not in (answer.short or "")
+
+
+@pytest.mark.parametrize(
+    ("older", "newer"),
+    [("on Tuesday 3 March 2015", "in March 2015"), ("in March 2015", "in 2015")],
+)
+def test_a_date_told_more_exactly_elsewhere_is_answered_exactly(
+    tmp_path: Path, older: str, newer: str
+) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2015-founded.md": article(
+                "Rowing club founded", "2015-03-05", f"The Kelby Rowing Club was formally founded {older}.\n"
+            ),
+            "2017-review.md": article(
+                "Rowing club grows",
+                "2017-06-01",
+                f"The Kelby Rowing Club, founded {newer}, now has 300 members.\n",
+            ),
+        },
+    )
+    exact = older.removeprefix("on Tuesday ").removeprefix("in ")
+    assert engine.ask("When was the Kelby Rowing Club founded?").short == exact
