@@ -101,6 +101,7 @@ class PassageRead:
     anchor_words: frozenset[str] = frozenset()  # terms near the answer, or the sentence's it goes on from
     pointed: frozenset[str] = frozenset()  # terms of the sentence "the company" or "its" points back to
     supersedes: AnswerSpan | None = None  # the value the sentence says the answer replaced ("up from £5")
+    planned: bool = True  # not only dates already past when its document was written, asked a plan
 
 
 #: Nouns of a body a "which X" question may ask the name of, besides the kinds of body
@@ -121,9 +122,9 @@ def _names_a_body_kind(noun: str) -> bool:
     return word in ANY_BODY_WORDS or word in _BODY_NOUNS or word in COMPANY_WORDS or is_body_word(word)
 
 
-def _standing(read: PassageRead) -> tuple[int, bool, bool, float, float]:
+def _standing(read: PassageRead) -> tuple[int, bool, bool, bool, float, float]:
     """How well a sentence answers, compared between the sentences of a passage."""
-    return (read.strength, read.linked, read.cause, read.coverage, read.proximity)
+    return (read.strength, read.linked, read.planned, read.cause, read.coverage, read.proximity)
 
 
 @cache
@@ -341,7 +342,7 @@ def read_passage(
         said = set(terms) | acronyms(sentence) | spelled_out(sentence, query.unknown) | heading
         coverage = coverage_of(said, query, asked.weights, asked.total)
         proximity = proximity_of(terms, query)
-        span, strength, old = None, 1, None
+        span, strength, old, planned = None, 1, None, True
         pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
@@ -372,8 +373,11 @@ def read_passage(
                 spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
             if query.kind == "date" and query.forecast and document.published is not None:
                 # "When was it expected to open?": a date already past when the document
-                # was written ("cost £8m when it opened in 2014") was no plan then.
-                spans = [s for s in spans if not before_published(s, document.published)] or spans
+                # was written ("cost £8m when it opened in 2014") was no plan then; a
+                # sentence of only such dates tells the plan less than one of dates to come.
+                ahead = [s for s in spans if not before_published(s, document.published)]
+                planned = bool(ahead) or not spans
+                spans = ahead or spans
             if query.kind in ("amount", "count") and not change_asked:
                 # "a £2m spending increase", "the bill has risen by more than £3m": by how
                 # much something changed, not what it is.
@@ -497,6 +501,7 @@ def read_passage(
         )
         candidate.pointed = pointed
         candidate.supersedes = old
+        candidate.planned = planned
         candidate.anchor_words = carried | (
             frozenset(window_terms(sentence, span, tuning.ANCHOR_WINDOW)) if span is not None else frozenset()
         )

@@ -449,3 +449,21 @@ def test_a_date_told_more_exactly_elsewhere_is_answered_exactly(
     )
     exact = older.removeprefix("on Tuesday ").removeprefix("in ")
     assert engine.ask("When was the Kelby Rowing Club founded?").short == exact
+
+
+def test_a_plan_asked_of_a_past_time_is_the_one_still_to_come_then(tmp_path: Path) -> None:
+    # The first sentence names the pool and gives dates already past; the second gives
+    # the plan that held when the article was written.
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018-pool.md": article(
+                "Pool delayed again",
+                "2018-03-14",
+                "The Stanholt Lido pool was approved in 2015 to open in spring 2017, then put back "
+                "when the builder went bust. The council now expects it to open in June 2020.\n",
+            )
+        },
+    )
+    answer = engine.ask("As of January 2019, when was the Stanholt Lido pool due to open?")
+    assert answer.short == "June 2020"

@@ -177,7 +177,9 @@ CORPUS_FLOORS = {
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     # A date right after the sentence telling the event: one wrong entry more (0.871 to 0.857).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.85 to 0.84).
-    "ashcombe": (0.90, 0.50, 1, 0.88, 0.87, 0.85),
+    # Session 17, the reordering trained again after a plan asked of a past time was read as
+    # the one still to come then: one answer fewer at rank 1 (0.90 to 0.88).
+    "ashcombe": (0.88, 0.50, 1, 0.86, 0.88, 0.85),
     # A place most documents name is no answer to "where": "Where was X working before she
     # joined Marrowdale?" lost the sentence it found by that name (2 to 3 false "I don't
     # know"), for one dev and one held-out answer gained.
@@ -195,7 +197,7 @@ CORPUS_FLOORS = {
     "marrowdale": (0.68, 0.83, 3, 0.65, 0.75, 0.90),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     # "When did it shut?" takes a date that had come over a plan as good: one hit lost (0.65 to 0.63).
-    "fenmoor": (0.65, 0.66, 1, 0.68, 0.68, 0.96),  # as of a date, newest first: 2 wrong entries more
+    "fenmoor": (0.65, 0.66, 1, 0.68, 0.71, 0.96),  # as of a date, newest first: 2 wrong entries more
     # Session 12, a date after the sentence telling the event: +1 hit, one wrong entry more.
     # Session 14, a street address stands where a place does: the headquarters' timeline
     # gains three entries, two right (0.762 to 0.755).
@@ -254,7 +256,7 @@ CORPUS_FLOORS = {
     "kilnbrook": (0.68, 0.83, 4, 0.56, 0.65, 0.55),  # as of a date, newest first: +1 hit
     # A word's family ("inspector" for "inspection"): read sets +3 hits; here one more wrong
     # timeline entry (precision 0.783 to 0.750).
-    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.36),  # held out: its misses are not read
+    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.38),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -329,7 +331,7 @@ CORPUS_FLOORS = {
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
     # (precision 0.607 to 0.597).
-    "cressbrook": (0.61, 0.66, 1, 0.59, 0.62, 0.71),  # 0.500 hit@1 on arrival
+    "cressbrook": (0.61, 0.66, 1, 0.59, 0.63, 0.73),  # 0.500 hit@1 on arrival
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # three wrong timeline entries more (precision 0.74 to 0.71).
     "lindenford": (0.70, 0.66, 0, 0.59, 0.71, 0.67),  # 0.659 hit@1 on arrival
@@ -344,7 +346,7 @@ CORPUS_FLOORS = {
     "corvenham": (0.61, 0.50, 3, 0.50, 0.47, 0.63),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
-    "fellgate": (0.54, 0.66, 0, 0.47, 0.58, 0.48),
+    "fellgate": (0.56, 0.66, 0, 0.50, 0.59, 0.50),
     # Written blind in session 15 and measured on arrival (with the learned models; without
     # them 0.432 and 0.614 hit@1): held out.
     "hollinsford": (0.47, 0.33, 5, 0.40, 0.61, 0.63),  # held out: its misses are not read
@@ -352,15 +354,16 @@ CORPUS_FLOORS = {
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
-    # one answer fewer at rank 1 and five wrong entries more (0.63 / 0.79 to 0.61 / 0.73).
-    "dovecote": (0.61, 0.50, 2, 0.43, 0.73, 0.74),  # held out: its misses are not read
+    # six wrong timeline entries more and one earlier value fewer (precision / recall 0.79 /
+    # 0.74 to 0.72 / 0.72).
+    "dovecote": (0.63, 0.50, 2, 0.43, 0.72, 0.72),  # held out: its misses are not read
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
     "wickhollow": (0.61, 0.50, 1, 0.43, 0.50, 0.50),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
-    "gorsebrook": (0.56, 0.83, 3, 0.54, 0.56, 0.46),  # 0.500 hit@1 on arrival
+    "gorsebrook": (0.59, 0.83, 3, 0.56, 0.56, 0.48),  # 0.500 hit@1 on arrival
     "pitcombe": (0.70, 0.50, 0, 0.50, 0.59, 0.63),  # held out: 0.705 hit@1 on arrival
 }
 
