@@ -60,7 +60,7 @@ from .reading import (
 )
 from .rivals import rival_terms
 from .sentences import WORD, sentence_terms
-from .spans import dimension_terms, find_answer_spans, is_name_word, is_year, years_in
+from .spans import TITLE, dimension_terms, find_answer_spans, is_name_word, is_year, persons_in, years_in
 from .wording import zipf
 
 __all__ = ["Hit", "Ranking", "fact_words", "rank", "wording_overlap"]
@@ -219,6 +219,33 @@ def _with_answers(index: Index, top: list[tuple[int, float]]) -> list[tuple[int,
             found.add(following)
             out.append((following, score))
     return out
+
+
+def _named_in_full(index: Index, i: int, hit: Hit) -> Hit:
+    """The hit, its person named as fully as its document names them anywhere: "Professor
+    Odari" as "Professor Kenneth Odari", "Ms Bell" as "Ms Jo Bell"."""
+    span = hit.span
+    if span is None:
+        return hit
+    titles = [w for w in span.display.split() if TITLE.fullmatch(w)]
+    names = [w for w in span.display.split() if not TITLE.fullmatch(w)]
+    if len(names) != 1:
+        return hit
+    doc = hit.passage.doc_id
+    first = i
+    while first > 0 and index.passages[first - 1].doc_id == doc:
+        first -= 1
+    for j in range(first, len(index.passages)):
+        passage = index.passages[j]
+        if passage.doc_id != doc:
+            break
+        for person in persons_in(passage.text):
+            words = [w for w in person.display.split() if not TITLE.fullmatch(w)]
+            if len(words) >= 2 and words[-1] == names[0]:
+                titled = person.display.startswith(tuple(titles))
+                full = person.display if titled else " ".join([*titles, *words])
+                return replace(hit, span=replace(span, value=fold(" ".join(words)), resolved=full))
+    return hit
 
 
 #: A month of a year, as a date's value gives it: "september 2020".
@@ -691,4 +718,11 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         related = tuple(h for h in related if h.passage.id not in elsewhere)
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
+    if query.kind == "person":
+        # "Professor Odari" is the "Professor Kenneth Odari" its document named in full.
+        in_full = {
+            h.passage.id: _named_in_full(index, where[h.passage.id], h) for h in (*ranked[:1], *related)
+        }
+        ranked[0] = in_full[ranked[0].passage.id]
+        related = tuple(in_full[h.passage.id] for h in related)
     return Ranking(query, tuple(ranked), False, None, band=band_size, related=related, elsewhere=elsewhere)

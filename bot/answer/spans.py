@@ -25,6 +25,7 @@ __all__ = [
     "ORDINAL_COUNTS",
     "PERSON_TITLES",
     "STREET_KINDS",
+    "TITLE",
     "AnswerSpan",
     "AnswerType",
     "bare_word",
@@ -301,6 +302,8 @@ PERSON_TITLES = (
     "Councillor|Cllr|Dr|Doctor|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss|Rev|Canon"
 )
 _TITLE_BEFORE = re.compile(rf"\b({PERSON_TITLES})\.?\s+$")
+#: A word that is a person's title: "Professor", "Cllr", "Ms.".
+TITLE = re.compile(rf"(?:{PERSON_TITLES})\.?")
 
 
 def bare_word(word: str) -> str:

@@ -629,3 +629,15 @@ def test_an_acting_post_is_the_interim_one(tmp_path: Path, written: str, asked: 
     )
     engine = engine_over(tmp_path, {"2024-port.md": news})
     assert engine.ask(f"Who is Wexby Port's {asked} chief executive?").short == "Omar Reed"
+
+
+def test_a_person_named_by_surname_is_answered_by_their_full_name(tmp_path: Path) -> None:
+    news = article(
+        "New chair for the port",
+        "2024-03-01",
+        "Professor Ruth Amberley has been elected chair of Wexby Port.\n\n"
+        "Professor Amberley chairs the board from April.\n",
+    )
+    engine = engine_over(tmp_path, {"2024-port.md": news})
+    answer = engine.ask("Who chairs the board of Wexby Port from April?")
+    assert answer.short == "Professor Ruth Amberley"

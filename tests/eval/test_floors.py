@@ -363,7 +363,7 @@ CORPUS_FLOORS = {
     "wickhollow": (0.61, 0.50, 1, 0.43, 0.50, 0.50),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
-    "gorsebrook": (0.59, 0.83, 3, 0.56, 0.56, 0.48),  # 0.500 hit@1 on arrival
+    "gorsebrook": (0.59, 0.83, 3, 0.59, 0.56, 0.48),  # 0.500 hit@1 on arrival
     "pitcombe": (0.70, 0.50, 0, 0.50, 0.59, 0.63),  # held out: 0.705 hit@1 on arrival
 }
 
