@@ -163,6 +163,13 @@ def _unnamed(question: str, folded: str) -> str:
 # ("How did it get its grade up?").
 _GRADING_VERBS = r"rated|rate|rates|graded|judged|ranked"
 
+# What something got at an inspection asks its grade.
+_INSPECTION_OUTCOME = (
+    r"^(what|how) (did|does|do|has|have) [\w'’ -]+ (get|gets|got|receive|received|score|scored|achieve"
+    r"|achieved|do|did|come out) (at|in|from|of|after) (its|their|the|his|her|our) "
+    r"(last |latest |most recent |recent |first |previous |next )?(inspection|assessment|review|visit)s?\b"
+)
+
 # A number before a noun, not a sum or a year: "12 stations".
 _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 
@@ -201,6 +208,8 @@ def expected_answer(question: str) -> AnswerType | None:
         # "How was it rated?"; not "How did it earn back its star rating?", which asks the
         # means, nor "How often is it rated?".
         return "rating"
+    if re.match(_INSPECTION_OUTCOME, q):
+        return "rating"  # "What did it get at its last inspection?", "How did it do at the review?"
     if re.match(rf"^which ({_ROLE_NOUNS})\b", q):
         return "person"  # "which councillor ...": a person holding a post
     if re.match(_POLAR, q):

@@ -110,6 +110,10 @@ from bot.answer.spans import persons_in
         ("What is the ferry company's registered office address?", "place"),
         ("What was the theme of the mayor's address?", None),
         ("What did the minister's address say about ferries?", None),
+        # What something got at an inspection is its grade.
+        ("what did stanholt lido get at its last inspection", "rating"),
+        ("How did the ferry company do at its most recent assessment?", "rating"),
+        ("What did the inspectors look at during the visit?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
