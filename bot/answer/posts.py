@@ -421,7 +421,12 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             # another, however many documents mention it ("St Ives Hospice").
             bodies = asked.query.bodies
             others = bodies and not set(named) & bodies
-            if others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named):
+            # "Fenwick Schools Partnership" is the "Fenwick" a question names, and not the
+            # "Fenwick Fire" it names: "Fenwick Police" is another body.
+            called = bool(asked.query.names) and set(asked.query.names) <= set(named)
+            if not called and (
+                others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named)
+            ):
                 foreign.update(named)
             other = other or any(not asked_term(t, asked.query) for t in named)
     marks = ({ELSEWHERE} if foreign else set()) | ({_BODY_NAMED} if other else set())

@@ -641,3 +641,23 @@ def test_a_person_named_by_surname_is_answered_by_their_full_name(tmp_path: Path
     engine = engine_over(tmp_path, {"2024-port.md": news})
     answer = engine.ask("Who chairs the board of Wexby Port from April?")
     assert answer.short == "Professor Ruth Amberley"
+
+
+def test_its_post_after_the_neighbour_the_question_names_is_that_neighbours(tmp_path: Path) -> None:
+    news = article(
+        "Kelby trust opens a school",
+        "2022-09-07",
+        "The Kelby Learning Trust, whose chief executive is Ana Ruiz, opened its new school on Monday.\n\n"
+        "Meanwhile, the neighbouring Fenwick Schools Partnership says that it, too, plans a primary "
+        "school at Fenwick Quay for 2026. Its chief executive, Jo Bell, who replaced Dr Sam Hart in "
+        "2021, said the site must come first.\n",
+    )
+    others = {
+        f"{year}-trust.md": article(
+            "Kelby trust grows", f"{year}-05-01", "The Kelby Learning Trust took on a school.\n"
+        )
+        for year in (2019, 2020, 2021)
+    }
+    engine = engine_over(tmp_path, {"2022-school.md": news, **others})
+    assert engine.ask("Who is the chief executive of Fenwick?").short == "Jo Bell"
+    assert engine.ask("Who is the chief executive of the Kelby Learning Trust?").short == "Ana Ruiz"
