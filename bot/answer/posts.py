@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS, ROLE_MODIFIERS, ROLE_WORDS
-from ..text.tokens import STOP_WORDS, fold, tokenize
+from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, role_and_modifier_stems
 from .question import role_stems
@@ -54,6 +54,12 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     window = [
         query.respelt.get(t, ROLE_ABBREVIATIONS.get(t, t))
         for t in window_terms(sentence, span, tuning.ROLE_WINDOW)
+    ]
+    # An acting post is held for the time being, as an interim one is ("acting chief
+    # executive"; not "will act quickly"): the question reads it so too.
+    window = [
+        "interim" if t == _ACTING and k + 1 < len(window) and window[k + 1] in role_stems() else t
+        for k, t in enumerate(window)
     ]
     near = set(window)
     pointing = points_back(sentence, span)
@@ -182,29 +188,40 @@ def _post_kind(text: str, post: str) -> str | None:
     return None
 
 
-# A post and the work it is of, said bare: "director of finance", "head of planning"
-# (not the body of "director of the port").
-_POST_OF = re.compile(r"\b([A-Za-z][\w'’-]*)\s+of\s+([a-z][\w'’-]*)")
+_ACTING = stem("acting")
+
+# A post and what it is of: "director of marketing" (a kind of work, said bare), "director
+# of the port" or "director of Kelby Museum" (a body).
+_POST_OF = re.compile(r"\b([A-Za-z][\w'’-]*)\s+of\s+(the\s+)?([A-Za-z][\w'’-]*)")
 
 
-def _post_of(text: str, post: str) -> str | None:
-    """The term of the work a post is of, in a text's first "<post> of X" with X a common
-    word and no body ("estat" in "director of estates")."""
-    for found in _POST_OF.finditer(text):
-        what = tokenize(found.group(2))
-        if tokenize(found.group(1))[:1] == [post] and what and found.group(2) not in STOP_WORDS:
-            return None if is_body_word(found.group(2)) or found.group(2) in ROLE_WORDS else what[0]
-    return None
+def _post_of(text: str, post: str, near: int | None = None) -> str | None:
+    """The term of the work a post is of, in the "<post> of X" of a text nearest offset
+    `near` (else its first): "market" in "director of marketing"; None when X is a body,
+    a name or a word of no weight."""
+    found = [m for m in _POST_OF.finditer(text) if tokenize(m.group(1))[:1] == [post]]
+    if near is not None:
+        found.sort(key=lambda m: abs(m.start() - near))
+    if not found:
+        return None
+    what, word = found[0].group(2), found[0].group(3)
+    terms = tokenize(word)
+    if what or not terms or word in STOP_WORDS or word[0].isupper():
+        return None
+    return None if is_body_word(word) or word in ROLE_WORDS else terms[0]
 
 
 def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bool:
     """Whether the post the sentence gives the person is another kind of the one asked:
-    "commercial director" for "managing director", "director of finance" for "director
-    of estates"."""
+    "commercial director" for "managing director", "director of operations" for
+    "director of marketing"."""
     of_asked = _post_of(question, post)
-    if of_asked is not None:
+    # A question typed in lower case may name a body as if it were work ("director of
+    # kelby museum"): a word the sentence writes as a name is the body's.
+    named = {t for w in re.findall(r"\b[A-Z][\w'’-]*", sentence) for t in tokenize(w)}
+    if of_asked is not None and of_asked not in named:
         lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
-        of_said = _post_of(sentence[lo:hi], post)
+        of_said = _post_of(sentence[lo:hi], post, span.start - lo)
         if of_said is not None and of_said != of_asked:
             return True
     asked = _post_kind(question, post)
@@ -421,8 +438,8 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             # another, however many documents mention it ("St Ives Hospice").
             bodies = asked.query.bodies
             others = bodies and not set(named) & bodies
-            # "Fenwick Schools Partnership" is the "Fenwick" a question names, and not the
-            # "Fenwick Fire" it names: "Fenwick Police" is another body.
+            # "Tarnholme Schools Partnership" is the "Tarnholme" a question names; "Tarnholme
+            # Police" is not the "Tarnholme Fire" it names.
             called = bool(asked.query.names) and set(asked.query.names) <= set(named)
             if not called and (
                 others or any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in named)

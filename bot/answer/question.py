@@ -163,11 +163,13 @@ def _unnamed(question: str, folded: str) -> str:
 # ("How did it get its grade up?").
 _GRADING_VERBS = r"rated|rate|rates|graded|judged|ranked"
 
-# What something got at an inspection asks its grade.
+# What something got at an inspection, or how it did there, asks its grade.
 _INSPECTION_OUTCOME = (
-    r"^(what|how) (did|does|do|has|have) [\w'’ -]+ (get|gets|got|receive|received|score|scored|achieve"
-    r"|achieved|do|did|come out) (at|in|from|of|after) (its|their|the|his|her|our) "
-    r"(last |latest |most recent |recent |first |previous |next )?(inspection|assessment|review|visit)s?\b"
+    r"^(?:what (?:did|does|has|have) [\w'’ -]+ "
+    r"(?:get|gets|got|receive|received|score|scored|achieve|achieved)"
+    r"|how (?:did|does|has|have) [\w'’ -]+ (?:do|did|done|fare|fared|come out)) (?:at|in) "
+    r"(?:its|their|the|his|her|our) (?:last |latest |most recent |recent |first |previous )?"
+    r"(?:inspection|assessment)s?\b"
 )
 
 # A number before a noun, not a sum or a year: "12 stations".
@@ -209,7 +211,7 @@ def expected_answer(question: str) -> AnswerType | None:
         # means, nor "How often is it rated?".
         return "rating"
     if re.match(_INSPECTION_OUTCOME, q):
-        return "rating"  # "What did it get at its last inspection?", "How did it do at the review?"
+        return "rating"  # "What did it get at its last inspection?", "How did it do at its assessment?"
     if re.match(rf"^which ({_ROLE_NOUNS})\b", q):
         return "person"  # "which councillor ...": a person holding a post
     if re.match(_POLAR, q):

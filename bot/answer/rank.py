@@ -222,33 +222,39 @@ def _with_answers(index: Index, top: list[tuple[int, float]]) -> list[tuple[int,
 
 
 def _named_in_full(index: Index, i: int, hit: Hit) -> Hit:
-    """The hit, its person named as fully as its document names them anywhere: "Professor
-    Odari" as "Professor Kenneth Odari", "Ms Bell" as "Ms Jo Bell"."""
+    """The hit, its person named as fully as its document names them: "Dr Bell" as "Dr
+    Jo Bell" when the document names one person of that surname in full, with no other
+    title than the answer's."""
     span = hit.span
     if span is None:
         return hit
-    titles = [w for w in span.display.split() if TITLE.fullmatch(w)]
-    names = [w for w in span.display.split() if not TITLE.fullmatch(w)]
+    words = span.display.split()
+    titles = [w for w in words if TITLE.fullmatch(w)]
+    names = [w for w in words if not TITLE.fullmatch(w)]
     if len(names) != 1:
         return hit
     doc = hit.passage.doc_id
-    first = i
+    first = last = i
     while first > 0 and index.passages[first - 1].doc_id == doc:
         first -= 1
-    for j in range(first, len(index.passages)):
-        passage = index.passages[j]
-        if passage.doc_id != doc:
-            break
-        for person in persons_in(passage.text):
-            words = [w for w in person.display.split() if not TITLE.fullmatch(w)]
-            if len(words) >= 2 and words[-1] == names[0]:
-                titled = person.display.startswith(tuple(titles))
-                full = person.display if titled else " ".join([*titles, *words])
-                return replace(hit, span=replace(span, value=fold(" ".join(words)), resolved=full))
-    return hit
+    while last + 1 < len(index.passages) and index.passages[last + 1].doc_id == doc:
+        last += 1
+    full: set[tuple[str, ...]] = set()
+    for j in range(first, last + 1):
+        for person in persons_in(index.passages[j].text):
+            said = person.display.split()
+            own = [w for w in said if TITLE.fullmatch(w)]
+            given = [w for w in said if not TITLE.fullmatch(w)]
+            if len(given) >= 2 and given[-1] == names[0] and (not own or not titles or own == titles):
+                full.add(tuple(given))
+    if len(full) != 1:
+        return hit  # none, or two people of that surname: which is meant is not said
+    (whole,) = full
+    shown = " ".join([*titles, *whole])
+    return replace(hit, span=replace(span, value=fold(" ".join(whole)), resolved=shown))
 
 
-#: A month of a year, as a date's value gives it: "september 2020".
+#: A month (or a season) of a year, as a date's value gives it: "september 2020".
 _MONTH_YEAR = re.compile(r"[a-z]+ \d{4}")
 
 
@@ -363,7 +369,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
                 index.document_of(index.passages[i]),
                 asked,
                 opening_terms(index, i, asked),
-                asked_above(index, i),
+                asked_above(index, i, query),
             ),
         )
         for i in order
@@ -719,7 +725,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     in_band = {h.passage.id for h in band}
     band_size = sum(h.passage.id in in_band for h in ranked)
     if query.kind == "person":
-        # "Professor Odari" is the "Professor Kenneth Odari" its document named in full.
+        # "Dr Bell" is the "Dr Jo Bell" their document names in full.
         in_full = {
             h.passage.id: _named_in_full(index, where[h.passage.id], h) for h in (*ranked[:1], *related)
         }

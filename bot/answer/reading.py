@@ -34,7 +34,7 @@ from .posts import (
     succeeded_the_one_asked,
 )
 from .query import Query
-from .question import head_noun, is_plural, role_stems
+from .question import expected_answer, head_noun, is_plural, role_stems
 from .sentences import (
     acronyms,
     distance_in_words,
@@ -337,7 +337,7 @@ def read_passage(
         passage_terms.update(terms)
         # "Care Quality Commission" says the "CQC" a question names.
         # and "the memorandum of understanding" the "mou".
-        # The question an FAQ answers below it ("Where is our head office now?") is asked
+        # The question an FAQ answers below it ("How much is a season ticket?") is asked
         # of every sentence of the answer, as if each said it.
         said = set(terms) | acronyms(sentence) | spelled_out(sentence, query.unknown) | heading
         coverage = coverage_of(said, query, asked.weights, asked.total)
@@ -457,7 +457,7 @@ def read_passage(
                 # "What was it first meant to cost?" of "now £17m, up from £14m when it was
                 # approved": the value the change replaced.
                 span, old = old, None
-            # Under "Where is our head office now?", "We moved to Unit 4 in May" says where.
+            # Under "Where do the rowers train?", "Since May, at Kelby Wharf" says where.
             linked = bool(spans) and (near[first_near] or bool(pointed) or bool(heading))
             if spans and not linked and query.kind == "count" and query.counted is not None:
                 # "warden numbers at their current level of 90": the count is said to be of
@@ -709,26 +709,28 @@ def title_terms(document: Document) -> frozenset[str]:
     return frozenset(tokenize(document.title or ""))
 
 
-# A question an FAQ answers in the paragraphs below it: "Where is our head office now?".
+# A question an FAQ answers in the paragraph below it: "How much is a season ticket?".
 _ASKED_HEADING = re.compile(r"[^|]*\?")
 _HEADING_WORDS = 20
 
 
 def is_asked_heading(passage: Passage) -> bool:
-    """Whether a passage is a short question standing alone, as an FAQ's headings do."""
+    """Whether a passage is one short question standing alone, as an FAQ's headings are."""
     text = passage.text.strip()
-    return (
-        passage.position > 0 and len(text.split()) <= _HEADING_WORDS and bool(_ASKED_HEADING.fullmatch(text))
-    )
+    short = len(text.split()) <= _HEADING_WORDS and len(sentences_of(text)) == 1
+    return passage.position > 0 and short and bool(_ASKED_HEADING.fullmatch(text))
 
 
-def asked_above(index: Index, i: int) -> frozenset[str]:
+def asked_above(index: Index, i: int, query: Query) -> frozenset[str]:
     """The terms of the question heading passage i answers, when it directly follows one
-    in its document (none otherwise)."""
+    in its document that asks the kind of answer the query does (none otherwise: under
+    "Why did the pool close?", a date is no answer to "When did it close?")."""
     if i == 0:
         return frozenset()
     above, passage = index.passages[i - 1], index.passages[i]
     if above.doc_id != passage.doc_id or not is_asked_heading(above) or is_asked_heading(passage):
+        return frozenset()
+    if expected_answer(above.text) != query.kind:
         return frozenset()
     return frozenset(sentence_terms(above.text))
 

@@ -554,8 +554,11 @@ def find_answer_spans(
 # A number that ends a name is a label, not a count: "Year 7 students", "Category 1 calls",
 # "route 44"; a sentence's first word aside ("Around 300 came").
 _LABEL_BEFORE = re.compile(
-    r"(?<=[\w,;:]\s)(?:[A-Z][a-z]+|route|line|ward|gate|platform|stand)\s+"
-    r"(?:\d+\s*(?:,|and|or|to|-|–)\s*)*$"  # "Years 8 and 9", "Wards 4, 5 and 6"
+    r"(?<=[\w,;:]\s)(?:[A-Z][a-z]+|route|line|ward|gate|platform|stand)\s+$"
+    # ... and each number listed after one: "Wards 4 and 5", "Gates 2, 3 or 6" (not a date's
+    # "March 2019, 300 people").
+    rf"|(?<=[\w,;:]\s)(?!(?i:{'|'.join(sorted(CALENDAR_WORDS))})\b)[A-Z][a-z]+s\s+"
+    r"(?:\d{1,3}\s*(?:,|and|or|to|-|–)\s*)+$"
 )
 
 
@@ -571,15 +574,16 @@ _LEFT_FOR = re.compile(
 )
 # "based in the east wing of Keldby House": a part of a place names the place.
 _PART_OF_PLACE = re.compile(
-    r"\b(?:in|at|on|inside|into|to)\s+the\s+(?:[a-z]+\s+){0,2}"
-    r"(?:wing|annexe?|floor|basement|grounds|site|premises|offices|building|corner|side|rear|front|yard|"
-    r"campus|heart|edge|outskirts)\s+of\s+$"
+    r"\b(?i:in|at|on|inside|into|to)\s+the\s+(?:[a-z]+\s+){0,2}"
+    r"(?:wing|annexe?|floor|basement|grounds|site|premises|offices|building|corner|rear|yard|campus|"
+    r"edge|outskirts)\s+of\s+$"
 )
-# "moved from Keldby House": where something was, not where it is; "come here rather
-# than to Keldby House", "should no longer go to Keldby House": where it is not.
+# "moved from Keldby House": where something was, not where it is; "meet at the mill
+# rather than at Keldby House", "no longer sail to Keldby Pier": where it is not.
 _FROM = re.compile(
     r"\b(?:from|rather than(?:\s+(?:to|in|at))?|instead of"
-    r"|(?:not|no longer|never)\s+(?:[a-z]+\s+){0,2}(?:to|in|at))\W*$",
+    r"|(?:not|no longer|never)\s+(?:(?!(?:only|just|merely|simply|also|least)\b)[a-z]+\s+){0,2}"
+    r"(?:to|in|at))\W*$",
     re.I,
 )
 

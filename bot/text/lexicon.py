@@ -83,14 +83,7 @@ DEGREE_WORDS = frozenset(
     "fully completely entirely totally wholly altogether overall finally eventually ultimately".split()
 )
 #: Abbreviated role words, as index terms, and the term they stand for.
-ROLE_ABBREVIATIONS = {
-    "cllr": "councillor",
-    "dir": "director",
-    "ceo": "execut",
-    "md": "director",
-    # An acting post is held for the time being, as an interim one is.
-    "act": "interim",
-}
+ROLE_ABBREVIATIONS = {"cllr": "councillor", "dir": "director", "ceo": "execut", "md": "director"}
 #: Role words that ask about whoever is in charge, whatever the post is called.
 GENERIC_ROLE_WORDS = frozenset("head boss lead charge".split())
 #: Words that make a post another post: a deputy leader is not the leader.

@@ -624,8 +624,8 @@ def test_an_acting_post_is_the_interim_one(tmp_path: Path, written: str, asked: 
     news = article(
         "Port chief leaves",
         "2024-03-01",
-        f"Lina Marsh has left Wexby Port. Omar Reed, director of operations, is {written} chief "
-        "executive until a successor starts.\n",
+        f"Lina Marsh has left Wexby Port, and Omar Reed is {written} chief executive while the "
+        "board looks for someone.\n",
     )
     engine = engine_over(tmp_path, {"2024-port.md": news})
     assert engine.ask(f"Who is Wexby Port's {asked} chief executive?").short == "Omar Reed"
@@ -635,22 +635,21 @@ def test_a_person_named_by_surname_is_answered_by_their_full_name(tmp_path: Path
     news = article(
         "New chair for the port",
         "2024-03-01",
-        "Professor Ruth Amberley has been elected chair of Wexby Port.\n\n"
-        "Professor Amberley chairs the board from April.\n",
+        "Professor Nia Gelston has been elected chair of Wexby Port.\n\n"
+        "Professor Gelston chairs the board from April.\n",
     )
     engine = engine_over(tmp_path, {"2024-port.md": news})
     answer = engine.ask("Who chairs the board of Wexby Port from April?")
-    assert answer.short == "Professor Ruth Amberley"
+    assert answer.short == "Professor Nia Gelston"
 
 
-def test_its_post_after_the_neighbour_the_question_names_is_that_neighbours(tmp_path: Path) -> None:
+def test_its_post_after_the_body_the_question_names_is_that_bodys(tmp_path: Path) -> None:
     news = article(
         "Kelby trust opens a school",
         "2022-09-07",
         "The Kelby Learning Trust, whose chief executive is Ana Ruiz, opened its new school on Monday.\n\n"
-        "Meanwhile, the neighbouring Fenwick Schools Partnership says that it, too, plans a primary "
-        "school at Fenwick Quay for 2026. Its chief executive, Jo Bell, who replaced Dr Sam Hart in "
-        "2021, said the site must come first.\n",
+        "Across the river, the Tarnholme Schools Partnership wants a school of its own by 2026. Its "
+        "chief executive, Jo Bell, said land had to be found first.\n",
     )
     others = {
         f"{year}-trust.md": article(
@@ -659,5 +658,5 @@ def test_its_post_after_the_neighbour_the_question_names_is_that_neighbours(tmp_
         for year in (2019, 2020, 2021)
     }
     engine = engine_over(tmp_path, {"2022-school.md": news, **others})
-    assert engine.ask("Who is the chief executive of Fenwick?").short == "Jo Bell"
+    assert engine.ask("Who is the chief executive of Tarnholme?").short == "Jo Bell"
     assert engine.ask("Who is the chief executive of the Kelby Learning Trust?").short == "Ana Ruiz"

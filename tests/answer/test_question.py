@@ -110,10 +110,13 @@ from bot.answer.spans import persons_in
         ("What is the ferry company's registered office address?", "place"),
         ("What was the theme of the mayor's address?", None),
         ("What did the minister's address say about ferries?", None),
-        # What something got at an inspection is its grade.
-        ("what did stanholt lido get at its last inspection", "rating"),
-        ("How did the ferry company do at its most recent assessment?", "rating"),
+        # What something got at an inspection is its grade; not what it did after one.
+        ("what has the kelby ferry service received in the latest assessment", "rating"),
+        ("How did the ferry company fare at its most recent inspection?", "rating"),
         ("What did the inspectors look at during the visit?", None),
+        ("What did Kelby do after the inspection?", None),
+        ("What did pupils get from their visit to the museum?", None),
+        ("What did the council get from the review of bus routes?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

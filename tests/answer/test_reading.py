@@ -398,33 +398,33 @@ def test_first_before_a_noun_asks_no_first_value(tmp_path: Path) -> None:
 
 
 _FAQ = {
-    "faq.txt": "Questions and answers for members, spring 2024\n\n"
-    "Membership Office | Kelby Rowing Club | Members' briefing\n\n"
-    "This briefing answers the questions members have asked most since the move.\n\n"
-    "Where is the club's head office now?\n\n"
-    "Since March the office team has been based in the boathouse annexe of Stanholt Lido, Mill Lane. "
-    "Post should no longer go to Wexcombe House.\n\n"
+    "faq.txt": "Rowing at Kelby: your questions\n\n"
+    "Where do the juniors train?\n\n"
+    "From May they meet in the west yard of Orvell House.\n\n"
     "How much is a season ticket?\n\n"
-    "It is £140 for adults, as last year.\n",
-    "metadata.toml": '["faq"]\ntitle = "Questions and answers for members, spring 2024"\n'
+    "It is £140 for adults, as last year.\n\n"
+    "Why did the old slipway close?\n\n"
+    "Its timbers rotted; they were renewed in May 2023 for £40,000.\n",
+    "metadata.toml": '["faq"]\ntitle = "Rowing at Kelby: your questions"\n'
     'publisher = "Kelby Rowing Club"\npublished = "2024-04-02"\n',
 }
 
 
 def test_an_faq_answer_answers_the_question_its_heading_asks(tmp_path: Path) -> None:
+    # Neither answer shares a word with the question: the heading above it asks it.
     engine = engine_over(tmp_path, _FAQ)
-    answer = engine.ask("Where is the club's head office these days?")
-    assert answer.results[0].passage.startswith("Since March the office team")
-    assert answer.short is not None and "Stanholt Lido" in answer.short
+    answer = engine.ask("Where do the juniors train these days?")
+    assert answer.results[0].passage.startswith("From May they meet")
+    assert answer.short is not None and "Orvell House" in answer.short
     assert engine.ask("how much r season tickets").short == "£140"
 
 
-def test_a_question_heading_answers_nothing_past_the_passage_below_it(tmp_path: Path) -> None:
-    # "How much is a season ticket?" heads only its own answer: the sum is not the
-    # office's, and the office's answer gives no sum.
+def test_a_question_heading_answers_only_questions_of_its_kind(tmp_path: Path) -> None:
+    # "Why did the old slipway close?" asks a cause: the date and the sum below it tell
+    # when and for how much it was mended, not when it closed nor what it cost to build.
     engine = engine_over(tmp_path, _FAQ)
-    answer = engine.ask("How much does it cost to run the club's head office?")
-    assert answer.abstained or "£140" not in (answer.short or "")
+    assert engine.ask("When did the old slipway close?").short != "May 2023"
+    assert engine.ask("How much did the old slipway cost to build?").short != "£40,000"
 
 
 @pytest.mark.parametrize(
@@ -437,33 +437,33 @@ def test_a_date_told_more_exactly_elsewhere_is_answered_exactly(
     engine = engine_over(
         tmp_path,
         {
-            "2015-founded.md": article(
-                "Rowing club founded", "2015-03-05", f"The Kelby Rowing Club was formally founded {older}.\n"
+            "2015-charter.md": article(
+                "Rowing club charter", "2015-03-05", f"Kelby Rowing Club signed its charter {older}.\n"
             ),
             "2017-review.md": article(
                 "Rowing club grows",
                 "2017-06-01",
-                f"The Kelby Rowing Club, founded {newer}, now has 300 members.\n",
+                f"Kelby Rowing Club, whose charter was signed {newer}, has 300 members.\n",
             ),
         },
     )
     exact = older.removeprefix("on Tuesday ").removeprefix("in ")
-    assert engine.ask("When was the Kelby Rowing Club founded?").short == exact
+    assert engine.ask("When did Kelby Rowing Club sign its charter?").short == exact
 
 
 def test_a_plan_asked_of_a_past_time_is_the_one_still_to_come_then(tmp_path: Path) -> None:
-    # The first sentence names the pool and gives dates already past; the second gives
-    # the plan that held when the article was written.
+    # The first sentence names the pavilion and gives dates already past; the second
+    # gives the plan that held when the article was written.
     engine = engine_over(
         tmp_path,
         {
-            "2018-pool.md": article(
-                "Pool delayed again",
+            "2018-pavilion.md": article(
+                "Pavilion late again",
                 "2018-03-14",
-                "The Stanholt Lido pool was approved in 2015 to open in spring 2017, then put back "
-                "when the builder went bust. The council now expects it to open in June 2020.\n",
+                "Work on the Gelston cricket pavilion began in 2014 and was to end by 2016, but a "
+                "flooded basement stopped it. The club now plans to reopen it in June 2020.\n",
             )
         },
     )
-    answer = engine.ask("As of January 2019, when was the Stanholt Lido pool due to open?")
+    answer = engine.ask("As of January 2019, when was the Gelston cricket pavilion due to reopen?")
     assert answer.short == "June 2020"

@@ -217,9 +217,10 @@ CORPUS_FLOORS = {
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
-    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.53, 0.48),  # held out: its misses are not read
+    "pendlecombe": (0.61, 0.83, 3, 0.45, 0.53, 0.48),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
-    "quarrybank": (0.65, 0.83, 3, 0.54, 0.67, 0.73),
+    # Session 17: short answers 0.52 to 0.54, then back to 0.52 after the review's changes.
+    "quarrybank": (0.65, 0.83, 3, 0.52, 0.67, 0.73),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -235,7 +236,7 @@ CORPUS_FLOORS = {
     # Session 16, the timeline model trained again after the review's narrower readings
     # ("assessments", "after X retired" with a taking of the post, "the original plan was"):
     # one wrong entry more (precision 0.60 to 0.59).
-    "orchardleigh": (0.68, 0.66, 6, 0.61, 0.60, 0.53),
+    "orchardleigh": (0.68, 0.66, 6, 0.61, 0.61, 0.55),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -248,7 +249,9 @@ CORPUS_FLOORS = {
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
     # more (precision 0.744 to 0.702, recall 0.553 to 0.658).
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.70, 0.71),  # held out: its misses are not read
+    # Session 17, after review (an FAQ heading read only for questions of its kind) and the
+    # models trained again: one wrong timeline entry more (0.70 to 0.69).
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.69, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     "kilnbrook": (0.68, 0.83, 4, 0.56, 0.65, 0.55),  # as of a date, newest first: +1 hit
@@ -324,7 +327,8 @@ CORPUS_FLOORS = {
     "norbeck": (0.63, 0.83, 3, 0.61, 0.78, 0.66),
     # Session 16, the timeline model trained again after grades named in yes-or-no
     # questions were read: one wrong entry more (precision 0.70 to 0.69).
-    "yarwell": (0.61, 0.66, 3, 0.54, 0.71, 0.59),
+    # Session 17: 0.56 to 0.61 this session, then 0.59 after the review's narrower readings.
+    "yarwell": (0.59, 0.66, 3, 0.52, 0.71, 0.59),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -332,7 +336,7 @@ CORPUS_FLOORS = {
     "cressbrook": (0.61, 0.66, 1, 0.59, 0.63, 0.75),  # 0.500 hit@1 on arrival
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # three wrong timeline entries more (precision 0.74 to 0.71).
-    "lindenford": (0.70, 0.66, 0, 0.59, 0.71, 0.67),  # 0.659 hit@1 on arrival
+    "lindenford": (0.70, 0.66, 0, 0.59, 0.72, 0.67),  # 0.659 hit@1 on arrival
     "moorhaven": (0.65, 0.83, 2, 0.52, 0.71, 0.68),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
@@ -341,20 +345,22 @@ CORPUS_FLOORS = {
     # Session 15, the learned reordering: one earlier value fewer (recall 0.63 to 0.61).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # one wrong timeline entry more (precision 0.48 to 0.47).
-    "corvenham": (0.61, 0.50, 3, 0.50, 0.47, 0.63),
+    "corvenham": (0.61, 0.50, 3, 0.50, 0.48, 0.63),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
     "fellgate": (0.56, 0.66, 0, 0.50, 0.59, 0.50),
     # Written blind in session 15 and measured on arrival (with the learned models; without
     # them 0.432 and 0.614 hit@1): held out.
-    "hollinsford": (0.47, 0.33, 5, 0.40, 0.61, 0.63),  # held out: its misses are not read
+    # Session 17: 0.43 to 0.47 with FAQ answers read under their heading, then 0.45 once a
+    # heading is read only for questions asking its kind of answer (review).
+    "hollinsford": (0.45, 0.33, 5, 0.38, 0.61, 0.63),  # held out: its misses are not read
     "sandcliffe": (0.63, 0.66, 2, 0.43, 0.67, 0.73),  # held out: its misses are not read
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # six wrong timeline entries more and one earlier value fewer (precision / recall 0.79 /
     # 0.74 to 0.72 / 0.72).
-    "dovecote": (0.63, 0.50, 2, 0.43, 0.72, 0.72),  # held out: its misses are not read
+    "dovecote": (0.65, 0.50, 2, 0.43, 0.78, 0.72),  # held out: its misses are not read
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
