@@ -58,7 +58,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     # An acting post is held for the time being, as an interim one is ("acting chief
     # executive"; not "will act quickly"): the question reads it so too.
     window = [
-        "interim" if t == _ACTING and k + 1 < len(window) and window[k + 1] in role_stems() else t
+        "interim" if t == _acting() and k + 1 < len(window) and window[k + 1] in role_stems() else t
         for k, t in enumerate(window)
     ]
     near = set(window)
@@ -188,7 +188,10 @@ def _post_kind(text: str, post: str) -> str | None:
     return None
 
 
-_ACTING = stem("acting")
+@functools.cache
+def _acting() -> str:
+    return stem("acting")  # at first use: stemming loads word tables an import must not
+
 
 # A post and what it is of: "director of marketing" (a kind of work, said bare), "director
 # of the port" or "director of Kelby Museum" (a body).
