@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 21
+TOKENIZER_VERSION = 20
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
