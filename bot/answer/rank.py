@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
-from functools import cache
+from functools import cache, partial
 
 import numpy as np
 
@@ -48,10 +48,10 @@ from .question import asks_yes_or_no
 from .reading import (
     PassageRead,
     after_published,
+    answers_heading,
     asked_above,
     before_published,
     counting_terms,
-    is_asked_heading,
     opening_terms,
     read_passage,
     speaks,
@@ -208,45 +208,54 @@ def _with_answers(index: Index, top: list[tuple[int, float]]) -> list[tuple[int,
     out = []
     for i, score in top:
         out.append((i, score))
-        following = i + 1
-        if (
-            following < len(index.passages)
-            and following not in found
-            and is_asked_heading(index.passages[i])
-            and index.passages[following].doc_id == index.passages[i].doc_id
-            and not is_asked_heading(index.passages[following])
-        ):
-            found.add(following)
-            out.append((following, score))
+        if i + 1 not in found and answers_heading(index, i + 1):
+            found.add(i + 1)
+            out.append((i + 1, score))
     return out
 
 
-def _named_in_full(index: Index, i: int, hit: Hit) -> Hit:
-    """The hit, its person named as fully as its document names them: "Dr Bell" as "Dr
-    Jo Bell" when the document names one person of that surname in full, with no other
-    title than the answer's."""
-    span = hit.span
-    if span is None:
-        return hit
-    words = span.display.split()
-    titles = [w for w in words if TITLE.fullmatch(w)]
-    names = [w for w in words if not TITLE.fullmatch(w)]
-    if len(names) != 1:
-        return hit
-    doc = hit.passage.doc_id
+#: A person a document names: their titles, then their names ("Dr", "Jo Bell").
+Named = tuple[tuple[str, ...], tuple[str, ...]]
+
+
+def _people_named(index: Index, i: int) -> list[Named]:
+    """Everyone the document of passage i names, in every passage of it."""
+    doc = index.passages[i].doc_id
     first = last = i
     while first > 0 and index.passages[first - 1].doc_id == doc:
         first -= 1
     while last + 1 < len(index.passages) and index.passages[last + 1].doc_id == doc:
         last += 1
-    full: set[tuple[str, ...]] = set()
+    people = []
     for j in range(first, last + 1):
         for person in persons_in(index.passages[j].text):
             said = person.display.split()
-            own = [w for w in said if TITLE.fullmatch(w)]
-            given = [w for w in said if not TITLE.fullmatch(w)]
-            if len(given) >= 2 and given[-1] == names[0] and (not own or not titles or own == titles):
-                full.add(tuple(given))
+            people.append(
+                (
+                    tuple(w for w in said if TITLE.fullmatch(w)),
+                    tuple(w for w in said if not TITLE.fullmatch(w)),
+                )
+            )
+    return people
+
+
+def _named_in_full(hit: Hit, people: Callable[[], Sequence[Named]]) -> Hit:
+    """The hit, its person named as fully as their document names them (`people()`, read
+    only for a person named by surname alone): "Dr Bell" as "Dr Jo Bell" when the document
+    names one person of that surname in full, with no other title than the answer's."""
+    span = hit.span
+    if span is None:
+        return hit
+    words = span.display.split()
+    titles = tuple(w for w in words if TITLE.fullmatch(w))
+    names = [w for w in words if not TITLE.fullmatch(w)]
+    if len(names) != 1:
+        return hit
+    full = {
+        given
+        for own, given in people()
+        if len(given) >= 2 and given[-1] == names[0] and (not own or not titles or own == titles)
+    }
     if len(full) != 1:
         return hit  # none, or two people of that surname: which is meant is not said
     (whole,) = full
@@ -726,9 +735,15 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     band_size = sum(h.passage.id in in_band for h in ranked)
     if query.kind == "person":
         # "Dr Bell" is the "Dr Jo Bell" their document names in full.
-        in_full = {
-            h.passage.id: _named_in_full(index, where[h.passage.id], h) for h in (*ranked[:1], *related)
-        }
+        # A document is read for the people it names once, and only when needed.
+        people: dict[str, list[Named]] = {}
+
+        def people_of(hit: Hit) -> list[Named]:
+            if hit.passage.doc_id not in people:
+                people[hit.passage.doc_id] = _people_named(index, where[hit.passage.id])
+            return people[hit.passage.doc_id]
+
+        in_full = {h.passage.id: _named_in_full(h, partial(people_of, h)) for h in (*ranked[:1], *related)}
         ranked[0] = in_full[ranked[0].passage.id]
         related = tuple(in_full[h.passage.id] for h in related)
     return Ranking(query, tuple(ranked), False, None, band=band_size, related=related, elsewhere=elsewhere)

@@ -64,11 +64,11 @@ from .spans import (
 __all__ = [
     "PassageRead",
     "after_published",
+    "answers_heading",
     "asked_above",
     "before_published",
     "counting_terms",
     "gives_cause",
-    "is_asked_heading",
     "opening_terms",
     "read_passage",
     "speaks",
@@ -714,25 +714,32 @@ _ASKED_HEADING = re.compile(r"[^|]*\?")
 _HEADING_WORDS = 20
 
 
-def is_asked_heading(passage: Passage) -> bool:
+def _is_asked_heading(passage: Passage) -> bool:
     """Whether a passage is one short question standing alone, as an FAQ's headings are."""
     text = passage.text.strip()
-    short = len(text.split()) <= _HEADING_WORDS and len(sentences_of(text)) == 1
-    return passage.position > 0 and short and bool(_ASKED_HEADING.fullmatch(text))
+    # The cheap tests first: most candidates are long paragraphs ending on a stop.
+    if passage.position == 0 or not _ASKED_HEADING.fullmatch(text) or len(text.split()) > _HEADING_WORDS:
+        return False
+    return len(sentences_of(text)) == 1
+
+
+def answers_heading(index: Index, i: int) -> bool:
+    """Whether passage i is an FAQ's answer: it directly follows a question heading in its
+    document, and is none itself."""
+    if not 0 < i < len(index.passages):
+        return False
+    above, passage = index.passages[i - 1], index.passages[i]
+    return above.doc_id == passage.doc_id and _is_asked_heading(above) and not _is_asked_heading(passage)
 
 
 def asked_above(index: Index, i: int, query: Query) -> frozenset[str]:
-    """The terms of the question heading passage i answers, when it directly follows one
-    in its document that asks the kind of answer the query does (none otherwise: under
-    "Why did the pool close?", a date is no answer to "When did it close?")."""
-    if i == 0:
+    """The terms of the question heading passage i answers (`answers_heading`), when it
+    asks the kind of answer the query does (none otherwise: under "Why did the pool
+    close?", a date is no answer to "When did it close?")."""
+    if not answers_heading(index, i):
         return frozenset()
-    above, passage = index.passages[i - 1], index.passages[i]
-    if above.doc_id != passage.doc_id or not is_asked_heading(above) or is_asked_heading(passage):
-        return frozenset()
-    if expected_answer(above.text) != query.kind:
-        return frozenset()
-    return frozenset(sentence_terms(above.text))
+    above = index.passages[i - 1].text
+    return frozenset(sentence_terms(above)) if expected_answer(above) == query.kind else frozenset()
 
 
 def _passages_before(index: Index, i: int) -> list[Passage]:
