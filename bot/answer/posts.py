@@ -88,19 +88,27 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         if all(p in was and terms.count(p) == 1 for p in held_posts):
             return False
     # "deputy leader" is not the leader the question asks about, nor the director the
-    # deputy director a question asks about.
-    if any(a in modifiers and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
+    # deputy director a question asks about; an interim chief executive holds the post
+    # for the time being, so is one of its holders.
+    lasting = modifiers - _for_now()
+    if any(a in lasting and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
         return False
     # "former Larkfield chief fire officer" is no chief fire officer either.
     lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
     for phrase in _MODIFIER_NAME.finditer(sentence, lo, hi):
         modifier, post = tokenize(phrase.group(1)), tokenize(phrase.group(2))
-        if modifier and modifier[0] not in query.roles and post and post[0] in posts:
+        if (
+            modifier
+            and modifier[0] in lasting
+            and modifier[0] not in query.roles
+            and post
+            and post[0] in posts
+        ):
             return False
     # Nor is a deputy the boss "in charge": the post given right beside the name decides.
     beside = window_terms(sentence, span, tuning.POST_BESIDE)
     if not posts and any(
-        a in modifiers and a not in query.roles and b in role_stems() for a, b in itertools.pairwise(beside)
+        a in lasting and a not in query.roles and b in role_stems() for a, b in itertools.pairwise(beside)
     ):
         return False
     if any(m in query.roles and m not in near for m in modifiers):
@@ -117,6 +125,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         and ELSEWHERE in previous
         and not previous & {*query.names, *query.qualifiers}
         and not _names_a_body(sentence)
+        and not _given_by_ours(sentence, span, posts, asked)
     ):
         # "The neighbouring Dunholme Ferry Company ... Its chief executive, Kay Moss"; not
         # "Kelby Borough Council's cabinet member, Cllr Jo Bell", which names its own.
@@ -186,6 +195,12 @@ def _post_kind(text: str, post: str) -> str | None:
         if tokenize(word)[:1] == [post] and kind not in STOP_WORDS and (terms := tokenize(kind)):
             return None if kind in ROLE_WORDS else terms[0]
     return None
+
+
+@functools.cache
+def _for_now() -> frozenset[str]:
+    """The terms of modifiers of a post held for the time being: "interim", "acting"."""
+    return frozenset((stem("interim"), _acting()))
 
 
 @functools.cache
@@ -451,6 +466,25 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             other = other or any(not asked_term(t, asked.query) for t in named)
     marks = ({ELSEWHERE} if foreign else set()) | ({_BODY_NAMED} if other else set())
     return frozenset(terms) - foreign | marks
+
+
+# A body's possessive before a post, a word or two apart: "the trust's first chief executive".
+_OWNERS_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\b")
+
+
+def _given_by_ours(sentence: str, span: AnswerSpan, posts: Sequence[str], asked: Asked) -> bool:
+    """Whether the sentence gives a post asked about to the body asked, by its possessive:
+    "Its head, Jo Bell, was named the trust's first chief executive" (though "its" is
+    another body's)."""
+    lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
+    for found in _OWNERS_POST.finditer(sentence, lo, hi):
+        owner, post = tokenize(found.group(1)), tokenize(found.group(2))
+        if owner and set(post) & set(posts):
+            # Where the question names its body, "the authority's" may be anyone's.
+            if asked.query.names:
+                return bool(set(owner) & set(asked.query.names))
+            return all(asked_term(t, asked.query) or asked.is_subject(t) for t in owner)
+    return False
 
 
 def _reach(sentence: str, span: AnswerSpan, width: int) -> tuple[int, int]:

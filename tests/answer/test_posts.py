@@ -660,3 +660,41 @@ def test_its_post_after_the_body_the_question_names_is_that_bodys(tmp_path: Path
     engine = engine_over(tmp_path, {"2022-school.md": news, **others})
     assert engine.ask("Who is the chief executive of Tarnholme?").short == "Jo Bell"
     assert engine.ask("Who is the chief executive of the Kelby Learning Trust?").short == "Ana Ruiz"
+
+
+def test_an_interim_holder_is_an_earlier_holder_of_the_post_a_deputy_is_not(tmp_path: Path) -> None:
+    def news(year: int, text: str) -> str:
+        return article("Port news", f"{year}-05-01", text + "\n")
+
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019.md": news(
+                2019, "Lina Marsh, head of finance, will serve as interim chief executive of Wexby Port."
+            ),
+            "2020.md": news(2020, "Jo Bell, deputy chief executive of Wexby Port, opened the new quay."),
+            "2022.md": news(2022, "Omar Reed has been chief executive of Wexby Port since March."),
+        },
+    )
+    answer = engine.ask("Who is the chief executive of Wexby Port now?")
+    assert answer.short == "Omar Reed"
+    assert [e.said for e in answer.earlier] == ["Lina Marsh"]
+
+
+def test_a_post_given_by_the_asked_bodys_possessive_is_its_own_after_another_body(tmp_path: Path) -> None:
+    founding = article(
+        "Schools form a trust",
+        "2014-09-03",
+        "The Kelby Learning Trust opened this week. It has grown out of Stanholt Academy, the town's "
+        "largest school. Its head for ten years, Jo Bell, has been appointed as the trust's first "
+        "chief executive.\n",
+    )
+    later = article(
+        "New chief for schools trust",
+        "2021-04-22",
+        "Ana Ruiz took over as chief executive of the Kelby Learning Trust on Monday.\n",
+    )
+    engine = engine_over(tmp_path, {"2014.md": founding, "2021.md": later})
+    answer = engine.ask("Who is the chief executive of the trust now?")
+    assert answer.short == "Ana Ruiz"
+    assert [e.said for e in answer.earlier] == ["Jo Bell"]
