@@ -27,7 +27,15 @@ from .sentences import (
     sides,
     window_terms,
 )
-from .spans import AnswerSpan, bare_word, is_body_word, is_name_word, names_post_holder, people_in
+from .spans import (
+    SAINT_WORDS,
+    AnswerSpan,
+    bare_word,
+    is_body_word,
+    is_name_word,
+    names_post_holder,
+    people_in,
+)
 
 __all__ = [
     "ELSEWHERE",
@@ -277,10 +285,16 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     # "director, and Omar Reed": a comma parts a title from the name after it.
     if after and len(between.split()) <= tuning.TITLE_GAP and "," not in between:
         return after[0]
-    if before and len(sentence[before[-1].end : at].split()) <= tuning.APPOSITION_GAP:
+    gap = sentence[before[-1].end : at] if before else ""
+    # "Jo Bell, the chair" is apposition; "Jo Bell, or to the chair" turns to another.
+    if before and len(gap.split()) <= tuning.APPOSITION_GAP and not _TURNS.search(gap):
         return before[-1]
     nearest = [*before[-1:], *after[:1]]
     return min(nearest, key=lambda p: abs(p.start - at)) if nearest else None
+
+
+# Words that part a name from a post after it: "Jo Bell, or to the chair".
+_TURNS = re.compile(r"\b(?:or|and|to|with|from|by|nor|but)\b", re.IGNORECASE)
 
 
 # A name running on into capitalised words is part of a body's name, not a person's.
@@ -450,8 +464,14 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
     for run in CAPITALISED_RUN.finditer(sentence):
         if run.start() == 0 and " " not in run.group(0):
             continue  # a sentence's first word
-        if any(is_body_word(w) for w in run.group(0).split()):
-            named = [t for w in run.group(0).split() for t in tokenize(w)]
+        # "Member Services" is a team; "Kelby Trust" a body that may be another.
+        said = run.group(0).split()
+        # A sentence's first word is capitalised whatever it is ("Contact Member Services").
+        naming = said[1:] if run.start() == 0 else said
+        if any(is_body_word(w) for w in said) and any(
+            is_name_word(w) and not is_body_word(w) for w in naming
+        ):
+            named = [t for w in said for t in tokenize(w)]
             # A body the question does not name, where it names one ("Larkfield"), is
             # another, however many documents mention it ("St Ives Hospice").
             bodies = asked.query.bodies
@@ -529,6 +549,8 @@ def _names_a_body(sentence: str) -> bool:
         said = run.group(0).split()
         if (run.start() == 0 and len(said) == 1) or any(a < run.end() and run.start() < b for a, b in people):
             continue
+        if said[0] in SAINT_WORDS:
+            continue  # a church, a school or a street
         words = [w for w in said if is_name_word(w)]
         if len(words) >= 2 or (words and any(is_body_word(w) for w in said)):
             return True
@@ -672,7 +694,7 @@ def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) ->
 # succeeding Lena Nair".
 _SUCCEEDING = re.compile(
     r"\b(succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|took over from|takes over from|taking over from|"
-    r"in place of|after)\b",
+    r"in place of|in succession to|after)\b",
     re.IGNORECASE,
 )
 _BEFORE_NAME = re.compile(r"\bbefore\s+((?:[A-Z][\w'’-]+\s*)+|[a-z][\w'’-]+)\W*$")

@@ -24,6 +24,7 @@ __all__ = [
     "NUMBER_WORDS",
     "ORDINAL_COUNTS",
     "PERSON_TITLES",
+    "SAINT_WORDS",
     "STREET_KINDS",
     "TITLE",
     "AnswerSpan",
@@ -179,7 +180,8 @@ _GENERIC_WORDS = frozenset(
     authority authorities trust trusts board committee service services children children's
     childrens families family education schools school skills learning disabilities care social
     health nhs police court union university college company group partnership network hospice
-    association society foundation charity england britain wales scotland ireland uk london
+    association society foundation charity cooperative co-operative co-op coop alliance
+    federation consortium england britain wales scotland ireland uk london
     north south east west northern southern eastern western new old national local royal
     street road house hall centre center park library hospital school station museum
     bridge church court academy primary secondary clinic ofsted dfe party
@@ -405,6 +407,8 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             words = [*words, *rest][: len(words) + trimmed]
         while words and fold(words[-1]) in _NOT_NAME_WORDS:
             words = words[:-1]
+        if words and words[0] in SAINT_WORDS:
+            continue  # "St Anne's", "St Anne Street": a church, school or street, not a person
         if words and re.search(r"['’]s$", words[-1]):
             words = [*words[:-1], words[-1][:-2]]  # "Jo Bell's budget": Jo Bell
         if len(words) >= 2 and _is_person(" ".join(words)):
@@ -421,6 +425,10 @@ def persons_in(sentence: str) -> list[AnswerSpan]:
             shown = f"{title.group(1)} {text}" if title else None
             spans.append(AnswerSpan(start, start + len(text), text, fold(text), shown))
     return spans
+
+
+#: Words a saint's name starts with: "St Anne's" is a church, a school or a street.
+SAINT_WORDS = frozenset(("St", "St.", "Saint"))
 
 
 def _regex_spans(pattern: re.Pattern[str], sentence: str) -> list[AnswerSpan]:
@@ -678,7 +686,8 @@ _REPLACED_AFTER = re.compile(
 # taking over from Sam Hart". Only people: "12 electric buses, replacing 40 diesel ones"
 # gives no earlier count of the same buses.
 _SUCCEEDING = re.compile(
-    r"\b(?:took|taking|takes|take) over from\s+$|\b(?:succeeding|replacing|in place of)\s+$", re.IGNORECASE
+    r"\b(?:took|taking|takes|take) over from\s+$|\b(?:succeeding|replacing|in place of|in succession to)\s+$",
+    re.IGNORECASE,
 )
 # Right before the value something changed to: "has climbed to", "was cut to".
 _CHANGED_TO = re.compile(

@@ -698,3 +698,29 @@ def test_a_post_given_by_the_asked_bodys_possessive_is_its_own_after_another_bod
     answer = engine.ask("Who is the chief executive of the trust now?")
     assert answer.short == "Ana Ruiz"
     assert [e.said for e in answer.earlier] == ["Jo Bell"]
+
+
+def test_a_post_after_or_to_is_the_next_persons_not_the_one_before(tmp_path: Path) -> None:
+    faq = article(
+        "Questions and answers",
+        "2025-02-01",
+        "The Wexby Energy Cooperative answers members' questions.\n\n"
+        "Who can I complain to?\n\nContact Member Services first. If you are still unhappy, write to our "
+        "chief executive, Omar Reed, or to the chair of the board, Lina Marsh.\n",
+    )
+    engine = engine_over(tmp_path, {"2025-faq.md": faq})
+    assert engine.ask("Who chairs the board?").short == "Lina Marsh"
+    assert engine.ask("Who is the chief executive?").short == "Omar Reed"
+
+
+def test_a_cooperative_named_before_its_is_another_body(tmp_path: Path) -> None:
+    news = article(
+        "Energy prices",
+        "2025-02-01",
+        "Omar Reed has run the Wexby Energy Cooperative as chief executive since 2022.\n\n"
+        "Stanholt Valley Energy Co-operative has cut its own tariff. Its chief executive, Jo Bell, "
+        "expects more cuts.\n",
+    )
+    older = article("Co-op news", "2023-02-01", "The Wexby Energy Cooperative has 900 members.\n")
+    engine = engine_over(tmp_path, {"2025.md": news, "2023.md": older})
+    assert engine.ask("Who is the chief executive of Wexby Energy Cooperative?").short == "Omar Reed"

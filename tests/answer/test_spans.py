@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.spans import AnswerSpan, AnswerType, find_answer_spans, names_noun, replaced_by
+from bot.answer.spans import AnswerSpan, AnswerType, find_answer_spans, names_noun, persons_in, replaced_by
 
 
 def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
@@ -51,6 +51,12 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
             "Nia Shaw",
         ),
         ("After Owen Platt stepped down in May, Nia Shaw became chair.", "person", "Owen Platt", "Nia Shaw"),
+        (
+            "Nia Shaw was elected chair in succession to Owen Platt.",
+            "person",
+            "Owen Platt",
+            "Nia Shaw",
+        ),
     ],
 )
 def test_a_value_the_sentence_says_was_replaced_is_the_old_one(
@@ -337,3 +343,11 @@ def test_a_word_of_assessing_alone_makes_no_grade_of_a_place() -> None:
 )
 def test_numbers_listed_after_a_label_are_labels_not_counts(sentence: str, counts: list[str]) -> None:
     assert [s.text for s in find_answer_spans(sentence, "count", "How many are there?")] == counts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Jo Bell, vicar of St Anne's in Kelby, chairs the board.", "The office is on St Anne Street."],
+)
+def test_a_saints_name_is_a_church_school_or_street_not_a_person(sentence: str) -> None:
+    assert [p.text for p in persons_in(sentence)] == (["Jo Bell"] if "Jo Bell" in sentence else [])
