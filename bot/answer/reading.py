@@ -144,11 +144,21 @@ def _people_terms() -> frozenset[str]:
     return frozenset(map(stem, ("people", "person", "persons")))
 
 
-def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
-    """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds."""
+def _counts_asked(
+    sentence: str, span: AnswerSpan, query: Query, heading: frozenset[str] = frozenset()
+) -> bool:
+    """Whether a number counts what "how many X" asks about: "32 inpatient beds" for beds;
+    under an FAQ heading that names X, the bare number its answer opens on."""
     any_counted = counting_terms()[1]
     if _LABEL_BEFORE.search(sentence[: span.start]) or _STREET_AFTER.match(sentence, span.end):
         return False  # "our number one job", "platform 3", "12 Market Street": a label, not a count
+    if (
+        query.counted is not None
+        and query.counted in heading
+        and len(sentence[: span.start].split()) <= _FAQ_OPENING_WORDS
+        and not _JOINED_TO.match(sentence, span.end)
+    ):
+        return True  # "How many members are there?" answered "About 3,200 at the end of May."
     joined = _JOINED_TO.match(sentence, span.end)
     if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
@@ -189,6 +199,9 @@ def _counts_asked(sentence: str, span: AnswerSpan, query: Query) -> bool:
         return True
     return _number_of_before(sentence, span, wanted)
 
+
+#: Words an FAQ's answer may say before its count: "About", "Just over".
+_FAQ_OPENING_WORDS = 2
 
 # A house number: "12 Market Street", "4 Mill Lane".
 _STREET_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{STREET_KINDS}|Gardens|Wharf)\b")
@@ -328,7 +341,10 @@ def read_passage(
     previous = opening
     asks_post = query.kind == "person" and bool(query.roles)
     # What the question says of the figure it asks, read once rather than per sentence.
-    change_asked = _CHANGE_ASKED.search(query.corrected) is not None
+    # Not a name's word: "Scarth Fell" asks no fall.
+    change_asked = any(
+        m.start() == 0 or not m.group(0)[0].isupper() for m in _CHANGE_ASKED.finditer(query.corrected)
+    )
     rate_asked = _RATE_ASKED.search(query.corrected) is not None
     price_asked = _PRICE_ASKED.search(query.corrected) is not None
     last: PassageRead | None = None  # the read of the sentence before
@@ -367,7 +383,7 @@ def read_passage(
             if not asks_post and query.people:
                 spans = [s for s in spans if not of_another_person(sentence, s, query.people)] or spans
             if query.kind == "count":
-                spans = [s for s in spans if _counts_asked(sentence, s, query)]
+                spans = [s for s in spans if _counts_asked(sentence, s, query, heading)]
             if query.kind == "date" and query.future:
                 # "three years ago" cannot be when something will happen.
                 spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
@@ -382,6 +398,8 @@ def read_passage(
                 # "a £2m spending increase", "the bill has risen by more than £3m": by how
                 # much something changed, not what it is.
                 spans = [s for s in spans if not _tells_change(sentence, s)]
+                # "nearly double the £1.8m estimate": what the answer is measured against.
+                spans = [s for s in spans if not _MEASURED_AGAINST.search(sentence, 0, s.start)]
             if query.kind == "amount" and not rate_asked:
                 # "£250,000 a year" is what something costs to run, not what it costs.
                 spans = [s for s in spans if not RATE_AFTER.match(sentence, s.end)]
@@ -584,6 +602,12 @@ def _tells_change(sentence: str, span: AnswerSpan) -> bool:
     end = span.start + len(span.text.rstrip(" ,.;:"))
     return bool(_CHANGE_AFTER.match(sentence, end)) or bool(_CHANGE_BEFORE.search(sentence, 0, span.start))
 
+
+# A figure the answer is a multiple of: "double the £1.8m estimate", "three times the 40 of 2019".
+_MEASURED_AGAINST = re.compile(
+    r"\b(?:double|twice|treble|triple|half|(?:two|three|four|five|ten) times)\s+(?:the|its|their|our)\s+$",
+    re.IGNORECASE,
+)
 
 _PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
 

@@ -111,6 +111,13 @@ _GRADE_BEFORE_NOUN = re.compile(
     r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
 )
 
+# A capitalised grade given to someone: "awarded us Gold again", "awarded Kelby Silver".
+_GRADE_AWARDED = re.compile(
+    r"\b(?:awarded|granted|earned|won|achieved|regained|retained|kept)\s+"
+    r"(?:(?:us|it|them|(?:[A-Z][\w'’-]*\s+){1,4})\s*)?(?P<grade>[A-Z][a-z]+)"
+    rf"(?=\s+(?:again|under|status|rating|accreditation|{_AFTER_GRADE})\b|[,.;:]|$)"
+)
+
 _NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
 
 
@@ -812,6 +819,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         matches += list(_QUOTED_GRADE_BEFORE.finditer(sentence))
         matches += list(_GRADE_CODE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
+    matches += list(_GRADE_AWARDED.finditer(sentence))
     # Not the last word of a name: "the Harbour Board rating".
     matches += [m for m in _GRADE_BEFORE_NOUN.finditer(sentence) if not _in_a_name(sentence, m.start())]
 

@@ -66,7 +66,7 @@ _PLAIN: dict[str, str] = {
     "hav": "have", "wiv": "with", "dat": "that", "dis": "this", "nxt": "next", "yest": "yesterday",
     "prob": "probably", "probs": "probably", "obvs": "obviously", "rly": "really", "ya": "you",
     "yer": "your", "eta": "expected date", "tbh": "", "imo": "", "fyi": "",
-    "cllr": "councillor", "cttee": "committee", "mil": "million",
+    "cllr": "councillor", "cttee": "committee", "mil": "million", "min": "minimum", "max": "maximum",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "nite": "night", "nites": "nights", "tonite": "tonight",
     "rd": "road", "genny": "generator", "ave": "avenue", "yrly": "yearly", "avg": "average",

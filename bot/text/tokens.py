@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: Bump when tokenising or cleaning changes: an index built by another version is rebuilt.
-TOKENIZER_VERSION = 20
+TOKENIZER_VERSION = 21
 
 # Function words that carry no topic. Question words are here too: they shape the
 # expected answer (see `question.py`), not which passages match. So are the words that
@@ -90,11 +90,21 @@ def _money(match: re.Match[str]) -> str:
     return f"{match.group(1)}{number}{unit}"
 
 
+# One word for one kind of body however it is spelt: "co-op", "coop", "co-operative".
+_COOP = re.compile(r"\bco-?op(s?)\b|\bco-(?=operat)")
+
+
+def _cooperative(match: re.Match[str]) -> str:
+    return "co" if match.group(0) == "co-" else f"cooperative{match.group(1)}"
+
+
 def words(text: str) -> list[str]:
     """The surface words of a text, folded, amounts whole, possessives dropped."""
     folded = fold(text)
     if "£" in folded or "$" in folded or "€" in folded:
         folded = _MONEY.sub(_money, folded)
+    if "co-op" in folded or "coop" in folded:
+        folded = _COOP.sub(_cooperative, folded)
     # No token spans white space, so each white-space piece is tokenised alone, and a
     # piece of letters only is one token as it stands: most of a text skips the regex,
     # which is most of the cost of indexing a large corpus. Same tokens, same order.

@@ -403,6 +403,8 @@ _FAQ = {
     "From May they meet in the west yard of Orvell House.\n\n"
     "How much is a season ticket?\n\n"
     "It is £140 for adults, as last year.\n\n"
+    "How many members does the club have?\n\n"
+    "About 340 at the end of March.\n\n"
     "Why did the old slipway close?\n\n"
     "Its timbers rotted; they were renewed in May 2023 for £40,000.\n",
     "metadata.toml": '["faq"]\ntitle = "Rowing at Kelby: your questions"\n'
@@ -417,6 +419,23 @@ def test_an_faq_answer_answers_the_question_its_heading_asks(tmp_path: Path) -> 
     assert answer.results[0].passage.startswith("From May they meet")
     assert answer.short is not None and "Orvell House" in answer.short
     assert engine.ask("how much r season tickets").short == "£140"
+
+
+def test_an_faq_answer_opening_on_a_number_counts_what_its_heading_asks(tmp_path: Path) -> None:
+    engine = engine_over(tmp_path, _FAQ)
+    assert engine.ask("How many members has the rowing club got now?").short == "About 340"
+
+
+def test_a_figure_the_answer_is_a_multiple_of_is_not_the_answer(tmp_path: Path) -> None:
+    news = article(
+        "Kelby Fell turbine",
+        "2025-02-01",
+        "The Kelby Fell turbine is running.\n\nIts final cost was £3.4 million. That is nearly double "
+        "the £1.8 million estimate for the Kelby Fell wind turbine when it was approved.\n",
+    )
+    engine = engine_over(tmp_path, {"2025.md": news})
+    # "Fell" in the name asks no fall: the figure measured against is still no answer.
+    assert engine.ask("What did the Kelby Fell turbine end up costing?").short == "£3.4 million"
 
 
 def test_a_question_heading_answers_only_questions_of_its_kind(tmp_path: Path) -> None:

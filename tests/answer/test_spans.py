@@ -236,6 +236,8 @@ def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> No
     [
         ("The watchdog judged Stanholt Ferries excellent for safety.", "excellent"),
         ("Assessors graded Kelby Lido as Outstanding.", "Outstanding"),
+        ("In May the council awarded us Gold again under the standard.", "Gold"),
+        ("The assessors awarded Kelby Lido Silver at the first attempt.", "Silver"),
     ],
 )
 def test_a_grade_given_to_a_body_named_after_the_verb_is_a_grade(sentence: str, grade: str) -> None:
@@ -351,3 +353,8 @@ def test_numbers_listed_after_a_label_are_labels_not_counts(sentence: str, count
 )
 def test_a_saints_name_is_a_church_school_or_street_not_a_person(sentence: str) -> None:
     assert [p.text for p in persons_in(sentence)] == (["Jo Bell"] if "Jo Bell" in sentence else [])
+
+
+@pytest.mark.parametrize("sentence", ["The museum won Lottery funding.", "She was awarded an MBE in June."])
+def test_a_thing_won_or_awarded_is_no_grade(sentence: str) -> None:
+    assert _spans(sentence, "rating") == {}

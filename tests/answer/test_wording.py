@@ -27,6 +27,7 @@ from bot.engine import Engine
         ("whats the latest news", "what is the latest news"),  # "news" is no possessive of "new"
         ("wen is the quay gonna be done", "when is the quay going to be completed"),
         ("who ran it b4 the merger", "who ran it before the merger"),
+        ("is the min still £50", "is the minimum still £50"),
         ("wots happenin to the old bldg", "what is happening to the old building"),
         ("Where was the HQ in 2021?", "Where was the headquarters in 2021?"),
         ("whos runnin the ferry company", "who is head of the ferry company"),

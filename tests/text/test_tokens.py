@@ -8,14 +8,14 @@ import random
 
 import pytest
 
-from bot.text.tokens import _MONEY, _TOKEN, _money, fold, stem, tokenize, words
+from bot.text.tokens import _COOP, _MONEY, _TOKEN, _cooperative, _money, fold, stem, tokenize, words
 
 from ..conftest import SEED_CORPUS
 
 
 def reference_words(text: str) -> list[str]:
     """`words` as it was: one regex pass over the whole folded text."""
-    folded = _MONEY.sub(_money, fold(text))
+    folded = _COOP.sub(_cooperative, _MONEY.sub(_money, fold(text)))
     out = []
     for token in _TOKEN.findall(folded):
         if token.endswith("'s"):
@@ -36,6 +36,7 @@ def reference_words(text: str) -> list[str]:
         "   ",
         "£ 5 million and £5\tmillion",
         'Hello, world. (Test) [x] "quoted" a_b x²y naïve; end! ½ - well-known / and/or',
+        "The Co-op's 2 co-ops, a coop, co-operation and the Cooperative; coopers",
     ],
 )
 def test_words_equal_the_regex_tokeniser(text: str) -> None:
@@ -120,3 +121,8 @@ def test_amount_at_sentence_end_is_one_term() -> None:
 
 def test_officers_are_not_an_office() -> None:
     assert stem("officers") == stem("officer") != stem("office") == stem("offices")
+
+
+@pytest.mark.parametrize("spelt", ["co-op", "Co-op", "coop", "co-operative", "Cooperative"])
+def test_a_cooperative_is_one_term_however_it_is_spelt(spelt: str) -> None:
+    assert tokenize(f"the {spelt}'s board") == tokenize("the cooperative board")
