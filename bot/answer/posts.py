@@ -282,8 +282,14 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     after = [p for p in people if p.start >= at]
     before = [p for p in people if p.end <= at]
     between = sentence[at : after[0].start] if after else ""
-    # "director, and Omar Reed": a comma parts a title from the name after it.
-    if after and len(between.split()) <= tuning.TITLE_GAP and "," not in between:
+    # "director, and Omar Reed": a comma parts a title from the name after it, as "from"
+    # does ("took over as manager from Omar Reed").
+    if (
+        after
+        and len(between.split()) <= tuning.TITLE_GAP
+        and "," not in between
+        and not _TURNS.search(between)
+    ):
         return after[0]
     gap = sentence[before[-1].end : at] if before else ""
     # "Jo Bell, the chair" is apposition; "Jo Bell, or to the chair" turns to another.

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..text.lexicon import ANY_DOCUMENT_WORDS, GENERIC_ROLE_WORDS, ROLE_WORDS
-from ..text.tokens import STOP_WORDS, fold, stem
+from ..text.tokens import STOP_WORDS, fold, one_spelling, stem
 from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_word, persons_in
 from .wording import FILLER_WORDS
 
@@ -375,7 +375,7 @@ _CLAUSE_OPENERS = frozenset("when whenever while after before once until till as
 
 def post_qualifiers(question: str) -> tuple[str, ...]:
     """The terms that say which post a question means: "council's", "for finance", "of Stanholt"."""
-    words = re.findall(r"[\w'’]+", fold(question))
+    words = re.findall(r"[\w'’]+", one_spelling(fold(question)))
     roles = ROLE_WORDS | GENERIC_ROLE_WORDS
     at = [n for n, w in enumerate(words) if w in roles or any(b in roles for b in _role_bases(w))]
     if not at:

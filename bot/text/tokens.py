@@ -21,6 +21,7 @@ __all__ = [
     "TOKENIZER_VERSION",
     "fold",
     "known_stems",
+    "one_spelling",
     "remember_stems",
     "stem",
     "terms_of",
@@ -98,13 +99,19 @@ def _cooperative(match: re.Match[str]) -> str:
     return "co" if match.group(0) == "co-" else f"cooperative{match.group(1)}"
 
 
+def one_spelling(folded: str) -> str:
+    """A folded text with one spelling for a word spelt several ways ("co-op", "coop")."""
+    if "co-op" in folded or "coop" in folded:
+        return _COOP.sub(_cooperative, folded)
+    return folded
+
+
 def words(text: str) -> list[str]:
     """The surface words of a text, folded, amounts whole, possessives dropped."""
     folded = fold(text)
     if "£" in folded or "$" in folded or "€" in folded:
         folded = _MONEY.sub(_money, folded)
-    if "co-op" in folded or "coop" in folded:
-        folded = _COOP.sub(_cooperative, folded)
+    folded = one_spelling(folded)
     # No token spans white space, so each white-space piece is tokenised alone, and a
     # piece of letters only is one token as it stands: most of a text skips the regex,
     # which is most of the cost of indexing a large corpus. Same tokens, same order.

@@ -724,3 +724,14 @@ def test_a_cooperative_named_before_its_is_another_body(tmp_path: Path) -> None:
     older = article("Co-op news", "2023-02-01", "The Wexby Energy Cooperative has 900 members.\n")
     engine = engine_over(tmp_path, {"2025.md": news, "2023.md": older})
     assert engine.ask("Who is the chief executive of Wexby Energy Cooperative?").short == "Omar Reed"
+
+
+def test_a_post_before_from_is_not_the_next_persons(tmp_path: Path) -> None:
+    news = article(
+        "New manager",
+        "2017-10-04",
+        "The Wexby Energy Cooperative has a new manager. In April Lina Marsh took over as general manager "
+        "from Omar Reed, who had run the cooperative since 2011.\n",
+    )
+    engine = engine_over(tmp_path, {"2017.md": news})
+    assert engine.ask("Who is the general manager of the Wexby Energy Cooperative?").short == "Lina Marsh"
