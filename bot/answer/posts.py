@@ -341,8 +341,10 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
     presented the accounts" gives the post to no body, so to the one the corpus is about."""
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):
-        if (run.start() == 0 and " " not in run.group(0)) or span.start <= run.start() < span.end:
-            continue  # a sentence's first word, or the answer
+        if (run.start() == 0 and " " not in run.group(0)) or (
+            run.start() < span.end and span.start < run.end()
+        ):
+            continue  # a sentence's first word, or the answer ("Director Jo Bell")
         if any(a < run.start() < b for a, b in quoted):
             continue  # the names in what they said are not whose post it is
         if any(is_name_word(w) for w in run.group(0).split()):

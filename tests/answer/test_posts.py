@@ -735,3 +735,21 @@ def test_a_post_before_from_is_not_the_next_persons(tmp_path: Path) -> None:
     )
     engine = engine_over(tmp_path, {"2017.md": news})
     assert engine.ask("Who is the general manager of the Wexby Energy Cooperative?").short == "Lina Marsh"
+
+
+def test_a_title_before_the_name_does_not_make_a_sentence_name_another_body(tmp_path: Path) -> None:
+    appointed = article(
+        "New director", "2017-09-14", "The Kelby Museums Trust has named Omar Reed as its new director.\n"
+    )
+    prices = article(
+        "Mill tickets to cost more",
+        "2024-03-14",
+        "The Kelby Museums Trust will charge more at the mill from April.\n\n"
+        "Energy bills have doubled since 2021.\n\n"
+        "Staff wages rose by £95,000 last year. "
+        'Director Lina Marsh said: "We held off for as long as we could."\n',
+    )
+    engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": prices})
+    answer = engine.ask("whos runnin the museums trust now")
+    assert answer.short == "Lina Marsh"
+    assert [e.said for e in answer.earlier] == ["Omar Reed"]

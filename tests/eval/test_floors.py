@@ -193,7 +193,10 @@ CORPUS_FLOORS = {
     # Session 16, "What X ...?" no longer abstains when a kind of thing X goes unnamed
     # (a quantity's noun still must be said); models trained again:
     # one false "I don't know" fewer, a wrong timeline entry more (0.75 to 0.74).
-    "marrowdale": (0.68, 0.83, 3, 0.65, 0.75, 0.90),  # family words: +1 hit, one wrong entry more
+    # Session 18, a title before a name ("Director Jo Bell") no longer makes a sentence name
+    # another body: the rival's chair named in a sentence of no other body is taken for it
+    # (abstention 0.83 to 0.66).
+    "marrowdale": (0.68, 0.66, 3, 0.65, 0.75, 0.90),  # family words: +1 hit, one wrong entry more
     # A date past when its document was written is no plan: +1 hit, timeline precision 0.625 to 0.610.
     # "When did it shut?" takes a date that had come over a plan as good: one hit lost (0.65 to 0.63).
     "fenmoor": (0.65, 0.66, 1, 0.68, 0.71, 0.96),  # as of a date, newest first: 2 wrong entries more
@@ -217,7 +220,7 @@ CORPUS_FLOORS = {
     # Session 16, "What X ...?" no longer abstains when a kind of thing X goes unnamed
     # (a quantity's noun still must be said); models trained again:
     # one earlier value fewer (0.82 / 0.53 to 0.81 / 0.51).
-    "greyhallow": (0.47, 0.33, 3, 0.43, 0.82, 0.53),  # as of a date, newest first: a short answer
+    "greyhallow": (0.50, 0.33, 3, 0.43, 0.83, 0.53),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
@@ -312,7 +315,9 @@ CORPUS_FLOORS = {
     # what; "vc"; "start as chair" asks when the start was (skerrington +1 answer).
     # Then: "Stanholt's vice-chancellor" is another body's post, "Vice-Chancellor Professor
     # Tom Reid" a name past its titles, "upgrade to Gold" a grade (calderholt 0.659).
-    "calderholt": (0.70, 0.83, 0, 0.61, 0.87, 0.75),
+    # Session 18, a title before a name ("Director Jo Bell") no longer makes a sentence name
+    # another body: one wrong timeline entry more.
+    "calderholt": (0.70, 0.83, 0, 0.61, 0.86, 0.75),
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.676).
     # Session 15, the learned reordering: +1 hit, one short answer and one earlier value lost.
     "skerrington": (0.68, 0.83, 3, 0.40, 0.75, 0.51),  # held out: its misses are not read
@@ -339,17 +344,19 @@ CORPUS_FLOORS = {
     # (precision 0.69 to 0.67).
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one timeline entry and two earlier values fewer.
-    "ivelbury": (0.68, 0.83, 6, 0.59, 0.67, 0.61),  # 0.614 hit@1 on arrival, the session-start code's
+    "ivelbury": (0.68, 0.83, 6, 0.59, 0.67, 0.63),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; one wrong timeline entry more (precision 0.79 to 0.78).
-    "norbeck": (0.63, 0.83, 3, 0.61, 0.78, 0.66),
+    # Session 18, a title before a name ("Director Jo Bell") no longer makes a sentence name
+    # another body: one short answer and three right timeline entries fewer.
+    "norbeck": (0.63, 0.83, 3, 0.59, 0.73, 0.66),
     # Session 16, the timeline model trained again after grades named in yes-or-no
     # questions were read: one wrong entry more (precision 0.70 to 0.69).
     # Session 17: 0.56 to 0.61 this session, then 0.59 after the review's narrower readings.
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one right timeline entry and one earlier value fewer.
-    "yarwell": (0.59, 0.66, 3, 0.52, 0.70, 0.57),
+    "yarwell": (0.59, 0.66, 3, 0.52, 0.71, 0.57),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -359,10 +366,13 @@ CORPUS_FLOORS = {
     # three wrong timeline entries more (precision 0.74 to 0.71).
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one right timeline entry fewer.
-    "lindenford": (0.70, 0.66, 0, 0.59, 0.72, 0.67),  # 0.659 hit@1 on arrival
+    "lindenford": (0.70, 0.66, 0, 0.59, 0.73, 0.67),  # 0.659 hit@1 on arrival
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one hit, one short answer and one earlier value lost.
-    "moorhaven": (0.68, 0.83, 2, 0.54, 0.72, 0.70),  # held out: 0.614 hit@1 on arrival
+    # Session 18, a title before a name ("Director Jo Bell") no longer makes a sentence name
+    # another body: after training again, the hit, short answer and timeline entry regained
+    # earlier this session are lost again.
+    "moorhaven": (0.65, 0.83, 2, 0.52, 0.71, 0.68),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # two entries more, one wrong (precision 0.76 to 0.75).
@@ -391,7 +401,7 @@ CORPUS_FLOORS = {
     # 0.74 to 0.72 / 0.72).
     # Session 18, a post before 'from' is no title of the name after; 'coop' in a post's
     # qualifiers: one wrong timeline entry more.
-    "dovecote": (0.65, 0.50, 2, 0.43, 0.78, 0.74),  # held out: its misses are not read
+    "dovecote": (0.65, 0.50, 2, 0.43, 0.80, 0.74),  # held out: its misses are not read
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
@@ -400,7 +410,7 @@ CORPUS_FLOORS = {
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
     "gorsebrook": (0.59, 0.83, 3, 0.59, 0.58, 0.50),  # 0.500 hit@1 on arrival
-    "pitcombe": (0.70, 0.50, 0, 0.50, 0.59, 0.63),  # held out: 0.705 hit@1 on arrival
+    "pitcombe": (0.70, 0.50, 0, 0.50, 0.59, 0.65),  # held out: 0.705 hit@1 on arrival
     # Written blind late in session 17, measured on arrival (0.614 hit@1 without the learned
     # models; the same figures on the session's first code, 504b825): held out.
     # Session 18, the stem "fell" in a name ("Kelby Fell") no longer reads as a fall: one
