@@ -98,6 +98,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"up and running", "in place"),
         (r"(?<=\bbe )(done|built|finished)\b", "completed"),  # "when will it be done"
         (r"kick(s|ed)? off", "start"),
+        # A firm that "went under", not a road that "goes under the railway".
+        (r"(go|goes|going|gone|went) under(?! (the|a|an|its|their|our|it)\b)", r"\1 bust"),
         (r"meant to", "supposed to"),  # a plan, not "the refusal meant a delay"
         (r"(set|put) aside", "budgeted"),  # money "set aside for" a thing is its budget
         (r"(come|comes|came|coming|go|goes|went|put) into (use|service|operation)", "open"),

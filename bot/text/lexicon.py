@@ -58,6 +58,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "tory tories conservative conservatives",
     "inquiry inquiries hearing hearings",
     "reply replies response responses",
+    "bust administration administrators insolvency insolvent liquidation receivership",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

@@ -86,6 +86,8 @@ _APPEAL = {
         "2019-03-02",
         "The Carrow lifeboat station appeal has a target of £800,000.\n\n"
         "The station's crew attended 61 shouts last year.\n\n"
+        "The first builder of the new boathouse began work in May 2016.\n\n"
+        "That builder, Stanholt Marine, went into administration in March 2018.\n\n"
         'In its latest review the station was rated "good" by inspectors.\n',
     ),
 }
@@ -96,6 +98,8 @@ _APPEAL = {
     [
         ("How much is the Carrow lifeboat campaign aiming for?", "£800,000"),
         ("What verdict did inspectors reach on the Carrow lifeboat station?", "good"),
+        ("wen did the first builder go bust", "March 2018"),
+        ("When did the boathouse builder go under?", "March 2018"),
     ],
 )
 def test_plain_synonyms_reach_the_documents_words(tmp_path: Path, question: str, short: str) -> None:

@@ -28,6 +28,8 @@ from bot.engine import Engine
         ("wen is the quay gonna be done", "when is the quay going to be completed"),
         ("who ran it b4 the merger", "who ran it before the merger"),
         ("is the min still £50", "is the minimum still £50"),
+        ("when did the builder go under?", "when did the builder go bust?"),
+        ("the road goes under the railway", "the road goes under the railway"),
         ("wots happenin to the old bldg", "what is happening to the old building"),
         ("Where was the HQ in 2021?", "Where was the headquarters in 2021?"),
         ("whos runnin the ferry company", "who is head of the ferry company"),
