@@ -57,6 +57,7 @@ from .spans import (
     AnswerType,
     find_answer_spans,
     is_body_word,
+    names_a_site,
     names_noun,
     replaced_by,
 )
@@ -234,6 +235,7 @@ def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
     return (
         asked.documents >= _SETTING_DOCUMENTS
         and len(span.text.split()) <= _SETTING_WORDS
+        and not names_a_site(span)  # "Kelby Wharf", however often named, is a site
         and all(asked.is_subject(t) for t in tokenize(span.text))
     )
 

@@ -35,6 +35,7 @@ __all__ = [
     "is_body_word",
     "is_name_word",
     "is_year",
+    "names_a_site",
     "names_noun",
     "people_in",
     "persons_in",
@@ -617,7 +618,8 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
     "X-based"), and street addresses, anywhere when `addresses` are asked for: where
     something is or happens."""
     spans = []
-    people = {s.text for s in persons_in(sentence)}
+    # Not "Owlcote Wharf", which is a place though it reads as a name.
+    people = {s.text for s in persons_in(sentence) if s.value.split()[-1] not in _PLACE_ENDINGS}
     left_until = -1  # the end of a place something moved from, with its town
     for start, text in _proper_names(sentence):
         before = sentence[max(0, start - 25) : start]
@@ -792,8 +794,16 @@ COMPANY_WORDS = frozenset(
     holdings partners associates""".split()
 )
 _BODY_WORDS |= COMPANY_WORDS
+
+
 #: Words of ordinary English that end the name of a place or a structure and are no
 #: surname ("Hill", "Brook" and "Green" are).
+def names_a_site(span: AnswerSpan) -> bool:
+    """Whether a place is a site, by the kind of place its last word names ("Kelby Wharf"),
+    not a town or a county."""
+    return span.value.split()[-1] in _PLACE_ENDINGS if span.value else False
+
+
 _PLACE_ENDINGS = frozenset(
     """aqueduct canal wharf quay basin reservoir viaduct tunnel pier harbour marina depot estate
     campus gateway square avenue crescent gallery theatre arena valley junction terminal docks""".split()

@@ -486,3 +486,23 @@ def test_a_plan_asked_of_a_past_time_is_the_one_still_to_come_then(tmp_path: Pat
     )
     answer = engine.ask("As of January 2019, when was the Gelston cricket pavilion due to reopen?")
     assert answer.short == "June 2020"
+
+
+def test_a_site_every_document_names_is_still_where_something_is(tmp_path: Path) -> None:
+    # "Kelby" is where every document is set and says where nothing is; "Orvell Wharf", a
+    # wharf, is a site, however many documents name it.
+    documents = {
+        f"{year}.md": article(
+            f"Canal news {year}",
+            f"{year}-05-01",
+            f"Boats moored at Orvell Wharf in Kelby this spring ({year}).\n",
+        )
+        for year in (2016, 2017, 2018)
+    }
+    documents["2019.md"] = article(
+        "Visitor numbers",
+        "2019-07-10",
+        "The Gelston House visitor centre at Orvell Wharf in Kelby received 22,000 visitors last year.\n",
+    )
+    engine = engine_over(tmp_path, documents)
+    assert engine.ask("wheres the visitor centre at").short == "Orvell Wharf in Kelby"
