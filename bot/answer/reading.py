@@ -204,6 +204,16 @@ def _counts_asked(
 #: Words an FAQ's answer may say before its count: "About", "Just over".
 _FAQ_OPENING_WORDS = 2
 
+# The phrase after a count, to a comma, a stop or "and": "electric buses" of "12 electric buses and".
+_PHRASE = re.compile(r"[^,;.]*?(?=\s+(?:and|or|but)\b|[,;.]|$)")
+
+
+def _phrase_terms(sentence: str, end: int) -> set[str]:
+    """The terms of the phrase right after offset `end`, to its comma, stop or "and"."""
+    found = _PHRASE.match(sentence, end)
+    return set(tokenize(found.group(0))) if found else set()
+
+
 # A house number: "12 Market Street", "4 Mill Lane".
 _STREET_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{STREET_KINDS}|Gardens|Wharf)\b")
 _LABEL_BEFORE = re.compile(
@@ -443,7 +453,12 @@ def read_passage(
             ]
             near = [d <= tuning.LINK_WINDOW for d in distances]
             event = _event_positions(sentence, query) if query.kind == "date" and len(spans) > 1 else []
-            if query.kind in _NEAREST_KINDS and spans:
+            if query.kind == "count" and len(spans) > 1:
+                # As near as each other, the count whose phrase says more of the question:
+                # "58 vehicles, of which nine electric ones" for "how many electric lorries".
+                phrased = [len(_phrase_terms(sentence, s.end) & set(query.terms)) for s in spans]
+                first_near = min(range(len(spans)), key=lambda k: (distances[k], -phrased[k]))
+            elif query.kind in _NEAREST_KINDS and spans:
                 first_near = distances.index(min(distances))
             elif (
                 query.kind == "rating"

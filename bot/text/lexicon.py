@@ -59,6 +59,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "inquiry inquiries hearing hearings",
     "reply replies response responses",
     "bust administration administrators insolvency insolvent liquidation receivership",
+    "lorry lorries truck trucks vehicle vehicles",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

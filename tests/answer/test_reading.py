@@ -506,3 +506,19 @@ def test_a_site_every_document_names_is_still_where_something_is(tmp_path: Path)
     )
     engine = engine_over(tmp_path, documents)
     assert engine.ask("wheres the visitor centre at").short == "Orvell Wharf in Kelby"
+
+
+def test_of_two_counts_as_near_the_question_the_one_whose_phrase_says_more_of_it(tmp_path: Path) -> None:
+    news = article("Depot fleet", "2023-10-01", "The Kelby depot has 40 buses and 12 electric buses.\n")
+    engine = engine_over(tmp_path, {"2023.md": news})
+    assert engine.ask("how many electric buses does the kelby depot have").short == "12 electric buses"
+
+
+def test_a_lorry_is_a_vehicle(tmp_path: Path) -> None:
+    news = article(
+        "Bin fleet",
+        "2023-10-01",
+        "The Kelby rounds are served by nine electric vehicles.\n",
+    )
+    engine = engine_over(tmp_path, {"2023.md": news})
+    assert engine.ask("how many electric bin lorries does kelby have").short == "nine electric vehicles"
