@@ -806,7 +806,8 @@ def names_a_site(span: AnswerSpan) -> bool:
 
 _PLACE_ENDINGS = frozenset(
     """aqueduct canal wharf quay basin reservoir viaduct tunnel pier harbour marina depot estate
-    campus gateway square avenue crescent gallery theatre arena valley junction terminal docks""".split()
+    campus gateway square avenue crescent gallery theatre arena valley junction terminal docks
+    fell beck crag weir""".split()
 )
 # Bodies that carry or host: "Wexby Airport" is no one's name.
 _BODY_WORDS |= frozenset(

@@ -358,3 +358,8 @@ def test_a_saints_name_is_a_church_school_or_street_not_a_person(sentence: str) 
 @pytest.mark.parametrize("sentence", ["The museum won Lottery funding.", "She was awarded an MBE in June."])
 def test_a_thing_won_or_awarded_is_no_grade(sentence: str) -> None:
     assert _spans(sentence, "rating") == {}
+
+
+def test_a_name_ending_on_a_fell_beck_or_weir_is_a_place_not_a_person() -> None:
+    sentence = "The report covers the Kelby Fell wind turbine run by Jo Bell's cooperative."
+    assert list(_spans(sentence, "person")) == ["Jo Bell"]
