@@ -98,8 +98,10 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     # "deputy leader" is not the leader the question asks about, nor the director the
     # deputy director a question asks about; an interim chief executive holds the post
     # for the time being, so is one of its holders.
+    # "former interim chief executive" is still a former one: the check reads past "interim".
     lasting = modifiers - _for_now()
-    if any(a in lasting and a not in query.roles and b in posts for a, b in itertools.pairwise(window)):
+    kept = [t for t in window if t not in _for_now() or t in query.roles]
+    if any(a in lasting and a not in query.roles and b in posts for a, b in itertools.pairwise(kept)):
         return False
     # "former Larkfield chief fire officer" is no chief fire officer either.
     lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
@@ -114,7 +116,7 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         ):
             return False
     # Nor is a deputy the boss "in charge": the post given right beside the name decides.
-    beside = window_terms(sentence, span, tuning.POST_BESIDE)
+    beside = [t for t in window_terms(sentence, span, tuning.POST_BESIDE) if t not in _for_now()]
     if not posts and any(
         a in lasting and a not in query.roles and b in role_stems() for a, b in itertools.pairwise(beside)
     ):
@@ -283,7 +285,7 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     before = [p for p in people if p.end <= at]
     between = sentence[at : after[0].start] if after else ""
     # "director, and Omar Reed": a comma parts a title from the name after it, as "from"
-    # does ("took over as manager from Omar Reed").
+    # does ("inherits the post of treasurer from Omar Reed").
     if (
         after
         and len(between.split()) <= tuning.TITLE_GAP
@@ -292,15 +294,18 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
     ):
         return after[0]
     gap = sentence[before[-1].end : at] if before else ""
-    # "Jo Bell, the chair" is apposition; "Jo Bell, or to the chair" turns to another.
-    if before and len(gap.split()) <= tuning.APPOSITION_GAP and not _TURNS.search(gap):
+    # "Jo Bell, the chair" is apposition; "Jo Bell, and then the chair" turns to another
+    # (not "Jo Bell, promoted to chair").
+    if before and len(gap.split()) <= tuning.APPOSITION_GAP and not _TURNS_TO_ANOTHER.match(gap):
         return before[-1]
     nearest = [*before[-1:], *after[:1]]
     return min(nearest, key=lambda p: abs(p.start - at)) if nearest else None
 
 
-# Words that part a name from a post after it: "Jo Bell, or to the chair".
+# Words that part a post from a name after it: "manager from Jo Bell", "chair to Jo Bell".
 _TURNS = re.compile(r"\b(?:or|and|to|with|from|by|nor|but)\b", re.IGNORECASE)
+# A coordinator opening the words after a name: "Jo Bell, and then the chair" is another's post.
+_TURNS_TO_ANOTHER = re.compile(r"\W*(?:or|and|nor|but)\b", re.IGNORECASE)
 
 
 # A name running on into capitalised words is part of a body's name, not a person's.
@@ -341,10 +346,12 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
     presented the accounts" gives the post to no body, so to the one the corpus is about."""
     quoted = [m.span() for m in _QUOTED.finditer(sentence)]
     for run in CAPITALISED_RUN.finditer(sentence):
-        if (run.start() == 0 and " " not in run.group(0)) or (
-            run.start() < span.end and span.start < run.end()
+        if (run.start() == 0 and " " not in run.group(0)) or span.start <= run.start() < span.end:
+            continue  # a sentence's first word, or the answer
+        if run.start() < span.start < run.end() and not any(
+            is_name_word(w) for w in sentence[run.start() : span.start].split()
         ):
-            continue  # a sentence's first word, or the answer ("Director Jo Bell")
+            continue  # the answer after its title ("Director Jo Bell"), not "Kelby Gallery Director"
         if any(a < run.start() < b for a, b in quoted):
             continue  # the names in what they said are not whose post it is
         if any(is_name_word(w) for w in run.group(0).split()):
@@ -472,13 +479,9 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
     for run in CAPITALISED_RUN.finditer(sentence):
         if run.start() == 0 and " " not in run.group(0):
             continue  # a sentence's first word
-        # "Member Services" is a team; "Kelby Trust" a body that may be another.
+        # "Customer Services" is a team; "Kelby Trust" a body that may be another.
         said = run.group(0).split()
-        # A sentence's first word is capitalised whatever it is ("Contact Member Services").
-        naming = said[1:] if run.start() == 0 else said
-        if any(is_body_word(w) for w in said) and any(
-            is_name_word(w) and not is_body_word(w) for w in naming
-        ):
+        if any(is_body_word(w) for w in said) and any(is_name_word(w) and not is_body_word(w) for w in said):
             named = [t for w in said for t in tokenize(w)]
             # A body the question does not name, where it names one ("Larkfield"), is
             # another, however many documents mention it ("St Ives Hospice").
@@ -502,7 +505,7 @@ _OWNERS_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,
 
 def _given_by_ours(sentence: str, span: AnswerSpan, posts: Sequence[str], asked: Asked) -> bool:
     """Whether the sentence gives a post asked about to the body asked, by its possessive:
-    "Its head, Jo Bell, was named the trust's first chief executive" (though "its" is
+    "Stanholt College lent us its bursar, Jo Bell, now the trust's chief executive" (though "its" is
     another body's)."""
     lo, hi = _reach(sentence, span, tuning.ROLE_WINDOW)
     for found in _OWNERS_POST.finditer(sentence, lo, hi):
@@ -557,8 +560,8 @@ def _names_a_body(sentence: str) -> bool:
         said = run.group(0).split()
         if (run.start() == 0 and len(said) == 1) or any(a < run.end() and run.start() < b for a, b in people):
             continue
-        if said[0] in SAINT_WORDS:
-            continue  # a church, a school or a street
+        if said[0] in SAINT_WORDS and not any(is_body_word(w) for w in said):
+            continue  # a church, a school or a street ("St Anne's"), not "St Anne's Hospice"
         words = [w for w in said if is_name_word(w)]
         if len(words) >= 2 or (words and any(is_body_word(w) for w in said)):
             return True

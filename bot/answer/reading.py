@@ -159,7 +159,7 @@ def _counts_asked(
         and len(sentence[: span.start].split()) <= _FAQ_OPENING_WORDS
         and not _JOINED_TO.match(sentence, span.end)
     ):
-        return True  # "How many members are there?" answered "About 3,200 at the end of May."
+        return True  # "How many boats does the club own?" answered "Nine, since the spring."
     joined = _JOINED_TO.match(sentence, span.end)
     if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
@@ -353,14 +353,15 @@ def read_passage(
     previous = opening
     asks_post = query.kind == "person" and bool(query.roles)
     # What the question says of the figure it asks, read once rather than per sentence.
-    # Not a name's word: "Scarth Fell" asks no fall.
+    # Not a name's word: "Kelby Fell" asks no fall.
     change_asked = any(
-        m.start() == 0 or not m.group(0)[0].isupper() for m in _CHANGE_ASKED.finditer(query.corrected)
+        not (m.group(0)[0].isupper() and _NAMES_WORD.search(query.corrected, 0, m.start()))
+        for m in _CHANGE_ASKED.finditer(query.corrected)
     )
     rate_asked = _RATE_ASKED.search(query.corrected) is not None
     price_asked = _PRICE_ASKED.search(query.corrected) is not None
     last: PassageRead | None = None  # the read of the sentence before
-    for sentence in sentences_of(passage.text):
+    for number, sentence in enumerate(sentences_of(passage.text)):
         terms = sentence_terms(sentence)
         passage_terms.update(terms)
         # "Care Quality Commission" says the "CQC" a question names.
@@ -395,7 +396,9 @@ def read_passage(
             if not asks_post and query.people:
                 spans = [s for s in spans if not of_another_person(sentence, s, query.people)] or spans
             if query.kind == "count":
-                spans = [s for s in spans if _counts_asked(sentence, s, query, heading)]
+                # The count an FAQ's answer opens on is the heading's; not one further on.
+                faq_heading = heading if number == 0 else frozenset()
+                spans = [s for s in spans if _counts_asked(sentence, s, query, faq_heading)]
             if query.kind == "date" and query.future:
                 # "three years ago" cannot be when something will happen.
                 spans = [s for s in spans if not _PAST_RELATIVE.search(s.text)]
@@ -410,7 +413,7 @@ def read_passage(
                 # "a £2m spending increase", "the bill has risen by more than £3m": by how
                 # much something changed, not what it is.
                 spans = [s for s in spans if not _tells_change(sentence, s)]
-                # "nearly double the £1.8m estimate": what the answer is measured against.
+                # "three times the £40,000 first quoted": what the answer is measured against.
                 spans = [s for s in spans if not _MEASURED_AGAINST.search(sentence, 0, s.start)]
             if query.kind == "amount" and not rate_asked:
                 # "£250,000 a year" is what something costs to run, not what it costs.
@@ -455,7 +458,7 @@ def read_passage(
             event = _event_positions(sentence, query) if query.kind == "date" and len(spans) > 1 else []
             if query.kind == "count" and len(spans) > 1:
                 # As near as each other, the count whose phrase says more of the question:
-                # "58 vehicles, of which nine electric ones" for "how many electric lorries".
+                # "40 buses and 12 electric buses" for "how many electric buses".
                 phrased = [len(_phrase_terms(sentence, s.end) & set(query.terms)) for s in spans]
                 first_near = min(range(len(spans)), key=lambda k: (distances[k], -phrased[k]))
             elif query.kind in _NEAREST_KINDS and spans:
@@ -595,6 +598,8 @@ _RATE_ASKED = re.compile(
 )
 
 # A question about a change: "by how much did it rise?", "how big was the increase?".
+# A capitalised word right before: the word after it is part of a name ("Kelby Fell").
+_NAMES_WORD = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 _CHANGE_ASKED = re.compile(
     r"\b(?:increase[sd]?|rise|rises|rose|risen|raise[sd]?|extra|more|additional|further|cut|cuts|reduction|"
     r"reduced|saving|savings|save|overspend|overrun|shortfall|difference|gap|up|down|grow|grew|growth|fall|"
@@ -620,7 +625,7 @@ def _tells_change(sentence: str, span: AnswerSpan) -> bool:
     return bool(_CHANGE_AFTER.match(sentence, end)) or bool(_CHANGE_BEFORE.search(sentence, 0, span.start))
 
 
-# A figure the answer is a multiple of: "double the £1.8m estimate", "three times the 40 of 2019".
+# A figure the answer is a multiple of: "twice the £40,000 first quoted", "three times the 40 of 2019".
 _MEASURED_AGAINST = re.compile(
     r"\b(?:double|twice|treble|triple|half|(?:two|three|four|five|ten) times)\s+(?:the|its|their|our)\s+$",
     re.IGNORECASE,

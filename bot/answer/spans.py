@@ -112,10 +112,15 @@ _GRADE_BEFORE_NOUN = re.compile(
     r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
 )
 
-# A capitalised grade given to someone: "awarded us Gold again", "awarded Kelby Silver".
+# Grades written as one capitalised word: a medal's metal, a traffic light, a verdict.
+_GRADE_WORDS = (
+    "Platinum|Gold|Silver|Bronze|Green|Amber|Red|Outstanding|Excellent|Good|Satisfactory|Adequate|"
+    "Fair|Poor|Inadequate"
+)
+# A grade given to someone: "the assessors awarded it Platinum", "earned Kelby Lido Green".
 _GRADE_AWARDED = re.compile(
     r"\b(?:awarded|granted|earned|won|achieved|regained|retained|kept)\s+"
-    r"(?:(?:us|it|them|(?:[A-Z][\w'’-]*\s+){1,4})\s*)?(?P<grade>[A-Z][a-z]+)"
+    rf"(?:(?:us|it|them|(?:[A-Z][\w'’-]*\s+){{1,4}})\s*)?(?P<grade>{_GRADE_WORDS})"
     rf"(?=\s+(?:again|under|status|rating|accreditation|{_AFTER_GRADE})\b|[,.;:]|$)"
 )
 
@@ -188,8 +193,9 @@ _GENERIC_WORDS = frozenset(
     authority authorities trust trusts board committee service services children children's
     childrens families family education schools school skills learning disabilities care social
     health nhs police court union university college company group partnership network hospice
-    association society foundation charity cooperative co-operative co-op coop alliance
-    federation consortium england britain wales scotland ireland uk london
+    association society foundation charity cooperative cooperatives co-operative co-operatives
+    co-op co-ops coop alliance alliances federation federations consortium consortia
+    england britain wales scotland ireland uk london
     north south east west northern southern eastern western new old national local royal
     street road house hall centre center park library hospital school station museum
     bridge church court academy primary secondary clinic ofsted dfe party
@@ -536,7 +542,7 @@ def find_answer_spans(
         return [
             s
             for s in persons_in(sentence)
-            if s.value.split()[-1] not in question_words and s.value.split()[-1] not in _PLACE_ENDINGS
+            if s.value.split()[-1] not in question_words and not _ends_on_a_place(s)
         ]
     if kind == "amount":
         return _amounts(sentence)
@@ -618,8 +624,8 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
     "X-based"), and street addresses, anywhere when `addresses` are asked for: where
     something is or happens."""
     spans = []
-    # Not "Owlcote Wharf", which is a place though it reads as a name.
-    people = {s.text for s in persons_in(sentence) if s.value.split()[-1] not in _PLACE_ENDINGS}
+    # Not "Orvell Wharf", which is a place though it reads as a name.
+    people = {s.text for s in persons_in(sentence) if not names_a_site(s)}
     left_until = -1  # the end of a place something moved from, with its town
     for start, text in _proper_names(sentence):
         before = sentence[max(0, start - 25) : start]
@@ -796,19 +802,26 @@ COMPANY_WORDS = frozenset(
 _BODY_WORDS |= COMPANY_WORDS
 
 
-#: Words of ordinary English that end the name of a place or a structure and are no
-#: surname ("Hill", "Brook" and "Green" are).
 def names_a_site(span: AnswerSpan) -> bool:
     """Whether a place is a site, by the kind of place its last word names ("Kelby Wharf"),
     not a town or a county."""
-    return span.value.split()[-1] in _PLACE_ENDINGS if span.value else False
+    return bool(span.value) and span.value.split()[-1] in _SITE_ENDINGS
 
 
+def _ends_on_a_place(span: AnswerSpan) -> bool:
+    """Whether a name ends on a word no surname is: "Kelby Wharf" is no one's name."""
+    return bool(span.value) and span.value.split()[-1] in _PLACE_ENDINGS
+
+
+#: Words of ordinary English that end the name of a place or a structure and are no
+#: surname ("Hill", "Brook" and "Green" are; "Fell" rarely).
 _PLACE_ENDINGS = frozenset(
     """aqueduct canal wharf quay basin reservoir viaduct tunnel pier harbour marina depot estate
     campus gateway square avenue crescent gallery theatre arena valley junction terminal docks
-    fell beck crag weir""".split()
+    fell""".split()
 )
+#: The ends of a site's name, surnames among them ("Kelby Weir" is a site, "Sam Weir" a man).
+_SITE_ENDINGS = _PLACE_ENDINGS | frozenset("beck crag weir".split())
 # Bodies that carry or host: "Wexby Airport" is no one's name.
 _BODY_WORDS |= frozenset(
     "airport airports airline airlines airways railway railways buses stadium port".split()

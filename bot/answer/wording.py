@@ -66,7 +66,7 @@ _PLAIN: dict[str, str] = {
     "hav": "have", "wiv": "with", "dat": "that", "dis": "this", "nxt": "next", "yest": "yesterday",
     "prob": "probably", "probs": "probably", "obvs": "obviously", "rly": "really", "ya": "you",
     "yer": "your", "eta": "expected date", "tbh": "", "imo": "", "fyi": "",
-    "cllr": "councillor", "cttee": "committee", "mil": "million", "min": "minimum", "max": "maximum",
+    "cllr": "councillor", "cttee": "committee", "mil": "million",
     "mn": "million", "bil": "billion", "rn": "now", "atm": "now", "dosh": "money", "quid": "pounds",
     "startin": "starting", "stuff": "things", "nite": "night", "nites": "nights", "tonite": "tonight",
     "rd": "road", "genny": "generator", "ave": "avenue", "yrly": "yearly", "avg": "average",
@@ -98,8 +98,16 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"up and running", "in place"),
         (r"(?<=\bbe )(done|built|finished)\b", "completed"),  # "when will it be done"
         (r"kick(s|ed)? off", "start"),
-        # A firm that "went under", not a road that "goes under the railway".
-        (r"(go|goes|going|gone|went) under(?! (the|a|an|its|their|our|it)\b)", r"\1 bust"),
+        # A firm that "went under", not a road that "goes under the railway" nor a price that
+        # "went under £2".
+        (
+            r"(go|goes|going|gone|went) under(?=\s*(?:$|[?.!,;]|(?:in|on|after|before|when|last|and|or|"
+            r"but|because|or wat|or what)\b))",
+            r"\1 bust",
+        ),
+        # "the min to buy in", "the max u can invest": not "a 10 min walk", nor Max Reed.
+        (r"(?<=\bthe )min", "minimum"),
+        (r"(?<=\bthe )max", "maximum"),
         (r"meant to", "supposed to"),  # a plan, not "the refusal meant a delay"
         (r"(set|put) aside", "budgeted"),  # money "set aside for" a thing is its budget
         (r"(come|comes|came|coming|go|goes|went|put) into (use|service|operation)", "open"),

@@ -86,8 +86,8 @@ _APPEAL = {
         "2019-03-02",
         "The Carrow lifeboat station appeal has a target of £800,000.\n\n"
         "The station's crew attended 61 shouts last year.\n\n"
-        "The first builder of the new boathouse began work in May 2016.\n\n"
-        "That builder, Stanholt Marine, went into administration in March 2018.\n\n"
+        "Stanholt Marine started on the station's slipway in May 2016.\n\n"
+        "In March 2018 Stanholt Marine went into administration.\n\n"
         'In its latest review the station was rated "good" by inspectors.\n',
     ),
 }
@@ -98,8 +98,8 @@ _APPEAL = {
     [
         ("How much is the Carrow lifeboat campaign aiming for?", "£800,000"),
         ("What verdict did inspectors reach on the Carrow lifeboat station?", "good"),
-        ("wen did the first builder go bust", "March 2018"),
-        ("When did the boathouse builder go under?", "March 2018"),
+        ("wen did stanholt marine go bust", "March 2018"),
+        ("When did the slipway contractor go under?", "March 2018"),
     ],
 )
 def test_plain_synonyms_reach_the_documents_words(tmp_path: Path, question: str, short: str) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.posts import points_back
+from bot.answer.posts import _holds_a_mention, points_back
 from bot.answer.spans import AnswerSpan
 from bot.engine import Engine
+from bot.text.tokens import stem
 
 from ..documents import article, engine_over, write_corpus
 
@@ -670,9 +671,12 @@ def test_an_interim_holder_is_an_earlier_holder_of_the_post_a_deputy_is_not(tmp_
         tmp_path,
         {
             "2019.md": news(
-                2019, "Lina Marsh, head of finance, will serve as interim chief executive of Wexby Port."
+                2019, "Until a new appointment is made, Wexby Port's interim chief executive is Lina Marsh."
             ),
             "2020.md": news(2020, "Jo Bell, deputy chief executive of Wexby Port, opened the new quay."),
+            "2021.md": news(
+                2021, "Ana Ruiz, the former interim chief executive of Wexby Port, spoke at the quay."
+            ),
             "2022.md": news(2022, "Omar Reed has been chief executive of Wexby Port since March."),
         },
     )
@@ -685,9 +689,8 @@ def test_a_post_given_by_the_asked_bodys_possessive_is_its_own_after_another_bod
     founding = article(
         "Schools form a trust",
         "2014-09-03",
-        "The Kelby Learning Trust opened this week. It has grown out of Stanholt Academy, the town's "
-        "largest school. Its head for ten years, Jo Bell, has been appointed as the trust's first "
-        "chief executive.\n",
+        "Three schools formed the Kelby Learning Trust this week, with help from Stanholt College. "
+        "Its bursar, Jo Bell, becomes the trust's chief executive.\n",
     )
     later = article(
         "New chief for schools trust",
@@ -700,17 +703,31 @@ def test_a_post_given_by_the_asked_bodys_possessive_is_its_own_after_another_bod
     assert [e.said for e in answer.earlier] == ["Jo Bell"]
 
 
-def test_a_post_after_or_to_is_the_next_persons_not_the_one_before(tmp_path: Path) -> None:
-    faq = article(
-        "Questions and answers",
+def test_a_post_after_a_comma_and_a_coordinator_is_the_next_persons_not_the_one_before(
+    tmp_path: Path,
+) -> None:
+    letter = article(
+        "Rowing club letter",
         "2025-02-01",
-        "The Wexby Energy Cooperative answers members' questions.\n\n"
-        "Who can I complain to?\n\nContact Member Services first. If you are still unhappy, write to our "
-        "chief executive, Omar Reed, or to the chair of the board, Lina Marsh.\n",
+        "The Wexby Rowing Club thanks its members.\n\n"
+        "Letters reach our treasurer, Omar Reed, and then the chair of the club, Lina Marsh.\n",
     )
-    engine = engine_over(tmp_path, {"2025-faq.md": faq})
-    assert engine.ask("Who chairs the board?").short == "Lina Marsh"
-    assert engine.ask("Who is the chief executive?").short == "Omar Reed"
+    engine = engine_over(tmp_path, {"2025.md": letter})
+    assert engine.ask("Who chairs the club?").short == "Lina Marsh"
+    assert engine.ask("Who is the treasurer?").short == "Omar Reed"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jo Bell, promoted to chair last year, thanked Omar Reed.",
+        "Jo Bell, founder and chair, thanked Omar Reed.",
+    ],
+)
+def test_words_inside_an_apposition_keep_the_post_the_name_before(sentence: str) -> None:
+    start = sentence.index("Omar Reed")
+    span = AnswerSpan(start, start + len("Omar Reed"), "Omar Reed", "omar reed", None)
+    assert not _holds_a_mention(sentence, span, [stem("chair")])
 
 
 def test_a_cooperative_named_before_its_is_another_body(tmp_path: Path) -> None:
@@ -718,8 +735,8 @@ def test_a_cooperative_named_before_its_is_another_body(tmp_path: Path) -> None:
         "Energy prices",
         "2025-02-01",
         "Omar Reed has run the Wexby Energy Cooperative as chief executive since 2022.\n\n"
-        "Stanholt Valley Energy Co-operative has cut its own tariff. Its chief executive, Jo Bell, "
-        "expects more cuts.\n",
+        "A battery store opened in June at Stanholt Valley Energy Co-operative. Its chief executive, "
+        "Jo Bell, cut the ribbon.\n",
     )
     older = article("Co-op news", "2023-02-01", "The Wexby Energy Cooperative has 900 members.\n")
     engine = engine_over(tmp_path, {"2025.md": news, "2023.md": older})
@@ -728,28 +745,42 @@ def test_a_cooperative_named_before_its_is_another_body(tmp_path: Path) -> None:
 
 def test_a_post_before_from_is_not_the_next_persons(tmp_path: Path) -> None:
     news = article(
-        "New manager",
+        "New treasurer",
         "2017-10-04",
-        "The Wexby Energy Cooperative has a new manager. In April Lina Marsh took over as general manager "
-        "from Omar Reed, who had run the cooperative since 2011.\n",
+        "The Wexby Rowing Club has a new treasurer. Lina Marsh inherits the post of treasurer from "
+        "Omar Reed, who retires.\n",
     )
     engine = engine_over(tmp_path, {"2017.md": news})
-    assert engine.ask("Who is the general manager of the Wexby Energy Cooperative?").short == "Lina Marsh"
+    assert engine.ask("Who is the treasurer of the Wexby Rowing Club?").short == "Lina Marsh"
 
 
 def test_a_title_before_the_name_does_not_make_a_sentence_name_another_body(tmp_path: Path) -> None:
     appointed = article(
         "New director", "2017-09-14", "The Kelby Museums Trust has named Omar Reed as its new director.\n"
     )
-    prices = article(
-        "Mill tickets to cost more",
-        "2024-03-14",
-        "The Kelby Museums Trust will charge more at the mill from April.\n\n"
-        "Energy bills have doubled since 2021.\n\n"
-        "Staff wages rose by £95,000 last year. "
-        'Director Lina Marsh said: "We held off for as long as we could."\n',
+    cafe = article(
+        "A cafe for the museum",
+        "2024-05-20",
+        "The Kelby Museums Trust opens a cafe in June.\n\n"
+        "It seats forty.\n\n"
+        'It took two years to plan. "It was worth the wait," Director Lina Marsh told us.\n',
     )
-    engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": prices})
+    engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": cafe})
     answer = engine.ask("whos runnin the museums trust now")
     assert answer.short == "Lina Marsh"
     assert [e.said for e in answer.earlier] == ["Omar Reed"]
+
+
+def test_a_body_named_with_a_title_is_that_bodys_post(tmp_path: Path) -> None:
+    appointed = article(
+        "New director", "2017-09-14", "The Kelby Museums Trust has named Omar Reed as its new director.\n"
+    )
+    cafe = article(
+        "A cafe for the museum",
+        "2024-05-20",
+        "The Kelby Museums Trust opens a cafe in June.\n\n"
+        "It seats forty.\n\n"
+        '"It was worth the wait," Stanholt Gallery Director Lina Marsh told us.\n',
+    )
+    engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": cafe})
+    assert engine.ask("whos runnin the museums trust now").short == "Omar Reed"

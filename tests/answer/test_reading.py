@@ -403,8 +403,8 @@ _FAQ = {
     "From May they meet in the west yard of Orvell House.\n\n"
     "How much is a season ticket?\n\n"
     "It is £140 for adults, as last year.\n\n"
-    "How many members does the club have?\n\n"
-    "About 340 at the end of March.\n\n"
+    "How many boats does the club own?\n\n"
+    "Nine, since the spring. Of these, 4 are racing eights.\n\n"
     "Why did the old slipway close?\n\n"
     "Its timbers rotted; they were renewed in May 2023 for £40,000.\n",
     "metadata.toml": '["faq"]\ntitle = "Rowing at Kelby: your questions"\n'
@@ -423,19 +423,21 @@ def test_an_faq_answer_answers_the_question_its_heading_asks(tmp_path: Path) -> 
 
 def test_an_faq_answer_opening_on_a_number_counts_what_its_heading_asks(tmp_path: Path) -> None:
     engine = engine_over(tmp_path, _FAQ)
-    assert engine.ask("How many members has the rowing club got now?").short == "About 340"
+    assert engine.ask("How many boats has the rowing club got now?").short == "Nine"
+    # The count further on in the answer is not the heading's: "4 are racing eights".
+    assert engine.ask("How many racing boats does the club have?").short != "4"
 
 
 def test_a_figure_the_answer_is_a_multiple_of_is_not_the_answer(tmp_path: Path) -> None:
     news = article(
-        "Kelby Fell turbine",
+        "Kelby Fell pavilion",
         "2025-02-01",
-        "The Kelby Fell turbine is running.\n\nIts final cost was £3.4 million. That is nearly double "
-        "the £1.8 million estimate for the Kelby Fell wind turbine when it was approved.\n",
+        "The Kelby Fell pavilion is open.\n\nIts final bill was £640,000. That is three times "
+        "the £210,000 budget set for the Kelby Fell cricket pavilion in 2019.\n",
     )
     engine = engine_over(tmp_path, {"2025.md": news})
     # "Fell" in the name asks no fall: the figure measured against is still no answer.
-    assert engine.ask("What did the Kelby Fell turbine end up costing?").short == "£3.4 million"
+    assert engine.ask("What did the Kelby Fell cricket pavilion end up costing?").short == "£640,000"
 
 
 def test_a_question_heading_answers_only_questions_of_its_kind(tmp_path: Path) -> None:

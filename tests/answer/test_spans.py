@@ -52,7 +52,7 @@ def _spans(sentence: str, kind: AnswerType) -> dict[str, AnswerSpan]:
         ),
         ("After Owen Platt stepped down in May, Nia Shaw became chair.", "person", "Owen Platt", "Nia Shaw"),
         (
-            "Nia Shaw was elected chair in succession to Owen Platt.",
+            "Nia Shaw took the chair in succession to Owen Platt.",
             "person",
             "Owen Platt",
             "Nia Shaw",
@@ -236,8 +236,8 @@ def test_a_grade_written_capitalised_is_a_grade(sentence: str, grade: str) -> No
     [
         ("The watchdog judged Stanholt Ferries excellent for safety.", "excellent"),
         ("Assessors graded Kelby Lido as Outstanding.", "Outstanding"),
-        ("In May the council awarded us Gold again under the standard.", "Gold"),
-        ("The assessors awarded Kelby Lido Silver at the first attempt.", "Silver"),
+        ("In May the assessors awarded it Platinum under the scheme.", "Platinum"),
+        ("The judges awarded Kelby Lido Green at its first visit.", "Green"),
     ],
 )
 def test_a_grade_given_to_a_body_named_after_the_verb_is_a_grade(sentence: str, grade: str) -> None:
@@ -348,18 +348,34 @@ def test_numbers_listed_after_a_label_are_labels_not_counts(sentence: str, count
 
 
 @pytest.mark.parametrize(
-    "sentence",
-    ["Jo Bell, vicar of St Anne's in Kelby, chairs the board.", "The office is on St Anne Street."],
+    ("sentence", "people"),
+    [
+        ("Jo Bell, who taught at St Anne's for years, chairs the board.", ["Jo Bell"]),
+        ("The office is on St Anne Street.", []),
+    ],
 )
-def test_a_saints_name_is_a_church_school_or_street_not_a_person(sentence: str) -> None:
-    assert [p.text for p in persons_in(sentence)] == (["Jo Bell"] if "Jo Bell" in sentence else [])
+def test_a_saints_name_is_a_church_school_or_street_not_a_person(sentence: str, people: list[str]) -> None:
+    assert [p.text for p in persons_in(sentence)] == people
 
 
-@pytest.mark.parametrize("sentence", ["The museum won Lottery funding.", "She was awarded an MBE in June."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The museum won Lottery funding.",
+        "She was awarded an MBE in June.",
+        "The lido board retained Omar Reed, its manager.",
+        "Labour won Kelby, as expected.",
+    ],
+)
 def test_a_thing_won_or_awarded_is_no_grade(sentence: str) -> None:
     assert _spans(sentence, "rating") == {}
 
 
-def test_a_name_ending_on_a_fell_beck_or_weir_is_a_place_not_a_person() -> None:
+def test_a_name_ending_on_a_fell_is_no_person_though_a_weir_may_be_a_surname() -> None:
     sentence = "The report covers the Kelby Fell wind turbine run by Jo Bell's cooperative."
     assert list(_spans(sentence, "person")) == ["Jo Bell"]
+    assert list(_spans("The appeal is led by Sam Weir in Kelby.", "person")) == ["Sam Weir"]
+
+
+def test_a_weir_is_a_site() -> None:
+    assert list(_spans("The boats moor at Kelby Weir in summer.", "place")) == ["Kelby Weir"]

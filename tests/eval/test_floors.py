@@ -204,7 +204,9 @@ CORPUS_FLOORS = {
     # Session 14, a street address stands where a place does: the headquarters' timeline
     # gains three entries, two right (0.762 to 0.755).
     # Session 18, the models trained again: one earlier value fewer (0.77 to 0.74).
-    "kestrel": (0.79, 0.83, 0, 0.72, 0.77, 0.74),
+    # Session 18, after review (narrower readings) and the models trained again:
+    # one wrong timeline entry more.
+    "kestrel": (0.79, 0.83, 0, 0.72, 0.76, 0.74),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     "saltmere": (0.75, 1.00, 4, 0.70, 0.82, 0.87),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
@@ -232,7 +234,9 @@ CORPUS_FLOORS = {
     # Session 17: short answers 0.52 to 0.54, then back to 0.52 after the review's changes.
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one earlier value fewer.
-    "quarrybank": (0.65, 0.83, 3, 0.52, 0.67, 0.73),
+    # Session 18, after review (narrower readings) and the models trained again:
+    # one right timeline entry and one earlier value fewer.
+    "quarrybank": (0.65, 0.83, 3, 0.52, 0.66, 0.71),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -270,7 +274,7 @@ CORPUS_FLOORS = {
     # Session 18, the models trained again (with mossgill): one hit and one short answer lost.
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # two wrong timeline entries more.
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.67, 0.71),  # held out: its misses are not read
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.69, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     # Session 18, the models trained again (with mossgill): one wrong timeline entry more.
@@ -387,7 +391,7 @@ CORPUS_FLOORS = {
     # earlier this session are lost again.
     # Session 18, a fell, beck, crag or weir is a place, and the models trained again:
     # one hit, one short answer and one earlier value lost (this set's hit moves with each training).
-    "moorhaven": (0.65, 0.83, 2, 0.52, 0.71, 0.68),  # held out: 0.614 hit@1 on arrival
+    "moorhaven": (0.68, 0.83, 2, 0.54, 0.71, 0.70),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # two entries more, one wrong (precision 0.76 to 0.75).
@@ -425,11 +429,13 @@ CORPUS_FLOORS = {
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
     # Session 18, posts after "or to" and co-operatives as bodies: one right timeline entry less.
-    "wickhollow": (0.61, 0.50, 1, 0.43, 0.53, 0.58),  # held out: its misses are not read
+    "wickhollow": (0.61, 0.50, 1, 0.43, 0.54, 0.58),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
     "gorsebrook": (0.59, 0.83, 3, 0.59, 0.58, 0.50),  # 0.500 hit@1 on arrival
-    "pitcombe": (0.70, 0.50, 0, 0.50, 0.59, 0.65),  # held out: 0.705 hit@1 on arrival
+    # Session 18, after review (narrower readings) and the models trained again:
+    # one right timeline entry and one earlier value fewer.
+    "pitcombe": (0.70, 0.50, 0, 0.50, 0.57, 0.63),  # held out: 0.705 hit@1 on arrival
     # Written blind late in session 17, measured on arrival (0.614 hit@1 without the learned
     # models; the same figures on the session's first code, 504b825): held out.
     # Session 18, the stem "fell" in a name ("Kelby Fell") no longer reads as a fall: one
@@ -439,7 +445,9 @@ CORPUS_FLOORS = {
     # the session's first code, 0bfe0a2): mossgill then read, tenterby held out.
     # Session 18, a post before 'from' is no title of the name after; 'coop' in a post's
     # qualifiers: three false abstentions fewer, two wrong timeline entries more.
-    "mossgill": (0.63, 0.50, 0, 0.54, 0.58, 0.57),  # 0.455 hit@1 on arrival (0.432 without models)
+    # Session 18, after review (narrower readings) and the models trained again:
+    # a capitalised first word of a sentence is again read as part of a body's name: two hits lost.
+    "mossgill": (0.59, 0.50, 0, 0.52, 0.55, 0.57),  # 0.455 hit@1 on arrival (0.432 without models)
     "tenterby": (0.65, 0.50, 2, 0.47, 0.73, 0.77),  # held out: 0.659 hit@1 on arrival
 }
 
