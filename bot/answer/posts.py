@@ -23,6 +23,7 @@ from .sentences import (
     WORD,
     former_terms,
     initials_of,
+    past_aside_terms,
     sentence_terms,
     sides,
     window_terms,
@@ -59,10 +60,11 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
     posts = [r for r in query.roles if r not in generic and r not in modifiers]
     # Posts are matched word for word: a director is not a leader, though a question
     # about "the boss" or who is "in charge" may be answered by any post.
-    window = [
-        query.respelt.get(t, ROLE_ABBREVIATIONS.get(t, t))
-        for t in window_terms(sentence, span, tuning.ROLE_WINDOW)
-    ]
+    # "Jo Bell, a solicitor who has been our treasurer since 2013, took over as chair": the
+    # post after an aside is the person's too, however long the aside.
+    said_around = window_terms(sentence, span, tuning.ROLE_WINDOW)
+    said_around += past_aside_terms(sentence, span, tuning.ROLE_WINDOW // 2)
+    window = [query.respelt.get(t, ROLE_ABBREVIATIONS.get(t, t)) for t in said_around]
     # An acting post is held for the time being, as an interim one is ("acting chief
     # executive"; not "will act quickly"): the question reads it so too.
     window = [

@@ -25,6 +25,7 @@ __all__ = [
     "former_terms",
     "initials_of",
     "matched_positions",
+    "past_aside_terms",
     "place_of",
     "sentence_terms",
     "sentences_of",
@@ -144,6 +145,25 @@ def sides(sentence: str, span: AnswerSpan, width: int) -> tuple[list[tuple[int, 
     before = [w for w in stems if w[0] < span.start][-width:]
     after = [w for w in stems if w[0] >= span.end][:width]
     return before, after
+
+
+def past_aside_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
+    """The terms of the `width` words after an aside right after a span, when they give
+    it a post: "took over as chair" in "Jo Bell, a retired solicitor who has lived here
+    since 2013, took over as chair"; none otherwise ("..., said she would ask the chair")."""
+    aside = _ASIDE.match(sentence, span.end)
+    if aside is None or not _TAKES_A_POST.match(sentence, aside.end()):
+        return []
+    return [t for start, t in word_stems(sentence) if start >= aside.end()][:width]
+
+
+# The verb of someone taking a post: "took over as", "was appointed", "becomes".
+_TAKES_A_POST = re.compile(
+    r"\s*(?:(?:has|have|had|was|is|will|has been|will be)\s+)?"
+    r"(?:takes? over as|took over as|taking over as|became|becomes|become|appointed|named|elected|"
+    r"promoted to|steps? up as|stepped up as|joins as|joined as|starts as|started as)\b",
+    re.IGNORECASE,
+)
 
 
 def window_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:

@@ -784,3 +784,14 @@ def test_a_body_named_with_a_title_is_that_bodys_post(tmp_path: Path) -> None:
     )
     engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": cafe})
     assert engine.ask("whos runnin the museums trust now").short == "Omar Reed"
+
+
+def test_a_post_after_a_long_aside_is_the_persons_before_it(tmp_path: Path) -> None:
+    news = article(
+        "Rowing club news",
+        "2018-03-01",
+        "Lina Marsh, a retired solicitor who has kept the Wexby Rowing Club's accounts for many "
+        "years, took over as chair.\n",
+    )
+    engine = engine_over(tmp_path, {"2018.md": news})
+    assert engine.ask("Who chairs the Wexby Rowing Club?").short == "Lina Marsh"
