@@ -754,35 +754,32 @@ def test_a_post_before_from_is_not_the_next_persons(tmp_path: Path) -> None:
     assert engine.ask("Who is the treasurer of the Wexby Rowing Club?").short == "Lina Marsh"
 
 
-def test_a_title_before_the_name_does_not_make_a_sentence_name_another_body(tmp_path: Path) -> None:
+def _museum_with_a_quote(tmp_path: Path, quote: str) -> Engine:
+    """A museums trust's director named in 2017, and a 2024 article ending on `quote`."""
     appointed = article(
         "New director", "2017-09-14", "The Kelby Museums Trust has named Omar Reed as its new director.\n"
     )
     cafe = article(
         "A cafe for the museum",
         "2024-05-20",
-        "The Kelby Museums Trust opens a cafe in June.\n\n"
-        "It seats forty.\n\n"
-        'It took two years to plan. "It was worth the wait," Director Lina Marsh told us.\n',
+        f"The Kelby Museums Trust opens a cafe in June.\n\nIt seats forty.\n\n{quote}\n",
     )
-    engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": cafe})
+    return engine_over(tmp_path, {"2017.md": appointed, "2024.md": cafe})
+
+
+def test_a_title_before_the_name_does_not_make_a_sentence_name_another_body(tmp_path: Path) -> None:
+    engine = _museum_with_a_quote(
+        tmp_path, 'It took two years to plan. "It was worth the wait," Director Lina Marsh told us.'
+    )
     answer = engine.ask("whos runnin the museums trust now")
     assert answer.short == "Lina Marsh"
     assert [e.said for e in answer.earlier] == ["Omar Reed"]
 
 
 def test_a_body_named_with_a_title_is_that_bodys_post(tmp_path: Path) -> None:
-    appointed = article(
-        "New director", "2017-09-14", "The Kelby Museums Trust has named Omar Reed as its new director.\n"
+    engine = _museum_with_a_quote(
+        tmp_path, '"It was worth the wait," Stanholt Gallery Director Lina Marsh told us.'
     )
-    cafe = article(
-        "A cafe for the museum",
-        "2024-05-20",
-        "The Kelby Museums Trust opens a cafe in June.\n\n"
-        "It seats forty.\n\n"
-        '"It was worth the wait," Stanholt Gallery Director Lina Marsh told us.\n',
-    )
-    engine = engine_over(tmp_path, {"2017.md": appointed, "2024.md": cafe})
     assert engine.ask("whos runnin the museums trust now").short == "Omar Reed"
 
 
