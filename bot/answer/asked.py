@@ -114,6 +114,7 @@ class Asked:
     keep: frozenset[str] = frozenset()  # folded words of the person a "still" question names
     documents: int = 0  # how many documents the corpus has
     rivals: frozenset[str] = frozenset()  # names of bodies of the subject's kind, not the subject
+    untitled: frozenset[str] = frozenset()  # names most documents give but no title: no subject
 
 
 def share_of(terms: AbstractSet[str], weights: Mapping[str, float]) -> float:

@@ -642,8 +642,8 @@ _AFTER_ASSESSMENT = re.compile(
     rf"\b(?:{'|'.join(sorted(_ASSESSMENTS))})\s+(?:carried out\s+|conducted\s+)?by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# What stands between a value and the body that gave it: '"good" by the '.
-_AGENT = re.compile(r"[\W]*\s*by\s+(?:the\s+)?")
+# What stands between a value and the body that gave it: '"good" by the ', '"good" again by the '.
+_AGENT = re.compile(r"[\W]*\s*(?:(?:again|overall|once\s+more|twice)\s+)?by\s+(?:the\s+)?")
 
 
 def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:

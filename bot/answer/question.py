@@ -172,6 +172,12 @@ _INSPECTION_OUTCOME = (
     r"(?:inspection|assessment)s?\b"
 )
 
+# A rate charged by the hour, day or night is a price: "the hourly rate", "the rate per night".
+_PRICE_RATE = (
+    r"\b(?:hourly|daily|nightly|weekly|monthly|day|night|going|flat|standard) rates?\b"
+    r"|\brates? (?:per|an|a) (?:hour|day|night|week|month)\b"
+)
+
 # A number before a noun, not a sum or a year: "12 stations".
 _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 
@@ -204,6 +210,8 @@ def expected_answer(question: str) -> AnswerType | None:
         return "percent"  # "What is the interest rate on shares?"
     if re.match(r"^(what|which) (return|interest)(?!\w)", q):
         return "percent"  # "What return do members get on their shares?"
+    if re.search(_PRICE_RATE, q) and re.match(r"^(what|which|how much)\b", q):
+        return "amount"  # "What is the hourly rate for a research visit?": a price, no grade
     if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|which)\b", q):
         return "rating"  # "What is the trust's current rating?"
     if re.match(r"^how\b(?! (often|many|much|long)\b)", q) and re.search(rf"\b({_GRADING_VERBS})\b", q):

@@ -58,7 +58,7 @@ from .reading import (
     terms_before,
     title_terms,
 )
-from .rivals import rival_terms
+from .rivals import rival_terms, untitled_terms
 from .sentences import WORD, sentence_terms
 from .spans import TITLE, dimension_terms, find_answer_spans, is_name_word, is_year, persons_in, years_in
 from .wording import zipf
@@ -355,20 +355,26 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     informative = {t: index.idf(t) + tuning.COVERAGE_SMOOTHING for t in (*query.terms, *query.qualifiers)}
 
     rivals = rival_terms(index)
+    # A partner most documents name but no title does ("our partners at Wexby") is not what
+    # they are about, nor is a rival.
+    untitled = untitled_terms(index)
+    not_subject = rivals | untitled
 
     @cache
     def is_subject(term: str) -> bool:
         # "EVAS" is the corpus's subject when the name it spells is ("Elmbury Vale ...").
         if term in spelled:
             return all(is_subject(t) for t in spelled[term])
-        return index.document_share(term) > tuning.SUBJECT_SHARE and term not in rivals
+        return index.document_share(term) > tuning.SUBJECT_SHARE and term not in not_subject
 
     subject = frozenset(t for t in query.qualifiers if is_subject(t))
 
     # The words of the person a "still" question names: a value to find, not to exclude.
     words = [w.strip("?.,!'’") for w in fold(query.corrected).split()] if query.about else []
     keep = frozenset(w for w in words if w and stem(w) in query.about)
-    asked = Asked(query, weights, total, informative, subject, is_subject, keep, len(index.documents), rivals)
+    asked = Asked(
+        query, weights, total, informative, subject, is_subject, keep, len(index.documents), rivals, untitled
+    )
     top_score = float(scores[order[0]]) or 1.0  # all zero: candidates BM25 could not weigh
     reads = [
         (

@@ -246,7 +246,8 @@ def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
         asked.documents >= _SETTING_DOCUMENTS
         and len(span.text.split()) <= _SETTING_WORDS
         and not names_a_site(span)  # "Kelby Wharf", however often named, is a site
-        and all(asked.is_subject(t) for t in tokenize(span.text))
+        # A town most documents name, however seldom a title does, is where they are set.
+        and all(asked.is_subject(t) or t in asked.untitled for t in tokenize(span.text))
     )
 
 
@@ -584,14 +585,15 @@ _VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
 _PRICE_ASKED = re.compile(
     r"\b(?:(?:a|an|one|adult|child|single|return|family|season|day|weekly|monthly)\s+(?:[\w'’-]+\s+)?"
     r"(?:ticket|fare|pass)\b(?!\s+(?:sales|revenue|income|receipts))|to park|parking (?:fee|charge|cost)s?|"
-    r"(?:weekly|monthly|average) rent|(?:entry|entrance|admission) (?:fee|price|charge)s?)",
+    r"(?:weekly|monthly|average) rent|(?:entry|entrance|admission) (?:fee|price|charge)s?|"
+    r"(?:hourly|daily|nightly) rates?|rates? (?:per|an|a) (?:hour|day|night))",
     re.I,
 )
 _MILLIONS = re.compile(r"\d\s*(?:m|bn|million|billion)\b", re.I)
 _PENCE = re.compile(r"\d+(?:\.\d+)?p\b")
 # A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
 _RATE_ASKED = re.compile(
-    r"\b(?:a|per|each|every)\s+(?:year|annum|month|week|day)\b|\b(?:annual|yearly|monthly)|"
+    r"\b(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|hour|night)\b|\b(?:annual|yearly|monthly|hourly)|"
     r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|dues|tariffs?|"
     r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
     re.I,

@@ -12,6 +12,7 @@ May import `index`, `text` and this package's `kept`, `sentences`, `spans` and `
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from ..index import Index
@@ -21,7 +22,7 @@ from .kept import once_per
 from .sentences import CAPITALISED_RUN
 from .spans import FUNCTION_WORDS, bare_word, is_body_word, is_name_word
 
-__all__ = ["rival_terms"]
+__all__ = ["rival_terms", "untitled_terms"]
 
 
 def rival_terms(index: Index) -> frozenset[str]:
@@ -63,3 +64,40 @@ def _rivals(index: Index) -> frozenset[str]:
 
 _RUNS = 2  # bodies of the subject's kind a rival's name heads, at the least
 _SAMPLE = 4_000  # passages read, at the most
+
+
+def untitled_terms(index: Index) -> frozenset[str]:
+    """The terms of names most documents give but no document's title does: a partner body
+    or a place the documents mention in passing ("our partners at Wexby Libraries"), not
+    what they are about. Empty when no title gives the main name (the name mentioned most),
+    as where titles say "Charity moves offices". Worked out once per index."""
+    return once_per("untitled", index, _untitled)
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_TITLED_DOCUMENTS = 3  # in fewer, a name every document gives is what they are about
+
+
+def _untitled(index: Index) -> frozenset[str]:
+    if len(index.documents) < _TITLED_DOCUMENTS:
+        return frozenset()
+    mentions: Counter[str] = Counter()  # name terms, each time a capitalised word gives it
+    lower: set[str] = set()  # terms the documents also write in lower case: words, not names
+    step = max(1, -(-len(index.passages) // _SAMPLE))
+    for i in range(0, len(index.passages), step):
+        text = index.passages[i].text
+        for word in _WORD.findall(text):
+            if word[0].islower():
+                lower.update(tokenize(word))
+        for run in CAPITALISED_RUN.finditer(text):
+            mentions.update(t for w in run.group(0).split() if is_name_word(w) for t in tokenize(w))
+    titled: set[str] = set()
+    for document in index.documents.values():
+        for word in _WORD.findall(document.title or ""):
+            # "A cafe for the museum": a title's lower-case word is a word too.
+            (lower if word[0].islower() else titled).update(tokenize(word))
+    names = {t for t in mentions if t not in lower and index.document_share(t) > tuning.SUBJECT_SHARE}
+    main = max(names, key=lambda t: (mentions[t], t), default=None)
+    if main is None or main not in titled:
+        return frozenset()  # the titles do not name what the documents are about
+    return frozenset(names - titled)

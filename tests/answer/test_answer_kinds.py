@@ -509,3 +509,19 @@ def test_a_holder_of_another_bodys_post_is_no_earlier_holder(tmp_path: Path) -> 
     said = [e.said for e in answer.earlier]
     assert answer.short == "Ann Lee"
     assert "Jo Bell" in said and "Sam Hart" not in said
+
+
+def test_an_hourly_rate_is_a_price_per_hour_not_a_sum_in_millions(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "a.md": article(
+                "Archive charges",
+                "2020-03-01",
+                "Income from room hire and the archive's paid research service reached £1.2 million. "
+                "The research service costs £32 an hour.",
+            )
+        },
+    )
+    answer = engine.ask("What's the hourly rate for the archive's paid research service?")
+    assert answer.short == "£32"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
-from bot.answer.rivals import rival_terms
+from bot.answer.rivals import rival_terms, untitled_terms
 from bot.engine import Engine
 from bot.text.tokens import stem
 
@@ -68,3 +68,57 @@ def test_a_rival_named_only_in_the_paragraph_before_does_not_own_the_figure(tmp_
     news = {2015: "Stanholt has 14,200 students.", 2023: "Our university now has 6,900 students."}
     engine = _corpus(tmp_path, "Kelby University", "Stanholt University", _SEVEN_OF_TEN, news)
     assert engine.ask("How many students does Stanholt have?").short == "14,200 students"
+
+
+def _partnered(tmp_path: Path, titles: Mapping[int, str], news: Mapping[int, str]) -> Engine:
+    """Ten yearly reports on Kelby Libraries, seven naming its partner, the Wexby Reading
+    Alliance (a body of another kind, so no rival), with the titles and news given."""
+    documents = {}
+    for year in range(2014, 2024):
+        body = f"Kelby Libraries reported on its year in {year}."
+        if year in _SEVEN_OF_TEN:
+            body += "\n\nOur partners at the Wexby Reading Alliance lent us books again."
+        if year in news:
+            body += f"\n\n{news[year]}"
+        documents[f"{year}.md"] = article(titles.get(year, f"News {year}"), f"{year}-05-01", body)
+    return engine_over(tmp_path, documents)
+
+
+_KELBY_TITLES = {
+    2014: "Kelby Libraries opens",
+    2017: "Kelby Libraries at three",
+    2021: "Kelby Libraries grows",
+}
+
+
+def test_a_partner_most_documents_name_but_no_title_does_is_not_the_subject(tmp_path: Path) -> None:
+    news = {
+        2019: "The chair, Jo Bell, opened the new reading room.",
+        2022: "Kelby Libraries now has 31 branches.",
+    }
+    engine = _partnered(tmp_path, _KELBY_TITLES, news)
+    assert untitled_terms(engine.index) == {stem("Wexby")}
+    assert engine.ask("Who is the chair of Kelby Libraries?").short == "Jo Bell"
+    # Asked about the partner by name, the subject's own chair and figures answer nothing.
+    assert engine.ask("Who is the chair of the Wexby Reading Alliance?").abstained
+    assert engine.ask("How many branches does the Wexby Reading Alliance run?").abstained
+
+
+def test_titles_that_name_nothing_the_documents_share_tell_no_subject(tmp_path: Path) -> None:
+    # "News 2014" and the like: the partner's share of the documents decides, as before.
+    engine = _partnered(tmp_path, {}, {})
+    assert untitled_terms(engine.index) == frozenset()
+
+
+def test_a_town_most_documents_name_but_no_title_is_still_where_they_are_set(tmp_path: Path) -> None:
+    documents = {}
+    for year in range(2014, 2024):
+        body = f"Kelby Libraries reported on its year in {year}."
+        if year in _SEVEN_OF_TEN:
+            body += "\n\nMost of its branches are in Holmbrae."
+        if year == 2022:
+            body += "\n\nThe new archive will be built in Holmbrae on the old Wexby Quay site."
+        documents[f"{year}.md"] = article(_KELBY_TITLES.get(year, f"News {year}"), f"{year}-05-01", body)
+    engine = engine_over(tmp_path, documents)
+    assert stem("Holmbrae") in untitled_terms(engine.index)
+    assert "Wexby Quay" in (engine.ask("Where will the new archive be built?").short or "")
