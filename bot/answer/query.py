@@ -496,18 +496,23 @@ def _correct(
         return None  # another form of a word the corpus has ("rated" for "rating"), or a synonym
     if zipf(word) >= ENGLISH_WORD_ZIPF:
         return None
+    # "citys", "libarys": the plural of a word ending in y, typed as it sounds.
+    plural = word[:-2] + "ies" if _Y_PLURAL.search(word) else word
     match = process.extractOne(
-        word,
-        _words_like(word, vocabulary),
+        plural,
+        _words_like(plural, vocabulary),
         scorer=DamerauLevenshtein.normalized_similarity,
         score_cutoff=0.75,
     )
     candidate = str(match[0]) if match is not None else ""
     limit = 1 if len(word) <= 5 else 2
-    if candidate and DamerauLevenshtein.distance(word, candidate) <= limit:
+    if candidate and DamerauLevenshtein.distance(plural, candidate) <= limit:
         return candidate
     # A common word the documents never use, misspelt: "actualy", "finaly".
     return common_spelling(word)
+
+
+_Y_PLURAL = re.compile(r"[^aeiou]ys$")
 
 
 _CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*")

@@ -80,6 +80,13 @@ def test_a_typo_anywhere_in_a_word_is_corrected_in_a_large_vocabulary(typed: str
     assert (typed, meant) in query.corrections
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("libarys", "libraries"), ("compnys", "companies")])
+def test_a_plural_of_a_y_word_typed_as_it_sounds_is_corrected(typed: str, meant: str) -> None:
+    vocabulary = {"mobile", "library", "libraries", "company", "companies", "staff"}
+    query = parse_query(f"how many mobile {typed} r there", vocabulary, {stem(w) for w in vocabulary})
+    assert (typed, meant) in query.corrections
+
+
 def test_among_equally_near_words_a_typo_is_a_letter_mistyped_not_one_left_out() -> None:
     vocabulary = {"may", "many", "staff"} | {f"filler{n}" for n in range(500)}
     query = parse_query("maay staff left", vocabulary, {stem(w) for w in vocabulary})
