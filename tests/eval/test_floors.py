@@ -474,7 +474,7 @@ CORPUS_FLOORS = {
     # Written blind at the start of session 19 and measured on arrival (the same figures on
     # the session's first code, fefd412): quillbeck then read, alderwick held out.
     # Trained on (session 19): hit@1 up, two short answers and two earlier values fewer.
-    "quillbeck": (0.63, 0.83, 3, 0.43, 0.58, 0.60),  # 0.545 hit@1 on arrival (0.523 without models)
+    "quillbeck": (0.65, 0.83, 2, 0.45, 0.58, 0.60),  # 0.545 hit@1 on arrival (0.523 without models)
     "alderwick": (0.59, 0.83, 1, 0.50, 0.68, 0.62),  # held out: 0.591 hit@1 on arrival (0.568 without)
 }
 
