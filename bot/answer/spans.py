@@ -586,7 +586,9 @@ _LABEL_BEFORE = re.compile(
 
 _LOCATIVE = re.compile(
     r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited|"
-    r"(?:address|base|home) (?:is|was|will be)(?: now)?)\W*$",
+    r"(?:address|base|home) (?:is|was|will be)(?: now)?"
+    # "is at the Kelby Centre": a building named after "the"
+    r"|(?:is|are|was|were|be|based|located|sited|housed) (?:at|in) the)\W*$",
     re.I,
 )
 # "leaving Keldby House in May for The Boathouse": where something went. The place left

@@ -217,7 +217,7 @@ CORPUS_FLOORS = {
     # Session 18, "co-op", "coop" and "cooperative" one term: +1 hit and short answer, four
     # wrong timeline entries fewer but one right fewer too (0.80 to 0.75 precision).
     # Session 19, the models trained again (with quillbeck): hit@1, short answers, timeline recall lower.
-    "tallowmoor": (0.61, 0.83, 3, 0.50, 0.81, 0.55),
+    "tallowmoor": (0.63, 0.83, 3, 0.52, 0.81, 0.55),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
@@ -236,7 +236,9 @@ CORPUS_FLOORS = {
     # Session 18, the models trained again (with mossgill): one hit and one short answer lost.
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
     # Session 19, names in no title, the models trained again: earlier values fewer.
-    "pendlecombe": (0.61, 0.83, 3, 0.45, 0.54, 0.43),  # held out: its misses are not read
+    # Session 19, a building after 'is at the' is a place; the models trained again: hit@1, short
+    # answers lower.
+    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.54, 0.43),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
     # Session 17: short answers 0.52 to 0.54, then back to 0.52 after the review's changes.
     # Session 18, the models trained again (FAQ counts, awarded grades):
@@ -283,7 +285,7 @@ CORPUS_FLOORS = {
     # Session 18, the models trained again (with mossgill): one hit and one short answer lost.
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # two wrong timeline entries more.
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.69, 0.71),  # held out: its misses are not read
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.69, 0.73),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     # Session 18, the models trained again (with mossgill): one wrong timeline entry more.
@@ -295,7 +297,9 @@ CORPUS_FLOORS = {
     # one wrong timeline entry more.
     # Session 19, the models trained again (with quillbeck): short answers and the
     # timeline's precision and recall lower.
-    "haversham": (0.45, 0.66, 4, 0.38, 0.86, 0.34),  # held out: its misses are not read
+    # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
+    # lower.
+    "haversham": (0.45, 0.66, 4, 0.38, 0.83, 0.34),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -385,7 +389,7 @@ CORPUS_FLOORS = {
     # Session 17: 0.56 to 0.61 this session, then 0.59 after the review's narrower readings.
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one right timeline entry and one earlier value fewer.
-    "yarwell": (0.61, 0.66, 3, 0.52, 0.77, 0.59),
+    "yarwell": (0.61, 0.66, 3, 0.52, 0.78, 0.63),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -411,17 +415,21 @@ CORPUS_FLOORS = {
     # earlier this session are lost again.
     # Session 18, a fell, beck, crag or weir is a place, and the models trained again:
     # one hit, one short answer and one earlier value lost (this set's hit moves with each training).
-    "moorhaven": (0.68, 0.83, 2, 0.54, 0.71, 0.70),  # held out: 0.614 hit@1 on arrival
+    "moorhaven": (0.70, 0.83, 2, 0.56, 0.71, 0.70),  # held out: 0.614 hit@1 on arrival
     # Session 14's blind sets, held out, measured on arrival (90aa80a).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # two entries more, one wrong (precision 0.76 to 0.75).
-    "corrowby": (0.59, 0.66, 3, 0.47, 0.75, 0.78),
+    # Session 19, a building after 'is at the' is a place; the models trained again: hit@1, timeline
+    # precision lower.
+    "corrowby": (0.56, 0.66, 3, 0.47, 0.74, 0.80),
     # Session 15, the learned reordering: one earlier value fewer (recall 0.63 to 0.61).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # one wrong timeline entry more (precision 0.48 to 0.47).
     # Session 18, posts after "or to" and co-operatives as bodies: one right timeline entry less.
     # Session 19, the models trained again (with quillbeck): timeline recall lower.
-    "corvenham": (0.63, 0.83, 3, 0.52, 0.56, 0.57),
+    # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
+    # lower.
+    "corvenham": (0.65, 0.83, 2, 0.54, 0.55, 0.59),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
     "fellgate": (0.63, 0.83, 0, 0.56, 0.66, 0.53),
@@ -474,7 +482,9 @@ CORPUS_FLOORS = {
     # Written blind at the start of session 19 and measured on arrival (the same figures on
     # the session's first code, fefd412): quillbeck then read, alderwick held out.
     # Trained on (session 19): hit@1 up, two short answers and two earlier values fewer.
-    "quillbeck": (0.65, 0.83, 2, 0.45, 0.58, 0.60),  # 0.545 hit@1 on arrival (0.523 without models)
+    # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
+    # lower.
+    "quillbeck": (0.68, 0.83, 2, 0.47, 0.57, 0.62),  # 0.545 hit@1 on arrival (0.523 without models)
     "alderwick": (0.59, 0.83, 1, 0.50, 0.68, 0.62),  # held out: 0.591 hit@1 on arrival (0.568 without)
 }
 
