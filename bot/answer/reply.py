@@ -12,6 +12,7 @@ May import `corpus`, `text` and this package's `hits`, `short` and `wording`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,8 +169,12 @@ def _said(hit: Hit) -> str | None:
 
 def _same(said: str, other: str) -> bool:
     """Whether two values say the same: "tanner's meadow" is "tanner's meadow, elmsleigh"
-    without its town."""
+    without its town, and "the lanterns trust" is "lanterns trust"."""
+    said, other = _THE.sub("", said), _THE.sub("", other)
     return said == other or said.startswith(other + ",") or other.startswith(said + ",")
+
+
+_THE = re.compile(r"^the\s+")
 
 
 def _published(hit: Hit) -> dt.date:

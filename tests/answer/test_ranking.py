@@ -1023,3 +1023,20 @@ def test_a_newer_figure_worded_like_the_one_found_is_the_same_fact_told_again(tm
     )
     assert answer.short == "24 weeks"
     assert [e.said for e in answer.earlier] == ["31 weeks"]
+
+
+def test_an_older_report_of_the_same_name_with_the_is_no_earlier_value(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019.md": article(
+                "Hospice news", "2019-03-01", "The Wexby Trust is the hospice's charity partner."
+            ),
+            "2022.md": article(
+                "Hospice news", "2022-03-01", "Wexby Trust, the hospice's charity partner, gave £5,000."
+            ),
+        },
+    )
+    answer = engine.ask("Which charity is the hospice's charity partner?")
+    assert answer.short is not None and "Wexby Trust" in answer.short
+    assert answer.earlier == ()
