@@ -60,6 +60,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "reply replies response responses",
     "bust administration administrators insolvency insolvent liquidation receivership",
     "lorry lorries truck trucks vehicle vehicles",
+    "buy buying bought purchase purchased acquire acquired acquisition",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

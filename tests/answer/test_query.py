@@ -61,6 +61,14 @@ def test_synonyms_expand_to_terms_the_index_has() -> None:
     assert query.unknown == ()
 
 
+def test_buying_also_finds_a_purchase() -> None:
+    vocabulary = frozenset({"fund", "completed", "purchase", "airport"})
+    known = frozenset(t for w in vocabulary for t in tokenize(w))
+    query = parse_query("When did the fund finish buying the airport?", vocabulary, known)
+    assert query.expansions[stem("buying")] == {stem("purchase")}
+    assert stem("buying") not in query.unknown
+
+
 def test_common_first_words_are_not_corrected_and_text_speak_is_read() -> None:
     vocabulary = frozenset({"budget", "trust"})
     query = parse_query("show me the budget for the show", vocabulary, frozenset({"budget"}))
