@@ -267,8 +267,14 @@ def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bo
 # From a former holder to the one who holds the post now: "Y has been succeeded by X".
 _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
 
-# "Who was chair before Nair?" asks about the one a post passed from or to.
-_AROUND_SOMEONE = re.compile(r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor)\b", re.I)
+# "Who was chair before Nair?", "Who did Nair take over from?" ask about the one a post
+# passed from or to.
+_AROUND_SOMEONE = re.compile(
+    # (a casual reading may stand between "over" and "from": "take over \u2063start from")
+    r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor"
+    r"|(?:tak\w+|took) over (?:\S+ )?from)\b",
+    re.I,
+)
 
 
 # A post modifier, a name, then the post: "former Larkfield chief fire officer".

@@ -165,6 +165,24 @@ def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -
     assert engine_over(tmp_path, docs).ask("who was chair b4 reeve").short == "Jean Moss"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Who did Omar Reed take over from as chief executive?", "who did omar reed take over from as ceo"],
+)
+def test_who_someone_took_over_from_is_the_one_before_them(tmp_path: Path, question: str) -> None:
+    docs = {
+        "2017.md": article(
+            "Kelby Homes", "2017-03-01", "Kelby Homes has named Jo Bell as its chief executive.\n"
+        ),
+        "2020.md": article(
+            "Kelby Homes",
+            "2020-03-01",
+            "Omar Reed took over as chief executive of Kelby Homes in April after Jo Bell retired.\n",
+        ),
+    }
+    assert engine_over(tmp_path, docs).ask(question).short == "Jo Bell"
+
+
 def test_another_kind_of_bodys_post_is_not_ours_however_often_that_body_is_named(tmp_path: Path) -> None:
     documents = {
         "2021-berth.md": article(
