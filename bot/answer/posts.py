@@ -270,7 +270,7 @@ _SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|e
 # "Who was chair before Nair?", "Who did Nair take over from?" ask about the one a post
 # passed from or to.
 _AROUND_SOMEONE = re.compile(
-    # (a casual reading may stand between "over" and "from": "take over \u2063start from")
+    # (the question as read may hold a casual word's plain reading between "over" and "from")
     r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor"
     r"|(?:tak\w+|took) over (?:\S+ )?from)\b",
     re.I,
@@ -649,7 +649,7 @@ _AFTER_ASSESSMENT = re.compile(
     re.IGNORECASE,
 )
 # What stands between a value and the body that gave it: '"good" by the ', '"good" again by the '.
-_AGENT = re.compile(r"[\W]*\s*(?:(?:again|overall|once\s+more|twice)\s+)?by\s+(?:the\s+)?")
+_AGENT = re.compile(r"[\W]*\s*(?:again\s+)?by\s+(?:the\s+)?")
 
 
 def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:

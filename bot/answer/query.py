@@ -496,18 +496,20 @@ def _correct(
         return None  # another form of a word the corpus has ("rated" for "rating"), or a synonym
     if zipf(word) >= ENGLISH_WORD_ZIPF:
         return None
-    # "citys", "libarys": the plural of a word ending in y, typed as it sounds.
-    plural = word[:-2] + "ies" if _Y_PLURAL.search(word) else word
-    match = process.extractOne(
-        plural,
-        _words_like(plural, vocabulary),
-        scorer=DamerauLevenshtein.normalized_similarity,
-        score_cutoff=0.75,
-    )
-    candidate = str(match[0]) if match is not None else ""
     limit = 1 if len(word) <= 5 else 2
-    if candidate and DamerauLevenshtein.distance(plural, candidate) <= limit:
-        return candidate
+    # "libarys": the plural of a word ending in y, typed as it sounds, when the word as
+    # typed is near no word of the documents.
+    forms = (word, word[:-2] + "ies") if _Y_PLURAL.search(word) else (word,)
+    for form in forms:
+        match = process.extractOne(
+            form,
+            _words_like(form, vocabulary),
+            scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=0.75,
+        )
+        candidate = str(match[0]) if match is not None else ""
+        if candidate and DamerauLevenshtein.distance(form, candidate) <= limit:
+            return candidate
     # A common word the documents never use, misspelt: "actualy", "finaly".
     return common_spelling(word)
 

@@ -174,7 +174,7 @@ _INSPECTION_OUTCOME = (
 
 # A rate charged by the hour, day or night is a price: "the hourly rate", "the rate per night".
 _PRICE_RATE = (
-    r"\b(?:hourly|daily|nightly|weekly|monthly|day|night|going|flat|standard) rates?\b"
+    r"\b(?:hourly|daily|nightly|weekly|monthly|night) rates?\b(?!\s+of\b)"
     r"|\brates? (?:per|an|a) (?:hour|day|night|week|month)\b"
 )
 

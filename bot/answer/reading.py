@@ -246,7 +246,7 @@ def _is_setting(span: AnswerSpan, asked: Asked) -> bool:
         asked.documents >= _SETTING_DOCUMENTS
         and len(span.text.split()) <= _SETTING_WORDS
         and not names_a_site(span)  # "Kelby Wharf", however often named, is a site
-        # A town most documents name, however seldom a title does, is where they are set.
+        # A town most documents name, though no title does, is where they are set.
         and all(asked.is_subject(t) or t in asked.untitled for t in tokenize(span.text))
     )
 

@@ -169,12 +169,12 @@ def _said(hit: Hit) -> str | None:
 
 def _same(said: str, other: str) -> bool:
     """Whether two values say the same: "tanner's meadow" is "tanner's meadow, elmsleigh"
-    without its town, and "the lanterns trust" is "lanterns trust"."""
+    without its town, and "the wexby trust" is "wexby trust"."""
     said, other = _THE.sub("", said), _THE.sub("", other)
     return said == other or said.startswith(other + ",") or other.startswith(said + ",")
 
 
-_THE = re.compile(r"^the\s+")
+_THE = re.compile(r"^the\s+")  # values are folded to lower case
 
 
 def _published(hit: Hit) -> dt.date:

@@ -67,37 +67,51 @@ _SAMPLE = 4_000  # passages read, at the most
 
 
 def untitled_terms(index: Index) -> frozenset[str]:
-    """The terms of names most documents give but no document's title does: a partner body
-    or a place the documents mention in passing ("our partners at Wexby Libraries"), not
-    what they are about. Empty when no title gives the main name (the name mentioned most),
-    as where titles say "Charity moves offices". Worked out once per index."""
+    """The terms of names most documents give but no document's title does, nor written
+    beside the corpus's main name (the name mentioned most): a partner body, a place or a
+    person the documents mention in passing ("our partners at Wexby Libraries"), not what
+    they are about; "Ashgrove" of "Kelby Ashgrove Trust" is the subject's, though titles
+    say only "Kelby Trust". Empty when no title gives the main name, as where titles say
+    "Charity moves offices". Worked out once per index."""
     return once_per("untitled", index, _untitled)
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _TITLED_DOCUMENTS = 3  # in fewer, a name every document gives is what they are about
+# Words that join two names in one capitalised run: "Kelby and Wexby NHS Trust" names Wexby
+# beside Kelby, not as part of Kelby's name.
+_JOINING = re.compile(r"\s+(?:and|&|of|for|the)\s+")
 
 
 def _untitled(index: Index) -> frozenset[str]:
     if len(index.documents) < _TITLED_DOCUMENTS:
         return frozenset()
-    mentions: Counter[str] = Counter()  # name terms, each time a capitalised word gives it
-    lower: set[str] = set()  # terms the documents also write in lower case: words, not names
+    lower_words: set[str] = set()  # words the documents also write in lower case: no names
+    parts: Counter[tuple[str, ...]] = Counter()  # the name words of each part of a capitalised run
     step = max(1, -(-len(index.passages) // _SAMPLE))
     for i in range(0, len(index.passages), step):
         text = index.passages[i].text
-        for word in _WORD.findall(text):
-            if word[0].islower():
-                lower.update(tokenize(word))
+        lower_words.update(w for w in _WORD.findall(text) if w[0].islower())
         for run in CAPITALISED_RUN.finditer(text):
-            mentions.update(t for w in run.group(0).split() if is_name_word(w) for t in tokenize(w))
-    titled: set[str] = set()
-    for document in index.documents.values():
-        for word in _WORD.findall(document.title or ""):
-            # "A cafe for the museum": a title's lower-case word is a word too.
-            (lower if word[0].islower() else titled).update(tokenize(word))
-    names = {t for t in mentions if t not in lower and index.document_share(t) > tuning.SUBJECT_SHARE}
+            for part in _JOINING.split(run.group(0)):
+                parts[tuple(w for w in part.split() if is_name_word(w))] += 1
+    title_words = {w for d in index.documents.values() for w in _WORD.findall(d.title or "")}
+    # Each distinct word is tokenised once: a large corpus repeats its names thousands of times.
+    terms = {w: tokenize(w) for w in lower_words | title_words | {w for part in parts for w in part}}
+    # "A cafe for the museum": a title's lower-case word is a word too.
+    lower = {t for w in lower_words | title_words if w[0].islower() for t in terms[w]}
+    titled = {t for w in title_words if not w[0].islower() for t in terms[w]}
+    named = [({t for w in part for t in terms[w]}, n) for part, n in parts.items()]
+    mentions: Counter[str] = Counter()
+    for part_terms, n in named:
+        mentions.update(dict.fromkeys(part_terms, n))
+    names = {
+        t
+        for t in mentions
+        if len(t) > 1 and t.isalpha() and t not in lower and index.document_share(t) > tuning.SUBJECT_SHARE
+    }
     main = max(names, key=lambda t: (mentions[t], t), default=None)
     if main is None or main not in titled:
         return frozenset()  # the titles do not name what the documents are about
-    return frozenset(names - titled)
+    beside_main = {t for part_terms, _ in named if main in part_terms for t in part_terms}
+    return frozenset(names - titled - beside_main)

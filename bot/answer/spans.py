@@ -587,10 +587,11 @@ _LABEL_BEFORE = re.compile(
 _LOCATIVE = re.compile(
     r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited|"
     r"(?:address|base|home) (?:is|was|will be)(?: now)?"
-    # "is at the Kelby Centre": a building named after "the"
     r"|(?:is|are|was|were|be|based|located|sited|housed) (?:at|in) the)\W*$",
     re.I,
 )
+# "is at the Kelby Centre": a building named after "the", where a body may stand too.
+_AT_THE = re.compile(r"\b(?:at|in) the\W*$", re.I)
 # "leaving Keldby House in May for The Boathouse": where something went. The place left
 # is named, and only a few words stand between it and "for" ("left room for" is no move).
 _LEFT_FOR = re.compile(
@@ -646,6 +647,8 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
         words = {bare_word(w) for w in re.split(r"[\s,-]+", text)} - FUNCTION_WORDS - CALENDAR_WORDS - {""}
         if not words or words <= question_words or words <= _GENERIC_WORDS - {"london"}:
             continue
+        if _AT_THE.search(before) and (is_body_word(text.split()[-1]) or re.search(r"['’]s?$", text)):
+            continue  # "was at the Wexby Trust", "in the Wexby Board's hands": a body, no place
         # "Unit 4", "Suite 12": a number after the name is part of it.
         if numbered := _NUMBERED.match(sentence, start + len(text)):
             text += numbered.group(0)

@@ -516,12 +516,12 @@ def test_an_hourly_rate_is_a_price_per_hour_not_a_sum_in_millions(tmp_path: Path
         tmp_path,
         {
             "a.md": article(
-                "Archive charges",
+                "Boatyard charges",
                 "2020-03-01",
-                "Income from room hire and the archive's paid research service reached £1.2 million. "
-                "The research service costs £32 an hour.",
+                "Income from moorings and the boatyard's repair service reached £2.4 million. "
+                "Repairs are charged at £45 an hour.",
             )
         },
     )
-    answer = engine.ask("What's the hourly rate for the archive's paid research service?")
-    assert answer.short == "£32"
+    answer = engine.ask("What's the hourly rate for repairs at the boatyard?")
+    assert answer.short == "£45"

@@ -167,7 +167,7 @@ def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -
 
 @pytest.mark.parametrize(
     "question",
-    ["Who did Omar Reed take over from as chief executive?", "who did omar reed take over from as ceo"],
+    ["Who did Omar Reed take over from as chief executive?", "who did omar reed take over from as boss"],
 )
 def test_who_someone_took_over_from_is_the_one_before_them(tmp_path: Path, question: str) -> None:
     docs = {
@@ -177,7 +177,7 @@ def test_who_someone_took_over_from_is_the_one_before_them(tmp_path: Path, quest
         "2020.md": article(
             "Kelby Homes",
             "2020-03-01",
-            "Omar Reed took over as chief executive of Kelby Homes in April after Jo Bell retired.\n",
+            "Omar Reed became chief executive of Kelby Homes in April, taking over from Jo Bell.\n",
         ),
     }
     assert engine_over(tmp_path, docs).ask(question).short == "Jo Bell"

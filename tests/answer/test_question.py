@@ -118,7 +118,7 @@ from bot.answer.spans import persons_in
         ("What did pupils get from their visit to the museum?", None),
         ("What did the council get from the review of bus routes?", None),
         # A rate charged by the hour or the night is a price, not a grade.
-        ("What's the hourly rate for the archive's research service?", "amount"),
+        ("What's the hourly rate for boat repairs at the yard?", "amount"),
         ("What is the rate per night at the hostel?", "amount"),
         ("What rate did the inspectors give the archive?", "rating"),
     ],

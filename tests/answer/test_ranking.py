@@ -1030,13 +1030,13 @@ def test_an_older_report_of_the_same_name_with_the_is_no_earlier_value(tmp_path:
         tmp_path,
         {
             "2019.md": article(
-                "Hospice news", "2019-03-01", "The Wexby Trust is the hospice's charity partner."
+                "Regatta", "2019-03-01", "The Wexby Rowing Club is the regatta's main sponsor."
             ),
             "2022.md": article(
-                "Hospice news", "2022-03-01", "Wexby Trust, the hospice's charity partner, gave £5,000."
+                "Regatta", "2022-03-01", "Wexby Rowing Club, the regatta's main sponsor, gave £3,000."
             ),
         },
     )
-    answer = engine.ask("Which charity is the hospice's charity partner?")
-    assert answer.short is not None and "Wexby Trust" in answer.short
+    answer = engine.ask("Which club is the regatta's main sponsor?")
+    assert answer.short is not None and "Wexby Rowing Club" in answer.short
     assert answer.earlier == ()

@@ -94,7 +94,7 @@ _KELBY_TITLES = {
 def test_a_partner_most_documents_name_but_no_title_does_is_not_the_subject(tmp_path: Path) -> None:
     news = {
         2019: "The chair, Jo Bell, opened the new reading room.",
-        2022: "Kelby Libraries now has 31 branches.",
+        2022: "Kelby Libraries now has 12 branches.",
     }
     engine = _partnered(tmp_path, _KELBY_TITLES, news)
     assert untitled_terms(engine.index) == {stem("Wexby")}
@@ -122,3 +122,19 @@ def test_a_town_most_documents_name_but_no_title_is_still_where_they_are_set(tmp
     engine = engine_over(tmp_path, documents)
     assert stem("Holmbrae") in untitled_terms(engine.index)
     assert "Wexby Quay" in (engine.ask("Where will the new archive be built?").short or "")
+
+
+def test_a_word_of_the_subjects_own_name_that_no_title_uses_is_still_the_subject(tmp_path: Path) -> None:
+    # Titles say "Kelby Trust"; the documents "Kelby Ashgrove Trust" and "the Kelby and
+    # Wexby Partnership": Ashgrove is part of the subject's name, Wexby a name beside it.
+    documents = {
+        f"{year}.md": article(
+            f"Kelby Trust news {year}",
+            f"{year}-05-01",
+            f"Kelby Ashgrove Trust reported on its year in {year}.\n\n"
+            "It works with the Kelby and Wexby Partnership on family services.\n",
+        )
+        for year in range(2016, 2022)
+    }
+    engine = engine_over(tmp_path, documents)
+    assert untitled_terms(engine.index) == {stem("Wexby")}

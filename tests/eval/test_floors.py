@@ -219,7 +219,9 @@ CORPUS_FLOORS = {
     # Session 18, "co-op", "coop" and "cooperative" one term: +1 hit and short answer, four
     # wrong timeline entries fewer but one right fewer too (0.80 to 0.75 precision).
     # Session 19, the models trained again (with quillbeck): hit@1, short answers, timeline recall lower.
-    "tallowmoor": (0.63, 0.83, 3, 0.52, 0.81, 0.55),
+    # Session 19, after review (narrower readings) and the models trained again: hit@1, short answers
+    # lower.
+    "tallowmoor": (0.61, 0.83, 3, 0.50, 0.81, 0.55),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
@@ -277,7 +279,8 @@ CORPUS_FLOORS = {
     # Session 15, the learned reordering: hit@1 the same, one short answer, two earlier
     # values lost and one wrong entry more.
     # Session 19, the models trained again (with quillbeck): hit@1, short answers lower.
-    "wyvernbus": (0.59, 0.66, 4, 0.45, 0.60, 0.43),  # held out: its misses are not read
+    # Session 19, after review (narrower readings) and the models trained again: timeline recall lower.
+    "wyvernbus": (0.59, 0.66, 4, 0.45, 0.60, 0.41),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
@@ -317,7 +320,9 @@ CORPUS_FLOORS = {
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # one wrong timeline entry more (precision 0.56 to 0.55).
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
+    # Session 19, after review (narrower readings) and the models trained again: timeline precision
+    # lower.
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.55, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
@@ -431,7 +436,9 @@ CORPUS_FLOORS = {
     # Session 19, the models trained again (with quillbeck): timeline recall lower.
     # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
     # lower.
-    "corvenham": (0.65, 0.83, 2, 0.54, 0.55, 0.59),
+    # Session 19, after review (narrower readings) and the models trained again: timeline precision
+    # lower.
+    "corvenham": (0.65, 0.83, 2, 0.54, 0.53, 0.59),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
     "fellgate": (0.63, 0.83, 0, 0.56, 0.68, 0.53),
@@ -566,9 +573,12 @@ _ORDINARY_ZIPF = 3.5
 
 
 def _ordinary(word: str) -> bool:
-    """Whether a word, or the singular of a plural ("vacancies"), is common in English."""
-    singulars = {word, word.removesuffix("s"), word.removesuffix("ies") + "y"}
-    return max(zipf_frequency(w, "en") for w in singulars) >= _ORDINARY_ZIPF
+    """Whether a word, or the singular of a plural written in lower case ("vacancies"), is
+    common in English; not a capitalised name ("Hollands")."""
+    forms = {word}
+    if word.islower() and word.endswith("s"):
+        forms.add(word[:-3] + "y" if word.endswith("ies") else word[:-1])
+    return max(zipf_frequency(w, "en") for w in forms) >= _ORDINARY_ZIPF
 
 
 #: What the casual-wording table's abbreviations stand for ("chief financial officer").
