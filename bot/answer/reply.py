@@ -22,7 +22,7 @@ from ..text.mentions import find_date_mentions
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, is_headline, time_told
 from .short import short_answer, title_head, title_said
-from .spans import AnswerSpan, AnswerType, span_value
+from .spans import AnswerSpan, AnswerType, persons_in, span_value
 from .wording import as_shown
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
@@ -177,6 +177,11 @@ def _same(said: str, other: str) -> bool:
 _THE = re.compile(r"^the\s+")  # values are folded to lower case
 
 
+def _a_person(span: AnswerSpan) -> bool:
+    """Whether a name is a person's ("Jo Bell"), not a firm's or a place's."""
+    return any(p.text == span.text for p in persons_in(span.text))
+
+
 def _published(hit: Hit) -> dt.date:
     published = hit.document.published
     return published.value if published else dt.date.min
@@ -250,6 +255,8 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
         )
         if not differs(hit) and not returned:
             continue
+        if query.kind == "name" and top.span is not None and _a_person(hit.span) != _a_person(top.span):
+            continue  # "Which firm built it?": a person named in an older report is no earlier firm
         changed = True
         earlier.append(Earlier(cite(hit), hit.passage.id, hit.sentence, span_value(query.kind, hit.span)))
         superseded_ids.update(h.passage.id for h in ranking.related if h.document.id == doc_id and differs(h))

@@ -1040,3 +1040,23 @@ def test_an_older_report_of_the_same_name_with_the_is_no_earlier_value(tmp_path:
     answer = engine.ask("Which club is the regatta's main sponsor?")
     assert answer.short is not None and "Wexby Rowing Club" in answer.short
     assert answer.earlier == ()
+
+
+def test_a_person_in_an_older_report_is_no_earlier_value_of_a_firm(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016.md": article(
+                "Depot",
+                "2016-03-01",
+                "The council has asked Omar Reed to oversee the building of the new depot.",
+            ),
+            "2018.md": article("Depot", "2018-03-01", "Holmbrae Construction is building the new depot."),
+            "2019.md": article(
+                "Depot", "2019-03-01", "Wexby Builders has taken over the building of the new depot."
+            ),
+        },
+    )
+    answer = engine.ask("Which firm is building the new depot?")
+    assert answer.short == "Wexby Builders"
+    assert [e.said for e in answer.earlier] == ["Holmbrae Construction"]
