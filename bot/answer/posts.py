@@ -489,6 +489,8 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
             continue  # a sentence's first word
         # "Customer Services" is a team; "Kelby Trust" a body that may be another.
         said = run.group(0).split()
+        if run.start() == 0 and said[0].casefold() in _TELLING_VERBS:
+            said = said[1:]  # "Contact Member Services first": a reader told what to do
         if any(is_body_word(w) for w in said) and any(is_name_word(w) and not is_body_word(w) for w in said):
             named = [t for w in said for t in tokenize(w)]
             # A body the question does not name, where it names one ("Larkfield"), is
@@ -506,6 +508,12 @@ def said_of_ours(sentence: str, terms: Sequence[str], asked: Asked) -> frozenset
     marks = ({ELSEWHERE} if foreign else set()) | ({_BODY_NAMED} if other else set())
     return frozenset(terms) - foreign | marks
 
+
+# Verbs an FAQ or a notice opens a sentence with, telling its reader what to do ("Contact
+# Member Services"): no part of a body's name.
+_TELLING_VERBS = frozenset(
+    "contact call email phone ring write ask visit see speak talk send tell book join apply check".split()
+)
 
 # A body's possessive before a post, a word or two apart: "the trust's first chief executive".
 _OWNERS_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\b")

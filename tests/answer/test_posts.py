@@ -810,3 +810,20 @@ def test_a_post_after_a_long_aside_is_the_persons_before_it(tmp_path: Path) -> N
     )
     engine = engine_over(tmp_path, {"2018.md": news})
     assert engine.ask("Who chairs the Wexby Rowing Club?").short == "Lina Marsh"
+
+
+def test_a_sentence_telling_the_reader_whom_to_contact_names_no_other_body(tmp_path: Path) -> None:
+    # "Visit Head Office first" opens on a verb, not on a body's name, so the post
+    # after it is still the library's.
+    documents = {
+        "2020.md": article("Kelby Libraries news", "2020-05-01", "Kelby Libraries opened two branches.\n"),
+        "2021.md": article("Kelby Libraries news", "2021-05-01", "Kelby Libraries lent more books.\n"),
+        "2022.md": article(
+            "Kelby Libraries complaints",
+            "2022-05-01",
+            "Kelby Libraries answers most complaints within a week.\n\n"
+            "Visit Head Office first. If that does not help, write to the chair of the board, "
+            "Jo Bell, at the central library.\n",
+        ),
+    }
+    assert engine_over(tmp_path, documents).ask("Who chairs the Kelby Libraries board?").short == "Jo Bell"

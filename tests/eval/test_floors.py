@@ -221,7 +221,9 @@ CORPUS_FLOORS = {
     # Session 19, the models trained again (with quillbeck): hit@1, short answers, timeline recall lower.
     # Session 19, after review (narrower readings) and the models trained again: hit@1, short answers
     # lower.
-    "tallowmoor": (0.61, 0.83, 3, 0.50, 0.81, 0.55),
+    # Session 19, a sentence opening on a verb telling the reader whom to contact names no body; the
+    # models trained again: timeline precision lower.
+    "tallowmoor": (0.63, 0.83, 3, 0.52, 0.79, 0.57),
     # "What's the most recent yearly attendance figure across all the sites?" read as a count:
     # one right and one wrong timeline entry (precision 0.833 to 0.808, recall 0.333 to 0.359).
     # A newer document saying the answer's value was replaced leads: +1 hit.
@@ -242,7 +244,7 @@ CORPUS_FLOORS = {
     # Session 19, names in no title, the models trained again: earlier values fewer.
     # Session 19, a building after 'is at the' is a place; the models trained again: hit@1, short
     # answers lower.
-    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.54, 0.43),  # held out: its misses are not read
+    "pendlecombe": (0.59, 0.83, 3, 0.43, 0.55, 0.43),  # held out: its misses are not read
     # Session 12, a date after the sentence telling the event: one hit lost (0.591 to 0.568).
     # Session 17: short answers 0.52 to 0.54, then back to 0.52 after the review's changes.
     # Session 18, the models trained again (FAQ counts, awarded grades):
@@ -280,7 +282,7 @@ CORPUS_FLOORS = {
     # values lost and one wrong entry more.
     # Session 19, the models trained again (with quillbeck): hit@1, short answers lower.
     # Session 19, after review (narrower readings) and the models trained again: timeline recall lower.
-    "wyvernbus": (0.59, 0.66, 4, 0.45, 0.60, 0.41),  # held out: its misses are not read
+    "wyvernbus": (0.59, 0.66, 4, 0.45, 0.61, 0.41),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
@@ -304,14 +306,14 @@ CORPUS_FLOORS = {
     # timeline's precision and recall lower.
     # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
     # lower.
-    "haversham": (0.45, 0.66, 4, 0.38, 0.86, 0.34),  # held out: its misses are not read
+    "haversham": (0.45, 0.66, 4, 0.38, 0.90, 0.34),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
     # a sum ends on its last digit: one right entry fewer (0.55 to 0.53).
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
     # Session 19, a person is no earlier value of a firm's or a place's name: timeline recall lower.
-    "thornwick": (0.47, 0.83, 4, 0.40, 0.51, 0.27),  # held out: its misses are not read
+    "thornwick": (0.47, 0.83, 4, 0.40, 0.53, 0.27),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
@@ -323,7 +325,7 @@ CORPUS_FLOORS = {
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
     # Session 19, after review (narrower readings) and the models trained again: timeline precision
     # lower.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.55, 0.34),  # held out: its misses are not read
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
@@ -336,7 +338,7 @@ CORPUS_FLOORS = {
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # one wrong timeline entry more (precision 0.84 to 0.83).
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
-    "brantholm": (0.61, 0.50, 3, 0.52, 0.88, 0.67),  # held out: its misses are not read
+    "brantholm": (0.61, 0.50, 3, 0.52, 0.89, 0.67),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
@@ -475,7 +477,9 @@ CORPUS_FLOORS = {
     "gorsebrook": (0.59, 0.83, 3, 0.59, 0.60, 0.50),  # 0.500 hit@1 on arrival
     # Session 18, after review (narrower readings) and the models trained again:
     # one right timeline entry and one earlier value fewer.
-    "pitcombe": (0.72, 0.66, 0, 0.52, 0.60, 0.65),  # held out: 0.705 hit@1 on arrival
+    # Session 19, a sentence opening on a verb telling the reader whom to contact names no body; the
+    # models trained again: timeline precision, timeline recall lower.
+    "pitcombe": (0.72, 0.66, 0, 0.52, 0.59, 0.63),  # held out: 0.705 hit@1 on arrival
     # Written blind late in session 17, measured on arrival (0.614 hit@1 without the learned
     # models; the same figures on the session's first code, 504b825): held out.
     # Session 18, the stem "fell" in a name ("Kelby Fell") no longer reads as a fall: one
@@ -489,7 +493,7 @@ CORPUS_FLOORS = {
     # qualifiers: three false abstentions fewer, two wrong timeline entries more.
     # Session 18, after review (narrower readings) and the models trained again:
     # a capitalised first word of a sentence is again read as part of a body's name: two hits lost.
-    "mossgill": (0.61, 0.50, 0, 0.56, 0.62, 0.57),  # 0.455 hit@1 on arrival (0.432 without models)
+    "mossgill": (0.65, 0.50, 0, 0.56, 0.62, 0.57),  # 0.455 hit@1 on arrival (0.432 without models)
     "tenterby": (0.65, 0.50, 2, 0.47, 0.75, 0.77),  # held out: 0.659 hit@1 on arrival
     # Written blind at the start of session 19 and measured on arrival (the same figures on
     # the session's first code, fefd412): quillbeck then read, alderwick held out.
