@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 
 from ..index import Index
 from ..text.tokens import tokenize
@@ -34,11 +35,8 @@ def rival_terms(index: Index) -> frozenset[str]:
 
 def _rivals(index: Index) -> frozenset[str]:
     runs: dict[str, Counter[str]] = defaultdict(Counter)  # name term -> kinds of body it heads
-    # Names most documents give are in any fair sample of passages: a large corpus is read
-    # a passage in every `step`, so that the first question does not wait on all of it.
-    step = max(1, -(-len(index.passages) // _SAMPLE))
-    for i in range(0, len(index.passages), step):
-        for run in CAPITALISED_RUN.finditer(index.passages[i].text):
+    for text in _sampled(index):
+        for run in CAPITALISED_RUN.finditer(text):
             words = run.group(0).split()
             if len(words) < 2 or not is_body_word(words[-1]):
                 continue
@@ -66,6 +64,15 @@ _RUNS = 2  # bodies of the subject's kind a rival's name heads, at the least
 _SAMPLE = 4_000  # passages read, at the most
 
 
+def _sampled(index: Index) -> Iterator[str]:
+    """The text of a fair sample of the passages, `_SAMPLE` at the most. Names most
+    documents give are in any fair sample: a large corpus is read a passage in every
+    `step`, so that the first question does not wait on all of it."""
+    step = max(1, -(-len(index.passages) // _SAMPLE))
+    for i in range(0, len(index.passages), step):
+        yield index.passages[i].text
+
+
 def untitled_terms(index: Index) -> frozenset[str]:
     """The terms of names most documents give but no document's title does, nor written
     beside the corpus's main name (the name mentioned most): a partner body, a place or a
@@ -88,9 +95,7 @@ def _untitled(index: Index) -> frozenset[str]:
         return frozenset()
     lower_words: set[str] = set()  # words the documents also write in lower case: no names
     parts: Counter[tuple[str, ...]] = Counter()  # the name words of each part of a capitalised run
-    step = max(1, -(-len(index.passages) // _SAMPLE))
-    for i in range(0, len(index.passages), step):
-        text = index.passages[i].text
+    for text in _sampled(index):
         lower_words.update(w for w in _WORD.findall(text) if w[0].islower())
         for run in CAPITALISED_RUN.finditer(text):
             for part in _JOINING.split(run.group(0)):

@@ -70,14 +70,20 @@ def test_a_rival_named_only_in_the_paragraph_before_does_not_own_the_figure(tmp_
     assert engine.ask("How many students does Stanholt have?").short == "14,200 students"
 
 
-def _partnered(tmp_path: Path, titles: Mapping[int, str], news: Mapping[int, str]) -> Engine:
-    """Ten yearly reports on Kelby Libraries, seven naming its partner, the Wexby Reading
-    Alliance (a body of another kind, so no rival), with the titles and news given."""
+def _partnered(
+    tmp_path: Path,
+    titles: Mapping[int, str],
+    news: Mapping[int, str],
+    aside: str = "Our partners at the Wexby Reading Alliance lent us books again.",
+) -> Engine:
+    """Ten yearly reports on Kelby Libraries, seven saying `aside` (by default naming its
+    partner, the Wexby Reading Alliance, a body of another kind, so no rival), with the
+    titles and news given."""
     documents = {}
     for year in range(2014, 2024):
         body = f"Kelby Libraries reported on its year in {year}."
         if year in _SEVEN_OF_TEN:
-            body += "\n\nOur partners at the Wexby Reading Alliance lent us books again."
+            body += f"\n\n{aside}"
         if year in news:
             body += f"\n\n{news[year]}"
         documents[f"{year}.md"] = article(titles.get(year, f"News {year}"), f"{year}-05-01", body)
@@ -111,15 +117,8 @@ def test_titles_that_name_nothing_the_documents_share_tell_no_subject(tmp_path: 
 
 
 def test_a_town_most_documents_name_but_no_title_is_still_where_they_are_set(tmp_path: Path) -> None:
-    documents = {}
-    for year in range(2014, 2024):
-        body = f"Kelby Libraries reported on its year in {year}."
-        if year in _SEVEN_OF_TEN:
-            body += "\n\nMost of its branches are in Holmbrae."
-        if year == 2022:
-            body += "\n\nThe new archive will be built in Holmbrae on the old Wexby Quay site."
-        documents[f"{year}.md"] = article(_KELBY_TITLES.get(year, f"News {year}"), f"{year}-05-01", body)
-    engine = engine_over(tmp_path, documents)
+    news = {2022: "The new archive will be built in Holmbrae on the old Wexby Quay site."}
+    engine = _partnered(tmp_path, _KELBY_TITLES, news, aside="Most of its branches are in Holmbrae.")
     assert stem("Holmbrae") in untitled_terms(engine.index)
     assert "Wexby Quay" in (engine.ask("Where will the new archive be built?").short or "")
 
