@@ -61,6 +61,10 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "bust administration administrators insolvency insolvent liquidation receivership",
     "lorry lorries truck trucks vehicle vehicles",
     "buy buying bought purchase purchased acquire acquired acquisition",
+    "leave leaving left quit depart departure resign resigned resignation",
+    "cut cuts reduce reduced reduction",
+    "move moved moving relocate relocated relocation",
+    "visit visits visitor visitors attendance",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

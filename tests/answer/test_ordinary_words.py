@@ -106,3 +106,34 @@ def test_plain_synonyms_reach_the_documents_words(tmp_path: Path, question: str,
     answer = engine_over(tmp_path, _APPEAL).ask(question)
     assert not answer.abstained, answer.reason
     assert answer.short == short
+
+
+_MOVES = {
+    "2021-gallery.md": article(
+        "Holmbrae gallery news",
+        "2021-09-14",
+        "Jo Bell joined the Holmbrae Gallery as its director in 2015.\n\n"
+        "Jo Bell resigned as director in June 2021.\n\n"
+        "The gallery's shop took 12,000 orders last year.\n\n"
+        "Attendance reached 41,000 last year.\n\n"
+        "Until 2019 the gallery's collection was kept in Wexby.\n\n"
+        "In 2019 the collection was relocated to Stanholt.\n",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "short", "said"),
+    [
+        ("When did Jo Bell quit the gallery?", "June 2021", "resigned"),
+        ("how many people visited the gallery last yr", "41,000", "Attendance"),
+        ("Where did the gallery's collection move to?", "Stanholt", "relocated"),
+    ],
+)
+def test_everyday_verbs_reach_the_documents_formal_ones(
+    tmp_path: Path, question: str, short: str, said: str
+) -> None:
+    answer = engine_over(tmp_path, _MOVES).ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.short == short
+    assert said in (answer.answer or "")
