@@ -84,3 +84,40 @@ def test_shipped_weights_are_what_training_gives_now(tmp_path: Path) -> None:
         now, then = trained["WEIGHTS"], shipped["WEIGHTS"]
         assert isinstance(now, dict) and isinstance(then, dict) and list(now) == list(then)
         assert list(now.values()) == pytest.approx(list(then.values()), abs=1e-4), module
+
+
+def test_short_ceiling_counts_the_golds_found_word_for_word(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "2020-pool.md").write_text(
+        "---\ntitle: Pool news\npublished: 2020-05-01\n---\nThe Kelby pool reopened in March 2020.\n",
+        encoding="utf-8",
+    )
+    rows = [
+        {
+            "id": "a",
+            "question": "When did the pool reopen?",
+            "answers": ["March 2020"],
+            "short": ["March 2020"],
+        },
+        {
+            "id": "b",
+            "question": "Why did it close?",
+            "answers": ["reopened"],
+            "short": ["repairs to the roof"],
+        },
+        {"id": "c", "question": "Who won the derby?", "answers": [], "short": []},
+    ]
+    for row, kind, category in zip(rows, ("fact", "fact", "none"), ("fact", "why_how", "none"), strict=True):
+        row.update(docs=["2020-pool"] if row["answers"] else [], kind=kind, earlier=[], category=category)
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "short_ceiling.py"), "--set", str(qa), str(corpus)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "fact: 1/1" in done.stdout and "why_how: 0/1" in done.stdout
+    assert "all: 1/2 = 0.500" in done.stdout

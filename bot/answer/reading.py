@@ -638,7 +638,9 @@ _PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
 # A sentence that says what was said or planned before, not what holds now.
 _RETROSPECTIVE = re.compile(
     r"\b(originally|initially|at first|first (announced|promised|planned|costed|proposed|set|estimated)|"
-    r"had (been|originally been) (due|expected|planned|promised|scheduled|meant)|previously|"
+    # "had been rated 'fair' since 2019": a grade held until the news the sentence tells.
+    r"had (been|originally been) (due|expected|planned|promised|scheduled|meant|rated|graded|judged|ranked)|"
+    r"previously|"
     r"used to|was first|were first|"
     # "the original plan was to finish in 2026", "the initial estimate put it at £3m"
     r"the (?:original|initial|earlier|previous) (?:plan|estimate|budget|forecast|timetable|deadline|price|"

@@ -60,14 +60,28 @@ GRADING = r"rating|rated|rate|grade|graded|grading|judged|judgement|verdict"
 _AFTER_GRADE = r"by|in|for|after|overall|across|from|on|and|but|since|last|this|at"
 _GRADE_ENDS = rf"(?=\s+(?:{_AFTER_GRADE})\b|[,.;:]|$)"
 
+# A grade in quotes, double or single (British news writes 'good'): an opening quote
+# after a space and a closing one before no letter, so "the trust's" is no quote.
+_OPEN = r"(?:(?<=\s)|^)[“\"‘']"
+_CLOSE = r"[”\"’'](?![\w])"
+# A grade of one to three capitalised words: "Good", "Requires Improvement", "Very Good";
+# not a month ("rated 'poor' in May") nor the label of a grade code ("Grade 1").
+_CAPITAL_GRADE = (
+    rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)"
+    r"(?!(?:Band|Grade|Level|Tier|Category|Class)\s+(?:[A-E]|[1-9])\b)"
+    r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
+)
+
 # A grade is what a rating verb gives ("rated as X", "downgraded to X"), or a short phrase
 # in quotes beside a rating word ("the “good” rating"): read from the sentence's shape.
 _GRADE_AFTER_VERB = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
-    r"upgraded|upgrade|downgrade)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?(?:(?:as|to|at)\s+)?"
-    r"(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?!(?:overall|across)\b)"
-    # "rated outstanding", "downgraded to Amber" (one capitalised word: a grade, not a name).
-    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?|[A-Z][a-z]+)" + _GRADE_ENDS + r")"
+    r"upgraded|upgrade|downgrade)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?"
+    r"(?:(?:as|to\s+be|to|at)\s+)?"
+    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?!(?:overall|across)\b)"
+    # "rated outstanding", "downgraded to Amber", "rated Requires Improvement by inspectors"
+    # (capitalised words ending where a grade ends: a grade, not a name).
+    rf"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE})" + _GRADE_ENDS + r")"
 )
 
 # A grade given to a body named between the verb and the grade: "judged Stanholt Ferries
@@ -84,10 +98,10 @@ _GRADE_AFTER_NAMED = re.compile(
 # A grade moved from one to another: "upgraded from Amber to Green", "marked down to Red",
 # "went down from 'good' to 'fair'". Both are grades; which one replaced the other,
 # `replaced_by` reads.
-_A_GRADE = r"(?:[“\"][^”\"]{1,40}[”\"]|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?)"
+_A_GRADE = rf"(?:{_OPEN}[^”\"’']{{1,40}}{_CLOSE}|{_CAPITAL_GRADE}|[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?)"
 _GRADE_FROM_TO = re.compile(
-    r"\b(?P<verb>upgraded|downgraded|marked\s+(?:up|down)|moved\s+(?:up|down)|went\s+(?:up|down)|dropped|slipped|"
-    r"climbed|raised|lowered|lifted)\s+(?:from\s+(?P<old>"
+    r"\b(?P<verb>upgraded|downgraded|marked\s+(?:up|down)|moved(?:\s+(?:up|down))?|went(?:\s+(?:up|down))?|"
+    r"dropped|slipped|climbed|raised|lowered|lifted|improved|fell|rose|changed)\s+(?:from\s+(?P<old>"
     + _A_GRADE
     + r")\s+)?to\s+(?P<new>"
     + _A_GRADE
@@ -98,10 +112,10 @@ _GRADE_FROM_TO = re.compile(
 # sentence about ratings.
 _SAYS_GRADED = frozenset(("upgraded", "downgraded", "marked"))
 
-_QUOTED_GRADE = re.compile(r"(?:^|(?<=\s))[“\"](?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2})[”\"]")
+_QUOTED_GRADE = re.compile(rf"{_OPEN}(?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}){_CLOSE}")
 # A capitalised grade in quotes right before the word for it: "retained its “Good” rating".
 _QUOTED_GRADE_BEFORE = re.compile(
-    r"(?:^|(?<=\s))[“\"](?P<quoted>[A-Z][a-z-]*(?:\s[A-Za-z][a-z-]*){0,2})[”\"]\s+"
+    rf"{_OPEN}(?P<quoted>[A-Z][a-z-]*(?:\s[A-Za-z][a-z-]*){{0,2}}){_CLOSE}\s+"
     r"(?:rating|grade|grading|verdict|judgement|judgment)\b"
 )
 
@@ -141,8 +155,27 @@ _LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z]
 
 # A grade something moved to, in a sentence about ratings: "the rating was cut to Silver".
 _GRADE_MOVED_TO = re.compile(
-    r"\b(?:cut|lowered|dropped|fell|slipped|lifted|raised|returned|restored|moved|climbed|rose)\s+"
-    r"(?:back\s+)?to\s+(?:[“\"](?P<quoted>[^”\"]{1,40})[”\"]|(?P<grade>[A-Z][a-z]+))\b"
+    r"\b(?:cut|lowered|dropped|fell|slipped|lifted|raised|returned|restored|moved|climbed|rose|improved)\s+"
+    rf"(?:back\s+)?(?:up\s+|down\s+)?to\s+(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}))\b"
+)
+# A grade named after the word for it: "a rating of 'substantial assurance'", "a grade
+# of Very Good", "the verdict was 'requires improvement'".
+_GRADE_OF = re.compile(
+    r"\b(?:rating|grade|grading|verdict|judgement|judgment)\s+(?:of|was|is|remains)\s+"
+    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}))" + _GRADE_ENDS
+)
+# A grade that is a label and a letter or number, "Band B", "Grade 2", "Level 3"; or stars,
+# "a five-star rating", "four stars out of five".
+_LABEL_GRADE = re.compile(
+    r"\b(?P<grade>(?:Band|Grade)\s+(?:[A-E]|[1-9])(?![\w-])|(?:one|two|three|four|five|[1-5])[- ]stars?\b)"
+)
+# ... and labels that number other things too ("Category 1 calls"), in a sentence about ratings.
+_OTHER_LABEL_GRADE = re.compile(r"\b(?P<grade>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))(?![\w-])")
+# A grade found by an inspection: "inspectors found the service to be Good".
+_FOUND_TO_BE = re.compile(
+    r"\b(?:found|considered|deemed|judged)\s+(?:[\w'’]+\s+){0,4}?to\s+be\s+"
+    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE}))"
+    + _GRADE_ENDS
 )
 _RATING_WORD = re.compile(
     r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assessments|assessors?|verdict)\b",
@@ -847,6 +880,10 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         matches += list(_QUOTED_GRADE.finditer(sentence))
         matches += list(_QUOTED_GRADE_BEFORE.finditer(sentence))
         matches += list(_GRADE_CODE.finditer(sentence))
+        matches += list(_GRADE_OF.finditer(sentence))
+        matches += list(_OTHER_LABEL_GRADE.finditer(sentence))
+        matches += list(_FOUND_TO_BE.finditer(sentence))
+    matches += list(_LABEL_GRADE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
     matches += list(_GRADE_AWARDED.finditer(sentence))
     # Not the last word of a name: "the Harbour Board rating".
@@ -864,7 +901,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         for group in ("old", "new"):
             if moved.group(group) is not None:
                 start, end = moved.span(group)
-                quoted = sentence[start] in '“"'
+                quoted = sentence[start] in "“\"‘'"
                 add(start + quoted, end - quoted)
     for match in matches:
         groups = match.groupdict()

@@ -27,6 +27,7 @@ def _span(sentence: str, text: str) -> AnswerSpan:
         ("When it was first announced the quay was promised for 2015, at a cost of £9m.", "£9m"),
         ("The berth had been expected to reopen in March 2018.", "March 2018"),
         ("The last flats are due in 2031; the original plan was to finish in 2026.", "2026"),
+        ("The lido had been rated Needs Attention since 2019.", "Needs Attention"),
     ],
 )
 def test_a_value_given_as_first_planned_is_an_earlier_one(sentence: str, value: str) -> None:

@@ -271,8 +271,6 @@ def test_a_rank_dropped_to_is_no_grade_where_no_rating_is_spoken_of() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        # Capitals right after the verb, with no "as", are the grade, not a body given one.
-        "The clinic was rated Needs Attention by assessors in 2020.",
         # After a body, words of time, place or manner are no grade.
         "Assessors visited Kelby Lido last week and found it clean.",
         "The council ranked Kelby Road among its priorities.",
@@ -280,6 +278,40 @@ def test_a_rank_dropped_to_is_no_grade_where_no_rating_is_spoken_of() -> None:
 )
 def test_words_after_a_body_named_after_the_verb_are_no_grade_unless_they_grade_it(sentence: str) -> None:
     assert _spans(sentence, "rating") == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grades"),
+    [
+        # Capitals right after the verb, with no "as", are the grade, not a body given one.
+        ("The clinic was rated Needs Attention by assessors in 2020.", {"Needs Attention"}),
+        ("Kelby Lido's grade went from Very Good to Good.", {"Very Good", "Good"}),
+        ("Its rating improved to Very Good last spring.", {"Very Good"}),
+        # British news quotes a grade in single quotes.
+        ("Assessors rated the clinic 'poor' in May.", {"poor"}),
+        ("The verdict was 'needs attention' for the Wexby depot.", {"needs attention"}),
+        ("Orvell Water was marked down to 'Weak' after the visit.", {"Weak"}),
+        ("The audit gave the fund a rating of 'partial assurance'.", {"partial assurance"}),
+        ("Inspectors found the ward to be good in every area.", {"good"}),
+        ("The panel judged the scheme to be Adequate overall.", {"Adequate"}),
+        # A label and a letter or number, or stars.
+        ("The depot now holds a Band C rating.", {"Band C"}),
+        ("The college was moved up to Grade 1.", {"Grade 1"}),
+        ("The café kept its four-star hygiene rating.", {"four-star"}),
+        ("Tarnholme scored three stars out of five.", {"three stars"}),
+    ],
+)
+def test_grades_in_the_shapes_news_gives_them(sentence: str, grades: set[str]) -> None:
+    assert set(_spans(sentence, "rating")) == grades
+
+
+def test_a_quote_mark_in_a_possessive_opens_no_grade() -> None:
+    assert _spans("The inspectors' rating of the clinics' wards is published.", "rating") == {}
+
+
+def test_a_numbered_label_of_another_kind_is_a_grade_only_beside_a_rating() -> None:
+    assert _spans("Category 2 calls rose by a tenth.", "rating") == {}
+    assert set(_spans("Its rating was raised to Level 3 in June.", "rating")) == {"Level 3"}
 
 
 def test_the_last_word_of_a_name_before_rating_is_no_grade() -> None:

@@ -266,7 +266,7 @@ CORPUS_FLOORS = {
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one right timeline entry fewer.
     # Session 19, names in no title, the models trained again: one hit lost to a false "I don't know".
-    "rookfield": (0.43, 0.83, 7, 0.38, 0.90, 0.55),  # held out: its misses are not read
+    "rookfield": (0.43, 0.83, 7, 0.40, 0.90, 0.55),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
     # Session 12, why it happened in a year named is told by that year's report (or the
@@ -297,7 +297,10 @@ CORPUS_FLOORS = {
     # Session 18, the models trained again (with mossgill): one hit and one short answer lost.
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # two wrong timeline entries more.
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.69, 0.73),  # held out: its misses are not read
+    # Session 20, grades read in more shapes (several capitalised words, single quotes, 'a rating of',
+    # 'to be', 'Band B', stars), 'had been rated' an earlier grade; the models trained again: timeline
+    # recall lower.
+    "elmsworth": (0.65, 0.66, 5, 0.56, 0.69, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     # Session 18, the models trained again (with mossgill): one wrong timeline entry more.
@@ -311,14 +314,20 @@ CORPUS_FLOORS = {
     # timeline's precision and recall lower.
     # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
     # lower.
-    "haversham": (0.45, 0.66, 4, 0.38, 0.90, 0.34),  # held out: its misses are not read
+    # Session 20, grades read in more shapes (several capitalised words, single quotes, 'a rating of',
+    # 'to be', 'Band B', stars), 'had been rated' an earlier grade; the models trained again: hit@1,
+    # timeline precision lower.
+    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.38),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
     # a sum ends on its last digit: one right entry fewer (0.55 to 0.53).
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
     # Session 19, a person is no earlier value of a firm's or a place's name: timeline recall lower.
-    "thornwick": (0.47, 0.83, 4, 0.40, 0.55, 0.29),  # held out: its misses are not read
+    # Session 20, grades read in more shapes (several capitalised words, single quotes, 'a rating of',
+    # 'to be', 'Band B', stars), 'had been rated' an earlier grade; the models trained again: timeline
+    # precision, timeline recall lower.
+    "thornwick": (0.47, 0.83, 4, 0.40, 0.53, 0.27),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
@@ -330,7 +339,7 @@ CORPUS_FLOORS = {
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
     # Session 19, after review (narrower readings) and the models trained again: timeline precision
     # lower.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.57, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
@@ -365,7 +374,7 @@ CORPUS_FLOORS = {
     "calderholt": (0.68, 0.83, 0, 0.59, 0.83, 0.75),
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.676).
     # Session 15, the learned reordering: +1 hit, one short answer and one earlier value lost.
-    "skerrington": (0.70, 0.83, 3, 0.43, 0.77, 0.51),  # held out: its misses are not read
+    "skerrington": (0.70, 0.83, 3, 0.43, 0.77, 0.55),  # held out: its misses are not read
     # A county police force, written blind this session: 0.614 hit@1 on the session's first
     # code (96ad3eb), 0.636 on arrival.
     # A national park authority and a rail operator, written blind late this session:
@@ -410,7 +419,7 @@ CORPUS_FLOORS = {
     # one right timeline entry and one earlier value fewer.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline recall lower.
-    "yarwell": (0.61, 0.66, 3, 0.52, 0.78, 0.61),
+    "yarwell": (0.61, 0.66, 3, 0.52, 0.78, 0.63),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -442,7 +451,10 @@ CORPUS_FLOORS = {
     # two entries more, one wrong (precision 0.76 to 0.75).
     # Session 19, a building after 'is at the' is a place; the models trained again: hit@1, timeline
     # precision lower.
-    "corrowby": (0.56, 0.66, 3, 0.47, 0.75, 0.80),
+    # Session 20, grades read in more shapes (several capitalised words, single quotes, 'a rating of',
+    # 'to be', 'Band B', stars), 'had been rated' an earlier grade; the models trained again: timeline
+    # precision lower.
+    "corrowby": (0.59, 0.66, 3, 0.50, 0.72, 0.86),
     # Session 15, the learned reordering: one earlier value fewer (recall 0.63 to 0.61).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # one wrong timeline entry more (precision 0.48 to 0.47).
@@ -452,7 +464,7 @@ CORPUS_FLOORS = {
     # lower.
     # Session 19, after review (narrower readings) and the models trained again: timeline precision
     # lower.
-    "corvenham": (0.65, 0.83, 2, 0.54, 0.53, 0.59),
+    "corvenham": (0.65, 0.83, 2, 0.54, 0.54, 0.63),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
@@ -471,7 +483,7 @@ CORPUS_FLOORS = {
     # one hit and one short answer lost.
     # Session 18, a fell, beck, crag or weir is a place, and the models trained again:
     # one wrong timeline entry more.
-    "sandcliffe": (0.63, 0.66, 2, 0.45, 0.67, 0.75),  # held out: its misses are not read
+    "sandcliffe": (0.68, 0.66, 0, 0.50, 0.68, 0.82),  # held out: its misses are not read
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
@@ -479,14 +491,14 @@ CORPUS_FLOORS = {
     # 0.74 to 0.72 / 0.72).
     # Session 18, a post before 'from' is no title of the name after; 'coop' in a post's
     # qualifiers: one wrong timeline entry more.
-    "dovecote": (0.65, 0.66, 2, 0.43, 0.83, 0.74),  # held out: its misses are not read
+    "dovecote": (0.68, 0.66, 2, 0.45, 0.83, 0.76),  # held out: its misses are not read
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
     # Session 18, posts after "or to" and co-operatives as bodies: one right timeline entry less.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline precision lower.
-    "wickhollow": (0.61, 0.66, 0, 0.43, 0.57, 0.58),  # held out: its misses are not read
+    "wickhollow": (0.61, 0.66, 0, 0.43, 0.58, 0.60),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
     "gorsebrook": (0.61, 0.83, 3, 0.59, 0.60, 0.50),  # 0.500 hit@1 on arrival
@@ -501,7 +513,7 @@ CORPUS_FLOORS = {
     # earlier value fewer.
     # Session 19, 'who did X take over from' asks the one before X; the models trained again: timeline
     # precision lower.
-    "brindlemoor": (0.63, 0.83, 2, 0.56, 0.70, 0.70),  # held out: 0.636 hit@1 on arrival
+    "brindlemoor": (0.63, 0.83, 1, 0.59, 0.70, 0.70),  # held out: 0.636 hit@1 on arrival
     # Written blind at the start of session 18 and measured on arrival (the same figures on
     # the session's first code, 0bfe0a2): mossgill then read, tenterby held out.
     # Session 18, a post before 'from' is no title of the name after; 'coop' in a post's
@@ -515,7 +527,7 @@ CORPUS_FLOORS = {
     # Trained on (session 19): hit@1 up, two short answers and two earlier values fewer.
     # Session 19, a building after 'is at the' is a place; the models trained again: timeline precision
     # lower.
-    "quillbeck": (0.68, 0.83, 2, 0.47, 0.58, 0.62),  # 0.545 hit@1 on arrival (0.523 without models)
+    "quillbeck": (0.68, 0.83, 2, 0.50, 0.58, 0.66),  # 0.545 hit@1 on arrival (0.523 without models)
     "alderwick": (0.59, 0.83, 1, 0.50, 0.70, 0.62),  # held out: 0.591 hit@1 on arrival (0.568 without)
     # Written blind at the start of session 20 and measured on arrival (on 6e2f70e), held out.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
