@@ -64,6 +64,8 @@ _GRADE_ENDS = rf"(?=\s+(?:{_AFTER_GRADE})\b|[,.;:]|$)"
 # after a space and a closing one before no letter, so "the trust's" is no quote.
 _OPEN = r"(?:(?<=\s)|^)[“\"‘']"
 _CLOSE = r"[”\"’'](?![\w])"
+# A score out of a most: "4 out of 5", "8/10".
+_SCORE = r"\d+(?:\.\d+)?(?:\s+out\s+of\s+|/)\d+"
 # A grade of one to three capitalised words: "Good", "Requires Improvement", "Very Good";
 # not a month ("rated 'poor' in May") nor the label of a grade code ("Grade 1").
 _CAPITAL_GRADE = (
@@ -76,12 +78,14 @@ _CAPITAL_GRADE = (
 # in quotes beside a rating word ("the “good” rating"): read from the sentence's shape.
 _GRADE_AFTER_VERB = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
-    r"upgraded|upgrade|downgrade)\s+(?:(?:the|its|their|it|them)\b(?:\s+[\w'’]+){0,3}\s+)?"
+    r"upgraded|upgrade|downgrade|classed|classified|categorised|categorized)\s+"
+    # The thing graded ("the new pool"), before "as" or "to": "rated it as requires improvement".
+    r"(?:(?:the|its|their|it|them)\b(?:\s+(?!(?:as|to)\b)[\w'’]+){0,3}\s+)?"
     r"(?:(?:as|to\s+be|to|at)\s+)?"
     rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?!(?:overall|across)\b)"
     # "rated outstanding", "downgraded to Amber", "rated Requires Improvement by inspectors"
     # (capitalised words ending where a grade ends: a grade, not a name).
-    rf"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE})" + _GRADE_ENDS + r")"
+    rf"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE}|{_SCORE})" + _GRADE_ENDS + r")"
 )
 
 # A grade given to a body named between the verb and the grade: "judged Stanholt Ferries
@@ -122,7 +126,7 @@ _QUOTED_GRADE_BEFORE = re.compile(
 # A capitalised grade right before the word for it, unquoted: "its Platinum accreditation",
 # "Amber status", "a Fair rating".
 _GRADE_BEFORE_NOUN = re.compile(
-    r"\b(?P<grade>[A-Z][a-z]+)\s+"
+    r"\b(?P<grade>(?:Very\s+)?[A-Z][a-z]+)\s+"
     r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
 )
 
@@ -162,12 +166,19 @@ _GRADE_MOVED_TO = re.compile(
 # of Very Good", "the verdict was 'requires improvement'".
 _GRADE_OF = re.compile(
     r"\b(?:rating|grade|grading|verdict|judgement|judgment)\s+(?:of|was|is|remains)\s+"
-    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}))" + _GRADE_ENDS
+    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}|{_SCORE}))"
+    + _GRADE_ENDS
+    # ... or set off by commas: "the top rating, Excellent, for the third year".
+    + rf"|\b(?:rating|grade),\s+(?P<named>{_CAPITAL_GRADE})(?=[,.;]|$)"
 )
+# A score in a sentence about ratings: "it scored 4 out of 5".
+_SCORED = re.compile(rf"(?<![\w.])(?P<grade>{_SCORE})(?![\w/])")
 # A grade that is a label and a letter or number, "Band B", "Grade 2", "Level 3"; or stars,
 # "a five-star rating", "four stars out of five".
 _LABEL_GRADE = re.compile(
     r"\b(?P<grade>(?:Band|Grade)\s+(?:[A-E]|[1-9])(?![\w-])|(?:one|two|three|four|five|[1-5])[- ]stars?\b)"
+    # A letter before the word for it: "an A rating", "its B grade".
+    r"|\b(?:an?|its|the|their)\s+(?P<letter>[A-E][+*]?)\s+(?:rating|grade|grading)\b"
 )
 # ... and labels that number other things too ("Category 1 calls"), in a sentence about ratings.
 _OTHER_LABEL_GRADE = re.compile(r"\b(?P<grade>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))(?![\w-])")
@@ -883,6 +894,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         matches += list(_GRADE_OF.finditer(sentence))
         matches += list(_OTHER_LABEL_GRADE.finditer(sentence))
         matches += list(_FOUND_TO_BE.finditer(sentence))
+        matches += list(_SCORED.finditer(sentence))
     matches += list(_LABEL_GRADE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
     matches += list(_GRADE_AWARDED.finditer(sentence))
@@ -892,7 +904,9 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
     def add(start: int, end: int) -> None:
         text = sentence[start:end]
         words = set(fold(text).split())
-        if words and not words <= question_words and not words <= FUNCTION_WORDS | STOP_WORDS:
+        # A capital letter is a grade ("an A rating"), though "a" is a function word.
+        letter = len(text) <= 2 and text[:1].isupper()
+        if words and not words <= question_words and (letter or not words <= FUNCTION_WORDS | STOP_WORDS):
             found.setdefault(start, AnswerSpan(start, end, text, fold(text)))
 
     for moved in _GRADE_FROM_TO.finditer(sentence):
@@ -905,7 +919,9 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
                 add(start + quoted, end - quoted)
     for match in matches:
         groups = match.groupdict()
-        add(*match.span(next((g for g in ("quoted", "capital") if groups.get(g)), "grade")))
+        add(
+            *match.span(next((g for g in ("quoted", "capital", "letter", "named") if groups.get(g)), "grade"))
+        )
     return [found[k] for k in sorted(found)]
 
 

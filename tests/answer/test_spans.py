@@ -299,6 +299,12 @@ def test_words_after_a_body_named_after_the_verb_are_no_grade_unless_they_grade_
         ("The college was moved up to Grade 1.", {"Grade 1"}),
         ("The café kept its four-star hygiene rating.", {"four-star"}),
         ("Tarnholme scored three stars out of five.", {"three stars"}),
+        ("Users rated the app 4 out of 5 last year.", {"4 out of 5"}),
+        ("The college was given an A rating by the board.", {"A"}),
+        ("The depot is now classed as 'Weak' by assessors.", {"Weak"}),
+        ("Inspectors rated it as needs attention.", {"needs attention"}),
+        ("Wexby school was awarded a Very Good rating.", {"Very Good"}),
+        ("Stanholt holds the top rating, Excellent, for the third year.", {"Excellent"}),
     ],
 )
 def test_grades_in_the_shapes_news_gives_them(sentence: str, grades: set[str]) -> None:

@@ -317,7 +317,9 @@ CORPUS_FLOORS = {
     # Session 20, grades read in more shapes (several capitalised words, single quotes, 'a rating of',
     # 'to be', 'Band B', stars), 'had been rated' an earlier grade; the models trained again: hit@1,
     # timeline precision lower.
-    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.38),  # held out: its misses are not read
+    # Session 20, more grade shapes (scores out of a most, a letter before 'rating', 'classed as', 'Very
+    # Good', a grade set off by commas): short answers lower.
+    "haversham": (0.45, 0.66, 4, 0.38, 0.85, 0.38),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -359,7 +361,9 @@ CORPUS_FLOORS = {
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
     # and a date that had come leads a plan: +1 hit, five more wrong entries (0.667 to 0.622).
-    "ousemere": (0.56, 0.83, 1, 0.47, 0.71, 0.90),  # held out: its misses are not read
+    # Session 20, more grade shapes (scores out of a most, a letter before 'rating', 'classed as', 'Very
+    # Good', a grade set off by commas): timeline recall lower.
+    "ousemere": (0.56, 0.83, 1, 0.47, 0.73, 0.88),  # held out: its misses are not read
     # A university and a city tram network, written blind this session: 0.568 and 0.545
     # hit@1 when they arrived, the same on the code at the session's start (96ad3eb).
     # Calderholt was then read; from its misses: a leading "Going into 2021," is when, not
@@ -419,7 +423,7 @@ CORPUS_FLOORS = {
     # one right timeline entry and one earlier value fewer.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline recall lower.
-    "yarwell": (0.61, 0.66, 3, 0.52, 0.78, 0.63),
+    "yarwell": (0.61, 0.66, 3, 0.52, 0.79, 0.65),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -464,7 +468,7 @@ CORPUS_FLOORS = {
     # lower.
     # Session 19, after review (narrower readings) and the models trained again: timeline precision
     # lower.
-    "corvenham": (0.65, 0.83, 2, 0.54, 0.54, 0.63),
+    "corvenham": (0.65, 0.83, 2, 0.54, 0.57, 0.68),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
@@ -491,7 +495,7 @@ CORPUS_FLOORS = {
     # 0.74 to 0.72 / 0.72).
     # Session 18, a post before 'from' is no title of the name after; 'coop' in a post's
     # qualifiers: one wrong timeline entry more.
-    "dovecote": (0.68, 0.66, 2, 0.45, 0.83, 0.76),  # held out: its misses are not read
+    "dovecote": (0.68, 0.66, 2, 0.47, 0.84, 0.77),  # held out: its misses are not read
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
