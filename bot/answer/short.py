@@ -125,9 +125,12 @@ _DATED = re.compile(
 )
 
 
-# Words before a date that say which part of it: "the end of December", "early 2022", "mid-2020".
+# Words before a date that say which part of it: "the end of December", "early 2022", "mid-2020",
+# "the first half of 2017", "Easter 2019", "Q3 2018".
 _PART_OF = re.compile(
-    r"\b(?:the\s+)?(early|late|mid|end of|start of|beginning of|middle of)[\s-]+$", re.IGNORECASE
+    r"\b(?:the\s+)?(early|late|mid|end of|start of|beginning of|middle of|turn of|"
+    r"(?:first|second) half of|(?:first|second|third|fourth|last) quarter of|easter|christmas|q[1-4])[\s-]+$",
+    re.IGNORECASE,
 )
 # A measure written as a describing word: "450-metre", "12-mile".
 _JOINED_MEASURE = re.compile(r"^([\d.,]+)-([a-z]+)$")
@@ -740,7 +743,10 @@ def short_answer(
             value = f"{value} ({when})"  # "good (June 2020)": a grade is of a time
         if query.kind == "date" and value and (part := _PART_OF.search(sentence[: span.start])):
             # "by the end of December", "in early 2022", "mid-2020": which part of the time.
-            value = f"{part.group(1).lower()}{'-' if part.group(1).lower() == 'mid' else ' '}{value}"
+            said = part.group(1).lower()
+            if said in ("easter", "christmas") or said[0] == "q":
+                said = said.upper() if said[0] == "q" else said.capitalize()  # "Easter", "Q3"
+            value = f"{said}{'-' if said == 'mid' else ' '}{value}"
         if query.kind == "name":
             # "Which services ...?": the phrase the name stands in says more than the name.
             tokens = list(_WORD.finditer(sentence))

@@ -60,7 +60,8 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
         re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+((?-i:{MONTH_CAPITALISED}))\b(?![\s,]+\d)", re.I),
         "day_month",
     ),
-    (re.compile(rf"\b({_YEAR})/(\d{{2}})\b"), "fin_year"),
+    # A financial or school year, "2019/20", "2020-21".
+    (re.compile(rf"\b({_YEAR})([/\-–])(\d{{2}})\b(?![/\-–]\d)"), "fin_year"),
     (re.compile(r"\b(next|last|this)\s+(year|month|week)\b", re.I), "rel_unit"),
     (re.compile(r"\b(next|last|this)\s+(spring|summer|autumn|fall|winter)\b", re.I), "rel_season"),
     (re.compile(rf"\b(next|last|this)\s+({'|'.join(WEEKDAYS)})\b", re.I), "rel_weekday"),
@@ -91,7 +92,7 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
     if kind == "season_year":
         return f"{g[0].lower()} {g[1]}", False
     if kind == "fin_year":
-        return f"{g[0]}/{g[1]}", False
+        return f"{g[0]}{g[1]}{g[2]}", False  # as written: "2020-21" is how readers will ask it
     if kind == "year":
         return g[0], False
     if base is None:

@@ -815,6 +815,9 @@ def test_of_two_grades_the_one_beside_what_the_question_says_is_graded_answers(t
         ("A decision on the pier will be made by the end of December.", "end of December 2019"),
         ("The pier is now due to open in early 2022.", "early 2022"),
         ("The pier should reopen by mid-2020.", "mid-2020"),
+        ("The pier should reopen in the first half of 2021.", "first half of 2021"),
+        ("The pier should reopen by Easter 2021.", "Easter 2021"),
+        ("The pier should reopen in Q3 2021.", "Q3 2021"),
     ],
 )
 def test_a_date_keeps_the_part_of_it_the_sentence_gives(tmp_path: Path, said: str, short: str) -> None:

@@ -356,7 +356,7 @@ CORPUS_FLOORS = {
     # Session 19, the models trained again (with quillbeck): timeline precision lower.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline precision lower.
-    "brantholm": (0.61, 0.50, 3, 0.52, 0.88, 0.67),  # held out: its misses are not read
+    "brantholm": (0.61, 0.50, 3, 0.54, 0.88, 0.67),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
@@ -441,7 +441,7 @@ CORPUS_FLOORS = {
     # +2 hits; one wrong timeline entry more.
     # Session 19, names in no title: the contractor of a flight of locks named only in
     # earlier paragraphs is no longer found (it was second); one wrong timeline entry more.
-    "lindenford": (0.75, 0.83, 1, 0.63, 0.72, 0.71),  # 0.659 hit@1 on arrival
+    "lindenford": (0.75, 0.83, 1, 0.65, 0.72, 0.71),  # 0.659 hit@1 on arrival
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one hit, one short answer and one earlier value lost.
     # Session 18, a title before a name ("Director Jo Bell") no longer makes a sentence name

@@ -61,6 +61,8 @@ def test_next_weekday_needs_a_day_precise_document_date() -> None:
 def test_financial_year_is_one_mention_not_a_year() -> None:
     mentions = find_date_mentions("Savings of £9million in 2016/17 and £3m in 2017.", THURSDAY)
     assert [m.text for m in mentions] == ["2016/17", "2017"]
+    (hyphened,) = find_date_mentions("The 2020-21 budget was set.", THURSDAY)
+    assert hyphened.text == hyphened.resolved == "2020-21"
 
 
 def test_lower_case_may_and_march_are_verbs() -> None:
