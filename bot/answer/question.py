@@ -38,7 +38,7 @@ _MONEY_NOUNS = (
     r"turnover|profit|profits|surplus|reserves|debt|debts|loan|loans|borrowing|tariff|tariffs|dues|"
     r"salary|pay|deficit|overspend|income|revenue|investment|value|worth|fine|fines|penalty|"
     r"compensation|bills|fare|fares|subsidy|levy|charge|charges|rent|wage|wages|price|prices|"
-    r"payment|payments|pledge|pledges|donation|donations|contribution|contributions"
+    r"payment|payments|pledge|pledges|donation|donations|contribution|contributions|sum|sums|amount"
 )
 _SUM_WORDS = frozenset(_MONEY_NOUNS.split("|"))
 
@@ -197,7 +197,10 @@ def expected_answer(question: str) -> AnswerType | None:
     q = _unnamed(question, _opening(question))
     if (
         re.match(r"^(when|by when|since when|how long until)\b", q)
-        or re.match(r"^(what|which) ([\w'’-]+ ){0,2}(year|month|date|day|time)\b", q)
+        # A noun of time not after a verb: "What does a day ticket cost?" asks a price.
+        or re.match(
+            rf"^(what|which) ((?!(?:{_AUXILIARIES})\b)[\w'’-]+ ){{0,2}}(year|month|date|day|time)\b", q
+        )
         # "What's the current target date for ...?", "What is the deadline?"
         or re.match(r"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){0,3}(date|deadline)(?![\w-])", q)
     ):
@@ -273,6 +276,8 @@ def expected_answer(question: str) -> AnswerType | None:
         # "What was it meant to cost?", "what did it end up costing us"
         or re.match(r"^what\b.*\b(cost|costing|costs)(\s+(us|them|you|me))?\W*$", q)
         or re.match(r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}pay\b", q)  # "What does a tenant pay?"
+        # "What was the co-op charging per unit?"
+        or re.match(r"^what (is|was|are|were|will) ([\w'’-]+ ){1,4}(charging|paying|earning)\b", q)
         or re.match(
             rf"^how (big|large|high|low|small) (is|was|were|are) (the )?([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b",
             q,
@@ -286,7 +291,7 @@ def expected_answer(question: str) -> AnswerType | None:
     ):
         return "count"  # "What is the size of the lifeguard team?": how many lifeguards
     if (
-        re.match(r"^how (long|far|fast|heavy|deep|tall|wide)\b", q)
+        re.match(r"^how (long|far|fast|quickly|heavy|deep|tall|wide)\b", q)
         or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q)
         or re.match(rf"^what ([\w'’-]+ ){{0,2}}({_MEASURE_NOUNS})\b", q)
     ):

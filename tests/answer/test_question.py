@@ -121,6 +121,14 @@ from bot.answer.spans import persons_in
         ("What's the hourly rate for boat repairs at the yard?", "amount"),
         ("What is the rate per night at the hostel?", "amount"),
         ("What rate did the inspectors give the archive?", "rating"),
+        # A noun of time after a verb is no date asked: "a day ticket" is a ticket.
+        ("What does a day ticket to the lido cost?", "amount"),
+        ("What day is the Wexby market held?", "date"),
+        # A sum is money, and so is what a body charges.
+        ("What additional sum did the board approve?", "amount"),
+        ("What amount was agreed for the roof?", "amount"),
+        ("What was the co-op charging per unit last winter?", "amount"),
+        ("How quickly are calls to the helpline answered?", "measure"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
