@@ -333,9 +333,11 @@ _MEASURE_SPAN = re.compile(
 
 # "three-quarters of a million", "two thirds of staff": a share, not a count.
 _FRACTION_AFTER = r"[\s-]?(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|halves)\b"
+# A count's scale: "1.2 million", "1.2m", "2.4k", "three thousand".
+_SCALE = r"(?:\s*(?:million|m|bn|billion|k)|\s+(?:hundred|thousand|million|billion))"
 _COUNT_SPAN = re.compile(
     # Not a piece of a date or code written with hyphens: "2024-03-09".
-    rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
+    rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:{_SCALE})?\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
     re.IGNORECASE,
 )
 

@@ -379,6 +379,19 @@ def test_a_word_of_assessing_alone_makes_no_grade_of_a_place() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Visits to the Kelby baths rose to 1.2m last year.", "1.2m"),
+        ("The helpline answered 1.1 million calls.", "1.1 million"),
+        ("The co-op now has just over three thousand members.", "three thousand"),
+        ("Membership passed 2.4k in May.", "2.4k"),
+    ],
+)
+def test_a_count_keeps_its_scale(sentence: str, count: str) -> None:
+    assert [s.text for s in find_answer_spans(sentence, "count", "How many are there?")] == [count]
+
+
+@pytest.mark.parametrize(
     ("sentence", "counts"),
     [
         ("Trains from Platforms 2 and 3 ran late all week.", []),
