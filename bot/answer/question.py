@@ -192,15 +192,19 @@ _ADDRESS = re.compile(
 _SPEECH_OF = re.compile(r"\b(?:theme|subject|topic|point|gist|content)s? of\b")
 
 
+#: Nouns of a time: "what year", "the date", "what time".
+_TIME_NOUNS = r"year|month|date|day|time"
+
+
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
     q = _unnamed(question, _opening(question))
     if (
         re.match(r"^(when|by when|since when|how long until)\b", q)
         # A noun of time not after a verb: "What does a day ticket cost?" asks a price.
-        or re.match(
-            rf"^(what|which) ((?!(?:{_AUXILIARIES})\b)[\w'’-]+ ){{0,2}}(year|month|date|day|time)\b", q
-        )
+        or re.match(rf"^(what|which) ((?!(?:{_AUXILIARIES})\b)[\w'’-]+ ){{0,2}}({_TIME_NOUNS})\b", q)
+        # "What was the year the pier opened?", "What is the time of the meeting?"
+        or re.match(rf"^(what|which) (is|was|are|were) the ({_TIME_NOUNS})\b", q)
         # "What's the current target date for ...?", "What is the deadline?"
         or re.match(r"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){0,3}(date|deadline)(?![\w-])", q)
     ):

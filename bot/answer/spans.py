@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from ..text.dates import MONTHS, WEEKDAYS, PubDate
+from ..text.dates import MONTH_CAPITALISED, MONTHS, WEEKDAYS, PubDate
 from ..text.lexicon import POST_NOUNS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
 from ..text.tokens import STOP_WORDS, fold, stem
@@ -64,12 +64,12 @@ _GRADE_ENDS = rf"(?=\s+(?:{_AFTER_GRADE})\b|[,.;:]|$)"
 # after a space and a closing one before no letter, so "the trust's" is no quote.
 _OPEN = r"(?:(?<=\s)|^)[“\"‘']"
 _CLOSE = r"[”\"’'](?![\w])"
-# A score out of a most: "4 out of 5", "8/10".
-_SCORE = r"\d+(?:\.\d+)?(?:\s+out\s+of\s+|/)\d+"
+# A score out of a maximum: "4 out of 5" (not "4/5", which is as often a date or "24/7").
+_SCORE = r"\d+(?:\.\d+)?\s+out\s+of\s+\d+"
 # A grade of one to three capitalised words: "Good", "Requires Improvement", "Very Good";
-# not a month ("rated 'poor' in May") nor the label of a grade code ("Grade 1").
+# not a month or a day ("rated 'poor' in May") nor the label of a grade code ("Grade 1").
 _CAPITAL_GRADE = (
-    rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)"
+    rf"(?!(?:{MONTH_CAPITALISED}|{'|'.join(d.capitalize() for d in WEEKDAYS)})\b)"
     r"(?!(?:Band|Grade|Level|Tier|Category|Class)\s+(?:[A-E]|[1-9])\b)"
     r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}"
 )
@@ -160,7 +160,8 @@ _LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z]
 # A grade something moved to, in a sentence about ratings: "the rating was cut to Silver".
 _GRADE_MOVED_TO = re.compile(
     r"\b(?:cut|lowered|dropped|fell|slipped|lifted|raised|returned|restored|moved|climbed|rose|improved)\s+"
-    rf"(?:back\s+)?(?:up\s+|down\s+)?to\s+(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}))\b"
+    rf"(?:back\s+)?(?:up\s+|down\s+)?to\s+"
+    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}))\b"
 )
 # A grade named after the word for it: "a rating of 'substantial assurance'", "a grade
 # of Very Good", "the verdict was 'requires improvement'".
@@ -169,24 +170,32 @@ _GRADE_OF = re.compile(
     rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}|{_SCORE}))"
     + _GRADE_ENDS
     # ... or set off by commas: "the top rating, Excellent, for the third year".
-    + rf"|\b(?:rating|grade),\s+(?P<named>{_CAPITAL_GRADE})(?=[,.;]|$)"
+    # (a grade word only: "After the rating, Jo Bell said" names a person)
+    + rf"|\b(?:rating|grade),\s+(?P<named>(?:Very\s+)?(?:{_GRADE_WORDS}))(?=[,.;]|$)"
 )
 # A score in a sentence about ratings: "it scored 4 out of 5".
-_SCORED = re.compile(rf"(?<![\w.])(?P<grade>{_SCORE})(?![\w/])")
-# A grade that is a label and a letter or number, "Band B", "Grade 2", "Level 3"; or stars,
-# "a five-star rating", "four stars out of five".
+_SCORED = re.compile(rf"(?<![\w.,/])(?P<grade>{_SCORE})(?![\w/])")
+# A grade that is a label and a letter or number, "Band B", "Grade 2"; or stars, "a
+# five-star rating": in a sentence about ratings ("a Band D home", "a five-star hotel" and
+# a "Grade 2 listed" pier are no grades).
 _LABEL_GRADE = re.compile(
-    r"\b(?P<grade>(?:Band|Grade)\s+(?:[A-E]|[1-9])(?![\w-])|(?:one|two|three|four|five|[1-5])[- ]stars?\b)"
+    r"\b(?P<grade>(?:Band|Grade)\s+(?:[A-E]|[1-9])(?![\w-])(?!\*?\s+listed\b)"
+    r"|(?:one|two|three|four|five|[1-5])[- ]stars?\b)"
     # A letter before the word for it: "an A rating", "its B grade".
     r"|\b(?:an?|its|the|their)\s+(?P<letter>[A-E][+*]?)\s+(?:rating|grade|grading)\b"
 )
-# ... and labels that number other things too ("Category 1 calls"), in a sentence about ratings.
-_OTHER_LABEL_GRADE = re.compile(r"\b(?P<grade>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))(?![\w-])")
+# ... and labels that number other things too ("Category 1 calls"): only right after a
+# rating word ("its rating was raised to Level 3"), or before one ("a Level 3 rating").
+_OTHER_LABEL_GRADE = re.compile(
+    r"(?:\b(?:rat(?:ed|ing)|grad(?:ed|e)|accredit\w*)\s+(?:\w+\s+){0,3}?)"
+    r"(?P<grade>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))(?![\w-])"
+    r"|\b(?P<named>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))\s+(?:rating|grade|accreditation|status)\b"
+)
 # A grade found by an inspection: "inspectors found the service to be Good".
 _FOUND_TO_BE = re.compile(
     r"\b(?:found|considered|deemed|judged)\s+(?:[\w'’]+\s+){0,4}?to\s+be\s+"
-    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE}))"
-    + _GRADE_ENDS
+    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}"
+    rf"|(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE}))" + _GRADE_ENDS
 )
 _RATING_WORD = re.compile(
     r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assessments|assessors?|verdict)\b",
@@ -334,10 +343,12 @@ _MEASURE_SPAN = re.compile(
 # "three-quarters of a million", "two thirds of staff": a share, not a count.
 _FRACTION_AFTER = r"[\s-]?(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|halves)\b"
 # A count's scale: "1.2 million", "1.2m", "2.4k", "three thousand".
-_SCALE = r"(?:\s*(?:million|m|bn|billion|k)|\s+(?:hundred|thousand|million|billion))"
+# ("1.2m" written close; "25 m" with a space is metres).
+_SCALE = r"(?:(?:m|bn|k)|\s*(?:million|billion)|(?:\s+(?:hundred|thousand)){1,2})"
 _COUNT_SPAN = re.compile(
     # Not a piece of a date or code written with hyphens: "2024-03-09".
-    rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:{_SCALE})?\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
+    rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:{_SCALE})?"
+    rf"\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
     re.IGNORECASE,
 )
 
@@ -897,7 +908,7 @@ def _grades(sentence: str, question_words: set[str]) -> list[AnswerSpan]:
         matches += list(_OTHER_LABEL_GRADE.finditer(sentence))
         matches += list(_FOUND_TO_BE.finditer(sentence))
         matches += list(_SCORED.finditer(sentence))
-    matches += list(_LABEL_GRADE.finditer(sentence))
+        matches += list(_LABEL_GRADE.finditer(sentence))
     matches += list(_LABELLED_CODE.finditer(sentence))
     matches += list(_GRADE_AWARDED.finditer(sentence))
     # Not the last word of a name: "the Harbour Board rating".

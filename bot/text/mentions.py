@@ -211,6 +211,8 @@ def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
                 continue
             if kind == "bare_month" and len(match.group(2)) <= 3 and not match.group(2)[0].isupper():
                 continue
+            if kind == "fin_year" and int(match.group(3)) != (int(match.group(1)) + 1) % 100:
+                continue  # "2015-18" is a span of years, "2021-05" a month: each year is read alone
             if (
                 kind == "bare_month"
                 and match.group(1).lower() == "in"

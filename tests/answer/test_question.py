@@ -124,6 +124,8 @@ from bot.answer.spans import persons_in
         # A noun of time after a verb is no date asked: "a day ticket" is a ticket.
         ("What does a day ticket to the lido cost?", "amount"),
         ("What day is the Wexby market held?", "date"),
+        ("What was the year the Kelby pier opened?", "date"),
+        ("What is the time of the board meeting?", "date"),
         # A sum is money, and so is what a body charges.
         ("What additional sum did the board approve?", "amount"),
         ("What amount was agreed for the roof?", "amount"),

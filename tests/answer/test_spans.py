@@ -296,9 +296,9 @@ def test_words_after_a_body_named_after_the_verb_are_no_grade_unless_they_grade_
         ("The panel judged the scheme to be Adequate overall.", {"Adequate"}),
         # A label and a letter or number, or stars.
         ("The depot now holds a Band C rating.", {"Band C"}),
-        ("The college was moved up to Grade 1.", {"Grade 1"}),
+        ("The college's rating was moved up to Grade 1.", {"Grade 1"}),
         ("The café kept its four-star hygiene rating.", {"four-star"}),
-        ("Tarnholme scored three stars out of five.", {"three stars"}),
+        ("Tarnholme's rating is three stars out of five.", {"three stars"}),
         ("Users rated the app 4 out of 5 last year.", {"4 out of 5"}),
         ("The college was given an A rating by the board.", {"A"}),
         ("The depot is now classed as 'Weak' by assessors.", {"Weak"}),
@@ -313,10 +313,29 @@ def test_grades_in_the_shapes_news_gives_them(sentence: str, grades: set[str]) -
 
 def test_a_quote_mark_in_a_possessive_opens_no_grade() -> None:
     assert _spans("The inspectors' rating of the clinics' wards is published.", "rating") == {}
+    assert set(_spans("Inspectors rated the pool's cafe's food good.", "rating")) == {"good"}
 
 
-def test_a_numbered_label_of_another_kind_is_a_grade_only_beside_a_rating() -> None:
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rating covers the 24/7 helpline.",
+        "Its rating, published on 12/03/2021, is online.",
+        "The Grade 2 listed pier will be restored next year.",
+        "Council tax for a Band D home will rise.",
+        "The five-star hotel beside the lido opened.",
+        "Despite the rating, Jo Bell, the chair, said it was fair.",
+        "After the rating, Kelby Council, which runs the pool, apologised.",
+        "The rating is due on Tuesday.",
+    ],
+)
+def test_dates_labels_and_names_beside_a_rating_are_no_grades(sentence: str) -> None:
+    assert _spans(sentence, "rating") == {}
+
+
+def test_a_numbered_label_of_another_kind_is_a_grade_only_after_a_rating_word() -> None:
     assert _spans("Category 2 calls rose by a tenth.", "rating") == {}
+    assert _spans("The trust's rating fell as waits for Category 1 calls rose.", "rating") == {}
     assert set(_spans("Its rating was raised to Level 3 in June.", "rating")) == {"Level 3"}
 
 
@@ -389,6 +408,11 @@ def test_a_word_of_assessing_alone_makes_no_grade_of_a_place() -> None:
 )
 def test_a_count_keeps_its_scale(sentence: str, count: str) -> None:
     assert [s.text for s in find_answer_spans(sentence, "count", "How many are there?")] == [count]
+
+
+def test_metres_written_apart_are_no_scale_of_a_count() -> None:
+    spans = find_answer_spans("The wall is 2 m high and has 40 bricks.", "count", "How many are there?")
+    assert [s.text for s in spans] == ["2", "40"]
 
 
 @pytest.mark.parametrize(

@@ -281,7 +281,10 @@ CORPUS_FLOORS = {
     # one wrong entry more (precision 0.60 to 0.59).
     # Session 18, a post before 'from' is no title of the name after; 'coop' in a post's
     # qualifiers: one wrong timeline entry more.
-    "orchardleigh": (0.68, 0.83, 5, 0.61, 0.62, 0.55),
+    # Session 20, after review, label grades only in a sentence about ratings, no score written with a
+    # slash, a grade after 'rating,' only a grade word; the models trained again: timeline precision
+    # lower.
+    "orchardleigh": (0.68, 0.83, 5, 0.61, 0.61, 0.55),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -323,7 +326,10 @@ CORPUS_FLOORS = {
     # timeline precision lower.
     # Session 20, more grade shapes (scores out of a most, a letter before 'rating', 'classed as', 'Very
     # Good', a grade set off by commas): short answers lower.
-    "haversham": (0.45, 0.66, 4, 0.38, 0.85, 0.38),  # held out: its misses are not read
+    # Session 20, after review, label grades only in a sentence about ratings, no score written with a
+    # slash, a grade after 'rating,' only a grade word; the models trained again: hit@1, timeline
+    # precision lower.
+    "haversham": (0.43, 0.66, 4, 0.40, 0.84, 0.38),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -333,7 +339,7 @@ CORPUS_FLOORS = {
     # Session 20, grades read in more shapes (several capitalised words, single quotes, 'a rating of',
     # 'to be', 'Band B', stars), 'had been rated' an earlier grade; the models trained again: timeline
     # precision, timeline recall lower.
-    "thornwick": (0.47, 0.83, 4, 0.40, 0.53, 0.27),  # held out: its misses are not read
+    "thornwick": (0.47, 0.83, 4, 0.40, 0.55, 0.29),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two

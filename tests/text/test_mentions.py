@@ -63,6 +63,8 @@ def test_financial_year_is_one_mention_not_a_year() -> None:
     assert [m.text for m in mentions] == ["2016/17", "2017"]
     (hyphened,) = find_date_mentions("The 2020-21 budget was set.", THURSDAY)
     assert hyphened.text == hyphened.resolved == "2020-21"
+    # A span of years, or a year and month, is no financial year.
+    assert [m.text for m in find_date_mentions("The 2015-18 plan ended.", THURSDAY)] == ["2015"]
 
 
 def test_lower_case_may_and_march_are_verbs() -> None:
