@@ -64,6 +64,11 @@ _GRADE_ENDS = rf"(?=\s+(?:{_AFTER_GRADE})\b|[,.;:]|$)"
 # after a space and a closing one before no letter, so "the trust's" is no quote.
 _OPEN = r"(?:(?<=\s)|^)[“\"‘']"
 _CLOSE = r"[”\"’'](?![\w])"
+_QUOTED_TEXT = r"[^”\"’']{1,40}"
+# A quoted grade, its words in the group "quoted".
+_QUOTED = rf"{_OPEN}(?P<quoted>{_QUOTED_TEXT}){_CLOSE}"
+# A grade of one to three lower-case words, as few as end where a grade ends: "outstanding".
+_LOWER_GRADE = r"[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?"
 # A score out of a maximum: "4 out of 5" (not "4/5", which is as often a date or "24/7").
 _SCORE = r"\d+(?:\.\d+)?\s+out\s+of\s+\d+"
 # A grade of one to three capitalised words: "Good", "Requires Improvement", "Very Good";
@@ -82,10 +87,10 @@ _GRADE_AFTER_VERB = re.compile(
     # The thing graded ("the new pool"), before "as" or "to": "rated it as requires improvement".
     r"(?:(?:the|its|their|it|them)\b(?:\s+(?!(?:as|to)\b)[\w'’]+){0,3}\s+)?"
     r"(?:(?:as|to\s+be|to|at)\s+)?"
-    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?!(?:overall|across)\b)"
+    rf"(?:{_QUOTED}|(?!(?:overall|across)\b)"
     # "rated outstanding", "downgraded to Amber", "rated Requires Improvement by inspectors"
     # (capitalised words ending where a grade ends: a grade, not a name).
-    rf"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE}|{_SCORE})" + _GRADE_ENDS + r")"
+    rf"(?P<grade>{_LOWER_GRADE}|{_CAPITAL_GRADE}|{_SCORE})" + _GRADE_ENDS + r")"
 )
 
 # A grade given to a body named between the verb and the grade: "judged Stanholt Ferries
@@ -96,13 +101,13 @@ _GRADE_AFTER_NAMED = re.compile(
     r"\b(?:rated|ranked|graded|judged|assessed|downgraded|upgraded)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
     r"(?:as\s+(?P<capital>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?:as\s+)?"
     rf"(?!(?:{_AFTER_GRADE}|to|among|its|their|the|a|an)\b)"
-    r"(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){0,2}?))" + _GRADE_ENDS
+    rf"(?P<grade>{_LOWER_GRADE}))" + _GRADE_ENDS
 )
 
 # A grade moved from one to another: "upgraded from Amber to Green", "marked down to Red",
 # "went down from 'good' to 'fair'". Both are grades; which one replaced the other,
 # `replaced_by` reads.
-_A_GRADE = rf"(?:{_OPEN}[^”\"’']{{1,40}}{_CLOSE}|{_CAPITAL_GRADE}|[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?)"
+_A_GRADE = rf"(?:{_OPEN}{_QUOTED_TEXT}{_CLOSE}|{_CAPITAL_GRADE}|{_LOWER_GRADE})"
 _GRADE_FROM_TO = re.compile(
     r"\b(?P<verb>upgraded|downgraded|marked\s+(?:up|down)|moved(?:\s+(?:up|down))?|went(?:\s+(?:up|down))?|"
     r"dropped|slipped|climbed|raised|lowered|lifted|improved|fell|rose|changed)\s+(?:from\s+(?P<old>"
@@ -161,13 +166,13 @@ _LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z]
 _GRADE_MOVED_TO = re.compile(
     r"\b(?:cut|lowered|dropped|fell|slipped|lifted|raised|returned|restored|moved|climbed|rose|improved)\s+"
     rf"(?:back\s+)?(?:up\s+|down\s+)?to\s+"
-    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}))\b"
+    rf"(?:{_QUOTED}|(?P<grade>{_CAPITAL_GRADE}))\b"
 )
 # A grade named after the word for it: "a rating of 'substantial assurance'", "a grade
 # of Very Good", "the verdict was 'requires improvement'".
 _GRADE_OF = re.compile(
     r"\b(?:rating|grade|grading|verdict|judgement|judgment)\s+(?:of|was|is|remains)\s+"
-    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}|(?P<grade>{_CAPITAL_GRADE}|{_SCORE}))"
+    rf"(?:{_QUOTED}|(?P<grade>{_CAPITAL_GRADE}|{_SCORE}))"
     + _GRADE_ENDS
     # ... or set off by commas: "the top rating, Excellent, for the third year".
     # (a grade word only: "After the rating, Jo Bell said" names a person)
@@ -194,8 +199,8 @@ _OTHER_LABEL_GRADE = re.compile(
 # A grade found by an inspection: "inspectors found the service to be Good".
 _FOUND_TO_BE = re.compile(
     r"\b(?:found|considered|deemed|judged)\s+(?:[\w'’]+\s+){0,4}?to\s+be\s+"
-    rf"(?:{_OPEN}(?P<quoted>[^”\"’']{{1,40}}){_CLOSE}"
-    rf"|(?P<grade>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}?|{_CAPITAL_GRADE}))" + _GRADE_ENDS
+    rf"(?:{_QUOTED}"
+    rf"|(?P<grade>{_LOWER_GRADE}|{_CAPITAL_GRADE}))" + _GRADE_ENDS
 )
 _RATING_WORD = re.compile(
     r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assessments|assessors?|verdict)\b",
