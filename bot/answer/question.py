@@ -93,13 +93,25 @@ _MEASURE_NOUNS = (
     r"throughput|output|traffic|consumption|size|width|breadth|area"
 )
 
+# Words that put a measure noun in another phrase: "at the time", "for the first time".
+_NOT_OF_A_MEASURE = (
+    r"at|in|on|by|for|to|from|with|during|of|this|that|same|first|last|next|each|every|any|some|"
+    r"doing|done|happening|said|saying|being"
+)
+
 # Nouns of a group whose size is a count: "how big is the fleet".
 _GROUP_NOUNS = r"fleet|workforce|staff|team|membership|crew|network|estate|collection|roll|intake|stock"
 
 # Nouns that name a number of things: "what is the number of stations".
 # Words before "number" that still ask a count: "the total number", "the latest number".
 _COUNT_QUALIFIERS = r"(?:the|total|overall|average|latest|current)\b"
-_COUNT_NOUNS = r"number|tally|population|figure|total|headcount|attendance"
+_COUNT_NOUNS = r"number|numbers|tally|population|figure|total|headcount|attendance"
+# Numbers that name rather than count: "the phone numbers", "the route numbers".
+_NAMING_NUMBERS = (
+    r"phone|telephone|contact|reference|registration|account|serial|case|mobile|fax|house|route|bus|"
+    r"platform|ticket|policy|tracking|helpline|emergency|pin|card|plate|flight|lottery|winning|charity|"
+    r"company|vat|order|invoice|office|room|seat|shirt|squad|model|part|batch|licence|license"
+)
 
 # "What stream ran under the site?", "what firm built it": a noun and then its verb asks
 # for a name, as "which" does; "what kind of", "what happened" do not.
@@ -139,9 +151,24 @@ def _opening(question: str) -> str:
     text = re.sub(
         rf"^(as of|as at|in|at|by|on|at the (start|end) of)\s+[\w\s/-]{{1,30}}?({_YEARISH}),\s*", "", text
     )
-    return re.sub(
+    text = re.sub(
         rf"^({_TIME_LEAD})\s+[\w\s/-]{{0,25}}?\b({_YEARISH})\b[\w/-]*,\s*(?=({_QUESTION_OPENERS})\b)",
         "",
+        text,
+    )
+    # "On average, how quickly ...?", "At the moment, who ...?": a leading word of
+    # manner or time says how to read the question, which follows it.
+    text = re.sub(
+        r"^(on average|on the whole|overall|in total|all told|in the end|at the moment|right now|"
+        r"currently|these days|at present|nowadays|so far|to date)\s*,\s*",
+        "",
+        text,
+    )
+    # "ferry passenger numbers what are they": the question written after its subject.
+    return re.sub(
+        r"^(?!(?:what|which|who|when|where|how|why)\b)([^?]{3,60}?)\s+(what|who|when|where)\s+"
+        r"(is|are|was|were)\s+(?:it|they|those|these|that|he|she)\W*$",
+        r"\2 \3 \1",
         text,
     )
 
@@ -168,8 +195,8 @@ _INSPECTION_OUTCOME = (
     r"^(?:what (?:did|does|has|have) [\w'’ -]+ "
     r"(?:get|gets|got|receive|received|score|scored|achieve|achieved)"
     r"|how (?:did|does|has|have) [\w'’ -]+ (?:do|did|done|fare|fared|come out)) (?:at|in) "
-    r"(?:its|their|the|his|her|our) (?:last |latest |most recent |recent |first |previous )?"
-    r"(?:inspection|assessment)s?\b"
+    r"(?:its|their|the|his|her|our) "
+    r"(?:(?:last|latest|most recent|recent|first|previous) [\w'’-]+|(?:inspection|assessment)s?\b)"
 )
 
 # A rate charged by the hour, day or night is a price: "the hourly rate", "the rate per night".
@@ -215,8 +242,14 @@ def expected_answer(question: str) -> AnswerType | None:
         return "place"  # "What address do I write to?", "What is the office's address?"
     if re.search(_RATE_OF, q) and re.match(r"^(what|how|which)\b", q):
         return "percent"  # "What is the interest rate on shares?"
-    if re.match(r"^(what|which) (return|interest)(?!\w)", q):
-        return "percent"  # "What return do members get on their shares?"
+    if re.match(
+        r"^(what|which)(?: (?:is|was|are|were|will|would)(?: be)?)?(?: the)? (return|interest)(?!\w)"
+        r"(?!\s+(?:in|from|among|shown|groups?)\b)",
+        q,
+    ):
+        # "What return do members get on their shares?", "what is the interest on shares going
+        # to be?"; not "the interest in the scheme", which is how many want it.
+        return "percent"
     if re.search(_PRICE_RATE, q) and re.match(r"^(what|which|how much)\b", q):
         return "amount"  # "What is the hourly rate for a research visit?": a price, no grade
     if re.search(rf"\b({GRADING})\b", q) and re.match(r"^(what|which)\b", q):
@@ -256,7 +289,7 @@ def expected_answer(question: str) -> AnswerType | None:
         or re.match(r"^(name|identify)\b.*\bwho\b", q)
     ):
         return "person"
-    if re.match(rf"^(what|which) ({_SHARE_NOUNS})\b", q) or re.match(
+    if re.match(rf"^(what|which) ({_SHARE_NOUNS}|%)(?!\w)", q) or re.match(
         rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
     ):
         return "percent"
@@ -279,7 +312,16 @@ def expected_answer(question: str) -> AnswerType | None:
         or re.match(rf"^(what|which) ([\w'’-]+ ){{0,3}}({_MONEY_NOUNS})\b", q)
         # "What was it meant to cost?", "what did it end up costing us"
         or re.match(r"^what\b.*\b(cost|costing|costs)(\s+(us|them|you|me))?\W*$", q)
-        or re.match(r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}pay\b", q)  # "What does a tenant pay?"
+        # "What did the centre cost in the end?", "what did it end up costing to build?"
+        or re.match(rf"^what ({_AUXILIARIES})\b.*\b(cost|costing)\b", q)
+        # "What does a tenant pay?", "What does the firm charge for a permit?"
+        or re.match(r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}(pay|charge)\b", q)
+        # "What does the council hand the trust each year?": a sum given at a period.
+        or re.match(
+            r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}(give|hand|contribute|grant|award|donate)\b"
+            r".*\b((each|every|a|per) (year|month|week)|annually|yearly)\b",
+            q,
+        )
         # "What was the co-op charging per unit?"
         or re.match(r"^what (is|was|are|were|will) ([\w'’-]+ ){1,4}(charging|paying|earning)\b", q)
         or re.match(
@@ -296,7 +338,13 @@ def expected_answer(question: str) -> AnswerType | None:
         return "count"  # "What is the size of the lifeguard team?": how many lifeguards
     if (
         re.match(r"^how (long|far|fast|quickly|heavy|deep|tall|wide)\b", q)
-        or re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,4}}({_MEASURE_NOUNS})\b", q)
+        # "What was the service's average category 1 response time?"; not "what was it doing
+        # at the time".
+        or re.match(
+            rf"^(what|which) (is|was|are|were) (the )?((?!(?:{_NOT_OF_A_MEASURE})\b)[\w'’-]+ ){{0,6}}"
+            rf"({_MEASURE_NOUNS})\b",
+            q,
+        )
         or re.match(rf"^what ([\w'’-]+ ){{0,2}}({_MEASURE_NOUNS})\b", q)
     ):
         return "measure"  # "How long does it take?", "What is the average response time?"
@@ -306,6 +354,7 @@ def expected_answer(question: str) -> AnswerType | None:
         re.match(rf"^(what|which) (is|was|are|were) (the )?([\w'’-]+ ){{0,5}}({_COUNT_NOUNS})\b", q)
         # "the charity number", "its phone number" name something; "the number of ..." counts.
         and not re.search(rf"\b(?!{_COUNT_QUALIFIERS})[a-z]+ number\b(?! of\b)", q)
+        and not re.search(rf"\b({_NAMING_NUMBERS}) numbers\b", q)
     ):
         return "count"  # "What is the number of fire stations?"
     if re.match(rf"^(which|what) ([\w'’-]+ )?({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):

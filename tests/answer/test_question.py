@@ -131,6 +131,28 @@ from bot.answer.spans import persons_in
         ("What amount was agreed for the roof?", "amount"),
         ("What was the co-op charging per unit last winter?", "amount"),
         ("How quickly are calls to the helpline answered?", "measure"),
+        # "cost" and "charge" as verbs ask a sum wherever they stand, and so does what one
+        # body hands another each year.
+        ("What did the Stanholt lido cost in the end?", "amount"),
+        ("what did the Kelby pool end up costing to build", "amount"),
+        ("What does Wexby Waste Services charge for a green bin permit?", "amount"),
+        ("What does the council currently hand the Orvell trust each year?", "amount"),
+        # A word of manner or time before a comma is no part of what is asked.
+        ("On average, how quickly are calls to the helpline answered?", "measure"),
+        ("At the moment, who chairs the Gelston board?", "person"),
+        # "numbers" counts unless it names: "visitor numbers", not "phone numbers".
+        ("What are the Tarnholme visitor numbers?", "count"),
+        ("What are the helpline phone numbers?", None),
+        ("Kelby ferry passenger numbers what are they", "count"),
+        # Interest on a sum is a share; interest in a scheme is not.
+        ("what is the interest on shares going to be this year", "percent"),
+        ("What is the interest in the Orvell scheme?", None),
+        ("what % of its costs does the health board cover", "percent"),
+        # A measure noun a few words on, not across "at the time".
+        ("What was the Holmbrae service's average category 1 response time?", "measure"),
+        ("What was the council doing at the time?", None),
+        # Whatever the last visit of a regulator is called, what it gave is a grade.
+        ("what did Wexby Park school get at its last visit", "rating"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
