@@ -316,6 +316,12 @@ def expected_answer(question: str) -> AnswerType | None:
         or re.match(rf"^what ({_AUXILIARIES})\b.*\b(cost|costing)\b", q)
         # "What does a tenant pay?", "What does the firm charge for a permit?"
         or re.match(r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}(pay|charge)\b", q)
+        # "What did the hall get out of the turbine fund?": a share of a sum is a sum.
+        or re.match(
+            rf"^what (does|do|did|will|would) ([\w'’-]+ ){{1,4}}(get|gets|got|receive|received)\b"
+            rf"( [\w'’-]+){{0,3}} (out of|outta|from) ([\w'’-]+ ){{0,4}}({_MONEY_NOUNS}|money|cash|pot)\b",
+            q,
+        )
         # "What does the council hand the trust each year?": a sum given at a period.
         or re.match(
             r"^what (does|do|did|will|would) ([\w'’-]+ ){1,4}(give|hand|contribute|grant|award|donate)\b"
@@ -338,6 +344,10 @@ def expected_answer(question: str) -> AnswerType | None:
         return "count"  # "What is the size of the lifeguard team?": how many lifeguards
     if (
         re.match(r"^how (long|far|fast|quickly|heavy|deep|tall|wide)\b", q)
+        # "How large an area does the park cover?"
+        or re.match(
+            r"^how (large|big|long|wide|deep|tall|high) an? [\w'’-]+ (is|was|are|were|does|do|did|will)\b", q
+        )
         # "What was the service's average category 1 response time?"; not "what was it doing
         # at the time".
         or re.match(
@@ -359,6 +369,10 @@ def expected_answer(question: str) -> AnswerType | None:
         return "count"  # "What is the number of fire stations?"
     if re.match(rf"^(which|what) ([\w'’-]+ )?({'|'.join(ANY_DOCUMENT_WORDS)})\b", q):
         return None  # "Which document ...?": "the memorandum of understanding", no name
+    if re.match(
+        r"^what (is|was|are|were|will be|would be) [\w'’ -]+ (called|named|known as)\W*$", q
+    ) and not (role_terms(q) or re.search(r"\b(post|role|job|title|position|portfolio)\b", q)):
+        return "name"  # "What is the staff newsletter called?"; not a post's title
     if (
         re.match(r"^which (?!(is|are|was|were|of)\b)[a-z'-]+", q)
         or _WHAT_NOUN.match(q)

@@ -153,6 +153,11 @@ from bot.answer.spans import persons_in
         ("What was the council doing at the time?", None),
         # Whatever the last visit of a regulator is called, what it gave is a grade.
         ("what did Wexby Park school get at its last visit", "rating"),
+        # What a thing is called is a name; what a post is called is its title.
+        ("what is the Wexby staff newsletter called", "name"),
+        ("What was the cabinet post for Kelby's schools called?", None),
+        ("How large an area does the Tarnholme park cover?", "measure"),
+        ("what did the Orvell village hall get out of the turbine fund", "amount"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

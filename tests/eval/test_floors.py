@@ -167,7 +167,8 @@ CORPUS_FLOORS = {
     # saying as much: 0.778 to 0.822 hit@1, 0.644 to 0.667 short answers.
     # Session 15, the learned reordering: one hit lost (0.84 to 0.82), with its short answer
     # and timeline.
-    "westmarsh": (0.82, 0.90, 0, 0.66, 0.86, 0.90),  # a ticket price is never millions: 0.8 to 0.9
+    # Session 21, what things are called asked as names: timeline precision lower.
+    "westmarsh": (0.82, 0.90, 0, 0.66, 0.84, 0.90),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
     # Session 12, a date after the sentence telling the event: one hit lost (0.872 to 0.851).
@@ -531,7 +532,8 @@ CORPUS_FLOORS = {
     # one hit and one short answer lost.
     # Session 18, a fell, beck, crag or weir is a place, and the models trained again:
     # one wrong timeline entry more.
-    "sandcliffe": (0.68, 0.66, 0, 0.50, 0.68, 0.82),  # held out: its misses are not read
+    # Session 21, what things are called asked as names: timeline precision lower.
+    "sandcliffe": (0.70, 0.66, 0, 0.52, 0.67, 0.82),  # held out: its misses are not read
     # Written blind in session 16 and measured on arrival (with the learned models; without
     # them 0.614 and 0.545 hit@1): held out.
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
@@ -546,7 +548,7 @@ CORPUS_FLOORS = {
     # Session 18, posts after "or to" and co-operatives as bodies: one right timeline entry less.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline precision lower.
-    "wickhollow": (0.61, 0.66, 0, 0.43, 0.59, 0.60),  # held out: its misses are not read
+    "wickhollow": (0.63, 0.66, 0, 0.45, 0.59, 0.60),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
     "gorsebrook": (0.61, 0.83, 3, 0.59, 0.60, 0.60),  # 0.500 hit@1 on arrival
@@ -554,7 +556,8 @@ CORPUS_FLOORS = {
     # one right timeline entry and one earlier value fewer.
     # Session 19, a sentence opening on a verb telling the reader whom to contact names no body; the
     # models trained again: timeline precision, timeline recall lower.
-    "pitcombe": (0.72, 0.66, 0, 0.52, 0.61, 0.74),  # held out: 0.705 hit@1 on arrival
+    # Session 21, what things are called asked as names: timeline precision lower.
+    "pitcombe": (0.72, 0.66, 0, 0.52, 0.60, 0.74),  # held out: 0.705 hit@1 on arrival
     # Written blind late in session 17, measured on arrival (0.614 hit@1 without the learned
     # models; the same figures on the session's first code, 504b825): held out.
     # Session 18, the stem "fell" in a name ("Kelby Fell") no longer reads as a fall: one
