@@ -260,6 +260,8 @@ def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bo
     own = _OWN_POST_AFTER.match(sentence, span.end) or _OWN_POST_BEFORE.search(sentence[: span.start])
     if own is None or tokenize(own.group(2))[:1] != [post] or own.group(1) in STOP_WORDS:
         return False
+    if own.group(1).endswith("ed"):
+        return False  # "the panel backed commissioner Jo Bell's budget": a verb, no kind of post
     said = tokenize(own.group(1))
     return bool(said) and own.group(1) not in ROLE_WORDS and said[0] != asked
 
@@ -578,7 +580,8 @@ def _names_a_body(sentence: str) -> bool:
             continue
         if said[0] in SAINT_WORDS and not any(is_body_word(w) for w in said):
             continue  # a church, a school or a street ("St Anne's"), not "St Anne's Hospice"
-        words = [w for w in said if is_name_word(w)]
+        # A letter is a grade or a class, no word of a name: "a Band D home".
+        words = [w for w in said if is_name_word(w) and len(w) > 1]
         if len(words) >= 2 or (words and any(is_body_word(w) for w in said)):
             return True
     return False

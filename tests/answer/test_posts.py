@@ -827,3 +827,25 @@ def test_a_sentence_telling_the_reader_whom_to_contact_names_no_other_body(tmp_p
         ),
     }
     assert engine_over(tmp_path, documents).ask("Who chairs the Kelby Libraries board?").short == "Jo Bell"
+
+
+def test_a_verb_before_a_post_says_no_kind_of_it(tmp_path: Path) -> None:
+    news = article(
+        "Precept rises",
+        "2025-02-12",
+        "Households in Wexby will pay more towards policing after the county's police and crime "
+        "panel backed commissioner Lina Marsh's budget on Monday.\n",
+    )
+    engine = engine_over(tmp_path, {"2025-precept.md": news})
+    assert engine.ask("Who is the police and crime commissioner for Wexby?").short == "Lina Marsh"
+
+
+def test_a_letter_grade_names_no_body(tmp_path: Path) -> None:
+    news = article(
+        "Police precept set",
+        "2023-02-10",
+        "The police and crime commissioner, Omar Reed, has set a Band D precept of £251.92 for 2023/24.\n\n"
+        "The rise will pay for twelve more officers across Wexby.\n",
+    )
+    engine = engine_over(tmp_path, {"2023-precept.md": news})
+    assert engine.ask("Who is the police and crime commissioner for Wexby?").short == "Omar Reed"

@@ -277,7 +277,7 @@ CORPUS_FLOORS = {
     # by a noun of time after a verb; the models trained again: timeline precision lower.
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
-    "rookfield": (0.45, 0.83, 7, 0.40, 0.84, 0.55),  # held out: its misses are not read
+    "rookfield": (0.45, 0.83, 7, 0.40, 0.87, 0.55),  # held out: its misses are not read
     # "ceo" read as "chief executive" adds earlier reports: precision 0.559 to 0.523, recall 0.372 to 0.395.
     # Another hospice named before "its chief executive" is another body: precision 0.53 to 0.62.
     # Session 12, why it happened in a year named is told by that year's report (or the
@@ -364,7 +364,8 @@ CORPUS_FLOORS = {
     # lower.
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
+    # Session 21, posts read past a verb and a letter grade: timeline precision lower.
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.55, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
@@ -381,7 +382,8 @@ CORPUS_FLOORS = {
     # visit/visitor/attendance; the models trained again: timeline precision lower.
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
-    "brantholm": (0.61, 0.50, 3, 0.54, 0.86, 0.67),  # held out: its misses are not read
+    # Session 21, posts read past a verb and a letter grade: timeline precision lower.
+    "brantholm": (0.61, 0.50, 3, 0.54, 0.83, 0.67),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
@@ -427,7 +429,7 @@ CORPUS_FLOORS = {
     # Read: replies are responses; a rival named bare is another body (0.705).
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
-    "dunmarsh": (0.79, 0.83, 2, 0.59, 0.93, 0.76),
+    "dunmarsh": (0.81, 0.83, 2, 0.59, 0.93, 0.76),
     # Session 12's blind sets, held out: their misses are not read.
     # Session 16, the timeline model trained again after the review's narrower readings
     # ("assessments", "after X retired" with a taking of the post, "the original plan was"):
@@ -457,7 +459,8 @@ CORPUS_FLOORS = {
     # Session 20, question kinds: a sum, an amount, what a body is charging, how quickly; no date asked
     # by a noun of time after a verb; the models trained again: timeline precision, timeline recall
     # lower.
-    "yarwell": (0.61, 0.66, 3, 0.52, 0.78, 0.63),
+    # Session 21, posts read past a verb and a letter grade: timeline precision lower.
+    "yarwell": (0.61, 0.66, 3, 0.52, 0.77, 0.63),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -511,7 +514,7 @@ CORPUS_FLOORS = {
     # lower.
     # Session 19, after review (narrower readings) and the models trained again: timeline precision
     # lower.
-    "corvenham": (0.65, 0.83, 2, 0.54, 0.58, 0.72),
+    "corvenham": (0.65, 0.83, 2, 0.54, 0.59, 0.72),
     # Session 17, the models trained with gorsebrook: one wrong timeline entry more (0.59
     # to 0.58).
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
@@ -585,7 +588,8 @@ CORPUS_FLOORS = {
     # Written blind at the start of session 20 and measured on arrival (on 6e2f70e), held out.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline precision lower.
-    "umberfold": (0.72, 0.66, 0, 0.68, 0.70, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
+    # Session 21, posts read past a verb and a letter grade: timeline precision lower.
+    "umberfold": (0.72, 0.66, 0, 0.68, 0.68, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
 }
 
 
