@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -461,6 +461,27 @@ def _form_of(term: str, known_terms: AbstractSet[str]) -> str | None:
     return min(forms, key=lambda k: (abs(len(k) - len(term)), k)) if forms else None
 
 
+#: The fewest letters each part of a compound word has: "housebuilder", not "in" + "come".
+_COMPOUND_PART = 4
+
+
+def _compound_of(
+    term: str, surface: Sequence[str], vocabulary: AbstractSet[str], known_terms: AbstractSet[str]
+) -> frozenset[str]:
+    """The known terms of the two words an unknown compound word joins ("hous", "builder" for
+    "housebuilder"); empty when it is no two words the documents use."""
+    for word in surface:
+        if not word.isalpha() or term not in tokenize(word):
+            continue
+        for at in range(len(word) - _COMPOUND_PART, _COMPOUND_PART - 1, -1):
+            head, tail = word[:at], word[at:]
+            if head in vocabulary and tail in vocabulary:
+                parts = [*tokenize(head), *tokenize(tail)]
+                if len(parts) == 2 and all(t in known_terms for t in parts):
+                    return frozenset(parts)
+    return frozenset()
+
+
 def _relatives(term: str, known_terms: AbstractSet[str]) -> frozenset[str]:
     """Known terms of the same word family as a known one, one the other's stem with a few
     letters more: "inspector" for "inspect" ("inspection"), which stemming leaves apart."""
@@ -600,6 +621,8 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
                 respelt[misspelt] = term
             if form or misspelt:
                 expansions[term] = frozenset({form or misspelt or term})
+            elif parts := _compound_of(term, surface, vocabulary, known_terms):
+                expansions[term] = parts  # "housebuilder": a house builder, in two known words
     unknown = tuple(t for t in terms if t not in known_terms and t not in expansions)
     # An unknown word of ordinary English ("actually", "labour") is no sign the documents
     # cannot answer; an unknown name or rare word is what the question is about.

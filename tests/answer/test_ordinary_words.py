@@ -137,3 +137,16 @@ def test_everyday_verbs_reach_the_documents_formal_ones(
     assert not answer.abstained, answer.reason
     assert answer.short == short
     assert said in (answer.answer or "")
+
+
+def test_a_compound_of_two_words_the_documents_use_is_read_as_those_words(tmp_path: Path) -> None:
+    news = article(
+        "Gelston homes go ahead",
+        "2023-03-01",
+        "The Gelston Fields estate will be built by Tarnholme Homes, the builder chosen by the "
+        "council, and the first house is due in 2025.\n",
+    )
+    engine = engine_over(tmp_path, {"2023-gelston.md": news})
+    answer = engine.ask("Which housebuilder is developing the Gelston Fields estate?")
+    assert not answer.abstained
+    assert answer.short == "Tarnholme Homes"

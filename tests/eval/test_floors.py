@@ -365,7 +365,7 @@ CORPUS_FLOORS = {
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
     # Session 21, posts read past a verb and a letter grade: timeline precision lower.
-    "lynchford": (0.56, 0.83, 2, 0.27, 0.55, 0.34),  # held out: its misses are not read
+    "lynchford": (0.56, 0.83, 2, 0.27, 0.56, 0.34),  # held out: its misses are not read
     # A wildlife trust, written blind this session: 0.523 hit@1 when it arrived, the same
     # on the code at the session's start (7de77dd). Capitalised grades, looked for after a
     # count of its "I don't know" reasons (three were "no passage gives a rating"): 0.545,
@@ -383,7 +383,8 @@ CORPUS_FLOORS = {
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
     # Session 21, posts read past a verb and a letter grade: timeline precision lower.
-    "brantholm": (0.61, 0.50, 3, 0.54, 0.83, 0.67),  # held out: its misses are not read
+    # Session 21, compound words read as their two parts: timeline precision lower.
+    "brantholm": (0.61, 0.50, 3, 0.54, 0.81, 0.67),  # held out: its misses are not read
     # A canal trust, written blind this session: 0.477 hit@1 when it arrived, the same on
     # the code at the session's start (7de77dd; timeline 43/64 right, recall 38 of 50).
     # Session 12: "When did it take its first boats?" asks the event, not the first report,
@@ -554,7 +555,8 @@ CORPUS_FLOORS = {
     "wickhollow": (0.63, 0.66, 0, 0.45, 0.59, 0.60),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
-    "gorsebrook": (0.61, 0.83, 3, 0.59, 0.60, 0.60),  # 0.500 hit@1 on arrival
+    # Session 21, compound words read as their two parts: timeline precision lower.
+    "gorsebrook": (0.63, 0.83, 2, 0.61, 0.56, 0.60),  # 0.500 hit@1 on arrival
     # Session 18, after review (narrower readings) and the models trained again:
     # one right timeline entry and one earlier value fewer.
     # Session 19, a sentence opening on a verb telling the reader whom to contact names no body; the
