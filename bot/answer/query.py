@@ -26,6 +26,7 @@ from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
 from .asked_time import implied_cutoff, time_terms
 from .kept import once_per
 from .question import (
+    ASKS_CAUSE,
     asked_noun,
     asks_yes_or_no,
     counted_term,
@@ -83,10 +84,6 @@ _FIRST_PLAN = re.compile(r"\b(originally|initially|first|at first)\b", re.IGNORE
 _BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
 _LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
 # "Why ...?", "How come ...?", "What made / pushed / was behind ...?" ask for a cause.
-_ASKS_CAUSE = re.compile(
-    r"\W*(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|(is|was|lay|lies) behind))\b",
-    re.I,
-)
 _JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
 # The asker's own errand: "how do I renew ...?"; not "how can I find out how many ...?",
 # which asks a fact.
@@ -212,7 +209,7 @@ class Query:
     @property
     def why(self) -> bool:
         """Whether the question asks for a cause ("why ...", "how come ...", "what made ...")."""
-        return bool(_ASKS_CAUSE.match(self.corrected))
+        return bool(ASKS_CAUSE.match(self.corrected))
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""

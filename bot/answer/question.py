@@ -19,6 +19,7 @@ from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_wor
 from .wording import FILLER_WORDS
 
 __all__ = [
+    "ASKS_CAUSE",
     "AnswerType",
     "asked_noun",
     "asks_yes_or_no",
@@ -219,6 +220,14 @@ _ADDRESS = re.compile(
 _SPEECH_OF = re.compile(r"\b(?:theme|subject|topic|point|gist|content)s? of\b")
 
 
+#: A question asking for a cause: "why", "what made ...", "what was the reasoning behind ...".
+ASKS_CAUSE = re.compile(
+    r"\W*(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|went wrong"
+    r"|(is|was|lay|lies) behind"
+    r"|(is|was|are|were) the (main |real )?(reasons?|reasoning|rationale|thinking|causes?) (behind|for)))\b",
+    re.I,
+)
+
 #: Nouns of a time: "what year", "the date", "what time".
 _TIME_NOUNS = r"year|month|date|day|time"
 
@@ -226,6 +235,8 @@ _TIME_NOUNS = r"year|month|date|day|time"
 def expected_answer(question: str) -> AnswerType | None:
     """The kind of answer a question expects, or None when any matching text will do."""
     q = _unnamed(question, _opening(question))
+    if ASKS_CAUSE.match(q):
+        return None  # "What drove the cost up to £21m?" asks a cause, not a sum
     if (
         re.match(r"^(when|by when|since when|how long until)\b", q)
         # A noun of time not after a verb: "What does a day ticket cost?" asks a price.

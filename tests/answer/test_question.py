@@ -158,6 +158,10 @@ from bot.answer.spans import persons_in
         ("What was the cabinet post for Kelby's schools called?", None),
         ("How large an area does the Tarnholme park cover?", "measure"),
         ("what did the Orvell village hall get out of the turbine fund", "amount"),
+        # A question asking a cause asks no figure, whatever figure it names.
+        ("What drove the Kelby depot's cost estimate up to £21.8m in 2020?", None),
+        ("What was the reasoning behind getting rid of overdue fines?", None),
+        ("What went wrong that cost the Wexby hospice its good rating?", None),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:
