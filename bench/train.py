@@ -88,7 +88,7 @@ HELD_OUT = _sets(
     (("seeds-blind3", "eval/qa_seeds_blind3.jsonl"), ("seeds-blind4", "eval/qa_seeds_blind4.jsonl")),
     "pendlecombe rookfield wyvernbus elmsworth haversham thornwick lynchford brantholm ousemere "
     "skerrington vennick ivelbury norbeck yarwell moorhaven corrowby fellgate corvenham hollinsford "
-    "sandcliffe dovecote wickhollow pitcombe brindlemoor tenterby alderwick umberfold",
+    "sandcliffe dovecote wickhollow pitcombe brindlemoor tenterby alderwick umberfold wendlow",
 )
 
 Weights = Mapping[str, float]

@@ -27,7 +27,8 @@ housing association), `hollinsford` (a family support charity), `sandcliffe` (a
 council-owned ferry company), `dovecote` (a leisure trust), `wickhollow` (a council-owned
 care company), `pitcombe` (a fire and rescue service), `brindlemoor` (a botanic gardens
 trust), `tenterby` (a harbour board), `alderwick` (an air ambulance charity) and
-`umberfold` (a leisure trust sharing a booking system with a partner company);
+`umberfold` (a leisure trust sharing a booking system with a partner company) and
+`wendlow` (a zoological society with a rival safari park);
 `gorsebrook` (a multi-academy trust), `mossgill` (a community energy cooperative) and
 `quillbeck` (a library and archives mutual) were measured held out, then read.
 """
@@ -594,6 +595,8 @@ CORPUS_FLOORS = {
     # visit/visitor/attendance; the models trained again: timeline precision lower.
     # Session 21, posts read past a verb and a letter grade: timeline precision lower.
     "umberfold": (0.72, 0.66, 0, 0.68, 0.68, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
+    # Written blind in session 21 and measured on arrival (on c032b38), held out.
+    "wendlow": (0.65, 0.66, 2, 0.46, 0.68, 0.66),  # held out: 0.659 hit@1 on arrival (0.659 without)
 }
 
 
