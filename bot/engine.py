@@ -9,7 +9,6 @@ May import `text`, `corpus`, `index`, `answer`, `settings` and `errors`: the lay
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -40,6 +39,7 @@ from .index import (
 )
 from .settings import DEFAULT_MAX_QUESTION_CHARS, DEFAULT_TOP_K
 from .text.dates import PubDate, parse_as_of
+from .text.patterns import lazy_compile
 
 __all__ = [
     "DEFAULT_MAX_QUESTION_CHARS",
@@ -50,9 +50,9 @@ __all__ = [
     "validate_question",
 ]
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
+_INVISIBLE = lazy_compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 Progress = Callable[[Iterable[Document]], Iterable[Document]]
 

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 
 from ..text.dates import MONTHS, PubDate
+from ..text.patterns import lazy_compile
 from ..text.tokens import tokenize
 
 __all__ = ["STATE_KINDS", "implied_cutoff", "time_terms"]
@@ -24,13 +25,13 @@ __all__ = ["STATE_KINDS", "implied_cutoff", "time_terms"]
 #: Answers that hold at a point in time: "who was ... in 2014" asks how things stood then.
 STATE_KINDS = frozenset({"person", "rating", "place"})
 # "How many branches did it have in May 2022?": what something had is a state too.
-_HAD = re.compile(r"\b(?:did\s+(?:[\w'’-]+\s+){1,4}have|had)\b", re.IGNORECASE)
+_HAD = lazy_compile(r"\b(?:did\s+(?:[\w'’-]+\s+){1,4}have|had)\b", re.IGNORECASE)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-_PAST = re.compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
-_NOW = re.compile(r"\b(now|currently|current|still|latest|today|yet|will|going to)\b", re.IGNORECASE)
+_PAST = lazy_compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
+_NOW = lazy_compile(r"\b(now|currently|current|still|latest|today|yet|will|going to)\b", re.IGNORECASE)
 # "in 2014", "at the end of March 2018", "in early 2016", "as of 2017", "during 2015".
-_TIME = re.compile(
+_TIME = lazy_compile(
     rf"\b(?P<when>at the (?:start|beginning|end) of|by the end of|in (?:early|mid|late)|"
     rf"in the (?:spring|summer|autumn|winter) of|"
     rf"in|during|as of|by)\s+(?:(?P<month>{_MONTH})\.?\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
@@ -91,14 +92,14 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
 
 
 # An event a time phrase may date: what came of it is told after it.
-_EVENT_BEFORE = re.compile(
+_EVENT_BEFORE = lazy_compile(
     r"\b(inspection|assessment|review|election|vote|ballot|audit|survey|consultation|inquiry)s?\s*$",
     re.IGNORECASE,
 )
 
 # Any phrase naming a time: "as of October 2018", "at the start of 2017", "in mid-2016",
 # "in the summer of 2016", "at the end of 2018".
-_ANY_TIME = re.compile(
+_ANY_TIME = lazy_compile(
     rf"\b(?:as of|as at|in|at|by|during|going into|heading into|entering|back in|before|until|up to|"
     rf"(?:at|by|in) the (?:start|beginning|end|middle|summer|spring|"
     rf"autumn|winter|first half|second half) of|in (?:early|mid|late))[\s-]+(?:(?:early|mid|late)[\s-]+)?"

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..index import Index
+from ..text.patterns import lazy_compile
 from ..text.tokens import tokenize
 from . import tuning
 from .asked import Asked
@@ -32,7 +33,7 @@ __all__ = ["lead_with_cause"]
 
 # A passage sharing no word with the question gives its cause only if it says so in so
 # many words: "after" or "following" there mostly tell the time.
-_SAYS_CAUSE = re.compile(
+_SAYS_CAUSE = lazy_compile(
     r"\b(because|due to|owing to|as a result|caused|blamed|forced|led to|reasons?|found|uncovered|discovered|"
     r"revealed|follows|reflects?|reflecting|stems? from|driven by|attributed to)\b",
     re.IGNORECASE,
@@ -75,7 +76,7 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
 
 
 # A move to a year: "pushed back to 2021", "slip to 2023".
-_TO_YEAR = re.compile(r"\b(?:to|until|till)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_TO_YEAR = lazy_compile(r"\b(?:to|until|till)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _first_cause(said: Sequence[str]) -> str | None:

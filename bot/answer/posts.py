@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..text.lexicon import ANY_BODY_WORDS, ROLE_ABBREVIATIONS, ROLE_MODIFIERS, ROLE_WORDS
+from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, role_and_modifier_stems
@@ -196,8 +197,8 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
 
 # A person's own post, in apposition ("Jo Bell, the commercial director") or as a title
 # ("commercial director Jo Bell").
-_OWN_POST_AFTER = re.compile(r",\s+(?:(?:the|our|its|their|a)\s+)?([a-z][a-z-]+)\s+([a-z]+)\b")
-_OWN_POST_BEFORE = re.compile(r"\b([a-z][a-z-]+)\s+([a-z]+)\s+$")
+_OWN_POST_AFTER = lazy_compile(r",\s+(?:(?:the|our|its|their|a)\s+)?([a-z][a-z-]+)\s+([a-z]+)\b")
+_OWN_POST_BEFORE = lazy_compile(r"\b([a-z][a-z-]+)\s+([a-z]+)\s+$")
 
 
 @functools.lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)  # one question, asked of every candidate
@@ -222,7 +223,7 @@ def _acting() -> str:
 
 # A post and what it is of: "director of marketing" (a kind of work, said bare), "director
 # of the port" or "director of Kelby Museum" (a body).
-_POST_OF = re.compile(r"\b([A-Za-z][\w'’-]*)\s+of\s+(the\s+)?([A-Za-z][\w'’-]*)")
+_POST_OF = lazy_compile(r"\b([A-Za-z][\w'’-]*)\s+of\s+(the\s+)?([A-Za-z][\w'’-]*)")
 
 
 def _post_of(text: str, post: str, near: int | None = None) -> str | None:
@@ -267,11 +268,11 @@ def _other_kind(question: str, sentence: str, span: AnswerSpan, post: str) -> bo
 
 
 # From a former holder to the one who holds the post now: "Y has been succeeded by X".
-_SUCCEEDED_BY = re.compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
+_SUCCEEDED_BY = lazy_compile(r"\b(?:succeeded|replaced|followed) by\b|\bhand(?:s|ed|ing)? over to\b", re.I)
 
 # "Who was chair before Nair?", "Who did Nair take over from?" ask about the one a post
 # passed from or to.
-_AROUND_SOMEONE = re.compile(
+_AROUND_SOMEONE = lazy_compile(
     # (the question as read may hold a casual word's plain reading between "over" and "from")
     r"\b(before|after|succeed\w*|replac\w*|previous|predecessor|successor"
     r"|(?:tak\w+|took) over (?:\S+ )?from)\b",
@@ -280,7 +281,7 @@ _AROUND_SOMEONE = re.compile(
 
 
 # A post modifier, a name, then the post: "former Larkfield chief fire officer".
-_MODIFIER_NAME = re.compile(
+_MODIFIER_NAME = lazy_compile(
     rf"\b((?i:{'|'.join(sorted(ROLE_MODIFIERS))}))\s+(?:[A-Z][\w'’-]*\s+){{1,3}}([a-z]+)\b"
 )
 
@@ -313,13 +314,13 @@ def _holder(sentence: str, at: int, people: Sequence[AnswerSpan]) -> AnswerSpan 
 
 
 # Words that part a post from a name after it: "manager from Jo Bell", "chair to Jo Bell".
-_TURNS = re.compile(r"\b(?:or|and|to|with|from|by|nor|but)\b", re.IGNORECASE)
+_TURNS = lazy_compile(r"\b(?:or|and|to|with|from|by|nor|but)\b", re.IGNORECASE)
 # A coordinator opening the words after a name: "Jo Bell, and then the chair" is another's post.
-_TURNS_TO_ANOTHER = re.compile(r"\W*(?:or|and|nor|but)\b", re.IGNORECASE)
+_TURNS_TO_ANOTHER = lazy_compile(r"\W*(?:or|and|nor|but)\b", re.IGNORECASE)
 
 
 # A name running on into capitalised words is part of a body's name, not a person's.
-_RUNS_ON = re.compile(r"\s+[A-Z]")
+_RUNS_ON = lazy_compile(r"\s+[A-Z]")
 
 
 def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> bool:
@@ -348,7 +349,7 @@ def _holds_a_mention(sentence: str, span: AnswerSpan, posts: Sequence[str]) -> b
 
 
 # Words someone is quoted saying, to the quote's close or the sentence's end.
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]?")
+_QUOTED = lazy_compile(r"[“\"][^”\"]*[”\"]?")
 
 
 def _bare(sentence: str, span: AnswerSpan) -> bool:
@@ -370,17 +371,17 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
 
 
 # A body's possessive right before a post: "The Foundation's chief executive, ...".
-_OWNER_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\W*$")
+_OWNER_POST = lazy_compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\W*$")
 
 
 # A body's possessive right after a name: "Dr Ivo Ames, the trust's chief executive".
-_POST_OWNER = re.compile(
+_POST_OWNER = lazy_compile(
     r",\s+(?:the\s+)?((?:[A-Z][\w-]*\s+){0,3}[A-Za-z][\w-]*)['’]s?\s+((?:[a-z]+\s+){0,2}[a-z]+)"
 )
 
 
 # A name right before a post and the holder's name: "Carrick Sands harbour master Captain".
-_NAME_POST = re.compile(
+_NAME_POST = lazy_compile(
     r"\b((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)\s+((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:[A-Z][a-z]+\.?\s+)?$"
 )
 
@@ -400,7 +401,7 @@ def _named_owner(sentence: str, start: int) -> re.Match[str] | None:
 
 # A post of a body given in lower case right after a name: "Jo Kerr, chief executive of
 # the community trust".
-_POST_OF_BODY = re.compile(
+_POST_OF_BODY = lazy_compile(
     r",\s+(?:the\s+)?((?:[a-z]+\s+){0,2}[a-z]+)\s+(?:of|at)\s+(?:the|a|an)\s+((?:[a-z]+\s+){0,2}[a-z]+)\b"
 )
 
@@ -454,7 +455,7 @@ def _of_another_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
 
 
 # "The consultancy was appointed ... and its managing director X": the body "its" is.
-_ITS_BODY = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])[^.;]*\b(?:its|their)\b[^.;]*$")
+_ITS_BODY = lazy_compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])[^.;]*\b(?:its|their)\b[^.;]*$")
 
 
 def _its_other_body(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
@@ -518,7 +519,7 @@ _TELLING_VERBS = frozenset(
 )
 
 # A body's possessive before a post, a word or two apart: "the trust's first chief executive".
-_OWNERS_POST = re.compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\b")
+_OWNERS_POST = lazy_compile(r"\b([A-Za-z][\w-]*)['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\b")
 
 
 def _given_by_ours(sentence: str, span: AnswerSpan, posts: Sequence[str], asked: Asked) -> bool:
@@ -563,10 +564,10 @@ def _the_body(sentence: str, span: AnswerSpan) -> bool:
 
 
 # "the company", not "the Company of Watermen": a name is another body.
-_THE_WORD = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_THE_WORD = lazy_compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+[A-Z])")
+_THE_BEFORE = lazy_compile(r"\b[Tt]he\s+$")
 # "the port and harbour officer" is a post, not "the port" pointing back.
-_POST_AFTER_AND = re.compile(rf"\s+(?:and|&)\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\b")
+_POST_AFTER_AND = lazy_compile(rf"\s+(?:and|&)\s+(?:[a-z]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\b")
 
 
 def _names_a_body(sentence: str) -> bool:
@@ -625,7 +626,7 @@ def foreign_bodies(
 
 
 # A body judging what follows: "... Inspectorate rated the hospice outstanding".
-_JUDGED = re.compile(
+_JUDGED = lazy_compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:rated|graded|judged|assessed|downgraded|upgraded|gave|awarded)\b"
 )
 
@@ -646,21 +647,21 @@ def _gave_or_named_it(sentence: str, span: AnswerSpan, run: re.Match[str]) -> bo
     )
 
 
-_AS_NAMED = re.compile(r"\s+as\s+(?:the\s+)?")
+_AS_NAMED = lazy_compile(r"\s+as\s+(?:the\s+)?")
 # What stands between a grade and the assessment that gave it: "Gold in the ...".
-_IN_THE = re.compile(
+_IN_THE = lazy_compile(
     r"[\W]*\s*(?:in|at|under|from)\s+(?:the|its|their|this|that|last|latest)\s+(?:[\w'’]+\s+)?"
 )
 _ASSESSMENTS = frozenset(
     "review reviews inspection inspections survey surveys assessment assessments audit audits table tables "
     "ranking rankings awards scheme framework index".split()
 )
-_AFTER_ASSESSMENT = re.compile(
+_AFTER_ASSESSMENT = lazy_compile(
     rf"\b(?:{'|'.join(sorted(_ASSESSMENTS))})\s+(?:carried out\s+|conducted\s+)?by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # What stands between a value and the body that gave it: '"good" by the ', '"good" again by the '.
-_AGENT = re.compile(r"[\W]*\s*(?:again\s+)?by\s+(?:the\s+)?")
+_AGENT = lazy_compile(r"[\W]*\s*(?:again\s+)?by\s+(?:the\s+)?")
 
 
 def _subject_body_beside(sentence: str, span: AnswerSpan, asked: Asked) -> bool:
@@ -684,7 +685,7 @@ def attributed_elsewhere(
     return bool(foreign) and not ours
 
 
-_POSSESSIVE = re.compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
+_POSSESSIVE = lazy_compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
 
 
 def posts_of(sentence: str, span: AnswerSpan) -> frozenset[str]:
@@ -722,12 +723,12 @@ def of_another_person(sentence: str, span: AnswerSpan, named: frozenset[str]) ->
 
 # Between a successor and the one they followed: "Hanna Birk took over as chair,
 # succeeding Lena Nair".
-_SUCCEEDING = re.compile(
+_SUCCEEDING = lazy_compile(
     r"\b(succeed(?:s|ed|ing)?|replac(?:es|ed|ing)|took over from|takes over from|taking over from|"
     r"in place of|in succession to|after)\b",
     re.IGNORECASE,
 )
-_BEFORE_NAME = re.compile(r"\bbefore\s+((?:[A-Z][\w'’-]+\s*)+|[a-z][\w'’-]+)\W*$")
+_BEFORE_NAME = lazy_compile(r"\bbefore\s+((?:[A-Z][\w'’-]+\s*)+|[a-z][\w'’-]+)\W*$")
 
 
 def succeeded_the_one_asked(sentence: str, span: AnswerSpan, question: str) -> bool:

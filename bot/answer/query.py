@@ -22,6 +22,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ..text.dates import MONTHS, PubDate
 from ..text.lexicon import SYNONYM_WORDS
+from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
 from .asked_time import implied_cutoff, time_terms
 from .kept import once_per
@@ -58,47 +59,49 @@ def _synonym_terms() -> frozenset[str]:
     return frozenset().union(*synonym_groups())
 
 
-_EARLIER = re.compile(
+_EARLIER = lazy_compile(
     r"\b(originally|initially|first|at first|planned|expected|meant|supposed|budgeted|forecast|estimated|"
     r"promised|due)\b",
     re.IGNORECASE,
 )
 #: Words that speak of the first of a fact's values: "its first chair", "the original cost".
-FIRST = re.compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
+FIRST = lazy_compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
 # "first" before the verb asks when it first happened ("When was it first opened?");
 # before a noun it names the event ("its first students").
-_FIRST_DONE = re.compile(r"\bfirst\s+[a-z]+ed\b", re.I)
+_FIRST_DONE = lazy_compile(r"\bfirst\s+[a-z]+ed\b", re.I)
 # What asks the value a change replaced, not a first thing: "originally meant to cost",
 # "the initial estimate", "when it was first approved"; not "the first phase".
-_ORIGINAL_VALUE = re.compile(
+_ORIGINAL_VALUE = lazy_compile(
     r"\b(originally|initially|original|initial)\b|\bfirst\s+[a-z]+(?:ed|t)\b|\bwhen\s+(?:\w+\s+){0,2}first\b",
     re.IGNORECASE,
 )
-_FORECAST = re.compile(
+_FORECAST = lazy_compile(
     r"\b(due|expected|planned|scheduled|supposed to|meant to|set to|going to|on course|on track|will|"
     r"forecast|estimated|target)\b",
     re.IGNORECASE,
 )
-_COST_TO = re.compile(r"\bcosts?\s+(?:\w+\s+)?to\s+([a-z]+)\b", re.IGNORECASE)
-_FIRST_PLAN = re.compile(r"\b(originally|initially|first|at first)\b", re.IGNORECASE)
-_BEFORE = re.compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
-_LEFT = re.compile(r"\b(leave|left|quit)\b", re.I)
+_COST_TO = lazy_compile(r"\bcosts?\s+(?:\w+\s+)?to\s+([a-z]+)\b", re.IGNORECASE)
+_FIRST_PLAN = lazy_compile(r"\b(originally|initially|first|at first)\b", re.IGNORECASE)
+_BEFORE = lazy_compile(r"\b(before|previous|previously|formerly|prior|used to)\b", re.I)
+_LEFT = lazy_compile(r"\b(leave|left|quit)\b", re.I)
 # "Why ...?", "How come ...?", "What made / pushed / was behind ...?" ask for a cause.
-_JOB = re.compile(r"\b(job|post|role|position)\b", re.I)
+_JOB = lazy_compile(r"\b(job|post|role|position)\b", re.I)
 # The asker's own errand: "how do I renew ...?"; not "how can I find out how many ...?",
 # which asks a fact.
-_ERRAND = re.compile(r"\W*how (do|can|should|must|could) i (?!find\b|know\b|tell\b|see\b|check\b)[a-z]", re.I)
+_ERRAND = lazy_compile(
+    r"\W*how (do|can|should|must|could) i (?!find\b|know\b|tell\b|see\b|check\b)[a-z]", re.I
+)
 # The adjective of "how big", "how long": what kind of answer, not what about.
-_HOW_SCALE = re.compile(
+_HOW_SCALE = lazy_compile(
     r"\s*how\s+(big|large|small|high|low|long|old|far|tall|wide|deep|heavy|expensive|costly|late|early)\b",
     re.IGNORECASE,
 )
 # "the size of the team" asks how many are in it: "size" says the kind of answer, as "how big" does.
-_SIZE_OF = re.compile(
+_SIZE_OF = lazy_compile(
     r"\s*what(?:['’]s|\s+(?:is|was|are|were))\s+the\s+(?:[a-z]+\s+)?(size|strength)\s+of\b", re.IGNORECASE
 )
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
-_LATEST = re.compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
+_LATEST = lazy_compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -359,13 +362,13 @@ _TRAILING_ADVERBS = frozenset(
 _TRAILING_PARTICLES = frozenset("back up down off out over on in away forward".split())
 
 # Verbs of saying: a question holding one asks for someone's words.
-_SAYING = re.compile(
+_SAYING = lazy_compile(
     r"\b(say|said|says|describe|described|call|called|told|tell|hope|hopes|think|thinks|want|wants|"
     r"reckon|reckons|believe|believes|argue|argues|argued|claim|claims|claimed|according to)\b",
     re.IGNORECASE,
 )
 
-_DEFINED = re.compile(
+_DEFINED = lazy_compile(
     r"^(?:which|what) [\w'’-]+ (?:is|was|are|were|will be) (?:the |an? )?(?:[\w'’-]+ ){0,2}?"
     r"([\w'’-]+)(?: (?:on|of|for|at|in|to|behind|building)\b|\W*$)"
 )
@@ -532,10 +535,10 @@ def _correct(
     return common_spelling(word)
 
 
-_Y_PLURAL = re.compile(r"[^aeiou]ys$")
+_Y_PLURAL = lazy_compile(r"[^aeiou]ys$")
 
 
-_CAPITALISED = re.compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*")
+_CAPITALISED = lazy_compile(r"(?<![.?!]\s)(?<!^)\b[A-Z][\w'’-]*")
 
 
 def _capitalised_terms(question: str) -> frozenset[str]:
@@ -549,11 +552,11 @@ def _capitalised_terms(question: str) -> frozenset[str]:
 
 
 # A phrase in single quotes, not an apostrophe: "the 'needs work' grade".
-_SINGLE_QUOTED = re.compile(r"(?<![\w'’])['‘]([a-z][a-z -]{0,38}[a-z])['’](?![\w'’])", re.IGNORECASE)
+_SINGLE_QUOTED = lazy_compile(r"(?<![\w'’])['‘]([a-z][a-z -]{0,38}[a-z])['’](?![\w'’])", re.IGNORECASE)
 # A year, with the month before it if any: "May 2019".
-_A_TIME = re.compile(rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+_A_TIME = lazy_compile(rf"\b(?:(?:{'|'.join(MONTHS)})\.?\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
 # Words asking whether a state lasted: then a time the question gives is when it began.
-_LASTED = re.compile(
+_LASTED = lazy_compile(
     r"\b(still|stick|stuck|last|lasted|hold|held|keep|kept|remain|remained)\b", re.IGNORECASE
 )
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..text.lexicon import ANY_DOCUMENT_WORDS, GENERIC_ROLE_WORDS, ROLE_WORDS
+from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, one_spelling, stem
 from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_word, persons_in
 from .wording import FILLER_WORDS
@@ -79,7 +80,7 @@ _PLURALS = frozenset("people children staff men women police personnel cattle sh
 _SHARE_NOUNS = r"share|proportion|percentage|per ?cent|fraction|part"
 
 # "What is the name of the first builder ...?": the name of a thing, its noun last.
-_NAME_OF = re.compile(r"^(?:what|which)(?: is| was|['’]s) the name of the ([a-z'-]+)")
+_NAME_OF = lazy_compile(r"^(?:what|which)(?: is| was|['’]s) the name of the ([a-z'-]+)")
 
 # A rate that is a share, not a grade: "the interest rate", "the rate of turnover".
 _RATE_KINDS = (
@@ -124,12 +125,12 @@ _NAMED_NOUNS = (
 )
 # "What was the first plane to land on the runway?": the name of the one that did it
 # first; not "the first year that ...", "the only way to ...".
-_FIRST_TO = re.compile(
+_FIRST_TO = lazy_compile(
     r"^(?:what|which)\s+(?:is|was|were|are)\s+the\s+(?:first|last|only|newest|latest|next)\s+"
     r"(?!(?:year|month|week|day|date|time|season|amount|sum|figure|number|total|price|cost|way|step|"
     r"thing|reason|part|stage|phase|place|point)s?\b)[a-z'-]+\s+(?:to|that|which)\b"
 )
-_WHAT_NOUN = re.compile(
+_WHAT_NOUN = lazy_compile(
     rf"^what\s+(?!(?:{_AUXILIARIES}|kind|type|sort|sorts|happens|happened|about|else|if|r|s|u|job|role|post|position)\b)"
     r"([a-z'-]+)\s+(?=(?:is|was|are|were|did|does|do|will|has|had|[a-z]+ed|won|ran|runs|built|went)\b)"
 )
@@ -175,7 +176,7 @@ def _opening(question: str) -> str:
 
 
 # Two or more capitalised words in a row, past the question's first word: a name.
-_NAME_RUN = re.compile(r"(?<=\s)(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
+_NAME_RUN = lazy_compile(r"(?<=\s)(?:[A-Z][\w'’-]*\s+)+[A-Z][\w'’-]*")
 
 
 def _unnamed(question: str, folded: str) -> str:
@@ -211,17 +212,17 @@ _COUNT_NAMED = r"(?<![£$€\d.,])\b(?!(?:19|20)\d\d\b)\d[\d,]*\s+[a-z]"
 
 
 # An address asked for, the noun after a determiner: not "help address the issue".
-_ADDRESS = re.compile(
+_ADDRESS = lazy_compile(
     r"\b(?:what|which|the|its|their|our|your|[\w-]+['’]s)\s+"
     r"(?:(?:postal|office|full|home|registered|street|head|main|correspondence)\s+){0,2}address(?:es)?\b"
     # A speech is an address too: not one whose theme is asked, nor one that says or covers.
     r"(?!\s+(?:say|said|says|cover|covered|covers|mention|mentioned|focus|focused|to)\b)"
 )
-_SPEECH_OF = re.compile(r"\b(?:theme|subject|topic|point|gist|content)s? of\b")
+_SPEECH_OF = lazy_compile(r"\b(?:theme|subject|topic|point|gist|content)s? of\b")
 
 
 #: A question asking for a cause: "why", "what made ...", "what was the reasoning behind ...".
-ASKS_CAUSE = re.compile(
+ASKS_CAUSE = lazy_compile(
     r"\W*(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|went wrong"
     r"|(is|was|lay|lies) behind"
     r"|(is|was|are|were) the (main |real )?(reasons?|reasoning|rationale|thinking|causes?) (behind|for)))\b",

@@ -35,6 +35,7 @@ import numpy as np
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from ..text.lexicon import DEGREE_WORDS
+from ..text.patterns import lazy_compile
 from ..text.tokens import fold, stem, words
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
@@ -72,13 +73,13 @@ __all__ = ["Hit", "Ranking", "fact_words", "rank", "wording_overlap"]
 _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 
 
-_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+_ASKS_YEAR = lazy_compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 # "When did it open?", "when did they move": asks when something happened.
-_WHEN_DID = re.compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
-_QUOTE_MARK = re.compile(r"[“”\"]")
+_WHEN_DID = lazy_compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
+_QUOTE_MARK = lazy_compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
-_TO_READER = re.compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_TO_READER = lazy_compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
+_QUOTED = lazy_compile(r"[“\"][^”\"]*[”\"]")
 
 
 def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
@@ -91,7 +92,7 @@ def _eligible(index: Index, as_of: PubDate | None) -> np.ndarray | None:
     return eligible
 
 
-_SENTENCE_END = re.compile(r"[.!?:\"“‘(]\s*$")
+_SENTENCE_END = lazy_compile(r"[.!?:\"“‘(]\s*$")
 
 
 def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) -> bool:
@@ -264,7 +265,7 @@ def _named_in_full(hit: Hit, people: Callable[[], Sequence[Named]]) -> Hit:
 
 
 #: A month (or a season) of a year, as a date's value gives it: "september 2020".
-_MONTH_YEAR = re.compile(r"[a-z]+ \d{4}")
+_MONTH_YEAR = lazy_compile(r"[a-z]+ \d{4}")
 
 
 def _padded(text: str) -> str:

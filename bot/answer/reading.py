@@ -20,6 +20,7 @@ from ..index import Index
 from ..text.dates import PubDate
 from ..text.lexicon import ANY_BODY_WORDS, ANY_COUNTED_WORDS, ANY_DOCUMENT_WORDS, COUNTING_WORDS, PERSON_WORDS
 from ..text.mentions import latest_mentioned
+from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 from . import tuning
 from .asked import Asked, asked_term, coverage_of, proximity_of
@@ -113,8 +114,8 @@ _BODY_NOUNS = frozenset(
 )
 
 
-_TITLE_OF = re.compile(rf"(?:{PERSON_TITLES})\.?\s")
-_TITLE_BEFORE = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+$")
+_TITLE_OF = lazy_compile(rf"(?:{PERSON_TITLES})\.?\s")
+_TITLE_BEFORE = lazy_compile(rf"\b(?:{PERSON_TITLES})\.?\s+$")
 
 
 def _names_a_body_kind(noun: str) -> bool:
@@ -205,7 +206,7 @@ def _counts_asked(
 _FAQ_OPENING_WORDS = 2
 
 # The phrase after a count, to a comma, a stop or "and": "electric buses" of "12 electric buses and".
-_PHRASE = re.compile(r"[^,;.]*?(?=\s+(?:and|or|but)\b|[,;.]|$)")
+_PHRASE = lazy_compile(r"[^,;.]*?(?=\s+(?:and|or|but)\b|[,;.]|$)")
 
 
 def _phrase_terms(sentence: str, end: int) -> set[str]:
@@ -215,8 +216,8 @@ def _phrase_terms(sentence: str, end: int) -> set[str]:
 
 
 # A house number: "12 Market Street", "4 Mill Lane".
-_STREET_AFTER = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{STREET_KINDS}|Gardens|Wharf)\b")
-_LABEL_BEFORE = re.compile(
+_STREET_AFTER = lazy_compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{1,3}}(?:{STREET_KINDS}|Gardens|Wharf)\b")
+_LABEL_BEFORE = lazy_compile(
     r"\b(?:number|no\.|platform|gate|route|junction|phase|stage|unit|item)\s+$", re.IGNORECASE
 )
 
@@ -229,8 +230,8 @@ def _number_of_before(sentence: str, span: AnswerSpan, wanted: Set[str]) -> bool
 
 
 _SHARED_COUNT_WORDS = 2
-_JOINED_TO = re.compile(r"-([a-z]+)\b", re.IGNORECASE)
-_PREPOSITION_AFTER = re.compile(
+_JOINED_TO = lazy_compile(r"-([a-z]+)\b", re.IGNORECASE)
+_PREPOSITION_AFTER = lazy_compile(
     r"\s*(?:in|at|on|to|for|from|by|since|after|before|into|during|across|within|with)\b", re.IGNORECASE
 )
 # A place named in so few words, all of them in most documents, is where they are all set.
@@ -276,7 +277,7 @@ def _changed_to(
 
 
 # A first name and an initial: "Carol T", a reader who signs a comment.
-_INITIALLED = re.compile(r"[A-Z][a-z]+ [A-Z]\.?")
+_INITIALLED = lazy_compile(r"[A-Z][a-z]+ [A-Z]\.?")
 
 
 def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
@@ -289,7 +290,7 @@ def _firms(sentence: str, query: Query) -> list[AnswerSpan]:
 
 
 # "Birch & Lowe": two surnames joined; not "A & E".
-_PARTNERS = re.compile(r"\b[A-Z][a-z]+\s+&\s+[A-Z][a-z]+\b")
+_PARTNERS = lazy_compile(r"\b[A-Z][a-z]+\s+&\s+[A-Z][a-z]+\b")
 
 
 def before_published(span: AnswerSpan, published: PubDate) -> bool:
@@ -582,17 +583,17 @@ def read_passage(
 _VALUE_KINDS: frozenset[AnswerType] = frozenset({"rating", "person", "amount"})
 # What one person pays for one thing: "an adult ticket", "the single fare", "to park",
 # "the weekly rent" (not "ticket sales" or "fare income").
-_PRICE_ASKED = re.compile(
+_PRICE_ASKED = lazy_compile(
     r"\b(?:(?:a|an|one|adult|child|single|return|family|season|day|weekly|monthly)\s+(?:[\w'’-]+\s+)?"
     r"(?:ticket|fare|pass)\b(?!\s+(?:sales|revenue|income|receipts))|to park|parking (?:fee|charge|cost)s?|"
     r"(?:weekly|monthly|average) rent|(?:entry|entrance|admission) (?:fee|price|charge)s?|"
     r"(?:hourly|daily|nightly) rates?|rates? (?:per|an|a) (?:hour|day|night))",
     re.I,
 )
-_MILLIONS = re.compile(r"\d\s*(?:m|bn|million|billion)\b", re.I)
-_PENCE = re.compile(r"\d+(?:\.\d+)?p\b")
+_MILLIONS = lazy_compile(r"\d\s*(?:m|bn|million|billion)\b", re.I)
+_PENCE = lazy_compile(r"\d+(?:\.\d+)?p\b")
 # A question about what is paid again and again (a bill, a fare, pay) is answered by a rate.
-_RATE_ASKED = re.compile(
+_RATE_ASKED = lazy_compile(
     r"\b(?:a|an|per|each|every)\s+(?:year|annum|month|week|day|hour|night)\b|\b(?:annual|yearly|monthly|hourly)|"
     r"\b(?:bills?|fares?|salar(?:y|ies)|pay|wages?|rents?|subsid(?:y|ies)|tax|charges?|prices?|fees?|dues|tariffs?|"
     r"bursar(?:y|ies)|grants?|allowances?|scholarships?|stipends?|pensions?|giv(?:e|es|ing)|worth)\b",
@@ -601,19 +602,19 @@ _RATE_ASKED = re.compile(
 
 # A question about a change: "by how much did it rise?", "how big was the increase?".
 # A capitalised word right before: the word after it is part of a name ("Kelby Fell").
-_NAMES_WORD = re.compile(r"\b[A-Z][\w'’-]*\s+$")
-_CHANGE_ASKED = re.compile(
+_NAMES_WORD = lazy_compile(r"\b[A-Z][\w'’-]*\s+$")
+_CHANGE_ASKED = lazy_compile(
     r"\b(?:increase[sd]?|rise|rises|rose|risen|raise[sd]?|extra|more|additional|further|cut|cuts|reduction|"
     r"reduced|saving|savings|save|overspend|overrun|shortfall|difference|gap|up|down|grow|grew|growth|fall|"
     r"fell|drop|dropped|change|changed|boost|top-up|uplift)\b",
     re.IGNORECASE,
 )
 # A figure told as a change: "a £2m spending increase", "up by £2m", "an extra £3m".
-_CHANGE_AFTER = re.compile(
+_CHANGE_AFTER = lazy_compile(
     r"\s*(?:[a-z][\w-]*\s+)?(?:increase|rise|uplift|boost|hike|cut|reduction|drop|fall|overspend|overrun)s?\b",
     re.IGNORECASE,
 )
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = lazy_compile(
     r"\b(?:(?:rise|rises|rose|risen|increase[sd]?|grow|grew|grown|fall|falls|fell|fallen|cut|reduced|up|down)"
     r"(?:\s+[a-z]+)?\s+by|an extra|a further|an additional|another)\s+"
     r"(?:(?:more than|nearly|almost|about|around|over)\s+)?$",
@@ -628,15 +629,15 @@ def _tells_change(sentence: str, span: AnswerSpan) -> bool:
 
 
 # A figure the answer is a multiple of: "twice the £40,000 first quoted", "three times the 40 of 2019".
-_MEASURED_AGAINST = re.compile(
+_MEASURED_AGAINST = lazy_compile(
     r"\b(?:double|twice|treble|triple|half|(?:two|three|four|five|ten) times)\s+(?:the|its|their|our)\s+$",
     re.IGNORECASE,
 )
 
-_PAST_RELATIVE = re.compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
+_PAST_RELATIVE = lazy_compile(r"\b(ago|last|previous|earlier)\b", re.IGNORECASE)
 
 # A sentence that says what was said or planned before, not what holds now.
-_RETROSPECTIVE = re.compile(
+_RETROSPECTIVE = lazy_compile(
     r"\b(originally|initially|at first|first (announced|promised|planned|costed|proposed|set|estimated)|"
     # "had been rated 'fair' since 2019": a grade held until the news the sentence tells.
     r"had (been|originally been) (due|expected|planned|promised|scheduled|meant|rated|graded|judged|ranked)|"
@@ -648,11 +649,13 @@ _RETROSPECTIVE = re.compile(
     re.IGNORECASE,
 )
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\b(but|and)\b", re.IGNORECASE)
-_UPDATED = re.compile(r"\b(now|since|but|however|instead|later|revised|risen|rose|slipped)\b", re.IGNORECASE)
+_CLAUSE_BREAK = lazy_compile(r"[,;:()\u2013\u2014]|\b(but|and)\b", re.IGNORECASE)
+_UPDATED = lazy_compile(
+    r"\b(now|since|but|however|instead|later|revised|risen|rose|slipped)\b", re.IGNORECASE
+)
 _EARLIER_REACH = 8  # words from "first promised" to the value it governs
 _OPENING_WORDS = 4  # "When it was first announced, ..." sets the time of the whole sentence
-_LATER_THAN = re.compile(r"\b(after|since)\b", re.IGNORECASE)
+_LATER_THAN = lazy_compile(r"\b(after|since)\b", re.IGNORECASE)
 
 
 def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
@@ -679,7 +682,7 @@ def tells_earlier(sentence: str, span: AnswerSpan) -> bool:
 
 # Words that give a cause: what a "why" question asks for. "since" only before a clause
 # ("since costs rose"), not a time ("since 2015", "since it began").
-_CAUSE = re.compile(
+_CAUSE = lazy_compile(
     r"\b(because|due to|owing to|as a result|result of|following|after|so that|in order to|"
     r"led to|caused|blamed|reasons?|found|uncovered|discovered|revealed|amid|means|meant|by \w+ing|"
     r"follows|reflects?|reflecting|stems? from|driven by|attributed to|thanks to)\b",
@@ -687,7 +690,7 @@ _CAUSE = re.compile(
 )
 
 # "is still due to open" says when, not why.
-_SCHEDULED = re.compile(
+_SCHEDULED = lazy_compile(
     r"\b(?:is|are|was|were|be|been|being|still|now|not|originally|initially|also|then)\s+due to\b", re.I
 )
 
@@ -701,11 +704,11 @@ def gives_cause(sentence: str, words: re.Pattern[str] = _CAUSE) -> bool:
 
 
 # A heading: a few words that end on no stop.
-_HEADING = re.compile(r"\s*\S+(?:\s+\S+){0,5}?\s*(?<![.!?:;\"'”’)])\s*")
+_HEADING = lazy_compile(r"\s*\S+(?:\s+\S+){0,5}?\s*(?<![.!?:;\"'”’)])\s*")
 
 
 # A sentence that goes on about the subject of the one before it.
-_CONTINUES = re.compile(r"\W*(They|It|This|These|He|She|That)\b")
+_CONTINUES = lazy_compile(r"\W*(They|It|This|These|He|She|That)\b")
 
 
 def opening_terms(index: Index, i: int, asked: Asked) -> frozenset[str]:
@@ -760,7 +763,7 @@ def title_terms(document: Document) -> frozenset[str]:
 
 
 # A question an FAQ answers in the paragraph below it: "How much is a season ticket?".
-_ASKED_HEADING = re.compile(r"[^|]*\?")
+_ASKED_HEADING = lazy_compile(r"[^|]*\?")
 _HEADING_WORDS = 20
 
 
@@ -810,7 +813,7 @@ def terms_before(index: Index, i: int) -> frozenset[str]:
 
 
 # Words that tell what someone said: "said", "told the committee", "warned".
-_SPEECH = re.compile(
+_SPEECH = lazy_compile(
     r"\b(said|says|say|told|tells|added|adds|stated|states|warned|warns|commented|explained|insisted|"
     r"admitted|described|describes|called|calls|hopes|hoped|believes|believed|argued|argues|claimed|"
     r"claims|wrote|writes|announced|announces|promised|promises)\b",

@@ -22,6 +22,7 @@ import numpy as np
 
 from ..index import Index
 from ..text.dates import PubDate
+from ..text.patterns import lazy_compile
 from . import learned, tuning
 from .asked import share_of, term_weights
 from .figures import FIGURE_KINDS
@@ -61,9 +62,9 @@ _FIGURES = FIGURE_KINDS - {"measure"}
 
 #: Figures three orders of magnitude apart (thousands and millions) are as far as it matters.
 _MAX_ORDERS = 3.0
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k)?\b", re.IGNORECASE)
+_NUMBER = lazy_compile(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m|million|k)?\b", re.IGNORECASE)
 _SCALE = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3}
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = lazy_compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def feature_names() -> tuple[str, ...]:

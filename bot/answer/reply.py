@@ -12,13 +12,13 @@ May import `corpus`, `text` and this package's `hits`, `short` and `wording`.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..corpus import Document
 from ..text.dates import PubDate
 from ..text.mentions import find_date_mentions
+from ..text.patterns import lazy_compile
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, is_headline, time_told
 from .short import short_answer, title_head, title_said
@@ -174,7 +174,7 @@ def _same(said: str, other: str) -> bool:
     return said == other or said.startswith(other + ",") or other.startswith(said + ",")
 
 
-_THE = re.compile(r"^the\s+")  # values are folded to lower case
+_THE = lazy_compile(r"^the\s+")  # values are folded to lower case
 
 
 def _a_person(span: AnswerSpan) -> bool:

@@ -12,11 +12,11 @@ May import `index`, `text` and this package's `kept`, `sentences`, `spans` and `
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from ..index import Index
+from ..text.patterns import lazy_compile
 from ..text.tokens import tokenize
 from . import tuning
 from .kept import once_per
@@ -83,11 +83,11 @@ def untitled_terms(index: Index) -> frozenset[str]:
     return once_per("untitled", index, _untitled)
 
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD = lazy_compile(r"[A-Za-z][\w'’-]*")
 _TITLED_DOCUMENTS = 3  # in fewer, a name every document gives is what they are about
 # Words that join two names in one capitalised run: "Kelby and Wexby NHS Trust" names Wexby
 # beside Kelby, not as part of Kelby's name.
-_JOINING = re.compile(r"\s+(?:and|&|of|for|the)\s+")
+_JOINING = lazy_compile(r"\s+(?:and|&|of|for|the)\s+")
 
 
 def _untitled(index: Index) -> frozenset[str]:

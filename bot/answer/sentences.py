@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..corpus import split_sentences
+from ..text.patterns import lazy_compile
 from ..text.tokens import tokenize
 from . import tuning
 from .query import Query
@@ -36,7 +37,7 @@ __all__ = [
     "word_stems",
 ]
 
-WORD = re.compile(r"[£$€]?[\w'’]+%?")
+WORD = lazy_compile(r"[£$€]?[\w'’]+%?")
 
 
 @lru_cache(maxsize=tuning.SENTENCE_CACHE_SIZE)
@@ -69,7 +70,7 @@ def word_stems(sentence: str) -> tuple[tuple[int, str], ...]:
 
 
 # After "owned by": the doer, up to where the clause goes on ("and commissioned ...").
-_DOER = re.compile(
+_DOER = lazy_compile(
     r"\s+by\s+((?:the\s+)?[\w'’-]+(?:\s+(?!(?:and|to|which|who|that|in|on|for|from|with|since|after|before|as)\b)[\w'’-]+){0,6})"
 )
 
@@ -88,7 +89,7 @@ def doer_of(sentence: str, term: str) -> str | None:
 
 # After a person's name, what they were or are elsewhere: ", previously chief operating
 # officer at Keldby General Hospital", ", currently deputy chief fire officer at X".
-_FORMER = re.compile(
+_FORMER = lazy_compile(
     r"(?:,\s*\d{1,3})?,?\s+(?:who\s+)?(?:(?:is|was|had been|has been)\s+)?(?:previously|formerly|currently|"
     r"until recently|most recently|former|then)\s+([^,.;:()“”\"]+)",
     re.IGNORECASE,
@@ -121,7 +122,7 @@ def matched_positions(sentence: str, query: Query) -> list[int]:
     return [start for start, first in word_stems(sentence) if first in wanted]
 
 
-_ASIDE = re.compile(r",[^,;:()]{1,100},")
+_ASIDE = lazy_compile(r",[^,;:()]{1,100},")
 
 
 def distance_in_words(sentence: str, span: AnswerSpan, positions: list[int]) -> int:
@@ -158,7 +159,7 @@ def past_aside_terms(sentence: str, span: AnswerSpan, width: int) -> list[str]:
 
 
 # The verb of someone taking a post: "took over as", "was appointed", "becomes".
-_TAKES_A_POST = re.compile(
+_TAKES_A_POST = lazy_compile(
     r"\s*(?:(?:has|have|had|was|is|will|has been|will be)\s+)?"
     r"(?:takes? over as|took over as|taking over as|became|becomes|become|appointed|named|elected|"
     r"promoted to|steps? up as|stepped up as|joins as|joined as|starts as|started as)\b",
@@ -210,7 +211,7 @@ def initials_of(name: str, connectors: bool = False) -> str:
     return "".join(w[0] for w in words if connectors or w[0].isupper()).casefold()
 
 
-CAPITALISED_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
+CAPITALISED_RUN = lazy_compile(r"[A-Z][\w'’&-]*(?:\s+(?:of|and|for|the|&)?\s*[A-Z][\w'’&-]*)*")
 
 _ARTICLES = frozenset({"The", "A", "An"})
 # Lower-case words a name's initials may take in ("memorandum of understanding").

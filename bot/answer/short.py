@@ -19,6 +19,7 @@ import re
 
 from ..text.lexicon import ROLE_WORDS
 from ..text.mentions import find_date_mentions
+from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, tokenize
 from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
@@ -30,14 +31,14 @@ __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "title_head", "title_s
 
 #: A short answer holds at most this many words.
 MAX_SHORT_WORDS = 12
-_WORD = re.compile(r"[£$€]?[\w'’%.,/-]*[\w%]|[£$€]?\w|[;:“”\"()]|\s[–—]\s")
+_WORD = lazy_compile(r"[£$€]?[\w'’%.,/-]*[\w%]|[£$€]?\w|[;:“”\"()]|\s[–—]\s")
 # Marks where a clause ends: a run of new words does not cross one.
 _BREAKS = frozenset(';:“”"()–—')
 _QUOTES = frozenset('“”"')
-_POLAR = re.compile(
+_POLAR = lazy_compile(
     r"^(is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
 )
-_NEGATION = re.compile(
+_NEGATION = lazy_compile(
     r"\b(not|no|never|without|nor|n[o']t|no longer|none|neither|isn['’]t|wasn['’]t|aren['’]t|"
     r"doesn['’]t|didn['’]t|won['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|failed|refused|rejected|"
     r"scrapped|abandoned)\b",
@@ -58,8 +59,8 @@ _MODALS = _COPULAS | frozenset("will would could should may might must has have 
 _DETERMINERS = frozenset("the a an this that these those its their our his her".split())
 # Words that join a noun to the phrase that says which one ("services for children").
 _LINKS = frozenset("of for with from in on".split())
-_NAMING = re.compile(r"\b(called|named|name of|titled|known as)\b")
-_CAUSE = re.compile(
+_NAMING = lazy_compile(r"\b(called|named|name of|titled|known as)\b")
+_CAUSE = lazy_compile(
     r"\b(because|as a result of|due to|owing to|caused by|blamed on|thanks to|so that|in order to|"
     r"after|since|following)\b"
     # ", saying it cannot justify ...": the reason given; ", as the building is being sold".
@@ -75,16 +76,16 @@ _CAUSE = re.compile(
 )
 # Failing any word of cause, what someone said or explained is the reason they gave.
 # Not "who said nothing", nor "said in a statement", where no reason follows.
-_REPORTED = re.compile(
+_REPORTED = lazy_compile(
     r"(?<=[\w,] )(?<!\bwho )(?:said|says|explained|added)(?: that)?"
     r"(?! (?:in|at|on|to|by|during|after|before|last|yesterday|today)\b)(?= [\w'’£-]+ [\w'’£-])",
     re.I,
 )
 # A sentence opening on its purpose: "To keep costs down, the wing was cut".
-_PURPOSE = re.compile(r"^\W*(To [a-z]+\b[^,;:]*),")
+_PURPOSE = lazy_compile(r"^\W*(To [a-z]+\b[^,;:]*),")
 # Words before a "that" which opens what was said, found or feared ("arguments that the
 # lane could not cope"), not a relative clause ("faults that we could not risk").
-_TELLING = re.compile(
+_TELLING = lazy_compile(
     r"arguments?|claims?|fears?|concerns?|warnings?|evidence|view|belief|fact|"
     r"accepted|argued|found|showed|shown|said|concluded|decided|agreed|felt|believed|warned|feared|ruled"
 )
@@ -94,11 +95,11 @@ _COUNTED_CAUSES = (
     r"(?:reasons|sources|changes|factors|causes|problems|things|developments)\b"
 )
 # Counted, then listed after a colon: "came from two sources: the price, ...".
-_LISTED = re.compile(_COUNTED_CAUSES + r"[^:]*:\s", re.IGNORECASE)
+_LISTED = lazy_compile(_COUNTED_CAUSES + r"[^:]*:\s", re.IGNORECASE)
 # Counted at the sentence's end, to be given in the next: "It went up for two reasons."
-_COUNTED_LAST = re.compile(_COUNTED_CAUSES + r"\W*$", re.IGNORECASE)
+_COUNTED_LAST = lazy_compile(_COUNTED_CAUSES + r"\W*$", re.IGNORECASE)
 # A sentence that opens on what came of the one before it.
-_RESULT = re.compile(
+_RESULT = lazy_compile(
     r"^\W*(as a (result|consequence)|consequently|therefore|this means|that means|because of (this|that))\b",
     re.I,
 )
@@ -114,7 +115,7 @@ _AUXILIARIES = frozenset("has have had is are was were will would could can may 
 _WEAK_CAUSES = frozenset("after since following".split())
 # Words that open a cause or something else: a time ("since May"), a purpose ("so that").
 _NOT_ONLY_CAUSES = frozenset(("since", "following", "so that", "in order to"))
-_DATED = re.compile(
+_DATED = lazy_compile(
     r"(\d|the$|last$|this$|that$|"
     + "|".join(
         "january february march april may june july august september october november december "
@@ -127,13 +128,13 @@ _DATED = re.compile(
 
 # Words before a date that say which part of it: "the end of December", "early 2022", "mid-2020",
 # "the first half of 2017", "Easter 2019", "Q3 2018".
-_PART_OF = re.compile(
+_PART_OF = lazy_compile(
     r"\b(?:the\s+)?(early|late|mid|end of|start of|beginning of|middle of|turn of|"
     r"(?:first|second) half of|(?:first|second|third|fourth|last) quarter of|easter|christmas|q[1-4])[\s-]+$",
     re.IGNORECASE,
 )
 # A measure written as a describing word: "450-metre", "12-mile".
-_JOINED_MEASURE = re.compile(r"^([\d.,]+)-([a-z]+)$")
+_JOINED_MEASURE = lazy_compile(r"^([\d.,]+)-([a-z]+)$")
 
 
 def _plural(unit: str) -> str:
@@ -144,8 +145,8 @@ def _plural(unit: str) -> str:
 
 
 # The noun a number is joined to: "125-year", "10-week".
-_JOINED_NOUN = re.compile(r"-([a-z]+)\b")
-_NOUN_RUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
+_JOINED_NOUN = lazy_compile(r"-([a-z]+)\b")
+_NOUN_RUN = lazy_compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)")
 
 
 def _counted_noun(sentence: str, span: AnswerSpan) -> str | None:
@@ -329,12 +330,12 @@ def _called(sentence: str, query: Query) -> str | None:
     return spans[0].text if spans else None
 
 
-_TITLE_ASKED = re.compile(r"\b(title|called|named|name of)\b")
-_POST_ASKED = re.compile(r"\b(post|portfolio|role|job|position|title)\b")
+_TITLE_ASKED = lazy_compile(r"\b(title|called|named|name of)\b")
+_POST_ASKED = lazy_compile(r"\b(post|portfolio|role|job|position|title)\b")
 _ROLE = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
 # A post's title: "cabinet member for children, families and education", up to the
 # holder's name, a verb of saying or the clause's end.
-_TITLE = re.compile(
+_TITLE = lazy_compile(
     rf"\b((?:(?:{_ROLE})\s+)?(?:{_ROLE})s?\s+(?:for|of)\s+[^.;:]*?)"
     r"(?=,?\s+(?:said|says|told|added|is|was|has|had)\b|(?-i:\s+(?:Cllr|Councillor|Mr|Mrs|Ms|Dr|Dame|Sir|Lord)\b"
     r"|\s+[A-Z][a-z]+\s+[A-Z][a-z]+|,\s+[A-Z])|[.;:]|$)",
@@ -563,20 +564,22 @@ def _cause_clause(sentence: str, query: Query, only_causes: bool = False) -> str
     if purpose and len(purpose.group(1).split()) <= MAX_SHORT_WORDS and not only_causes:
         return "to" + purpose.group(1)[2:]
     # What someone "said" beside the sentence that answers is no cause of what it tells.
-    for match in [*_CAUSE.finditer(sentence), *([] if only_causes else _REPORTED.finditer(sentence))]:
+    found = [(True, m) for m in _CAUSE.finditer(sentence)]
+    found += [] if only_causes else [(False, m) for m in _REPORTED.finditer(sentence)]
+    for is_cause, match in found:
         if only_causes and match.group(0).lower() in _NOT_ONLY_CAUSES:
             continue
         rest = sentence[match.end() :].split()
         if not rest or (match.group(0).lower() in _WEAK_CAUSES and _DATED.match(rest[0])):
             continue  # "since 2017", "after May" say when, not why
-        if match.re is _REPORTED and _restates(rest[:MAX_SHORT_WORDS], query):
+        if not is_cause and _restates(rest[:MAX_SHORT_WORDS], query):
             continue  # "we hoped to open in May" says again what the question asks about
         said = sentence[match.start() :].split()
         # A clause too long for its opening word ("after", "because") is told without it.
         opening = len(match.group(0).split())
         words = _clause(said, MAX_SHORT_WORDS + opening)
         # "because ..." keeps its word; ", saying ...", "found that ..." and "said ..." never.
-        keeps_opening = match.re is _CAUSE and match.group(1) is not None
+        keeps_opening = is_cause and match.group(1) is not None
         start = 0
         if len(words) > MAX_SHORT_WORDS or not keeps_opening:
             start, words = opening, words[opening:][:MAX_SHORT_WORDS]
@@ -598,16 +601,16 @@ def _cause_clause(sentence: str, query: Query, only_causes: bool = False) -> str
     return None
 
 
-_PER_CENT = re.compile(r"(?<=\d)\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
+_PER_CENT = lazy_compile(r"(?<=\d)\s*(?:per\s*cent|percent)\b", re.IGNORECASE)
 # "Is it A or B?", "Will it be run by the council or independent of it?": the word before
 # "or" and the first word of the other choice.
-_EITHER = re.compile(
+_EITHER = lazy_compile(
     r"^(?:is|are|was|were|does|do|did|will|has|have|had)\b.*?\b(\w+) or "
     r"(?:(?:the|a|an|be|by|it|its)\s+)*(\w+)(?P<tail>[^?]*)"
 )
 # After the second choice, a verb of what happened: "Has the number of staff or volunteers
 # fallen?" asks yes or no about both.
-_HAPPENED = re.compile(
+_HAPPENED = lazy_compile(
     r"\b(?:fallen|fell|risen|rose|gone|grown|grew|shrunk|dropped|increased|decreased|changed|improved|"
     r"worsened|declined|slipped|doubled|halved)\b"
 )
@@ -677,7 +680,7 @@ def _graded_when(sentence: str, span: AnswerSpan) -> str | None:
 
 
 # Between a date and a grade, the end of a clause: the date is of something else.
-_CLAUSE_MARK = re.compile(r"[,;:]")
+_CLAUSE_MARK = lazy_compile(r"[,;:]")
 
 
 #: Characters between a grade and the date it was given, at most.

@@ -15,6 +15,7 @@ from typing import Literal
 from ..text.dates import MONTH_CAPITALISED, MONTHS, WEEKDAYS, PubDate
 from ..text.lexicon import POST_NOUNS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
+from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, stem
 
 __all__ = [
@@ -81,7 +82,7 @@ _CAPITAL_GRADE = (
 
 # A grade is what a rating verb gives ("rated as X", "downgraded to X"), or a short phrase
 # in quotes beside a rating word ("the “good” rating"): read from the sentence's shape.
-_GRADE_AFTER_VERB = re.compile(
+_GRADE_AFTER_VERB = lazy_compile(
     r"\b(?:rated|ranked|graded|judged|assessed|evaluated|reevaluated|re-evaluated|re-rated|downgraded|"
     r"upgraded|upgrade|downgrade|classed|classified|categorised|categorized)\s+"
     # The thing graded ("the new pool"), before "as" or "to": "rated it as requires improvement".
@@ -97,7 +98,7 @@ _GRADE_AFTER_VERB = re.compile(
 # excellent for safety", "graded the Kelby Lido as Outstanding". A capitalised grade needs
 # the "as": in "rated Needs Attention by assessors" the capitals are the grade itself, and
 # a lower-case grade opens on no word of time, place or manner ("by assessors", "last week").
-_GRADE_AFTER_NAMED = re.compile(
+_GRADE_AFTER_NAMED = lazy_compile(
     r"\b(?:rated|ranked|graded|judged|assessed|downgraded|upgraded)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}\s+"
     r"(?:as\s+(?P<capital>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)|(?:as\s+)?"
     rf"(?!(?:{_AFTER_GRADE}|to|among|its|their|the|a|an)\b)"
@@ -108,7 +109,7 @@ _GRADE_AFTER_NAMED = re.compile(
 # "went down from 'good' to 'fair'". Both are grades; which one replaced the other,
 # `replaced_by` reads.
 _A_GRADE = rf"(?:{_OPEN}{_QUOTED_TEXT}{_CLOSE}|{_CAPITAL_GRADE}|{_LOWER_GRADE})"
-_GRADE_FROM_TO = re.compile(
+_GRADE_FROM_TO = lazy_compile(
     r"\b(?P<verb>upgraded|downgraded|marked\s+(?:up|down)|moved(?:\s+(?:up|down))?|went(?:\s+(?:up|down))?|"
     r"dropped|slipped|climbed|raised|lowered|lifted|improved|fell|rose|changed)\s+(?:from\s+(?P<old>"
     + _A_GRADE
@@ -121,16 +122,16 @@ _GRADE_FROM_TO = re.compile(
 # sentence about ratings.
 _SAYS_GRADED = frozenset(("upgraded", "downgraded", "marked"))
 
-_QUOTED_GRADE = re.compile(rf"{_OPEN}(?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}){_CLOSE}")
+_QUOTED_GRADE = lazy_compile(rf"{_OPEN}(?P<quoted>[a-z][a-z-]*(?:\s[a-z][a-z-]*){{0,2}}){_CLOSE}")
 # A capitalised grade in quotes right before the word for it: "retained its “Good” rating".
-_QUOTED_GRADE_BEFORE = re.compile(
+_QUOTED_GRADE_BEFORE = lazy_compile(
     rf"{_OPEN}(?P<quoted>[A-Z][a-z-]*(?:\s[A-Za-z][a-z-]*){{0,2}}){_CLOSE}\s+"
     r"(?:rating|grade|grading|verdict|judgement|judgment)\b"
 )
 
 # A capitalised grade right before the word for it, unquoted: "its Platinum accreditation",
 # "Amber status", "a Fair rating".
-_GRADE_BEFORE_NOUN = re.compile(
+_GRADE_BEFORE_NOUN = lazy_compile(
     r"\b(?P<grade>(?:Very\s+)?[A-Z][a-z]+)\s+"
     r"(?:rating|grade|grading|accreditation|status|award|mark|level)\b"
 )
@@ -141,13 +142,13 @@ _GRADE_WORDS = (
     "Fair|Poor|Inadequate"
 )
 # A grade given to someone: "the assessors awarded it Platinum", "earned Kelby Lido Green".
-_GRADE_AWARDED = re.compile(
+_GRADE_AWARDED = lazy_compile(
     r"\b(?:awarded|granted|earned|won|achieved|regained|retained|kept)\s+"
     rf"(?:(?:us|it|them|(?:[A-Z][\w'’-]*\s+){{1,4}})\s*)?(?P<grade>{_GRADE_WORDS})"
     rf"(?=\s+(?:again|under|status|rating|accreditation|{_AFTER_GRADE})\b|[,.;:]|$)"
 )
 
-_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+$")
+_NAME_BEFORE = lazy_compile(r"\b([A-Z][\w'’-]*)\s+$")
 
 
 def _in_a_name(sentence: str, start: int) -> bool:
@@ -156,21 +157,21 @@ def _in_a_name(sentence: str, start: int) -> bool:
     return before is not None and fold(before.group(1)) not in FUNCTION_WORDS
 
 
-_WEEKDAY_BEFORE = re.compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)}),?\s+$")
+_WEEKDAY_BEFORE = lazy_compile(rf"\b(?:{'|'.join(day.capitalize() for day in WEEKDAYS)}),?\s+$")
 
 # A grade written as a code ("G1", "V2"): beside a rating word, or after a label ("Governance: G2").
-_GRADE_CODE = re.compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
-_LABELLED_CODE = re.compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z][1-9][+-]?)\W*$")
+_GRADE_CODE = lazy_compile(r"(?<![\w-])(?P<grade>[A-Z][1-9][+-]?)(?![\w-])")
+_LABELLED_CODE = lazy_compile(r"^\W*[A-Z][a-z]+(?: [a-z]+){0,2}:\s*(?P<grade>[A-Z][1-9][+-]?)\W*$")
 
 # A grade something moved to, in a sentence about ratings: "the rating was cut to Silver".
-_GRADE_MOVED_TO = re.compile(
+_GRADE_MOVED_TO = lazy_compile(
     r"\b(?:cut|lowered|dropped|fell|slipped|lifted|raised|returned|restored|moved|climbed|rose|improved)\s+"
     rf"(?:back\s+)?(?:up\s+|down\s+)?to\s+"
     rf"(?:{_QUOTED}|(?P<grade>{_CAPITAL_GRADE}))\b"
 )
 # A grade named after the word for it: "a rating of 'substantial assurance'", "a grade
 # of Very Good", "the verdict was 'requires improvement'".
-_GRADE_OF = re.compile(
+_GRADE_OF = lazy_compile(
     r"\b(?:rating|grade|grading|verdict|judgement|judgment)\s+(?:of|was|is|remains)\s+"
     rf"(?:{_QUOTED}|(?P<grade>{_CAPITAL_GRADE}|{_SCORE}))"
     + _GRADE_ENDS
@@ -179,11 +180,11 @@ _GRADE_OF = re.compile(
     + rf"|\b(?:rating|grade),\s+(?P<named>(?:Very\s+)?(?:{_GRADE_WORDS}))(?=[,.;]|$)"
 )
 # A score in a sentence about ratings: "it scored 4 out of 5".
-_SCORED = re.compile(rf"(?<![\w.,/])(?P<grade>{_SCORE})(?![\w/])")
+_SCORED = lazy_compile(rf"(?<![\w.,/])(?P<grade>{_SCORE})(?![\w/])")
 # A grade that is a label and a letter or number, "Band B", "Grade 2"; or stars, "a
 # five-star rating": in a sentence about ratings ("a Band D home", "a five-star hotel" and
 # a "Grade 2 listed" pier are no grades).
-_LABEL_GRADE = re.compile(
+_LABEL_GRADE = lazy_compile(
     r"\b(?P<grade>(?:Band|Grade)\s+(?:[A-E]|[1-9])(?![\w-])(?!\*?\s+listed\b)"
     r"|(?:one|two|three|four|five|[1-5])[- ]stars?\b)"
     # A letter before the word for it: "an A rating", "its B grade".
@@ -191,18 +192,18 @@ _LABEL_GRADE = re.compile(
 )
 # ... and labels that number other things too ("Category 1 calls"): only right after a
 # rating word ("its rating was raised to Level 3"), or before one ("a Level 3 rating").
-_OTHER_LABEL_GRADE = re.compile(
+_OTHER_LABEL_GRADE = lazy_compile(
     r"(?:\b(?:rat(?:ed|ing)|grad(?:ed|e)|accredit\w*)\s+(?:\w+\s+){0,3}?)"
     r"(?P<grade>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))(?![\w-])"
     r"|\b(?P<named>(?:Level|Tier|Category|Class)\s+(?:[A-E]|[1-9]))\s+(?:rating|grade|accreditation|status)\b"
 )
 # A grade found by an inspection: "inspectors found the service to be Good".
-_FOUND_TO_BE = re.compile(
+_FOUND_TO_BE = lazy_compile(
     r"\b(?:found|considered|deemed|judged)\s+(?:[\w'’]+\s+){0,4}?to\s+be\s+"
     rf"(?:{_QUOTED}"
     rf"|(?P<grade>{_LOWER_GRADE}|{_CAPITAL_GRADE}))" + _GRADE_ENDS
 )
-_RATING_WORD = re.compile(
+_RATING_WORD = lazy_compile(
     r"\b(rat(ed|ing|ings)|rank(ed)?|(down|up)?grad(e[ds]?|ings?)|judged|inspect\w*|assessments|assessors?|verdict)\b",
     re.I,
 )
@@ -229,7 +230,7 @@ class AnswerSpan:
 # A person: two or three capitalised words, none a word of organisations, places or roles.
 _NAME_WORD = r"(?:[A-Z]['’]|Ma?c)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
 
-_PERSON = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
+_PERSON = lazy_compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}}\b")
 
 FUNCTION_WORDS = frozenset(
     """the a an this that these those in on at for of and to by from with as it its our we they
@@ -263,14 +264,14 @@ _GENERIC_WORDS = frozenset(
 
 _NOT_NAME_WORDS = FUNCTION_WORDS | CALENDAR_WORDS | _GENERIC_WORDS
 
-_MONEY_SPAN = re.compile(
+_MONEY_SPAN = lazy_compile(
     # The figure ends on a digit: "£40, rising" is "£40", not "£40, ".
     r"(?:[£$€]\s?\d(?:[\d,.]*\d)?(?:\s?(?:million|billion|thousand|mn|bn|m|k)\b)?|\b\d[\d,.]*\s?(?:million|billion)\s+(?:pounds|euros|dollars)\b"
     r"|\b\d+(?:\.\d+)?\s?(?:p|pence)\b)",  # "9.8p per kWh"
     re.IGNORECASE,
 )
 
-_AT_WHAT_TIME = re.compile(r"\bwhat time\b", re.IGNORECASE)
+_AT_WHAT_TIME = lazy_compile(r"\bwhat time\b", re.IGNORECASE)
 
 
 def _asks_time_of_day(question: str) -> bool:
@@ -279,12 +280,12 @@ def _asks_time_of_day(question: str) -> bool:
 
 
 # A time of day, not a sum ("£7.10"): "07:10", "6.45pm", "9am".
-_CLOCK = re.compile(
+_CLOCK = lazy_compile(
     r"(?<![£$€\d.])\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?!\d)|\b(?:1[0-2]|0?[1-9])\s?[ap]\.?m\b",
     re.I,
 )
 
-_PERCENT_SPAN = re.compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE)
+_PERCENT_SPAN = lazy_compile(r"\b\d+(?:\.\d+)?\s?(?:%|per\s?cent\b)", re.IGNORECASE)
 
 # A quantity in units of time, distance, weight or volume: "8 minutes 41 seconds",
 # "455,000 tonnes", "1.2m tonnes", "12 miles".
@@ -315,7 +316,7 @@ _DIMENSIONS = {
     **dict.fromkeys("capacity output".split(), frozenset({"power", "energy", "volume", "weight"})),
     **dict.fromkeys("duration".split(), frozenset({"time"})),
 }
-_DIMENSION_WORD = re.compile(rf"\b({'|'.join(_DIMENSIONS)})\b")
+_DIMENSION_WORD = lazy_compile(rf"\b({'|'.join(_DIMENSIONS)})\b")
 
 
 @functools.cache
@@ -340,7 +341,7 @@ def _asks_units(question: str) -> frozenset[str] | None:
 
 
 _AMOUNT_OF = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:\s*(?:million|m|thousand|k|bn|billion))?"
-_MEASURE_SPAN = re.compile(
+_MEASURE_SPAN = lazy_compile(
     rf"(?<![£$€\d.,])\b{_AMOUNT_OF}[\s-]*{_UNIT}\b(?:,?\s*(?:and\s+)?\d[\d,]*(?:\.\d+)?\s*{_UNIT}\b)?",
     re.IGNORECASE,
 )
@@ -350,7 +351,7 @@ _FRACTION_AFTER = r"[\s-]?(?:quarters?|thirds?|fifths?|sixths?|eighths?|tenths?|
 # A count's scale: "1.2 million", "1.2m", "2.4k", "three thousand".
 # ("1.2m" written close; "25 m" with a space is metres).
 _SCALE = r"(?:(?:m|bn|k)|\s*(?:million|billion)|(?:\s+(?:hundred|thousand)){1,2})"
-_COUNT_SPAN = re.compile(
+_COUNT_SPAN = lazy_compile(
     # Not a piece of a date or code written with hyphens: "2024-03-09".
     rf"(?<![£$€\d.,-])\b(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:{_SCALE})?"
     rf"\b(?!\s?%|/\d|-\d|{_FRACTION_AFTER})",
@@ -369,19 +370,19 @@ ORDINAL_COUNTS = {
     "ninth": "nine",
     "tenth": "ten",
 }
-_ORDINAL_COUNT = re.compile(
+_ORDINAL_COUNT = lazy_compile(
     rf"(?<=\bthe )({'|'.join(ORDINAL_COUNTS)})(?= (?:[\w'’-]+ ){{0,2}}to\b)", re.IGNORECASE
 )
 
-_PROPER = re.compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
+_PROPER = lazy_compile(r"\b[A-Z][\w'’&-]*(?:(?:\s+|,\s+|\s+(?:and|of|for|&)\s+)[A-Z][\w'’&-]*)*")
 
 #: The titles people are named with: "Councillor Nell Ames" is how the answer should read.
 PERSON_TITLES = (
     "Councillor|Cllr|Dr|Doctor|Professor|Prof|Sir|Dame|Lord|Lady|Baroness|Mr|Mrs|Ms|Miss|Rev|Canon"
 )
-_TITLE_BEFORE = re.compile(rf"\b({PERSON_TITLES})\.?\s+$")
+_TITLE_BEFORE = lazy_compile(rf"\b({PERSON_TITLES})\.?\s+$")
 #: A word that is a person's title: "Professor", "Cllr", "Ms.".
-TITLE = re.compile(rf"(?:{PERSON_TITLES})\.?")
+TITLE = lazy_compile(rf"(?:{PERSON_TITLES})\.?")
 
 
 def bare_word(word: str) -> str:
@@ -401,10 +402,10 @@ def _is_person(text: str) -> bool:
 
 _POSTS = "|".join(sorted(POST_NOUNS))
 # A name's possessive before a post: "Tarnby Airways' chief executive" names a body.
-_OWNS_POST = re.compile(rf"['’]s?\s+(?:{_POSTS})\b", re.IGNORECASE)
+_OWNS_POST = lazy_compile(rf"['’]s?\s+(?:{_POSTS})\b", re.IGNORECASE)
 # A post in lower case right before a capitalised name: "[Carrick Sands] harbour master
 # Captain Jo Bell", "[Kelby] chief executive Sam Hart".
-_POST_THEN_NAME = re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\s+[A-Z]")
+_POST_THEN_NAME = lazy_compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}[a-z]+)\s+[A-Z]")
 # Words that join two people rather than say a post: "Jo Bell told chief executive Sam Hart".
 _NOT_POST_WORDS = frozenset("said says told tells thanked thanks met meets and or with by to as".split())
 
@@ -422,7 +423,7 @@ def names_post_holder(sentence: str, end: int) -> bool:
 
 
 # A post followed by "of": what comes next is the body that has the post.
-_POST_OF = re.compile(rf"\b(?:{_POSTS})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_POST_OF = lazy_compile(rf"\b(?:{_POSTS})\s+(?:of|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _after_post_of(sentence: str, start: int) -> bool:
@@ -433,14 +434,14 @@ def _after_post_of(sentence: str, start: int) -> bool:
 
 # The capitalised words that run on from a name, past a plural's apostrophe ("Wensley
 # Residents' Association").
-_NEXT_WORDS = re.compile(r"(?:['’]?\s+[A-Z][\w'’-]*)+")
+_NEXT_WORDS = lazy_compile(r"(?:['’]?\s+[A-Z][\w'’-]*)+")
 # Words that end the name of a firm or landlord, not of a person: "Oxley Homes".
 _FIRM_ENDINGS = frozenset("homes living housing".split())
 _NUMBER_NAMES = frozenset("one two three four five six seven eight nine ten".split())
 
 
 # A person named by a title and one name: "Ms Ames-Colby", "Dr Grell".
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
+_TITLED = lazy_compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor|Professor|Prof|Sir|Dame)\.?\s+[A-Z][\w'’-]+")
 
 
 def people_in(sentence: str) -> list[AnswerSpan]:
@@ -523,7 +524,7 @@ def _amounts(sentence: str) -> list[AnswerSpan]:
 
 
 # A name joined to a word in lower case describes the noun after it: "London-based".
-_DESCRIBING = re.compile(r"[A-Z][\w'’]*-[a-z]+")
+_DESCRIBING = lazy_compile(r"[A-Z][\w'’]*-[a-z]+")
 
 
 def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
@@ -536,7 +537,7 @@ def _proper_names(sentence: str) -> Iterator[tuple[int, str]]:
 
 
 # A capital letter closing a label: "Band A", "Grade A"; not "Mr A".
-_LABEL_LETTER = re.compile(
+_LABEL_LETTER = lazy_compile(
     r"^(?:Band|Grade|Tier|Plan|Category|Class|Level|Group|Phase|Stage|Type|Zone|Block|Wing|Option|Section)"
     r"\s+([A-Z])$"
 )
@@ -637,7 +638,7 @@ def find_answer_spans(
 
 # A number that ends a name is a label, not a count: "Year 7 students", "Category 1 calls",
 # "route 44"; a sentence's first word aside ("Around 300 came").
-_LABEL_BEFORE = re.compile(
+_LABEL_BEFORE = lazy_compile(
     r"(?<=[\w,;:]\s)(?:[A-Z][a-z]+|route|line|ward|gate|platform|stand)\s+$"
     # ... and each number listed after one: "Wards 4 and 5", "Gates 2, 3 or 6" (not a date's
     # "March 2019, 300 people").
@@ -646,28 +647,28 @@ _LABEL_BEFORE = re.compile(
 )
 
 
-_LOCATIVE = re.compile(
+_LOCATIVE = lazy_compile(
     r"\b(in|at|on|near|from|to|inside|outside|based|headquartered|located|sited|"
     r"(?:address|base|home) (?:is|was|will be)(?: now)?"
     r"|(?:is|are|was|were|be|based|located|sited|housed) (?:at|in) the)\W*$",
     re.I,
 )
 # "is at the Kelby Centre": a building named after "the", where a body may stand too.
-_AT_THE = re.compile(r"\b(?:at|in) the\W*$", re.I)
+_AT_THE = lazy_compile(r"\b(?:at|in) the\W*$", re.I)
 # "leaving Keldby House in May for The Boathouse": where something went. The place left
 # is named, and only a few words stand between it and "for" ("left room for" is no move).
-_LEFT_FOR = re.compile(
+_LEFT_FOR = lazy_compile(
     r"\b(?i:leave|leaves|leaving|left)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+){0,2}for\s+$"
 )
 # "based in the east wing of Keldby House": a part of a place names the place.
-_PART_OF_PLACE = re.compile(
+_PART_OF_PLACE = lazy_compile(
     r"\b(?i:in|at|on|inside|into|to)\s+the\s+(?:[a-z]+\s+){0,2}"
     r"(?:wing|annexe?|floor|basement|grounds|site|premises|offices|building|corner|rear|yard|campus|"
     r"edge|outskirts)\s+of\s+$"
 )
 # "moved from Keldby House": where something was, not where it is; "meet at the mill
 # rather than at Keldby House", "no longer sail to Keldby Pier": where it is not.
-_FROM = re.compile(
+_FROM = lazy_compile(
     r"\b(?:from|rather than(?:\s+(?:to|in|at))?|instead of"
     r"|(?:not|no longer|never)\s+(?:(?!(?:only|just|merely|simply|also|least)\b)[a-z]+\s+){0,2}"
     r"(?:to|in|at))\W*$",
@@ -675,13 +676,13 @@ _FROM = re.compile(
 )
 
 # The town or street number after a place: " in Lowmere", ", 1 Mill Yard".
-_WITHIN = re.compile(
+_WITHIN = lazy_compile(
     r"(?:,|\s+(?:in|on))\s+(?:\d+[a-z]?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?"
 )
 
 
 # "Unit 4, Kelby Park": a number closing the name's phrase; not "Kelby Hall 12 May".
-_NUMBERED = re.compile(r"\s\d{1,3}[A-Za-z]?(?=[,;:)]|\.(?!\d)|$)")
+_NUMBERED = lazy_compile(r"\s\d{1,3}[A-Za-z]?(?=[,;:)]|\.(?!\d)|$)")
 
 
 def _places(sentence: str, question_words: set[str], addresses: bool = False) -> list[AnswerSpan]:
@@ -733,7 +734,7 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
 STREET_KINDS = "Street|Road|Lane|Avenue|Way|Square|Place|Drive|Terrace|Row|Close|Crescent|Quay|Parade|Walk"
 
 # A house number, a street's name and its kind, then maybe the town and a postcode.
-_STREET_ADDRESS = re.compile(
+_STREET_ADDRESS = lazy_compile(
     # Not a date ("12 March Road works") nor a count of shops ("40 High Street shops").
     rf"(?<![\w£$€.,])\d{{1,3}}[A-Za-z]?\s+(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)"
     r"(?:[A-Z][\w'’-]+\s+){1,3}"
@@ -746,19 +747,19 @@ _STREET_ADDRESS = re.compile(
 
 # A value the sentence says was replaced, before the new one: "rose from £600 a month to
 # £750", "cut from six sailings a day to five", "from the original £600 to £750".
-_FROM_OLD = re.compile(
+_FROM_OLD = lazy_compile(
     r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?(?:(?:original|earlier|previous|initial|first)\s+)?[“\"‘']?$",
     re.IGNORECASE,
 )
-_THEN_TO = re.compile(r"[”\"’']?\s*(?:[\w'’-]+\s+){0,4}to\s*[“\"‘']?$", re.IGNORECASE)
+_THEN_TO = lazy_compile(r"[”\"’']?\s*(?:[\w'’-]+\s+){0,4}to\s*[“\"‘']?$", re.IGNORECASE)
 # Between an old holder and a new one: "X retired last year and was succeeded by Y".
-_HANDED_ON = re.compile(
+_HANDED_ON = lazy_compile(
     r"\b(succeeded|replaced|followed|taken over|superseded) by|\bhand(ed|s|ing) over to|\bgave way to",
     re.IGNORECASE,
 )
 # Before a value the sentence says was replaced, after the new one: "£61m, up from the £48m
 # quoted", "£9.1m, against the £7.4m contract price", "compared with 41 last year".
-_REPLACED_AFTER = re.compile(
+_REPLACED_AFTER = lazy_compile(
     r"(?:\b(up|down|rising|falling|risen|fallen|rose|fell|increased|decreased|cut|raised)\s+)?"
     r"\b(?:from|against|compared (?:with|to)|versus|rather than|instead of)\s+(?:(?:the|an?|its|their)\s+)?"
     r"(?:(?:original|earlier|previous|initial|first)\s+)?$",
@@ -767,24 +768,24 @@ _REPLACED_AFTER = re.compile(
 # Right before a holder the one named earlier replaced: "Jo Bell became chair in May,
 # taking over from Sam Hart". Only people: "12 electric buses, replacing 40 diesel ones"
 # gives no earlier count of the same buses.
-_SUCCEEDING = re.compile(
+_SUCCEEDING = lazy_compile(
     r"\b(?:took|taking|takes|take) over from\s+$|\b(?:succeeding|replacing|in place of|in succession to)\s+$",
     re.IGNORECASE,
 )
 # Right before the value something changed to: "has climbed to", "was cut to".
-_CHANGED_TO = re.compile(
+_CHANGED_TO = lazy_compile(
     r"\b(?:rose|risen|rises|climbed|climbs|increased|grown|grew|jumped|soared|fell|fallen|falls|dropped|cut|"
     r"reduced|raised|lowered|slipped|moved|(?:gone|went|go|put|pushed) (?:up|down|back))\s+to\s+$",
     re.IGNORECASE,
 )
 # A holder said to have gone, after whom another came: "after X retired", "after X left".
-_AFTER = re.compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
-_LEFT_AFTER = re.compile(
+_AFTER = lazy_compile(r"\b(?:after|following)\s+$", re.IGNORECASE)
+_LEFT_AFTER = lazy_compile(
     r"\s+(?:had\s+|has\s+)?(?:retired|resigned|left|quit|departed|stepped down|stood down|moved on|died)\b",
     re.IGNORECASE,
 )
 # Words of taking a post: someone is said to have come after the one who left.
-_TOOK_POST = re.compile(
+_TOOK_POST = lazy_compile(
     r"\b(?:took over|takes over|taking over|became|becomes|was appointed|was named|stepped up|succeeded|"
     r"took the chair|took charge)\b",
     re.IGNORECASE,
@@ -839,8 +840,8 @@ def is_year(value: str) -> bool:
     return _YEAR_ALONE.fullmatch(value) is not None
 
 
-_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
-_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_ALONE = lazy_compile(r"(?:19|20)\d\d")
+_YEAR_IN_TEXT = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 
 def years_in(text: str) -> frozenset[str]:

@@ -15,6 +15,8 @@ import re
 from collections.abc import Set as AbstractSet
 from functools import cache, lru_cache
 
+from ..text.patterns import lazy_compile
+
 __all__ = [
     "FILLER_WORDS",
     "as_shown",
@@ -169,8 +171,8 @@ FILLER_WORDS = frozenset(
     today these days nowadays anymore last next previous share proportion percentage percent fraction figure
     number amount total sum date year month day time name named called kind type according""".split()
 )
-_DROPPED_G = re.compile(r"^[a-z]{3,}in$")
-_DROPPED_APOSTROPHE = re.compile(r"^[a-z]{3,}s$")
+_DROPPED_G = lazy_compile(r"^[a-z]{3,}in$")
+_DROPPED_APOSTROPHE = lazy_compile(r"^[a-z]{3,}s$")
 
 
 @cache
@@ -271,10 +273,10 @@ def _plain_word(word: str, first: bool, known: AbstractSet[str]) -> str:
     return word
 
 
-_WORD_OR_GAP = re.compile(r"([A-Za-z][A-Za-z0-9']*|\d+)")  # "b4" is one word
-_TO_CONTEXT = re.compile(r"^[a-z]+$")
+_WORD_OR_GAP = lazy_compile(r"([A-Za-z][A-Za-z0-9']*|\d+)")  # "b4" is one word
+_TO_CONTEXT = lazy_compile(r"^[a-z]+$")
 # What a number stands before: a plural or a unit ("2 stations", "2 million", "2 people").
-_COUNTED = re.compile(
+_COUNTED = lazy_compile(
     r"^[a-z]+[^s]s$|^(people|staff|children|men|women|million|billion|thousand|hundred|dozen|per|percent)$"
 )
 # Words after which a lone "2" reads as "to" ("what happens 2 staff", "going 2 open").

@@ -8,13 +8,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import re
 import sys
 from typing import TextIO
 
+from ..text.patterns import lazy_compile
+
 __all__ = ["print_json", "say", "tolerant_output"]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_CONTROL = lazy_compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
 def say(line: str, stream: TextIO | None = None) -> None:

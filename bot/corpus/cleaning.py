@@ -8,16 +8,16 @@ May import: bot.errors.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..errors import DocumentError
+from ..text.patterns import lazy_compile
 
 __all__ = ["clean_lines", "decode_text", "normalise_line", "text_field"]
 
 # Page clutter, recognised by what it says rather than by which site printed it. A line is
 # clutter when it is short and its words are those of ads, sign-up and paywall prompts.
-_CLUTTER_LINE = re.compile(
+_CLUTTER_LINE = lazy_compile(
     r"""(?ix)^(
         (hide|show|skip)\s+ad(vert(isement)?)?s? | advert(isement)?s? | sponsored(\s+content)? |
         (sign\s+up|subscribe|get|receive|join|register)\b.{0,40}\bnewsletters?\b.{0,40} |
@@ -31,12 +31,12 @@ _CLUTTER_LINE = re.compile(
     )$""",
 )
 # A paywall: everything from a "register/subscribe to continue reading" line on is not article.
-_PAYWALL_START = re.compile(
+_PAYWALL_START = lazy_compile(
     r"(?i)^(register|subscribe|sign\s+up|log\s+in)\b.{0,30}\bto\s+(continue|keep)\s+reading\W*$"
 )
 _CLUTTER_MAX_WORDS = 12
 # A prompt is a fragment; a line ending like a sentence is article text, whatever its words.
-_SENTENCE_END = re.compile(r"[.!?][\"”’')]*$")
+_SENTENCE_END = lazy_compile(r"[.!?][\"”’')]*$")
 
 
 def decode_text(path: str, data: bytes, advice: str = "") -> str:

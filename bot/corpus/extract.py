@@ -18,7 +18,6 @@ import errno
 import io
 import logging
 import os
-import re
 import stat
 import struct
 import zipfile
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import DocumentError
+from ..text.patterns import lazy_compile
 from .cleaning import decode_text, text_field
 
 __all__ = [
@@ -72,12 +72,12 @@ FORMATS: dict[str, Format] = {
     ".docx": "docx",
 }
 #: A line of stored text that starts a PDF page; the loader turns it back into page numbers.
-PAGE_MARKER = re.compile(r"^<!--\s*page\s+(\d+)\s*-->$")
+PAGE_MARKER = lazy_compile(r"^<!--\s*page\s+(\d+)\s*-->$")
 
 # PDF text has no paragraph marks, only lines: a line ending a sentence, or this much
 # shorter than the page's longest line (a heading, a paragraph's last line), ends one.
 _SHORT_LINE_SHARE = 0.7
-_SENTENCE_END = re.compile(r"[.!?:][\"”’')]*$")
+_SENTENCE_END = lazy_compile(r"[.!?:][\"”’')]*$")
 
 
 @dataclass(frozen=True)

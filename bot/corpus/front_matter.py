@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DocumentError
+from ..text.patterns import lazy_compile
 
 __all__ = ["MAX_FRONT_MATTER_CHARS", "render_front_matter", "split_front_matter"]
 
 #: Front matter longer than this is refused unread: a title, a date and a source take a few lines.
 MAX_FRONT_MATTER_CHARS = 64 * 1024
-_FRONT_MATTER_START = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # as python-frontmatter's
+_FRONT_MATTER_START = lazy_compile(r"^-{3,}\s*$", re.MULTILINE)  # as python-frontmatter's
 
 
 @functools.cache

@@ -26,7 +26,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import re
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -36,6 +35,7 @@ from typing import Protocol
 from ..atomic import write_atomic
 from ..errors import CorpusChangeError, DocumentError, TrustbotError, UsageError
 from ..text.dates import PubDate, parse_published
+from ..text.patterns import lazy_compile
 from .documents import DOCUMENT_SUFFIXES, Document, corpus_files, load_document, shown_path
 from .extract import DEFAULT_MAX_ADD_BYTES, Extracted, extract, file_format, read_source
 from .front_matter import render_front_matter
@@ -47,7 +47,7 @@ from .staging import ORIGINALS, locked, read_text, workspace
 
 __all__ = ["AddOptions", "Added", "Rebuild", "Rebuilt", "Removed", "add_documents", "remove_document"]
 
-_ID_NUMBER = re.compile(r"^(\d+)_")
+_ID_NUMBER = lazy_compile(r"^(\d+)_")
 
 
 class Rebuilt(Protocol):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..text.patterns import lazy_compile
 from .documents import Document
 
 __all__ = ["MAX_PASSAGE_WORDS", "Passage", "split_document", "split_sentences"]
@@ -37,7 +38,7 @@ _ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "gov", "dept",
 }  # fmt: skip
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£$€])")
+_BOUNDARY = lazy_compile(r"(?<=[.!?…])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£$€])")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import secrets
 import shutil
 import time
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import IndexError_
+from ..text.patterns import lazy_compile
 from .files import read_small
 from .format import (
     MANIFEST,
@@ -42,7 +42,7 @@ POINTER = "CURRENT"
 #: `CURRENT` holds one generation name; a larger file is refused unread.
 POINTER_MAX_BYTES = 4096
 #: How save_index names a generation: its UTC time to the microsecond, and a random suffix.
-_GENERATION_NAME = re.compile(r"\d{8}T\d{12}-[0-9a-f]{8}")
+_GENERATION_NAME = lazy_compile(r"\d{8}T\d{12}-[0-9a-f]{8}")
 #: A temporary generation folder this old is a dead save's leftover, safe to remove.
 STALE_TEMP_SECONDS = 3600
 #: The files of a format-1 index, flat in the index folder.

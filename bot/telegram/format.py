@@ -22,6 +22,7 @@ from telegram.constants import MessageLimit
 from ..answer import Answer, Citation, Result
 from ..corpus import Document
 from ..text.dates import PubDate
+from ..text.patterns import lazy_compile
 
 __all__ = [
     "QUOTE_CHARS",
@@ -47,7 +48,7 @@ __all__ = [
 #: to 100,000 characters long, the reply must fit one message.
 QUOTE_CHARS = 300
 _BLOCK_GAP = "\n\n"
-_TAG = re.compile(r"<[^>]+>")
+_TAG = lazy_compile(r"<[^>]+>")
 
 
 def escape(text: str) -> str:

@@ -12,13 +12,14 @@ May import: the standard library and python-telegram-bot.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from telegram import Bot, CallbackQuery, Chat, Message, Update, User
 from telegram.ext import ExtBot
+
+from ..text.patterns import lazy_compile
 
 __all__ = ["TolerantBot", "update_problem", "vet_updates"]
 
@@ -36,7 +37,7 @@ _MESSAGE_FIELDS = (
 )
 
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy_compile(r"[\ud800-\udfff]")
 
 
 def _has_surrogate(raw: object) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import DateError
+from .patterns import lazy_compile
 
 __all__ = [
     "DAY_MONTH_YEAR",
@@ -51,7 +52,7 @@ NUMBER_WORDS = {
 #: Sentences whose date mentions are remembered (a few MB at most).
 MENTION_CACHE_SIZE = 50_000
 
-_ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_ISO = lazy_compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 @dataclass(frozen=True)
@@ -136,15 +137,15 @@ def parse_published(value: object, inferred: bool = False) -> PubDate:
 # "Tuesday, 4th October 2016, 10:50 am". "Updated ..." lines are not the first publication.
 MONTH_RE = "|".join(sorted((m for m in MONTHS), key=len, reverse=True))
 MONTH_CAPITALISED = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
-DAY_MONTH_YEAR = re.compile(
+DAY_MONTH_YEAR = lazy_compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-MONTH_DAY_YEAR = re.compile(
+MONTH_DAY_YEAR = lazy_compile(
     rf"\b({MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
-MONTH_YEAR = re.compile(rf"\b({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+MONTH_YEAR = lazy_compile(rf"\b({MONTH_RE})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
 _DATELINE_MAX_WORDS = 12
-_UPDATED = re.compile(r"(?i)^(updated|last updated|modified)\b")
+_UPDATED = lazy_compile(r"(?i)^(updated|last updated|modified)\b")
 _DATELINE_SCAN_LINES = 8
 
 
@@ -174,14 +175,14 @@ def _parse_written(text: str) -> PubDate | None:
 
 
 # A byline before a date stamp: "By Sam Smith, Echo reporter | Thursday 19 May 2016".
-_BYLINE = re.compile(r"^by\s+[A-Z][\w'’. -]{1,60}?(?:,[^|•·]{1,40})?\s*[|•·–-]\s*", re.IGNORECASE)
+_BYLINE = lazy_compile(r"^by\s+[A-Z][\w'’. -]{1,60}?(?:,[^|•·]{1,40})?\s*[|•·–-]\s*", re.IGNORECASE)
 
 
 # The parts of a byline line before its date: "Tom Vale, Transport Reporter | Kelby
 # Gazette | 14/05/2013", "Press Office | Kelby Airport Ltd | 12 March 2015".
-_BYLINE_PART = re.compile(r"^[^|•·]{1,60}$")
+_BYLINE_PART = lazy_compile(r"^[^|•·]{1,60}$")
 # A date in figures, day first as British papers print it: "14/05/2013", "22.09.2016".
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+_NUMERIC_DATE = lazy_compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 
 
 def _stamp(line: str) -> str:

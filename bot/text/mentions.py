@@ -25,6 +25,7 @@ from .dates import (
     WEEKDAYS,
     PubDate,
 )
+from .patterns import lazy_compile
 
 __all__ = ["DateMention", "find_date_mentions", "latest_mentioned"]
 
@@ -45,7 +46,7 @@ _ORDINAL_DAY = r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
 _COUNT = r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)"
 _BEFORE_MONTH = r"(end\s+of|in|by|from|until|since)\s+"
 # Words that make "in <month>" a month to come: "due to open in January".
-_FUTURE_BEFORE = re.compile(
+_FUTURE_BEFORE = lazy_compile(
     r"\b(will|due|expected|set|scheduled|planned|plans?|aims?|hopes?|going)\b[^.;]{0,25}$", re.I
 )
 _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -231,7 +232,7 @@ def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
     return tuple(mentions)
 
 
-_RESOLVED = re.compile(rf"\b(?:({MONTH_RE})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_RESOLVED = lazy_compile(rf"\b(?:({MONTH_RE})\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def latest_mentioned(text: str, base: PubDate | None = None) -> tuple[int, int] | None:

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import Stemmer
 
+from .patterns import lazy_compile
+
 __all__ = [
     "MONEY_UNITS",
     "STOP_WORDS",
@@ -54,17 +56,17 @@ STOP_WORDS = frozenset(
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "\u00a0": " "})
 # The unit and the space before it go together: "£300 for" keeps its space ("£300", "for").
-_MONEY = re.compile(
+_MONEY = lazy_compile(
     r"([£$€])\s?(\d+(?:[.,]\d+)*)(?:\s?(million|mn|m|billion|bn|thousand|k)\b)?", re.IGNORECASE
 )
 _MONEY_UNIT = {"million": "m", "mn": "m", "m": "m", "billion": "bn", "bn": "bn", "thousand": "k", "k": "k"}
 #: Words an amount swallows ("£9 million" is one term), though a sentence may hold them alone.
 MONEY_UNITS = tuple(_MONEY_UNIT)
-_TOKEN = re.compile(
+_TOKEN = lazy_compile(
     r"[£$€]\d+(?:[.,]\d+)*[a-z]*|\d+(?:\.\d+)?%|(?:19|20)\d{2}/\d{2}\b|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)?"
 )
 _STEMMER = Stemmer.Stemmer("english")
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 _SEPARATORS = str.maketrans(dict.fromkeys('.,;:!?()[]"', " "))
 # Stems an index build worked out, loaded with the index: a question's words are nearly
 # all in it, so answering one needs no lemmatiser. `stem` is a pure function of the word,
@@ -92,7 +94,7 @@ def _money(match: re.Match[str]) -> str:
 
 
 # One word for one kind of body however it is spelt: "co-op", "coop", "co-operative".
-_COOP = re.compile(r"\bco-?op(s?)\b|\bco-(?=operat)")
+_COOP = lazy_compile(r"\bco-?op(s?)\b|\bco-(?=operat)")
 
 
 def _cooperative(match: re.Match[str]) -> str:
