@@ -36,7 +36,7 @@ from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from ..text.lexicon import DEGREE_WORDS
 from ..text.patterns import lazy_compile
-from ..text.tokens import fold, stem, words
+from ..text.tokens import fold, stem, tokenize, words
 from . import tuning
 from .asked import Asked, role_and_modifier_stems, term_weights
 from .causes import lead_with_cause
@@ -60,7 +60,7 @@ from .reading import (
     title_terms,
 )
 from .rivals import rival_terms, untitled_terms
-from .sentences import WORD, sentence_terms
+from .sentences import WORD, sentence_terms, sentences_of
 from .spans import TITLE, dimension_terms, find_answer_spans, is_name_word, is_year, persons_in, years_in
 from .wording import zipf
 
@@ -271,6 +271,64 @@ _MONTH_YEAR = lazy_compile(r"[a-z]+ \d{4}")
 def _padded(text: str) -> str:
     """A text's folded words between spaces, to find one text's words whole in another's."""
     return f" {' '.join(words(fold(text)))} "
+
+
+#: Values a newer document may give again in passing ("the £31m building").
+_RESTATED_KINDS = frozenset({"amount", "count", "percent", "measure", "name", "rating"})
+
+# A value with two digits or a currency or per cent sign ("£31m", "42%") is seldom another
+# thing's; "nine" often is.
+_DISTINCTIVE = lazy_compile(r"\d.*\d|[£$€%]")
+
+
+def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray | None) -> Hit | None:
+    """The passage of the newest document, newer than the lead's, that gives the lead's value
+    again in a document naming what the question names ("the £31m building" in the story of
+    the hub's opening): the latest report of the value, though it says little else."""
+    published, span, kind = lead.document.published, lead.span, query.kind
+    value_terms = tokenize(span.text) if span is not None else []
+    if published is None or span is None or kind is None or not value_terms:
+        return None
+    distinctive = kind == "name" or bool(_DISTINCTIVE.search(span.text))
+    content = {t for t in query.terms if t not in query.roles} - set(value_terms)
+    named = list(query.names)
+    # The documents naming each name the question gives (in a passage or the title): what
+    # the corpus is about too, for a sum said in passing says no more than itself.
+    naming = [{index.passages[i].doc_id for i, _ in index.holding([t], len(index.passages))} for t in named]
+    best: Hit | None = None
+    for i, share in index.holding(value_terms, tuning.CANDIDATES, eligible):
+        if share < 1.0:
+            break  # most held first: the rest lack a word of the value
+        passage = index.passages[i]
+        document = index.document_of(passage)
+        when = document.published
+        newest = best.document.published if best is not None else published
+        if when is None or newest is None or when.value <= newest.last_day:
+            continue
+        titled = title_terms(document)
+        if not all(passage.doc_id in docs or t in titled for t, docs in zip(named, naming, strict=True)):
+            continue
+        shares = bool(content & (set(tokenize(passage.text)) | titled))
+        if not shares and (not named or not distinctive):
+            continue  # "nine", or a sum in a document naming nothing asked: another thing's
+        for sentence in sentences_of(passage.text):
+            same = [
+                s for s in find_answer_spans(sentence, kind, query.corrected, when) if s.value == span.value
+            ]
+            if same:
+                best = replace(
+                    lead,
+                    passage=passage,
+                    document=document,
+                    sentence=sentence,
+                    span=same[0],
+                    score=0.0,
+                    supersedes=None,
+                    retrospective=False,
+                    duplicates=(),
+                )
+                break
+    return best
 
 
 def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
@@ -702,6 +760,12 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         lead = _superseding(band[0], [h for h in answering if fit(h) >= tuning.RELATED * best_fit])
         if lead is not band[0]:
             band = [lead, *(h for h in band if h is not lead)]
+    if query.asks_latest and query.kind in _RESTATED_KINDS and band and not earliest_asked:
+        # "How much is the hub costing now?": a newer document giving the value found again,
+        # in passing ("the £31m building"), is the latest report of it.
+        later = _restated_later(index, query, band[0], eligible)
+        if later is not None:
+            band = [later, *band]
     if query.why:
         band = lead_with_cause(index, band, answering, asked, where)
     elif query.doing:

@@ -525,3 +525,25 @@ def test_an_hourly_rate_is_a_price_per_hour_not_a_sum_in_millions(tmp_path: Path
     )
     answer = engine.ask("What's the hourly rate for repairs at the boatyard?")
     assert answer.short == "£45"
+
+
+def test_a_newer_document_giving_the_value_again_in_passing_is_the_latest_report(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2017-report.md": article(
+                "Scrutiny report", "2017-11-21", "The total capital cost of the Kelby pool remains £31m.\n"
+            ),
+            "2019-opening.md": article(
+                "Pool opens at last",
+                "2019-03-12",
+                "Swimmers were the first through the doors of the £31m Kelby pool on Monday morning.\n",
+            ),
+            "2020-wexby.md": article(
+                "Wexby library plans", "2020-06-01", "Wexby's new library will cost £31m, the council said.\n"
+            ),
+        },
+    )
+    answer = engine.ask("How much is the Kelby pool costing now?")
+    assert answer.short == "£31m"
+    assert answer.results[0].citation.doc_id == "2019-opening"
