@@ -305,6 +305,10 @@ def expected_answer(question: str) -> AnswerType | None:
         rf"^what (is|was) the ({_SHARE_NOUNS})\b", q
     ):
         return "percent"
+    if re.match(
+        rf"^how much of (the|its|their|our|this|that) (?!([\w'’/-]+ ){{0,2}}({_MONEY_NOUNS}|money|cash)\b)", q
+    ):
+        return "percent"  # "How much of the berth had been built?": a share of it
     after_much = re.match(r"^how much\s+([a-z'’-]+)\b(?!\s+(?:money|cash|funding|funds)\b)", q)
     # "How much additional transition funding ...?" asks a sum, whatever words come first.
     money_after = re.match(rf"^how much\s+([\w'’-]+\s+){{0,3}}({_MONEY_NOUNS}|money|cash|funds)\b", q)

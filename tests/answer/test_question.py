@@ -162,6 +162,9 @@ from bot.answer.spans import persons_in
         ("What drove the Kelby depot's cost estimate up to £21.8m in 2020?", None),
         ("What was the reasoning behind getting rid of overdue fines?", None),
         ("What went wrong that cost the Wexby hospice its good rating?", None),
+        # How much of a thing is a share of it; how much of a sum is money.
+        ("How much of the Kelby pier had been rebuilt by May?", "percent"),
+        ("How much of the 2024/25 savings will not be made?", "amount"),
     ],
 )
 def test_expected_answer(question: str, kind: str | None) -> None:

@@ -220,7 +220,7 @@ CORPUS_FLOORS = {
     "kestrel": (0.79, 0.83, 0, 0.75, 0.80, 0.77),
     # "ceo" read as "chief executive" moves "wen did helen quayle take over as ceo" to rank 2.
     # Session 19, names in no title, the models trained again: one earlier value fewer.
-    "saltmere": (0.75, 1.00, 4, 0.70, 0.84, 0.84),
+    "saltmere": (0.77, 1.00, 4, 0.72, 0.84, 0.84),
     # "Unit" written only as a name no longer makes "unit price" ask for one; "how big"
     # says the kind, not what about: +1 hit, one false "I don't know" fewer, recall 0.30 to 0.47.
     # Session 18, "co-op", "coop" and "cooperative" one term: +1 hit and short answer, four
@@ -467,7 +467,8 @@ CORPUS_FLOORS = {
     # by a noun of time after a verb; the models trained again: timeline precision, timeline recall
     # lower.
     # Session 21, posts read past a verb and a letter grade: timeline precision lower.
-    "yarwell": (0.61, 0.66, 3, 0.52, 0.78, 0.63),
+    # Session 21, how much of a thing asked as a share: timeline precision lower.
+    "yarwell": (0.61, 0.66, 3, 0.52, 0.77, 0.63),
     # Session 13's blind sets, measured on arrival (d54ece1): cressbrook and lindenford
     # then read, moorhaven held out.
     # "sposed 2 cost" read as "supposed to cost": +1 hit, one wrong timeline entry
@@ -489,7 +490,8 @@ CORPUS_FLOORS = {
     # earlier paragraphs is no longer found (it was second); one wrong timeline entry more.
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): timeline precision lower.
-    "lindenford": (0.75, 0.83, 1, 0.65, 0.72, 0.71),  # 0.659 hit@1 on arrival
+    # Session 21, how much of a thing asked as a share: timeline precision lower.
+    "lindenford": (0.75, 0.83, 1, 0.65, 0.71, 0.71),  # 0.659 hit@1 on arrival
     # Session 18, the models trained again (FAQ counts, awarded grades):
     # one hit, one short answer and one earlier value lost.
     # Session 18, a title before a name ("Director Jo Bell") no longer makes a sentence name
@@ -598,7 +600,7 @@ CORPUS_FLOORS = {
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline precision lower.
     # Session 21, posts read past a verb and a letter grade: timeline precision lower.
-    "umberfold": (0.72, 0.66, 0, 0.68, 0.68, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
+    "umberfold": (0.72, 0.66, 0, 0.68, 0.69, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
     # Written blind in session 21 and measured on arrival (on c032b38), held out.
     "wendlow": (0.65, 0.66, 2, 0.47, 0.69, 0.68),  # held out: 0.659 hit@1 on arrival (0.659 without)
 }
