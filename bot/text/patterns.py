@@ -16,8 +16,6 @@ __all__ = ["lazy_compile"]
 class _LazyPattern:
     """A stand-in for `re.compile(pattern, flags)` that compiles when first asked anything."""
 
-    __slots__ = ("_compiled", "_flags", "_pattern")
-
     def __init__(self, pattern: str, flags: int) -> None:
         self._pattern = pattern
         self._flags = flags
@@ -25,10 +23,13 @@ class _LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         # Only attributes the stand-in lacks get here: every method and attribute of the
-        # compiled pattern (search, finditer, pattern, groupindex ...).
+        # compiled pattern (search, finditer, pattern, groupindex ...). Each is kept on the
+        # stand-in once asked, so later calls (thousands a question) skip this lookup.
         if self._compiled is None:
             self._compiled = re.compile(self._pattern, self._flags)
-        return getattr(self._compiled, name)
+        value = getattr(self._compiled, name)
+        self.__dict__[name] = value
+        return value
 
     def __repr__(self) -> str:
         return f"lazy_compile({self._pattern!r}, {self._flags!r})"
