@@ -122,6 +122,29 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
     return said_so or found
 
 
+def _named_elsewhere(told: Hit, answering: Sequence[Hit]) -> list[Hit]:
+    """The reporting document's other passages that name a cause, however little of the
+    question they repeat ("The main reason for the lower grade is ..." for "Why was it
+    marked down?"), those repeating most of it first."""
+    named = [
+        h
+        for h in answering
+        if h.cause
+        and h.document.id == told.document.id
+        and h is not told
+        and gives_cause(h.sentence, _NAMES_CAUSE)
+    ]
+    return sorted(named, key=lambda h: (-h.context, -h.quality))
+
+
+# Words that name a cause, where "found" or "revealed" may only report what was seen.
+_NAMES_CAUSE = lazy_compile(
+    r"\b(because|due to|owing to|as a result|caused|blamed|led to|reasons?|stems? from|driven by|"
+    r"attributed to)\b",
+    re.IGNORECASE,
+)
+
+
 def lead_with_cause(
     index: Index, band: list[Hit], answering: Sequence[Hit], asked: Asked, where: Mapping[str, int]
 ) -> list[Hit]:
@@ -146,6 +169,7 @@ def lead_with_cause(
     ]
     if not causes:
         causes = _causes_after(index, where[told.passage.id], told, asked)
-        return [*causes[:1], told, *(h for h in band if h is not told)]
+        causes = causes or _named_elsewhere(told, answering)
+        return [*causes[:1], told, *(h for h in band if h is not told and h not in causes[:1])]
     best = max(causes, key=lambda h: (h.context, h.quality))
     return [best, *(h for h in band if h is not best)]

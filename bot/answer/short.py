@@ -71,7 +71,9 @@ _CAUSE = lazy_compile(
     r"|(?<=\w )(?<!\bwas )(?<!\bwere )(?<!\bwhich )(?<!\bwho )(?<!\bbeen )"
     r"((?:had |have |has )?(?:found|concluded|discovered)(?: that)?|blamed(?: the \w+ on)?|"
     r"reflect(?:s|ed)?|(?:is|was) down to(?!\s*[£$€\d]))"
-    r"(?= [\w'’£-]+[,:;]? [\w'’£-])",  # not "reflects that."
+    r"(?= [\w'’£-]+[,:;]? [\w'’£-])"  # not "reflects that."
+    # "The main reason for the lower grade is the handling of calls": what the reason is.
+    r"|\breasons? (?:for|behind) [^,;:.]{1,60}? (?:is|was|are|were)(?: that)?(?= \w)",
     re.I,
 )
 # Failing any word of cause, what someone said or explained is the reason they gave.

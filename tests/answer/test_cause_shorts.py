@@ -225,3 +225,30 @@ def test_a_sentence_counting_its_causes_in_its_own_clause_gives_them(
 ) -> None:
     engine = engine_over(tmp_path, {**DOCUMENTS, "2024-kelby.md": article("Kelby news", "2024-07-01", text)})
     assert engine.ask(question).short == short
+
+
+_INSPECTION = {
+    "2018-inspection.md": article(
+        "Gelston planning service inspection report",
+        "2018-03-22",
+        "The Planning Inspectorate has graded the Gelston Council planning service as requires "
+        "improvement. At the previous inspection, in 2015, the service was graded good.\n\n"
+        "The main reason for the lower grade is the service's handling of appeals from residents. "
+        "Half of all appeals waited more than a year for a decision.\n\n"
+        "The council told inspectors that a new case system is scheduled for summer 2019. "
+        "Inspectors will revisit the service in the autumn.",
+    ),
+    "2016-planning.md": article(
+        "Planning service wins praise",
+        "2016-05-02",
+        "The Gelston Council planning service dealt with 2,100 applications last year, the council said.",
+    ),
+}
+
+
+def test_a_cause_named_in_few_of_the_questions_words_answers_why(tmp_path: Path) -> None:
+    # "marked down" is said nowhere; "the reason for the lower grade" names the cause.
+    engine = engine_over(tmp_path, _INSPECTION)
+    question = "Why was the planning service marked down by the inspectorate in 2018?"
+    assert "reason for the lower grade" in engine.ask(question).results[0].passage
+    assert _short(engine, question) == "the service's handling of appeals from residents"
