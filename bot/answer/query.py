@@ -28,6 +28,7 @@ from .asked_time import implied_cutoff, time_terms
 from .kept import once_per
 from .question import (
     ASKS_CAUSE,
+    ASKS_FORMER_USE,
     asked_noun,
     asks_yes_or_no,
     counted_term,
@@ -213,6 +214,11 @@ class Query:
     def why(self) -> bool:
         """Whether the question asks for a cause ("why ...", "how come ...", "what made ...")."""
         return bool(ASKS_CAUSE.match(self.corrected))
+
+    @property
+    def former_use(self) -> bool:
+        """Whether the question asks what a site was before ("What used to be on the plot?")."""
+        return bool(ASKS_FORMER_USE.match(self.corrected))
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""
@@ -584,6 +590,24 @@ def graded(query: Query, grades: Iterable[str]) -> Query:
     )
 
 
+# How the documents tell what a site was ("on the site of the former bus garage"), and the
+# question's words that ask it ("What used to be on the plot?", "What is it built on?").
+_FORMER_WORDS = "former disused derelict old site"
+_FORMER_ASKED = "used before built site land plot ground stood previously originally"
+
+
+def _with_former_words(
+    terms: Sequence[str], expansions: dict[str, frozenset[str]], known_terms: AbstractSet[str]
+) -> None:
+    """Add to a question asking what a site was before the words documents tell it with,
+    as synonyms of the first of its words that ask it."""
+    said = frozenset(t for t in tokenize(_FORMER_WORDS) if t in known_terms) - set(terms)
+    asked = set(tokenize(_FORMER_ASKED))
+    key = next((t for t in terms if t in asked), None)
+    if said and key is not None:
+        expansions[key] = expansions.get(key, frozenset()) | said
+
+
 def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
     """Analyse a question against an index's vocabulary and terms."""
     plain = informal_to_plain(question, vocabulary)
@@ -610,6 +634,8 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
             joined = stem(found[0] + particle)
             if joined in known_terms and joined != found[0]:
                 expansions[found[0]] = expansions.get(found[0], frozenset()) | {joined}
+    if ASKS_FORMER_USE.match(corrected):
+        _with_former_words(terms, expansions, known_terms)
     capitalised = _capitalised_terms(corrected)
     respelt: dict[str, str] = {}
     for term in terms:

@@ -21,6 +21,7 @@ from .wording import FILLER_WORDS
 
 __all__ = [
     "ASKS_CAUSE",
+    "ASKS_FORMER_USE",
     "AnswerType",
     "asked_noun",
     "asks_yes_or_no",
@@ -226,6 +227,16 @@ ASKS_CAUSE = lazy_compile(
     r"\W*(why|how come|what (made|caused|pushed|prompted|forced|led to|drove|went wrong"
     r"|(is|was|lay|lies) behind"
     r"|(is|was|are|were) the (main |real )?(reasons?|reasoning|rationale|thinking|causes?) (behind|for)))\b",
+    re.I,
+)
+
+#: A question asking what a site was before: "What used to be on the plot?", "What was the
+#: site used for before ...?", "What is the depot being built on?".
+ASKS_FORMER_USE = lazy_compile(
+    r"\W*(?:what|wat|wot)\b(?=.*\b(?:used to (?:be|stand)"
+    r"|(?:was|were|stood) (?:there|on (?:it|the \w+(?: \w+)?)) (?:before|previously|originally)"
+    r"|(?:site|land|plot|ground|building)s? (?:was |were )?(?:used|occupied) (?:for|by)"
+    r"|(?:is|was|are|were) (?:\w+ ){1,6}(?:being )?(?:built|going up|sited) on\W*$))",
     re.I,
 )
 

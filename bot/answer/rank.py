@@ -61,7 +61,16 @@ from .reading import (
 )
 from .rivals import rival_terms, untitled_terms
 from .sentences import WORD, sentence_terms, sentences_of
-from .spans import TITLE, dimension_terms, find_answer_spans, is_name_word, is_year, persons_in, years_in
+from .spans import (
+    TITLE,
+    dimension_terms,
+    find_answer_spans,
+    former_use_told,
+    is_name_word,
+    is_year,
+    persons_in,
+    years_in,
+)
 from .wording import zipf
 
 __all__ = ["Hit", "Ranking", "fact_words", "rank", "wording_overlap"]
@@ -772,6 +781,12 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         # "Who is building the dam?": "it will be built by X" says who, where "the works
         # was built in the 1930s" only shares the verb.
         band.sort(key=lambda h: not h.cause)
+    elif query.former_use:
+        # "What used to be on the plot?": "on the site of the former bus garage" says, where
+        # a sentence about the new building only shares the place's name.
+        site = max(answering[: tuning.CANDIDATES], key=lambda h: former_use_told(h.sentence), default=None)
+        if site is not None and former_use_told(site.sentence):
+            band = [site, *(h for h in band if h is not site)]
     rest = [h for h in answering if h not in band]
     others = sorted((h for h in hits if not h.answers), key=lambda h: -h.quality)
     # The timeline: older answers to the same question, which only a typed answer (a date,

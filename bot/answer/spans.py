@@ -33,6 +33,8 @@ __all__ = [
     "bare_word",
     "dimension_terms",
     "find_answer_spans",
+    "former_use",
+    "former_use_told",
     "is_body_word",
     "is_name_word",
     "is_year",
@@ -833,6 +835,39 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = 
             or bool(_CHANGED_TO.search(sentence[max(0, new.start - 30) : new.start]))
         )
     )
+
+
+# What a site was: "former" or "old" and up to four words more, to a word that says where,
+# which, or what it was part of.
+_FORMER = lazy_compile(
+    r"\b(?:former|disused|derelict|old)\s+(?:(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|"
+    r"yard|land|and|was|were|had|has|is|took|to)\b)[\w'’-]+\s+){0,3}"
+    r"(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|yard|land|and|was|were|had|has|is|took|to)\b)"
+    r"[\w'’-]+",
+    re.I,
+)
+# "on the site of a former bus depot": the words that say a site's former use is meant.
+_ON_THE_SITE = lazy_compile(
+    r"\b(?:site|land|ground|plot) of (?:a |an |the )?$|\b(?:on|at) (?:a |an |the )?$", re.I
+)
+
+
+def former_use(sentence: str) -> str | None:
+    """What a sentence says a site used to be ("the former bus garage"), preferring one told
+    as the site's ("on the site of the former bus depot"), or None."""
+    found = list(_FORMER.finditer(sentence))
+    sited = [m for m in found if _ON_THE_SITE.search(sentence[max(0, m.start() - 40) : m.start()])]
+    best = sited or found
+    return best[0].group(0) if best else None
+
+
+def former_use_told(sentence: str) -> int:
+    """How plainly a sentence tells a site's former use: 2 as the site's ("on the site of
+    the former depot"), 1 in passing ("the former depot was cleared"), 0 not at all."""
+    found = list(_FORMER.finditer(sentence))
+    if any(_ON_THE_SITE.search(sentence[max(0, m.start() - 40) : m.start()]) for m in found):
+        return 2
+    return 1 if found else 0
 
 
 def is_year(value: str) -> bool:
