@@ -28,6 +28,7 @@ from .asked_time import implied_cutoff, time_terms
 from .kept import once_per
 from .question import (
     ASKS_CAUSE,
+    ASKS_DESTINATION,
     ASKS_FORMER_USE,
     asked_noun,
     asks_yes_or_no,
@@ -216,6 +217,12 @@ class Query:
         return bool(ASKS_CAUSE.match(self.corrected))
 
     @property
+    def destination(self) -> bool:
+        """Whether the question asks where a person went on leaving ("What job did Jo Bell
+        leave Kelby to take up?")."""
+        return bool(self.people) and bool(ASKS_DESTINATION.match(self.corrected))
+
+    @property
     def former_use(self) -> bool:
         """Whether the question asks what a site was before ("What used to be on the plot?")."""
         return bool(ASKS_FORMER_USE.match(self.corrected))
@@ -272,6 +279,7 @@ class Query:
         return (
             self.kind != "person"
             and bool(self.people)
+            and not self.destination
             and bool(
                 _BEFORE.search(self.corrected)
                 or (_LEFT.search(self.corrected) and _JOB.search(self.corrected))

@@ -21,6 +21,7 @@ from .wording import FILLER_WORDS
 
 __all__ = [
     "ASKS_CAUSE",
+    "ASKS_DESTINATION",
     "ASKS_FORMER_USE",
     "AnswerType",
     "asked_noun",
@@ -237,6 +238,15 @@ ASKS_FORMER_USE = lazy_compile(
     r"|(?:was|were|stood) (?:there|on (?:it|the \w+(?: \w+)?)) (?:before|previously|originally)"
     r"|(?:site|land|plot|ground|building)s? (?:was |were )?(?:used|occupied) (?:for|by)"
     r"|(?:is|was|are|were) (?:\w+ ){1,6}(?:being )?(?:built|going up|sited) on\W*$))",
+    re.I,
+)
+
+#: A question asking where a person went on leaving: "What job did Jo Bell leave Kelby to
+#: take up?", "Which firm did she leave the council for?", "Where did he go when he left?".
+ASKS_DESTINATION = lazy_compile(
+    r"\W*(?:(?:what|which|wat)\b.*\b(?:leave|left|quit)\b.*\b(?:to (?:take up|become|run|join|lead|head|do)"
+    r"|for)\W*$"
+    r"|where did .*\bgo\b)",
     re.I,
 )
 

@@ -63,6 +63,7 @@ from .rivals import rival_terms, untitled_terms
 from .sentences import WORD, sentence_terms, sentences_of
 from .spans import (
     TITLE,
+    destination,
     dimension_terms,
     find_answer_spans,
     former_use_told,
@@ -781,6 +782,16 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         # "Who is building the dam?": "it will be built by X" says who, where "the works
         # was built in the 1930s" only shares the verb.
         band.sort(key=lambda h: not h.cause)
+    elif query.destination:
+        # "What job did Jo Bell leave Kelby to take up?": "she is leaving to become director
+        # of ..." says, in a sentence or passage naming her.
+        going = [
+            h
+            for h in answering[: tuning.CANDIDATES]
+            if destination(h.sentence) is not None and query.people & set(tokenize(h.passage.text))
+        ]
+        if going:
+            band = [going[0], *(h for h in band if h is not going[0])]
     elif query.former_use:
         # "What used to be on the plot?": "on the site of the former bus garage" says, where
         # a sentence about the new building only shares the place's name.

@@ -25,7 +25,15 @@ from .figures import FIGURE_KINDS, RATE_AFTER, figure_as_said
 from .query import Query
 from .question import is_plural
 from .sentences import doer_of, former_post, place_of, sentences_of
-from .spans import ORDINAL_COUNTS, AnswerSpan, find_answer_spans, former_use, replaced_by, span_value
+from .spans import (
+    ORDINAL_COUNTS,
+    AnswerSpan,
+    destination,
+    find_answer_spans,
+    former_use,
+    replaced_by,
+    span_value,
+)
 
 __all__ = ["MAX_SHORT_WORDS", "is_polar", "short_answer", "title_head", "title_said"]
 
@@ -722,6 +730,9 @@ def short_answer(
                 if 0 <= k < len(said) and (told := _cause_clause(said[k], query, only_causes=True)):
                     return told
         return _new_cause_words(sentence, query)
+    # "Where did she go?" asks a place, told by its span; "What job did she leave to take up?" the post.
+    if query.destination and (span is None or query.kind != "place") and (going := destination(sentence)):
+        return _clean(" ".join(_trim_end(going.split()[:MAX_SHORT_WORDS]) or going.split()[:1]))
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:

@@ -31,6 +31,7 @@ __all__ = [
     "AnswerSpan",
     "AnswerType",
     "bare_word",
+    "destination",
     "dimension_terms",
     "find_answer_spans",
     "former_use",
@@ -846,6 +847,23 @@ _FORMER = lazy_compile(
     r"[\w'’-]+",
     re.I,
 )
+# Where someone went on leaving: "is leaving to become director of environment at Kelby
+# County Council", "left to run one of the largest landlords", "left for a post in Scotland".
+_DESTINATION = lazy_compile(
+    r"\b(?:to (?:become|take up|join|run|lead|head)"
+    r"|(?:leaving|left|leave|leaves|moving|moved) (?:for|to(?! (?:become|take|join|run|lead|head)\b)))\s+"
+    r"(?P<to>[^,.;:()\"“”]{3,}?)(?=\s+(?:after|from|at the end|in (?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|\d{4}))\b|[,.;:()\"“”]|$)"
+)
+
+
+def destination(sentence: str) -> str | None:
+    """Where a sentence says someone went on leaving ("director of the Kelby Energy
+    Alliance"), or None."""
+    found = _DESTINATION.search(sentence)
+    return found.group("to") if found is not None else None
+
+
 # "on the site of a former bus depot": the words that say a site's former use is meant.
 _ON_THE_SITE = lazy_compile(
     r"\b(?:site|land|ground|plot) of (?:a |an |the )?$|\b(?:on|at) (?:a |an |the )?$", re.I
