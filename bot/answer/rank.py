@@ -86,6 +86,22 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 _ASKS_YEAR = lazy_compile(r"\b(?:what|which) year\b", re.IGNORECASE)
 # "When did it open?", "when did they move": asks when something happened.
 _WHEN_DID = lazy_compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
+# Words that make a sentence tell a plan, not what happened: "due to open", "pushed back to".
+_PLANNING = lazy_compile(
+    r"\b(will|would|due|expected|set to|scheduled|planned|plans?|hopes?|hoped|on course|on track|pushed back|"
+    r"put back|delayed|until|could|should|aims?|intends?|target|forecast|supposed|meant to|likely)\b",
+    re.IGNORECASE,
+)
+_WORD = lazy_compile(r"[a-z]+")
+# Past forms of the verbs of events that take no "-ed": "the pool shut", "work began".
+_PAST_FORMS = frozenset("began begun shut went closed opened built took made set won lost held".split())
+
+
+def _done_terms(query: Query) -> frozenset[str]:
+    """The stems of the question's words that may tell its event ("open", "start", "shut")."""
+    return frozenset(query.terms) - set(query.names)
+
+
 _QUOTE_MARK = lazy_compile(r"[“”\"]")
 # A sentence addressed to its readers: "you can apply online", "please write to us".
 _TO_READER = lazy_compile(r"\b(you|your|yours|please)\b", re.IGNORECASE)
@@ -660,10 +676,23 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             published = hit.document.published
             return hit.span is not None and published is not None and after_published(hit.span, published)
 
+        done = _done_terms(query)
+
+        def told_done(hit: Hit) -> bool:
+            # "The hub opened on Monday" tells it happened, where "is now expected to open
+            # next spring" or "was pushed back to 2020" tells a plan.
+            return not _PLANNING.search(hit.sentence) and any(
+                (w.endswith("ed") or w in _PAST_FORMS) and stem(w) in done
+                for w in _WORD.findall(hit.sentence.lower())
+            )
+
         happened = [
             h
             for h in planned
-            if (h.linked or untyped) and h.span is not None and not plan(h) and fit(h) >= best_fit
+            if (h.linked or untyped)
+            and h.span is not None
+            and not plan(h)
+            and (fit(h) >= best_fit or (told_done(h) and fit(h) >= tuning.COMPARABLE * best_fit))
         ]
         planned = happened or planned
     # "What did it cost in the end?", "Who runs it now?": a newer document's answer that

@@ -71,6 +71,12 @@ _MENTION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"\b{_COUNT}\s+(year|month)s?\s+ago\b", re.I), "ago"),
     (re.compile(rf"\b{_BEFORE_MONTH}({MONTH_RE})\b(?!\s+\d)", re.I), "bare_month"),
     (re.compile(r"\b(yesterday|today|tomorrow)\b", re.I), "rel_day"),
+    # A day of the week alone, in news: "opened its doors on Monday" (the Monday just gone),
+    # "will open on Friday" (the next); not "on Monday 3 June", which gives its date.
+    (
+        re.compile(rf"(?<=\bon )((?-i:{'|'.join(d.capitalize() for d in WEEKDAYS)}))\b(?![\s,]+\d)"),
+        "bare_weekday",
+    ),
     (re.compile(rf"\b({_YEAR})\b"), "year"),
     # An older year only where a preposition makes it one: "founded in 1889", not "1889 homes".
     (re.compile(r"(?:(?<=\bin )|(?<=\bsince )|(?<=\bfrom )|(?<=\buntil ))(1[5-8]\d\d)\b(?![,.]?\d)"), "year"),
@@ -163,6 +169,16 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
             days = -((base.value.weekday() - target) % 7 or 7)
         day = base.value + dt.timedelta(days=days)
         return f"{day.day} {_month_name(day.month)} {day.year}", True
+    if kind in ("bare_weekday", "bare_weekday_ahead"):
+        if base.precision != "day":
+            return None, True
+        target = WEEKDAYS[g[0].lower()]
+        if kind == "bare_weekday_ahead":
+            days = (target - base.value.weekday()) % 7 or 7
+        else:
+            days = -((base.value.weekday() - target) % 7)
+        day = base.value + dt.timedelta(days=days)
+        return f"{day.day} {_month_name(day.month)} {day.year}", True
     if kind == "ago":
         amount = int(g[0]) if g[0].isdigit() else NUMBER_WORDS[g[0].lower()]
         if g[1].lower() == "year":
@@ -220,6 +236,8 @@ def _date_mentions(text: str, base: PubDate | None) -> tuple[DateMention, ...]:
                 and _FUTURE_BEFORE.search(text[:start])
             ):
                 kind = "bare_month_ahead"  # "due to open in January": the next January
+            if kind == "bare_weekday" and _FUTURE_BEFORE.search(text[:start]):
+                kind = "bare_weekday_ahead"  # "will open on Friday": the next Friday
             try:
                 resolved, relative = _resolve(kind, match, base)
             except (OverflowError, ValueError):  # a date at the calendar's edge

@@ -897,6 +897,50 @@ def test_a_date_right_after_the_sentence_telling_the_event_is_its_date(tmp_path:
     assert answer.short == "20 May 2021"
 
 
+def test_when_did_it_open_is_answered_by_the_sentence_saying_it_opened(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018.md": article(
+                "Kelby depot delayed again",
+                "2018-10-02",
+                "The new Kelby fire depot at Quarry Road is now expected to open next spring, "
+                "the fire authority said. Crews will move in over a fortnight.",
+            ),
+            "2019.md": article(
+                "Kelby crews move in",
+                "2019-12-04",
+                "Kelby's fire depot at Quarry Road opened its doors on Monday, a year late. "
+                "Forty firefighters moved in over the weekend, and the mayor cut the ribbon.",
+            ),
+        },
+    )
+    answer = engine.ask("When did the new Kelby fire depot open?")
+    assert answer.results[0].citation.doc_id == "2019"
+    assert answer.short == "2 December 2019"
+
+
+def test_a_sentence_saying_it_opened_outranks_one_giving_the_date_it_was_due(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019-report.md": article(
+                "Fire authority annual report",
+                "2019-06-12",
+                "The new Kelby fire depot at Quarry Road was due to open to crews in March 2019, "
+                "the authority's annual report said.",
+            ),
+            "2019-opening.md": article(
+                "Depot opens",
+                "2019-12-04",
+                "The Kelby depot opened on 2 December 2019, nine months late.",
+            ),
+        },
+    )
+    answer = engine.ask("When did the new Kelby fire depot open?")
+    assert answer.short == "2 December 2019"
+
+
 def test_of_two_sentences_saying_as_much_the_one_about_the_later_time_answers(tmp_path: Path) -> None:
     news = article(
         "Hub delayed",

@@ -30,6 +30,8 @@ SOME_2017 = PubDate(dt.date(2017, 1, 1), "year")
         ("The consultation closed on 3 February.", THURSDAY, "3 February", "3 February 2019", True),
         ("The consultation runs until Friday 26 April.", THURSDAY, "26 April", "26 April 2019", True),
         ("The review reported on 20 December.", THURSDAY, "20 December", "20 December 2018", True),
+        ("The depot opened its doors on Monday.", THURSDAY, "Monday", "11 March 2019", True),
+        ("The depot will open on Monday.", THURSDAY, "Monday", "18 March 2019", True),
     ],
 )
 def test_find_date_mentions_resolves_against_the_document_date(
@@ -47,6 +49,10 @@ def test_find_date_mentions_resolves_against_the_document_date(
 @pytest.mark.parametrize("text", ["It has 32 May in it.", "Turn to page 3 may be", "On 3 May, 12 June 5"])
 def test_no_day_and_month_without_a_real_day_or_with_a_number_after(text: str) -> None:
     assert all(m.text not in ("32 May", "12 June") for m in find_date_mentions(text, THURSDAY))
+
+
+def test_a_day_of_the_week_giving_its_date_is_read_once() -> None:
+    assert [m.text for m in find_date_mentions("It opened on Monday 3 June.", THURSDAY)] == ["3 June"]
 
 
 def test_next_weekday_needs_a_day_precise_document_date() -> None:
