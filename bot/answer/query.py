@@ -27,6 +27,7 @@ from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
 from .asked_time import implied_cutoff, time_terms
 from .kept import once_per
 from .question import (
+    ASKS_CAPACITY,
     ASKS_CAUSE,
     ASKS_DESTINATION,
     ASKS_FORMER_USE,
@@ -602,18 +603,21 @@ def graded(query: Query, grades: Iterable[str]) -> Query:
 # question's words that ask it ("What used to be on the plot?", "What is it built on?").
 _FORMER_WORDS = "former disused derelict old site"
 _FORMER_ASKED = "used before built site land plot ground stood previously originally"
+# How the documents tell what a place holds when full: "1,050 places", "a capacity of 900".
+_CAPACITY_WORDS = "place capacity"
 
 
-def _with_former_words(
-    terms: Sequence[str], expansions: dict[str, frozenset[str]], known_terms: AbstractSet[str]
+def _said_as(
+    key: str | None,
+    said: str,
+    terms: Sequence[str],
+    expansions: dict[str, frozenset[str]],
+    known: AbstractSet[str],
 ) -> None:
-    """Add to a question asking what a site was before the words documents tell it with,
-    as synonyms of the first of its words that ask it."""
-    said = frozenset(t for t in tokenize(_FORMER_WORDS) if t in known_terms) - set(terms)
-    asked = set(tokenize(_FORMER_ASKED))
-    key = next((t for t in terms if t in asked), None)
-    if said and key is not None:
-        expansions[key] = expansions.get(key, frozenset()) | said
+    """Count the words the documents may say a question's term with as its synonyms."""
+    found = frozenset(t for t in tokenize(said) if t in known) - set(terms)
+    if key is not None and found:
+        expansions[key] = expansions.get(key, frozenset()) | found
 
 
 def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
@@ -643,7 +647,11 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
             if joined in known_terms and joined != found[0]:
                 expansions[found[0]] = expansions.get(found[0], frozenset()) | {joined}
     if ASKS_FORMER_USE.match(corrected):
-        _with_former_words(terms, expansions, known_terms)
+        asked = set(tokenize(_FORMER_ASKED))
+        _said_as(next((t for t in terms if t in asked), None), _FORMER_WORDS, terms, expansions, known_terms)
+    if ASKS_CAPACITY.match(corrected):
+        # "How many pupils will it hold when full?" counts its places.
+        _said_as(counted_term(corrected), _CAPACITY_WORDS, terms, expansions, known_terms)
     capitalised = _capitalised_terms(corrected)
     respelt: dict[str, str] = {}
     for term in terms:

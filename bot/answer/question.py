@@ -20,6 +20,7 @@ from .spans import CALENDAR_WORDS, FUNCTION_WORDS, GRADING, AnswerType, bare_wor
 from .wording import FILLER_WORDS
 
 __all__ = [
+    "ASKS_CAPACITY",
     "ASKS_CAUSE",
     "ASKS_DESTINATION",
     "ASKS_FORMER_USE",
@@ -238,6 +239,15 @@ ASKS_FORMER_USE = lazy_compile(
     r"|(?:was|were|stood) (?:there|on (?:it|the \w+(?: \w+)?)) (?:before|previously|originally)"
     r"|(?:site|land|plot|ground|building)s? (?:was |were )?(?:used|occupied) (?:for|by)"
     r"|(?:is|was|are|were) (?:\w+ ){1,6}(?:being )?(?:built|going up|sited) on\W*$))",
+    re.I,
+)
+
+#: A question asking how many a place holds: "How many pupils will it hold once it is full?",
+#: "How many people can the boat carry?".
+ASKS_CAPACITY = lazy_compile(
+    r"\W*how many\b(?=.*\b(?:(?:can|could|will|would)\b(?: \w+){0,4} "
+    r"(?:take|hold|fit|seat|accommodate|carry|house)\b"
+    r"|(?:when|once|if|wen)\b(?: \w+){0,2} full\b|at (?:full )?capacity\b))",
     re.I,
 )
 
