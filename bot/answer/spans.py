@@ -340,7 +340,14 @@ def _unit_kind(quantity: str) -> str | None:
 def _asks_units(question: str) -> frozenset[str] | None:
     """The kinds of unit a question's first dimension word asks for, or None for any."""
     found = _DIMENSION_WORD.search(fold(question))
-    return _DIMENSIONS[found.group(1)] if found else None
+    if found:
+        return _DIMENSIONS[found.group(1)]
+    # "How much cargo did it handle in ten months?" asks a quantity of stuff, never a time.
+    return _NOT_TIME if _HOW_MUCH_STUFF.match(fold(question)) else None
+
+
+_NOT_TIME = frozenset(_UNIT_KINDS) - {"time"}
+_HOW_MUCH_STUFF = lazy_compile(r"\W*how much\b(?! (?:time|longer|later|earlier)\b)")
 
 
 _AMOUNT_OF = rf"(?:\d[\d,]*(?:\.\d+)?|{NUMBER_WORDS})(?:\s*(?:million|m|thousand|k|bn|billion))?"

@@ -462,3 +462,14 @@ def test_a_name_ending_on_a_fell_is_no_person_though_a_weir_may_be_a_surname() -
 
 def test_a_weir_is_a_site() -> None:
     assert list(_spans("The boats moor at Kelby Weir in summer.", "place")) == ["Kelby Weir"]
+
+
+def test_how_much_of_a_stuff_is_never_a_time() -> None:
+    question = "How much waste did the plant sort?"
+    sentence = "In its first ten months the plant sorted 61,000 tonnes of waste."
+    assert [s.text for s in find_answer_spans(sentence, "measure", question)] == ["61,000 tonnes"]
+    # "How much time ...?" still asks one.
+    assert [s.text for s in find_answer_spans(sentence, "measure", "How much time did it take?")] == [
+        "ten months",
+        "61,000 tonnes",
+    ]

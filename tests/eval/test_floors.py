@@ -300,7 +300,9 @@ CORPUS_FLOORS = {
     # Session 20, after review, label grades only in a sentence about ratings, no score written with a
     # slash, a grade after 'rating,' only a grade word; the models trained again: timeline precision
     # lower.
-    "orchardleigh": (0.68, 0.83, 4, 0.61, 0.61, 0.55),
+    # Session 22, how much of a stuff never a time; the models trained again: timeline precision
+    # lower.
+    "orchardleigh": (0.68, 0.83, 4, 0.61, 0.60, 0.55),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -329,7 +331,8 @@ CORPUS_FLOORS = {
     # recall lower.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline precision lower.
-    "elmsworth": (0.65, 0.66, 5, 0.56, 0.67, 0.71),  # held out: its misses are not read
+    # Session 22, how much of a stuff never a time; the models trained again: false IDK lower.
+    "elmsworth": (0.65, 0.66, 6, 0.56, 0.67, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     # Session 18, the models trained again (with mossgill): one wrong timeline entry more.
@@ -592,7 +595,9 @@ CORPUS_FLOORS = {
     # qualifiers: one wrong timeline entry more.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline precision lower.
-    "dovecote": (0.72, 0.66, 2, 0.52, 0.79, 0.77),  # held out: its misses are not read
+    # Session 22, how much of a stuff never a time; the models trained again: timeline precision
+    # lower.
+    "dovecote": (0.72, 0.66, 2, 0.52, 0.77, 0.77),  # held out: its misses are not read
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; five right entries and five earlier values fewer after the timeline
     # model was trained again (precision / recall 0.52 / 0.58 to 0.49 / 0.50).
