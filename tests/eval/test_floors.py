@@ -331,7 +331,7 @@ CORPUS_FLOORS = {
     # recall lower.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline precision lower.
-    # Session 22, how much of a stuff never a time; the models trained again: false IDK lower.
+    # Session 22, how much of a stuff never a time; the models trained again: one false "I don't know" more.
     "elmsworth": (0.65, 0.66, 6, 0.56, 0.67, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
