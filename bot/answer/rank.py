@@ -94,7 +94,7 @@ _PLANNING = lazy_compile(
 )
 _WORD = lazy_compile(r"[a-z]+")
 # Past forms of the verbs of events that take no "-ed": "the pool shut", "work began".
-_PAST_FORMS = frozenset("began begun shut went closed opened built took made set won lost held".split())
+_PAST_FORMS = frozenset("began begun shut went built took made set won lost held".split())
 
 
 def _done_terms(query: Query) -> frozenset[str]:

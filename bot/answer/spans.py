@@ -877,11 +877,16 @@ _ON_THE_SITE = lazy_compile(
 )
 
 
+def _former_uses(sentence: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """A sentence's phrases telling what a site was, and those told as the site's."""
+    found = list(_FORMER.finditer(sentence))
+    return found, [m for m in found if _ON_THE_SITE.search(sentence[max(0, m.start() - 40) : m.start()])]
+
+
 def former_use(sentence: str) -> str | None:
     """What a sentence says a site used to be ("the former bus garage"), preferring one told
     as the site's ("on the site of the former bus depot"), or None."""
-    found = list(_FORMER.finditer(sentence))
-    sited = [m for m in found if _ON_THE_SITE.search(sentence[max(0, m.start() - 40) : m.start()])]
+    found, sited = _former_uses(sentence)
     best = sited or found
     return best[0].group(0) if best else None
 
@@ -889,10 +894,8 @@ def former_use(sentence: str) -> str | None:
 def former_use_told(sentence: str) -> int:
     """How plainly a sentence tells a site's former use: 2 as the site's ("on the site of
     the former depot"), 1 in passing ("the former depot was cleared"), 0 not at all."""
-    found = list(_FORMER.finditer(sentence))
-    if any(_ON_THE_SITE.search(sentence[max(0, m.start() - 40) : m.start()]) for m in found):
-        return 2
-    return 1 if found else 0
+    found, sited = _former_uses(sentence)
+    return 2 if sited else 1 if found else 0
 
 
 def is_year(value: str) -> bool:
