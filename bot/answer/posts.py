@@ -548,7 +548,8 @@ def points_back(sentence: str, span: AnswerSpan) -> bool:
     """Whether the words by a person point back to a body named before: "its chief
     executive, Jo Bell", "Jo Bell, who took charge of the company"."""
     possessive = _POSSESSIVE.search(sentence[max(0, span.start - 40) : span.start])
-    return possessive is not None or _the_body(sentence, span)
+    taken = _TOOK_ITS_POST.match(sentence, span.end)  # "Jo Bell took over as its chair"
+    return possessive is not None or taken is not None or _the_body(sentence, span)
 
 
 def _the_body(sentence: str, span: AnswerSpan) -> bool:
@@ -686,6 +687,15 @@ def attributed_elsewhere(
 
 
 _POSSESSIVE = lazy_compile(r"\b(its|their)\b[^.;]*$", re.IGNORECASE)
+# "Jo Bell took over as its chief executive", "... became their chair": the post is of the
+# body "its" points back to.
+_TOOK_ITS_POST = lazy_compile(
+    r"\s+(?:(?:has|had|was|is|will|has been|had been)\s+)?"
+    r"(?:took over|taken over|take over|takes over|became|become|becomes|appointed|named|joined|"
+    r"serves|served)"
+    r"(?:\s+as)?\s+(?:its|their)\b",
+    re.IGNORECASE,
+)
 
 
 def posts_of(sentence: str, span: AnswerSpan) -> frozenset[str]:

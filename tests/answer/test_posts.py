@@ -626,9 +626,12 @@ def test_a_post_of_two_words_joined_by_and_is_no_body_pointing_back(tmp_path: Pa
         ("Jo Bell, who took charge of the company and its shops, spoke.", "Jo Bell", True),
         ("The committee was chaired by Cllr Ann Ware.", "Ann Ware", True),
         ("The port and harbour officer, Jo Tarrant, attended.", "Jo Tarrant", False),
+        ("Lina Marsh took over as its chief executive last year.", "Lina Marsh", True),
+        ("Omar Reed became their chair in May.", "Omar Reed", True),
+        ("Omar Reed thanked the staff of the museum.", "Omar Reed", False),
     ],
 )
-def test_the_and_a_body_word_beside_a_name_point_back_unless_they_begin_a_post(
+def test_the_its_or_a_body_word_beside_a_name_point_back_unless_they_begin_a_post(
     sentence: str, name: str, points: bool
 ) -> None:
     start = sentence.index(name)
