@@ -585,6 +585,10 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
     if max(h.context for h in answering) < tuning.MIN_COVERAGE:
         return Ranking(query, (), True, "no passage answers enough of the question")
+    if query.former_use and not any(former_use_told(h.sentence) for h in answering[: tuning.CANDIDATES]):
+        # "What used to be on the site?": a sentence using the question's words ("the
+        # council is using ...") without saying what any site was answers nothing.
+        return Ranking(query, (), True, "no passage says what the site was before")
     if query.errand:
         # "How do I renew a season ticket?" is answered by a passage that tells its readers
         # what to do ("you can renew online"), not one that reports on renewals, nor a

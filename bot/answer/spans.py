@@ -845,10 +845,12 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = 
     )
 
 
-# What a site was: "former" or "old" and up to four words more, to a word that says where,
-# which, or what it was part of.
+# What a site was: "former", "old", "was once a" and up to four words more, to a word that
+# says where, which, or what it was part of.
 _FORMER = lazy_compile(
-    r"\b(?:former|disused|derelict|old)\s+(?:(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|"
+    r"\b(?:former|disused|derelict|old"
+    r"|(?:(?:was |were )?(?:once|previously|formerly)|used to be)\s+(?:an?|the))"
+    r"\s+(?:(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|"
     r"yard|land|and|was|were|had|has|is|took|to)\b)[\w'’-]+\s+){0,3}"
     r"(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|yard|land|and|was|were|had|has|is|took|to)\b)"
     r"[\w'’-]+",
@@ -888,7 +890,11 @@ def former_use(sentence: str) -> str | None:
     as the site's ("on the site of the former bus depot"), or None."""
     found, sited = _former_uses(sentence)
     best = sited or found
-    return best[0].group(0) if best else None
+    return _ONCE.sub("", best[0].group(0)) if best else None
+
+
+# "was once a gasworks" tells "a gasworks".
+_ONCE = lazy_compile(r"^(?:(?:was|were)\s+)?(?:once|previously|formerly|used to be)\s+", re.I)
 
 
 def former_use_told(sentence: str) -> int:

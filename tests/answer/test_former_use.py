@@ -39,6 +39,8 @@ def test_a_question_asking_what_a_site_was_is_read_as_such(question: str, asks: 
         ),
         ("Crews cleared the old gasworks site in May.", "old gasworks"),
         ("The school is being built on disused railway sidings at Kelby.", "disused railway sidings"),
+        ("The pool will go up on land that was once a gasworks.", "a gasworks"),
+        ("The site, previously a car park, was sold in May.", "a car park"),
         ("The council has approved the new pool.", None),
     ],
 )
@@ -62,6 +64,15 @@ DOCUMENTS = {
         "The old pool on Station Street closed last month.",
     ),
 }
+
+
+def test_no_sentence_saying_what_a_site_was_is_no_answer(tmp_path: Path) -> None:
+    # "The council is using ..." shares a word, and says nothing of what a site was.
+    documents = {
+        "2020.md": article("Pool plans", "2020-01-02", "The council is using a consultancy on the pool site.")
+    }
+    answer = engine_over(tmp_path, documents).ask("What used to be on the pool site?")
+    assert answer.abstained
 
 
 def test_what_used_to_be_on_a_plot_is_answered_by_what_the_site_was(tmp_path: Path) -> None:
