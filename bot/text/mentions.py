@@ -87,6 +87,12 @@ def _month_name(month: int) -> str:
     return calendar.month_name[month]
 
 
+def _days_on(base: PubDate, days: int) -> str:
+    """The day some days after (or before) a document's date, written out: "2 December 2019"."""
+    day = base.value + dt.timedelta(days=days)
+    return f"{day.day} {_month_name(day.month)} {day.year}"
+
+
 def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str | None, bool]:
     """What a mention means: an absolute date as text, and whether it was relative."""
     g = match.groups()
@@ -145,8 +151,7 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
     if kind == "rel_day":
         if base.precision != "day":
             return None, True
-        day = base.value + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[g[0].lower()])
-        return f"{day.day} {_month_name(day.month)} {day.year}", True
+        return _days_on(base, {"yesterday": -1, "today": 0, "tomorrow": 1}[g[0].lower()]), True
     if kind == "rel_month":
         # "next March" in a June article is next year's March; "last March" this year's.
         word, month = g[0].lower(), MONTHS[g[1].lower()]
@@ -167,8 +172,7 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
             days = days or 7
         elif g[0].lower() == "last":
             days = -((base.value.weekday() - target) % 7 or 7)
-        day = base.value + dt.timedelta(days=days)
-        return f"{day.day} {_month_name(day.month)} {day.year}", True
+        return _days_on(base, days), True
     if kind in ("bare_weekday", "bare_weekday_ahead"):
         if base.precision != "day":
             return None, True
@@ -177,8 +181,7 @@ def _resolve(kind: str, match: re.Match[str], base: PubDate | None) -> tuple[str
             days = (target - base.value.weekday()) % 7 or 7
         else:
             days = -((base.value.weekday() - target) % 7)
-        day = base.value + dt.timedelta(days=days)
-        return f"{day.day} {_month_name(day.month)} {day.year}", True
+        return _days_on(base, days), True
     if kind == "ago":
         amount = int(g[0]) if g[0].isdigit() else NUMBER_WORDS[g[0].lower()]
         if g[1].lower() == "year":
