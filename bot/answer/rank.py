@@ -320,7 +320,7 @@ def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray 
     named = list(query.names)
     # The documents naming each name the question gives (in a passage or the title): what
     # the corpus is about too, for a sum said in passing says no more than itself.
-    naming = [{index.passages[i].doc_id for i, _ in index.holding([t], len(index.passages))} for t in named]
+    naming = [index.documents_holding(t) for t in named]
     best: Hit | None = None
     for i, share in index.holding(value_terms, tuning.CANDIDATES, eligible):
         if share < 1.0:

@@ -142,25 +142,36 @@ class Index:
         first, ties by index: candidates when every term is too common for BM25 to weigh."""
         counts: dict[int, int] = {}
         for term in dict.fromkeys(terms):
-            row = self.postings.terms.get(term)
-            if row is None:
+            ids = self._passages_with(term)
+            if ids is None:
                 continue
-            ids = self.postings.ids[int(self.postings.offsets[row]) : int(self.postings.offsets[row + 1])]
             for i in ids.tolist():
                 if eligible is None or eligible[i]:
                     counts[i] = counts.get(i, 0) + 1
         best = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:k]
         return [(i, n / len(terms)) for i, n in best]
 
+    def _passages_with(self, term: str) -> npt.NDArray[np.int32] | None:
+        """The passages whose postings hold the term, in index order; None for a term no
+        passage holds."""
+        row = self.postings.terms.get(term)
+        if row is None:
+            return None
+        return self.postings.ids[int(self.postings.offsets[row]) : int(self.postings.offsets[row + 1])]
+
+    def documents_holding(self, term: str) -> frozenset[str]:
+        """The ids of the documents with a passage holding the term."""
+        ids = self._passages_with(term)
+        return frozenset() if ids is None else self.passages.documents_of(ids)
+
     def document_share(self, term: str) -> float:
         """The share of the documents with a passage holding the term (0 when none does)."""
         known = self._shares.get(term)
         if known is not None:
             return known
-        row = self.postings.terms.get(term)
-        if row is None or not self.documents:
+        ids = self._passages_with(term)
+        if ids is None or not self.documents:
             return 0.0
-        ids = self.postings.ids[int(self.postings.offsets[row]) : int(self.postings.offsets[row + 1])]
         # Sorted and counted by hand: np.unique would import numpy.ma, 30 ms of a cold start.
         docs = np.sort(np.asarray(self.passages.passage_doc)[ids])
         distinct = int(np.count_nonzero(docs[1:] != docs[:-1])) + 1 if len(docs) else 0

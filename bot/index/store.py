@@ -58,6 +58,10 @@ class PassageStore(LazySequence[Passage]):
         """The text of passage i."""
         return self.texts[i]
 
+    def documents_of(self, ids: IdArray) -> frozenset[str]:
+        """The ids of the documents some passages are of."""
+        return frozenset(self._doc_ids[d] for d in set(self.passage_doc[ids].tolist()))
+
     def _item(self, i: int) -> Passage:
         doc_id = self._doc_ids[int(self.passage_doc[i])]
         position = int(self.positions[i])

@@ -41,3 +41,13 @@ def test_fast_path_top_10_equals_rank_bm25_on_seed_corpus(corpus_dir: Path, inde
         extra = ["council", "open"]
         combined = dense + 1.0 * index.scores(extra)
         assert_top_equals_reference(index.top(query, extra, 1.0, 40), combined, 40)
+
+
+def test_documents_holding_a_term_are_those_of_its_passages(corpus_dir: Path, index_dir: Path) -> None:
+    build_and_save(corpus_dir, index_dir)
+    index = load_index(index_dir)
+    for term in ("trust", "cabinet", "£22m", "nothing"):
+        expected = {p.doc_id for i, p in enumerate(index.passages) if term in index.terms[i]}
+        assert index.documents_holding(term) == expected
+        assert index.document_share(term) == len(expected) / len(index.documents)
+    assert index.documents_holding("trust")  # a term some documents hold
