@@ -847,13 +847,13 @@ def replaced_by(sentence: str, old: AnswerSpan, new: AnswerSpan, people: bool = 
 
 # What a site was: "former", "old", "was once a" and up to four words more, to a word that
 # says where, which, or what it was part of.
+_FORMER_ENDS = (
+    r"on|at|in|beside|by|off|near|next|which|that|where|site|yard|land|and|was|were|had|has|is|took|to"
+)
 _FORMER = lazy_compile(
     r"\b(?:former|disused|derelict|old"
     r"|(?:(?:was |were )?(?:once|previously|formerly)|used to be)\s+(?:an?|the))"
-    r"\s+(?:(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|"
-    r"yard|land|and|was|were|had|has|is|took|to)\b)[\w'’-]+\s+){0,3}"
-    r"(?!(?:on|at|in|beside|by|off|near|next|which|that|where|site|yard|land|and|was|were|had|has|is|took|to)\b)"
-    r"[\w'’-]+",
+    rf"\s+(?:(?!(?:{_FORMER_ENDS})\b)[\w'’-]+\s+){{0,3}}(?!(?:{_FORMER_ENDS})\b)[\w'’-]+",
     re.I,
 )
 # Where someone went on leaving: "is leaving to become director of environment at Kelby
