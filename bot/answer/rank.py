@@ -306,16 +306,36 @@ _RESTATED_KINDS = frozenset({"amount", "count", "percent", "measure", "name", "r
 # thing's; "nine" often is.
 _DISTINCTIVE = lazy_compile(r"\d.*\d|[£$€%]")
 
+# A date that gives its year ("11 March 2019"), not one read from the article's date
+# ("yesterday", "on Monday").
+_YEAR_WRITTEN = lazy_compile(r"\b\d{4}\b")
+
 
 def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray | None) -> Hit | None:
     """The passage of the newest document, newer than the lead's, that gives the lead's value
     again in a document naming what the question names ("the £31m building" in the story of
-    the hub's opening): the latest report of the value, though it says little else."""
+    the hub's opening): the latest report of the value, though it says little else. A date
+    read off the lead's document ("on Saturday") is given again by the month it fell in, or
+    by a passage of the same document writing it out."""
     published, span, kind = lead.document.published, lead.span, query.kind
     value_terms = tokenize(span.text) if span is not None else []
+    if kind == "date" and span is not None:
+        # "Saturday" is found as "3 September 2022": its month and year are what a
+        # restatement writes.
+        value_terms = tokenize(" ".join(span.value.split()[-2:]))
     if published is None or span is None or kind is None or not value_terms:
         return None
     distinctive = kind == "name" or bool(_DISTINCTIVE.search(span.text))
+    # "opened to patients yesterday": a passage of the same document writing the date out
+    # reports it as well, and better.
+    written_out = kind == "date" and not _YEAR_WRITTEN.search(span.text)
+
+    def same_value(value: str) -> bool:
+        # "on Saturday" (3 September 2022) is restated as "September 2022", not as "2022".
+        return value == span.value or (
+            written_out and _MONTH_YEAR.fullmatch(value) is not None and span.value.endswith(" " + value)
+        )
+
     content = {t for t in query.terms if t not in query.roles} - set(value_terms)
     named = list(query.names)
     # The documents naming each name the question gives (in a passage or the title): what
@@ -329,7 +349,11 @@ def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray 
         document = index.document_of(passage)
         when = document.published
         newest = best.document.published if best is not None else published
-        if when is None or newest is None or when.value <= newest.last_day:
+        if when is None or newest is None:
+            continue
+        if when.value <= newest.last_day and not (
+            best is None and written_out and passage.doc_id == lead.passage.doc_id and passage != lead.passage
+        ):
             continue
         titled = title_terms(document)
         if not all(passage.doc_id in docs or t in titled for t, docs in zip(named, naming, strict=True)):
@@ -339,7 +363,9 @@ def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray 
             continue  # "nine", or a sum in a document naming nothing asked: another thing's
         for sentence in sentences_of(passage.text):
             same = [
-                s for s in find_answer_spans(sentence, kind, query.corrected, when) if s.value == span.value
+                s
+                for s in find_answer_spans(sentence, kind, query.corrected, when)
+                if same_value(s.value) and (kind != "date" or _YEAR_WRITTEN.search(s.text))
             ]
             if same:
                 best = replace(
@@ -803,9 +829,18 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         lead = _superseding(band[0], [h for h in answering if fit(h) >= tuning.RELATED * best_fit])
         if lead is not band[0]:
             band = [lead, *(h for h in band if h is not lead)]
-    if query.asks_latest and query.kind in _RESTATED_KINDS and band and not earliest_asked:
+    told_happened = (
+        query.kind == "date"
+        and bool(band)
+        and band[0].span is not None
+        and band[0].document.published is not None
+        and not after_published(band[0].span, band[0].document.published)
+    )
+    restate = (query.asks_latest and query.kind in _RESTATED_KINDS) or told_happened
+    if restate and band and not earliest_asked:
         # "How much is the hub costing now?": a newer document giving the value found again,
-        # in passing ("the £31m building"), is the latest report of it.
+        # in passing ("the £31m building"), is the latest report of it. So is one telling
+        # again when something happened ("five months after it opened in September 2022").
         later = _restated_later(index, query, band[0], eligible)
         if later is not None:
             band = [later, *band]

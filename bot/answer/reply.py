@@ -177,6 +177,17 @@ def _same(said: str, other: str) -> bool:
 _THE = lazy_compile(r"^the\s+")  # values are folded to lower case
 
 
+# A month and year ("september 2022").
+_MONTH_YEAR = lazy_compile(r"[a-z]+ \d{4}")
+
+
+def _told_less_exactly(latest: str, said: str) -> bool:
+    """Whether the latest value gives a date an older report gave to the day: "september
+    2022" after "3 september 2022" is no change. (A plan for "november 2023" before
+    "6 november 2023" is an earlier report.)"""
+    return _MONTH_YEAR.fullmatch(latest) is not None and said.endswith(" " + latest)
+
+
 def _a_person(span: AnswerSpan) -> bool:
     """Whether a name is a person's ("Jo Bell"), not a firm's or a place's."""
     return any(p.text == span.text for p in persons_in(span.text))
@@ -230,7 +241,13 @@ def shape_answer(ranking: Ranking, question: str, as_of: PubDate | None, top_k: 
 
     def differs(hit: Hit) -> bool:
         said = _said(hit)
-        return _older(hit, top_date) and latest is not None and said is not None and not _same(said, latest)
+        return (
+            _older(hit, top_date)
+            and latest is not None
+            and said is not None
+            and not _same(said, latest)
+            and not _told_less_exactly(latest, said)
+        )
 
     best_of: dict[str, Hit] = {}
     # A why question asks a cause: older values of the figure it names are another fact.

@@ -170,7 +170,8 @@ CORPUS_FLOORS = {
     # and timeline.
     # Session 21, what things are called asked as names: timeline precision lower.
     # Session 22, what a place holds when full; the models trained again: timeline precision lower.
-    "westmarsh": (0.84, 0.90, 0, 0.66, 0.83, 0.90),  # a ticket price is never millions: 0.8 to 0.9
+    # Session 23, the newest report of when something happened leads: hit@1 0.84 to 0.88.
+    "westmarsh": (0.88, 0.90, 0, 0.66, 0.83, 0.90),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
     # Session 12, a date after the sentence telling the event: one hit lost (0.872 to 0.851).
@@ -360,7 +361,9 @@ CORPUS_FLOORS = {
     # of manner): timeline precision lower.
     # Session 21, the newest report of a value given again in passing: short answers, timeline recall
     # lower.
-    "haversham": (0.47, 0.66, 4, 0.40, 0.85, 0.44),  # held out: its misses are not read
+    # Session 23, the newest report of when something happened leads: hit@1, timeline precision
+    # lower.
+    "haversham": (0.45, 0.66, 4, 0.40, 0.83, 0.44),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -435,7 +438,9 @@ CORPUS_FLOORS = {
     # answer lost, two wrong timeline entries more.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: short answers, timeline precision lower.
-    "calderholt": (0.68, 0.83, 0, 0.56, 0.82, 0.75),
+    # Session 23, the newest report of when something happened leads: timeline precision, timeline
+    # recall lower.
+    "calderholt": (0.68, 0.83, 0, 0.56, 0.80, 0.72),
     # Session 12, a date after the sentence telling the event: two wrong entries more (0.676).
     # Session 15, the learned reordering: +1 hit, one short answer and one earlier value lost.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
@@ -604,7 +609,8 @@ CORPUS_FLOORS = {
     # Session 18, posts after "or to" and co-operatives as bodies: one right timeline entry less.
     # Session 20, synonym groups for leave/quit/resign, cut/reduce, move/relocate,
     # visit/visitor/attendance; the models trained again: timeline precision lower.
-    "wickhollow": (0.63, 0.66, 0, 0.45, 0.59, 0.60),  # held out: its misses are not read
+    # Session 23, the newest report of when something happened leads: timeline precision lower.
+    "wickhollow": (0.63, 0.66, 0, 0.45, 0.58, 0.60),  # held out: its misses are not read
     # Written blind in session 17 and measured on arrival (with the learned models; without
     # them 0.500 and 0.682 hit@1): gorsebrook then read, pitcombe held out.
     # Session 21, compound words read as their two parts: timeline precision lower.
@@ -614,7 +620,8 @@ CORPUS_FLOORS = {
     # Session 19, a sentence opening on a verb telling the reader whom to contact names no body; the
     # models trained again: timeline precision, timeline recall lower.
     # Session 21, what things are called asked as names: timeline precision lower.
-    "pitcombe": (0.72, 0.66, 0, 0.54, 0.60, 0.74),  # held out: 0.705 hit@1 on arrival
+    # Session 23, the newest report of when something happened leads: timeline precision lower.
+    "pitcombe": (0.72, 0.66, 0, 0.54, 0.59, 0.74),  # held out: 0.705 hit@1 on arrival
     # Written blind late in session 17, measured on arrival (0.614 hit@1 without the learned
     # models; the same figures on the session's first code, 504b825): held out.
     # Session 18, the stem "fell" in a name ("Kelby Fell") no longer reads as a fall: one
