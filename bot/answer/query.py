@@ -31,6 +31,7 @@ from .question import (
     ASKS_CAUSE,
     ASKS_DESTINATION,
     ASKS_FORMER_USE,
+    ASKS_REPLACEMENT,
     asked_noun,
     asks_yes_or_no,
     counted_term,
@@ -227,6 +228,12 @@ class Query:
     def former_use(self) -> bool:
         """Whether the question asks what a site was before ("What used to be on the plot?")."""
         return bool(ASKS_FORMER_USE.match(self.corrected))
+
+    @cached_property  # read for every sentence of every candidate
+    def replacement(self) -> bool:
+        """Whether the question asks who took on work after the first firm failed ("Which
+        company was brought in to finish the job after the original contractor failed?")."""
+        return self.kind in ("person", "name") and bool(ASKS_REPLACEMENT.match(self.corrected))
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""

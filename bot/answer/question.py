@@ -24,6 +24,7 @@ __all__ = [
     "ASKS_CAUSE",
     "ASKS_DESTINATION",
     "ASKS_FORMER_USE",
+    "ASKS_REPLACEMENT",
     "AnswerType",
     "asked_noun",
     "asks_yes_or_no",
@@ -257,6 +258,16 @@ ASKS_DESTINATION = lazy_compile(
     r"\W*(?:(?:what|which|wat)\b.*\b(?:leave|left|quit)\b.*\b(?:to (?:take up|become|run|join|lead|head|do)"
     r"|for)\W*$"
     r"|where did .*\bgo\b)",
+    re.I,
+)
+
+#: A question asking who took on work after the first firm failed: "Which company was
+#: brought in to finish the job after the original contractor failed?", "who finished off
+#: the hub after the first builders went bust".
+ASKS_REPLACEMENT = lazy_compile(
+    r"\W*(?:who|which|what|wat|wot)\b(?=.*\b(?:after|when|wen|once|following|since)\b(?:\s+[\w'’&-]+){0,6}?"
+    r"\s+(?:went\s+(?:bust|under|into\s+administration)|gone\s+(?:bust|under)|collapsed|failed|folded"
+    r"|pulled\s+out|went\s+bankrupt)\b)",
     re.I,
 )
 

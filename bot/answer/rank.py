@@ -70,6 +70,7 @@ from .spans import (
     is_name_word,
     is_year,
     persons_in,
+    replacement,
     years_in,
 )
 from .wording import zipf
@@ -846,6 +847,18 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             band = [later, *band]
     if query.why:
         band = lead_with_cause(index, band, answering, asked, where)
+    elif query.replacement:
+        # "Who finished it after the first builders went bust?": "its replacement, X" says,
+        # where a sentence naming the firm that failed only shares the question's words.
+        of_work = set(query.names)
+        taking = [
+            h
+            for h in answering[: tuning.CANDIDATES]
+            if replacement(h.sentence) is not None
+            and (not of_work or of_work & (set(tokenize(h.passage.text)) | title_terms(h.document)))
+        ]
+        if taking:
+            band = [taking[0], *(h for h in band if h is not taking[0])]
     elif query.doing:
         # "Who is building the dam?": "it will be built by X" says who, where "the works
         # was built in the 1930s" only shares the verb.

@@ -61,6 +61,7 @@ from .spans import (
     names_a_site,
     names_noun,
     replaced_by,
+    replacement,
 )
 
 __all__ = [
@@ -441,6 +442,17 @@ def read_passage(
                 spans, strength = (strong, 2) if strong else (spans, 1)
                 # "Which grid company ...?": "Keldby Grid Networks", not "Colby Road".
                 spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
+            taken = replacement(sentence) if query.replacement else None
+            if taken is not None:
+                # "Its replacement, Corrie & Pask, ...": the firm that took the work on, not
+                # the one that failed, whatever else the sentence names. It says what the
+                # question says of the work ("brought in to finish the job after the first
+                # contractor failed"), in other words; what the work is, it must name.
+                spans = [taken]
+                implied = frozenset(query.terms) - frozenset(query.names)
+                passage_terms.update(implied)
+                pointed = pointed | implied
+                coverage = max(coverage, coverage_of(said | implied, query, asked.weights, asked.total))
             spans, replaced = _changed_to(sentence, spans, query.kind == "person")
             positions = matched_positions(sentence, query)
             # The answer is the first span near the question's words; one far from them
@@ -498,7 +510,7 @@ def read_passage(
                 # approved": the value the change replaced.
                 span, old = old, None
             # Under "Where do the rowers train?", "Since May, at Kelby Wharf" says where.
-            linked = bool(spans) and (near[first_near] or bool(pointed) or bool(heading))
+            linked = bool(spans) and (near[first_near] or bool(pointed) or bool(heading) or taken is not None)
             if spans and not linked and query.kind == "count" and query.counted is not None:
                 # "warden numbers at their current level of 90": the count is said to be of
                 # what is asked, however many words stand between.

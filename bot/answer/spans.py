@@ -44,6 +44,7 @@ __all__ = [
     "people_in",
     "persons_in",
     "replaced_by",
+    "replacement",
     "span_value",
     "years_in",
 ]
@@ -871,6 +872,41 @@ def destination(sentence: str) -> str | None:
     Alliance"), or None."""
     found = _DESTINATION.search(sentence)
     return found.group("to") if found is not None else None
+
+
+# A firm's name: capitalised words, "&" between two ("Corrie & Pask Renewables"); not a
+# pronoun or an article opening the sentence ("It replaces ...").
+_FIRM_NAME = (
+    r"(?!(?:It|Its|They|He|She|The|This|That|These|A|An|We|Our|Their)\b)"
+    r"[A-Z][\w'’-]*(?:\s+(?:&\s+)?[A-Z][\w'’-]*)*"
+)
+_FIRM_WORDS = r"contractor|builder|installer|firm|company|operator|developer"
+# The firm that took on the work: "its replacement, X", "completed by X", "a new main
+# contractor, X", or "X, which took over the contract", "the X team, who picked up".
+_TAKEN_ON_BY = lazy_compile(
+    rf"(?i:\b(?:replacement(?:\s+(?:main\s+)?(?:{_FIRM_WORDS}))?|replaced\s+by|(?:completed|finished|taken\s+over)\s+by"
+    rf"|new\s+(?:main\s+)?(?:{_FIRM_WORDS})|brought\s+in))\W{{1,3}}(?:the\s+)?(?P<firm>{_FIRM_NAME})"
+)
+_TOOK_IT_ON = lazy_compile(
+    rf"(?P<firm>{_FIRM_NAME})(?:\s+team)?,?\s+(?:(?:which|who)\s+)?(?:has\s+|have\s+|had\s+|then\s+)?"
+    r"(?:took|taken|takes|stepped|step)\s+(?:over|in)\b(?!\s+as\b)|(?P<brought>"
+    rf"{_FIRM_NAME})\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:brought|called)\s+in\b"
+    rf"|(?P<took>{_FIRM_NAME})(?:\s+team)?,?\s+(?:(?:which|who)\s+)?(?:picked\s+up|replaces|replaced)\b"
+)
+
+
+def replacement(sentence: str) -> AnswerSpan | None:
+    """The firm a sentence says took on work another had ("its replacement, Corrie & Pask
+    Renewables", "completed by Brackwell Build, which took over the contract"), or None."""
+    found = _TAKEN_ON_BY.search(sentence)
+    group = "firm"
+    if found is None:
+        found = _TOOK_IT_ON.search(sentence)
+        group = next((g for g in ("firm", "brought", "took") if found is not None and found.group(g)), "firm")
+    if found is None:
+        return None
+    text = found.group(group)
+    return AnswerSpan(found.start(group), found.end(group), text, fold(text))
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.

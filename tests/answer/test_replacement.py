@@ -1,0 +1,94 @@
+"""A question asking who took on work after the first firm failed: not the firm that went
+bust, which the documents name beside the question's words, but its replacement ("its
+replacement, X", "completed by X, which took over the contract")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.answer.query import parse_query
+from bot.answer.spans import replacement
+
+from ..documents import article, engine_over
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Which company was brought in to finish the job after the original contractor failed?", True),
+        ("who finished off the depot after the first builders went bust", True),
+        ("who did they get in 2 finish the pier after the 1st lot went under", True),
+        ("Which firm took over the build when the first contractor collapsed?", True),
+        ("Which builder went bust on the depot job?", False),
+        ("How many jobs went when the original builder went under?", False),
+        ("Who took over when Jo Bell retired?", False),
+    ],
+)
+def test_a_question_asks_for_the_replacement_only_after_a_failure(question: str, asks: bool) -> None:
+    assert parse_query(question, frozenset(), frozenset()).replacement is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "firm"),
+    [
+        (
+            "Its replacement, Tarn & Wold Renewables, was a fortnight from finishing.",
+            "Tarn & Wold Renewables",
+        ),
+        (
+            "It was completed by Gelston Build Ltd, which took over the contract after the original "
+            "contractor, Orvell Construction, went into administration.",
+            "Gelston Build Ltd",
+        ),
+        ("A new main contractor, Holmbrae Build, has been appointed to finish the hall.", "Holmbrae Build"),
+        ("It is a credit to the Stanholt Pike team, who picked up a difficult job.", "Stanholt Pike"),
+        ("Wexby Marine was brought in to finish the berth.", "Wexby Marine"),
+        ("It replaces Orvell Construction, which went into administration.", None),
+        ("Administrators from Kelby Partners said they were looking for buyers.", None),
+        ("Jo Bell took over as chief executive in May.", None),
+    ],
+)
+def test_the_replacement_is_the_firm_said_to_take_the_work_on(sentence: str, firm: str | None) -> None:
+    found = replacement(sentence)
+    assert (found.text if found is not None else None) == firm
+
+
+DOCUMENTS = {
+    "2018-builder.md": article(
+        "Orvell Construction to build Kelby depot",
+        "2018-03-01",
+        "Kelby Council has appointed Orvell Construction to build its new depot on Wexby Road. "
+        "Orvell Construction will start on site in May.",
+    ),
+    "2019-bust.md": article(
+        "Depot builder collapses",
+        "2019-09-12",
+        "Orvell Construction, the builder of the Kelby depot, went into administration on Monday, "
+        "leaving the site fenced off.\n\n"
+        "The council said a replacement contractor, Gelston Build, had been appointed under an "
+        "emergency arrangement and would be back on site within weeks.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which company was brought in to finish the job after the original contractor failed?",
+        "who finished off the kelby depot after the first builders went bust",
+    ],
+)
+def test_the_replacement_answers_who_finished_after_the_first_firm_failed(
+    tmp_path: Path, question: str
+) -> None:
+    answer = engine_over(tmp_path, DOCUMENTS).ask(question)
+    assert not answer.abstained
+    assert "replacement contractor" in answer.results[0].passage
+    assert answer.short == "Gelston Build"
+
+
+def test_who_built_it_still_names_the_firm_the_documents_give(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, DOCUMENTS).ask("Which firm was appointed to build the Kelby depot?")
+    assert answer.short is not None and "Orvell Construction" in answer.short
