@@ -597,6 +597,9 @@ def foreign_bodies(
     lo, hi = _reach(sentence, span, width)
     foreign: set[str] = set()
     ours = False
+    # A question naming no kind of body ("Dunnock", not "Dunnock Council") names any body
+    # whose other words it gives.
+    bare = not any(is_body_word(w) for w in asked.query.corrected.split())
     for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
         if span.start <= run.start() < span.end:
             continue
@@ -619,7 +622,11 @@ def foreign_bodies(
         if len(initials) >= 2 and initials in asked.query.terms:
             continue
         terms = [t for w in words for t in tokenize(w)]
-        if any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in terms):
+        named = [t for w in words if not is_body_word(w) for t in tokenize(w)]
+        if bare and named and all(asked_term(t, asked.query) for t in named):
+            # "When did Dunnock go bust?" names "Dunnock Construction" bare.
+            ours = True
+        elif any(not (asked_term(t, asked.query) or asked.is_subject(t)) for t in terms):
             foreign.update(t for w in run.group(0).split() for t in tokenize(w))
         elif any(t in asked.query.names for t in terms):
             ours = True  # the body the question names stands there too
