@@ -28,7 +28,8 @@ __all__ = [
 # "go live" is "in place" or "up and running", "boss" is "director" or "head". A query
 # word of a group also looks for the others, as if the user had typed them.
 SYNONYM_WORDS: tuple[str, ...] = (
-    "live launch start begin open operate operating operation running established establish place ready",
+    "live launch start begin open operate operating operation running established establish place ready "
+    "welcomed",  # "welcomed the public", "welcomed its first patients": opened
     "cost costs spend spending bill budget expenditure",
     "save saving savings",
     "boss head director chief leader",
