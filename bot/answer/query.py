@@ -31,6 +31,7 @@ from .question import (
     ASKS_CAUSE,
     ASKS_DESTINATION,
     ASKS_FORMER_USE,
+    ASKS_OPENER,
     ASKS_REPLACEMENT,
     asked_noun,
     asks_yes_or_no,
@@ -40,7 +41,7 @@ from .question import (
     post_qualifiers,
     role_terms,
 )
-from .spans import AnswerType, find_answer_spans, is_name_word
+from .spans import AnswerType, Party, find_answer_spans, is_name_word
 from .wording import FILLER_WORDS, common_spelling, informal_to_plain, is_common_english, zipf
 
 __all__ = ["FIRST", "SYNONYM_WORDS", "Query", "grade_terms", "graded", "parse_query", "synonym_groups"]
@@ -230,10 +231,16 @@ class Query:
         return bool(ASKS_FORMER_USE.match(self.corrected))
 
     @cached_property  # read for every sentence of every candidate
-    def replacement(self) -> bool:
-        """Whether the question asks who took on work after the first firm failed ("Which
-        company was brought in to finish the job after the original contractor failed?")."""
-        return self.kind in ("person", "name") and bool(ASKS_REPLACEMENT.match(self.corrected))
+    def party(self) -> Party | None:
+        """The part in an event the question asks who played: "replacement" for the firm
+        that took the work on after the first failed ("Which company was brought in to
+        finish the job after the original contractor failed?"), "opener" for who opened a
+        place ("Who performed the official opening?")."""
+        if self.kind not in ("person", "name"):
+            return None
+        if ASKS_REPLACEMENT.match(self.corrected):
+            return "replacement"
+        return "opener" if ASKS_OPENER.match(self.corrected) else None
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""

@@ -24,6 +24,7 @@ __all__ = [
     "ASKS_CAUSE",
     "ASKS_DESTINATION",
     "ASKS_FORMER_USE",
+    "ASKS_OPENER",
     "ASKS_REPLACEMENT",
     "AnswerType",
     "asked_noun",
@@ -268,6 +269,14 @@ ASKS_REPLACEMENT = lazy_compile(
     r"\W*(?:who|which|what|wat|wot)\b(?=.*\b(?:after|when|wen|once|following|since)\b(?:\s+[\w'’&-]+){0,6}?"
     r"\s+(?:went\s+(?:bust|under|into\s+administration)|gone\s+(?:bust|under)|collapsed|failed|folded"
     r"|pulled\s+out|went\s+bankrupt)\b)",
+    re.I,
+)
+
+#: A question asking who opened a place: "Who performed the official opening of the
+#: centre?", "who cut the ribbon", "Who opened the new library?".
+ASKS_OPENER = lazy_compile(
+    r"\W*who\b(?=.*\b(?:(?:officially|formally)\s+open(?:ed|s)?|open(?:ed|s)?\s+(?:the|it)\b"
+    r"|(?:performed|did|carried\s+out|will\s+perform)\s+the\s+(?:official\s+)?opening|cut\s+the\s+ribbon))",
     re.I,
 )
 

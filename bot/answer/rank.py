@@ -69,8 +69,8 @@ from .spans import (
     former_use_told,
     is_name_word,
     is_year,
+    party,
     persons_in,
-    replacement,
     years_in,
 )
 from .wording import zipf
@@ -847,15 +847,16 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             band = [later, *band]
     if query.why:
         band = lead_with_cause(index, band, answering, asked, where)
-    elif query.replacement:
+    elif query.party is not None:
         # "Who finished it after the first builders went bust?": "its replacement, X" says,
-        # where a sentence naming the firm that failed only shares the question's words.
-        of_work = set(query.names)
+        # where a sentence naming the firm that failed only shares the question's words;
+        # "Who opened it?": "opened by the author Jo Bell".
+        of_event, part = set(query.names), query.party
         taking = [
             h
             for h in answering[: tuning.CANDIDATES]
-            if replacement(h.sentence) is not None
-            and (not of_work or of_work & (set(tokenize(h.passage.text)) | title_terms(h.document)))
+            if party(h.sentence, part) is not None
+            and (not of_event or of_event & (set(tokenize(h.passage.text)) | title_terms(h.document)))
         ]
         if taking:
             band = [taking[0], *(h for h in band if h is not taking[0])]

@@ -60,8 +60,8 @@ from .spans import (
     is_body_word,
     names_a_site,
     names_noun,
+    party,
     replaced_by,
-    replacement,
 )
 
 __all__ = [
@@ -442,12 +442,13 @@ def read_passage(
                 spans, strength = (strong, 2) if strong else (spans, 1)
                 # "Which grid company ...?": "Keldby Grid Networks", not "Colby Road".
                 spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
-            taken = replacement(sentence) if query.replacement else None
+            taken = party(sentence, query.party) if query.party is not None else None
             if taken is not None:
                 # "Its replacement, Corrie & Pask, ...": the firm that took the work on, not
-                # the one that failed, whatever else the sentence names. It says what the
-                # question says of the work ("brought in to finish the job after the first
-                # contractor failed"), in other words; what the work is, it must name.
+                # the one that failed, whatever else the sentence names ("opened by the
+                # author Jo Bell": who opened it). It says what the question says of the
+                # event ("brought in to finish the job after the first contractor failed"),
+                # in other words; what the event was of, it must name.
                 spans = [taken]
                 implied = frozenset(query.terms) - frozenset(query.names)
                 passage_terms.update(implied)

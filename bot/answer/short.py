@@ -31,8 +31,8 @@ from .spans import (
     destination,
     find_answer_spans,
     former_use,
+    party,
     replaced_by,
-    replacement,
     span_value,
 )
 
@@ -734,8 +734,8 @@ def short_answer(
     # "Where did she go?" asks a place, told by its span; "What job did she leave to take up?" the post.
     if query.destination and (span is None or query.kind != "place") and (going := destination(sentence)):
         return _clean(" ".join(_trim_end(going.split()[:MAX_SHORT_WORDS]) or going.split()[:1]))
-    if query.replacement and (taken := replacement(sentence)) is not None:
-        return taken.text  # "Its replacement, Corrie & Pask Renewables": not the firm that failed
+    if query.party is not None and (taken := party(sentence, query.party)) is not None:
+        return taken.display  # "Its replacement, Corrie & Pask Renewables": not the firm that failed
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:

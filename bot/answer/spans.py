@@ -41,6 +41,8 @@ __all__ = [
     "is_year",
     "names_a_site",
     "names_noun",
+    "opener",
+    "party",
     "people_in",
     "persons_in",
     "replaced_by",
@@ -907,6 +909,43 @@ def replacement(sentence: str) -> AnswerSpan | None:
         return None
     text = found.group(group)
     return AnswerSpan(found.start(group), found.end(group), text, fold(text))
+
+
+# Who opened a place: "was opened on 12 March by the novelist Winifred Ambler", "with a
+# ribbon-cutting by the founding dean, Professor Jo Bell" (before the name); "Jo Bell cut the
+# ribbon", "Jo Bell, chair of the trust, performed the opening" (after it).
+_OPENED_BY = lazy_compile(
+    r"\b(?:opened|ribbon\s+was\s+cut|ribbon[- ]cutting|unveiled)\b[^.;]{0,40}?\bby\s+(?:the\s+)?"
+    r"(?:[\w'’-]+,?\s+){0,4}$",
+    re.I,
+)
+_OPENS_IT = lazy_compile(
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:who\s+)?(?:(?:will|has|had|then|formally|officially)\s+)*"
+    r"(?:cut|cuts|performed|performs)\s+(?:a|the)\s+(?:official\s+)?(?:ribbon|opening)\b"
+    r"|(?:\s*,[^,.;]{1,80},)?\s+(?:formally|officially)\s+opened\b",
+    re.I,
+)
+
+
+def opener(sentence: str) -> AnswerSpan | None:
+    """The person a sentence says opened a place ("opened by the author Winifred Ambler",
+    "Helen Carrow cut the ribbon"), or None."""
+    for person in persons_in(sentence):
+        if _OPENED_BY.search(sentence[max(0, person.start - 90) : person.start]) or _OPENS_IT.match(
+            sentence, person.end
+        ):
+            return person
+    return None
+
+
+#: The part in an event a question may ask who played, and the reader of a sentence for it.
+Party = Literal["replacement", "opener"]
+
+
+def party(sentence: str, part: Party) -> AnswerSpan | None:
+    """Who a sentence says played a part in an event: the firm that took the work on after
+    another failed, or the person who opened a place; None if it says no one did."""
+    return replacement(sentence) if part == "replacement" else opener(sentence)
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.

@@ -1,6 +1,7 @@
-"""A question asking who took on work after the first firm failed: not the firm that went
-bust, which the documents name beside the question's words, but its replacement ("its
-replacement, X", "completed by X, which took over the contract")."""
+"""A question asking who played a part in an event: the firm that took on work after the
+first failed (not the firm that went bust, which the documents name beside the question's
+words, but "its replacement, X"), or the person who opened a place ("opened by the author
+X", "X cut the ribbon")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer.query import parse_query
-from bot.answer.spans import replacement
+from bot.answer.spans import opener, replacement
 
 from ..documents import article, engine_over
 
@@ -27,7 +28,7 @@ from ..documents import article, engine_over
     ],
 )
 def test_a_question_asks_for_the_replacement_only_after_a_failure(question: str, asks: bool) -> None:
-    assert parse_query(question, frozenset(), frozenset()).replacement is asks
+    assert (parse_query(question, frozenset(), frozenset()).party == "replacement") is asks
 
 
 @pytest.mark.parametrize(
@@ -92,3 +93,54 @@ def test_the_replacement_answers_who_finished_after_the_first_firm_failed(
 def test_who_built_it_still_names_the_firm_the_documents_give(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, DOCUMENTS).ask("Which firm was appointed to build the Kelby depot?")
     assert answer.short is not None and "Orvell Construction" in answer.short
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Who performed the official opening of the Kelby Wharf centre?", True),
+        ("who cut the ribbon at the new pool", True),
+        ("Who opened the new library?", True),
+        ("When did the new library open?", False),
+        ("Who runs the library that opened in May?", False),
+    ],
+)
+def test_a_question_asks_who_opened_a_place(question: str, asks: bool) -> None:
+    assert (parse_query(question, frozenset(), frozenset()).party == "opener") is asks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person"),
+    [
+        ("The centre was opened by the children's author Lina Marsh, who grew up nearby.", "Lina Marsh"),
+        ("It was opened on 12 March by the novelist Dame Jo Bell, who lives in Kelby.", "Dame Jo Bell"),
+        ("Trust chair Omar Reed cut the ribbon alongside Lina Marsh.", "Omar Reed"),
+        ("Cllr Jo Bell, chair of the transport committee, cut the ribbon at an event.", "Cllr Jo Bell"),
+        ("The ribbon was cut by Lina Marsh, 93, who swam there as a girl.", "Lina Marsh"),
+        ("Omar Reed said the centre opened by the river in May.", None),
+    ],
+)
+def test_the_opener_is_the_person_said_to_open_the_place(sentence: str, person: str | None) -> None:
+    found = opener(sentence)
+    assert (found.display if found is not None else None) == person
+
+
+def test_the_person_who_opened_it_answers_who_performed_the_opening(tmp_path: Path) -> None:
+    documents = {
+        "2021-plans.md": article(
+            "Kelby Wharf centre approved",
+            "2021-03-01",
+            "The Kelby Wharf centre will be run by Stanholt Heritage Trust, whose chair, Omar Reed, "
+            "welcomed the decision.",
+        ),
+        "2023-open.md": article(
+            "Kelby Wharf centre opens",
+            "2023-05-08",
+            "The Kelby Wharf centre, a converted warehouse beside the canal basin, was opened on "
+            "Saturday by the children's author Lina Marsh. Boat trips from the centre run at weekends "
+            "and are run by Stanholt Heritage Trust.",
+        ),
+    }
+    question = "Who performed the official opening of the Kelby Wharf centre?"
+    answer = engine_over(tmp_path, documents).ask(question)
+    assert answer.short == "Lina Marsh"
