@@ -40,9 +40,10 @@ from .question import (
     person_terms,
     post_qualifiers,
     role_terms,
+    succession_asked,
 )
 from .spans import AnswerType, Party, find_answer_spans, is_name_word
-from .wording import FILLER_WORDS, common_spelling, informal_to_plain, is_common_english, zipf
+from .wording import FILLER_WORDS, as_shown, common_spelling, informal_to_plain, is_common_english, zipf
 
 __all__ = ["FIRST", "SYNONYM_WORDS", "Query", "grade_terms", "graded", "parse_query", "synonym_groups"]
 
@@ -240,7 +241,19 @@ class Query:
             return None
         if ASKS_REPLACEMENT.match(self.corrected):
             return "replacement"
-        return "opener" if ASKS_OPENER.match(self.corrected) else None
+        if ASKS_OPENER.match(self.corrected):
+            return "opener"
+        succession = succession_asked(as_shown(self.corrected))
+        return succession[0] if succession is not None and self.kind == "person" and self.succeeded else None
+
+    @cached_property
+    def succeeded(self) -> frozenset[str]:
+        """The words naming the person whose successor or predecessor the question asks
+        ("jo", "bell" of "Who took over when Jo Bell retired?"); empty if it asks neither."""
+        succession = succession_asked(as_shown(self.corrected))
+        if succession is None:
+            return frozenset()
+        return frozenset(re.findall(r"[\w'’-]+", fold(succession[1]))) - STOP_WORDS
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from ..text.lexicon import ANY_DOCUMENT_WORDS, GENERIC_ROLE_WORDS, ROLE_WORDS
 from ..text.patterns import lazy_compile
@@ -37,6 +38,7 @@ __all__ = [
     "post_qualifiers",
     "role_stems",
     "role_terms",
+    "succession_asked",
 ]
 
 
@@ -279,6 +281,43 @@ ASKS_OPENER = lazy_compile(
     r"|(?:performed|did|carried\s+out|will\s+perform)\s+the\s+(?:official\s+)?opening|cut\s+the\s+ribbon))",
     re.I,
 )
+
+# Who held a post before the person named: "who was chair before Jo Bell?", "who was in
+# charge b4 bell took over", "Who did Jo Bell replace as head of Kelby Trust?", "Jo Bell's
+# predecessor".
+_ASKS_PREDECESSOR = lazy_compile(
+    r"\W*who\b(?:.*\b(?:before|b4|prior\s+to)\s+(?P<before>.+?)"
+    r"(?:\s+(?:took\s+over|took\s+charge|came\s+in|came|joined|started|arrived|was\s+appointed|became)\b.*)?"
+    r"|\s+did\s+(?P<did>.+?)\s+(?:replace|succeed|take\s+over\s+from|follow)\b.*"
+    r"|.*\b(?P<of>\w+(?:\s+\w+)?)['’]s\s+predecessor\b.*)\W*$",
+    re.I,
+)
+# Who held a post after the person named: "who took over when Jo Bell retired?", "Who
+# replaced Jo Bell?", "Jo Bell's successor".
+_ASKS_SUCCESSOR = lazy_compile(
+    r"\W*who\b(?:.*\b(?:took\s+over|takes\s+over|replaced|succeeded|came\s+in|stepped\s+in|took\s+charge)\b.*?"
+    r"\b(?:when|wen|after|once)\s+(?P<when>.+?)\s+(?:retired|left|quit|resigned|stepped\s+down|went|moved\s+on"
+    r"|departed|stood\s+down)\b.*"
+    r"|\s+(?:replaced|succeeded|took\s+over\s+from|followed)\s+(?P<from>.+?)(?:\s+as\b.*)?"
+    r"|.*\b(?P<of>\w+(?:\s+\w+)?)['’]s\s+successor\b.*)\W*$",
+    re.I,
+)
+
+
+def succession_asked(question: str) -> tuple[Literal["successor", "predecessor"], str] | None:
+    """Whether a question asks who held a post after or before a person, and the words
+    naming that person: ("predecessor", "Jo Bell") for "Who was chair before Jo Bell?"."""
+    found = _ASKS_SUCCESSOR.match(question)
+    if found is not None:
+        return "successor", _person_asked(found)
+    found = _ASKS_PREDECESSOR.match(question)
+    return ("predecessor", _person_asked(found)) if found is not None else None
+
+
+def _person_asked(found: re.Match[str]) -> str:
+    """The words naming the person a succession is asked of, without the post ("as ceo")."""
+    return re.sub(r"\s+as\s+.*$", "", next(g for g in found.groups() if g))
+
 
 #: Nouns of a time: "what year", "the date", "what time".
 _TIME_NOUNS = r"year|month|date|day|time"

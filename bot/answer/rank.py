@@ -269,8 +269,9 @@ def _people_named(index: Index, i: int) -> list[Named]:
 
 def _named_in_full(hit: Hit, people: Callable[[], Sequence[Named]]) -> Hit:
     """The hit, its person named as fully as their document names them (`people()`, read
-    only for a person named by surname alone): "Dr Bell" as "Dr Jo Bell" when the document
-    names one person of that surname in full, with no other title than the answer's."""
+    only for a person named by one name alone): "Dr Bell" as "Dr Jo Bell" when the document
+    names one person of that surname in full, with no other title than the answer's; "Jo"
+    as "Jo Bell" when it names one person of that given name and none of that surname."""
     span = hit.span
     if span is None:
         return hit
@@ -279,11 +280,15 @@ def _named_in_full(hit: Hit, people: Callable[[], Sequence[Named]]) -> Hit:
     names = [w for w in words if not TITLE.fullmatch(w)]
     if len(names) != 1:
         return hit
+    named = people()
     full = {
         given
-        for own, given in people()
+        for own, given in named
         if len(given) >= 2 and given[-1] == names[0] and (not own or not titles or own == titles)
     }
+    if not full and not titles:
+        # "Anjali takes over from ...": a given name alone, of the one person it begins.
+        full = {given for _, given in named if len(given) >= 2 and given[0] == names[0]}
     if len(full) != 1:
         return hit  # none, or two people of that surname: which is meant is not said
     (whole,) = full
@@ -855,7 +860,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         taking = [
             h
             for h in answering[: tuning.CANDIDATES]
-            if party(h.sentence, part) is not None
+            if party(h.sentence, part, query.succeeded) is not None
             and (not of_event or of_event & (set(tokenize(h.passage.text)) | title_terms(h.document)))
         ]
         if taking:

@@ -442,7 +442,7 @@ def read_passage(
                 spans, strength = (strong, 2) if strong else (spans, 1)
                 # "Which grid company ...?": "Keldby Grid Networks", not "Colby Road".
                 spans = [s for s in spans if set(tokenize(s.text)) & query.kind_terms] or spans
-            taken = party(sentence, query.party) if query.party is not None else None
+            taken = party(sentence, query.party, query.succeeded) if query.party is not None else None
             if taken is not None:
                 # "Its replacement, Corrie & Pask, ...": the firm that took the work on, not
                 # the one that failed, whatever else the sentence names ("opened by the

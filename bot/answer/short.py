@@ -734,8 +734,10 @@ def short_answer(
     # "Where did she go?" asks a place, told by its span; "What job did she leave to take up?" the post.
     if query.destination and (span is None or query.kind != "place") and (going := destination(sentence)):
         return _clean(" ".join(_trim_end(going.split()[:MAX_SHORT_WORDS]) or going.split()[:1]))
-    if query.party is not None and (taken := party(sentence, query.party)) is not None:
-        return taken.display  # "Its replacement, Corrie & Pask Renewables": not the firm that failed
+    if query.party is not None and (taken := party(sentence, query.party, query.succeeded)) is not None:
+        # "Its replacement, Corrie & Pask Renewables": not the firm that failed; as the
+        # ranking named them ("Anjali" as "Anjali Rooke") when it is the answer found.
+        return (span if span is not None and span.start == taken.start else taken).display
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:

@@ -938,14 +938,72 @@ def opener(sentence: str) -> AnswerSpan | None:
     return None
 
 
-#: The part in an event a question may ask who played, and the reader of a sentence for it.
-Party = Literal["replacement", "opener"]
+# A pronoun taking over from the name after it: "She takes over from Councillor Peter
+# Vance", "He succeeds Graham Pellow", "His predecessor, Jo Bell, retired".
+_PRONOUN_SUCCEEDS = lazy_compile(
+    r"\b(?:(?:He|She|They)\s+(?:will\s+|has\s+|had\s+)?(?:takes?|took|taken|is\s+taking)\s+over"
+    r"(?:\s+as\s+[\w\s'’-]{1,40}?)?\s+from|(?:He|She|They)\s+(?:will\s+)?(?:succeeds?|succeeded|replaces?|replaced)"
+    rf"|(?:His|Her|Their|his|her|their)\s+predecessor,?)\s+(?:(?:{PERSON_TITLES})\.?\s+)?$"
+)
+# One given name taking over from another: "Anjali takes over from Marcus Tennant".
+_FIRST_NAME_SUCCEEDS = lazy_compile(
+    r"\b(?P<name>[A-Z][a-z]+)\s+(?:takes|took|has\s+taken|will\s+take)\s+over\s+(?:as\s+[\w\s'’-]{1,40}?\s+)?from\s+"
+    rf"(?:(?:{PERSON_TITLES})\.?\s+)?$"
+)
 
 
-def party(sentence: str, part: Party) -> AnswerSpan | None:
-    """Who a sentence says played a part in an event: the firm that took the work on after
-    another failed, or the person who opened a place; None if it says no one did."""
-    return replacement(sentence) if part == "replacement" else opener(sentence)
+def _named_as(span: AnswerSpan, named: frozenset[str]) -> bool:
+    """Whether a person's name holds a word of the one named (`named`: folded words)."""
+    return bool(named & set(re.findall(r"[\w'’-]+", fold(span.text))))
+
+
+def successor(sentence: str, named: frozenset[str]) -> AnswerSpan | None:
+    """The person a sentence says took over from the one named ("Y takes over from X", "X
+    was succeeded by Y", "after X retired, Y became chair"), or None."""
+    people = persons_in(sentence)
+    for old in (p for p in people if _named_as(p, named)):
+        for new in (p for p in people if not _named_as(p, named)):
+            if replaced_by(sentence, old, new, people=True):
+                return new
+        given = _FIRST_NAME_SUCCEEDS.search(sentence[: old.start])
+        if given is not None and given.group("name") not in _PRONOUNS:
+            name = given.group("name")
+            return AnswerSpan(given.start("name"), given.end("name"), name, fold(name))
+    return None
+
+
+def predecessor(sentence: str, named: frozenset[str]) -> AnswerSpan | None:
+    """The person a sentence says the one named took over from ("X succeeds Y", "Y was
+    replaced by X"), or, naming no one else, that "she" or "he" did ("She takes over from
+    Y": the passage says who she is); None if it says neither."""
+    people = persons_in(sentence)
+    new_ones = [p for p in people if _named_as(p, named)]
+    for old in (p for p in people if not _named_as(p, named)):
+        if any(replaced_by(sentence, old, new, people=True) for new in new_ones):
+            return old
+        if not new_ones and _PRONOUN_SUCCEEDS.search(sentence[max(0, old.start - 80) : old.start]):
+            return old
+    return None
+
+
+_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
+
+#: The part in an event a question may ask who played: the firm that took the work on after
+#: another failed, the person who opened a place, and who held a post after or before the
+#: person the question names.
+Party = Literal["replacement", "opener", "successor", "predecessor"]
+
+
+def party(sentence: str, part: Party, named: frozenset[str] = frozenset()) -> AnswerSpan | None:
+    """Who a sentence says played a part in an event (`named`: the terms of the person a
+    succession is asked of); None if it says no one did."""
+    if part == "replacement":
+        return replacement(sentence)
+    if part == "opener":
+        return opener(sentence)
+    if not named:
+        return None
+    return successor(sentence, named) if part == "successor" else predecessor(sentence, named)
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer.query import parse_query
-from bot.answer.spans import opener, replacement
+from bot.answer.spans import Party, opener, party, replacement
 
 from ..documents import article, engine_over
 
@@ -144,3 +144,64 @@ def test_the_person_who_opened_it_answers_who_performed_the_opening(tmp_path: Pa
     question = "Who performed the official opening of the Kelby Wharf centre?"
     answer = engine_over(tmp_path, documents).ask(question)
     assert answer.short == "Lina Marsh"
+
+
+@pytest.mark.parametrize(
+    ("question", "part", "named"),
+    [
+        ("who took over wen jo bell retired", "successor", {"jo", "bell"}),
+        ("who took over as ceo wen omar left", "successor", {"omar"}),
+        ("Who replaced Jo Bell?", "successor", {"jo", "bell"}),
+        ("who was in charge of the trust b4 reed", "predecessor", {"reed"}),
+        ("Who did Lina Marsh replace as head of Kelby Trust?", "predecessor", {"lina", "marsh"}),
+        ("who did bell take over from as ceo", "predecessor", {"bell"}),
+        ("Who took over as chair after the elections in May?", None, set()),
+    ],
+)
+def test_a_question_asks_who_came_after_or_before_a_person(
+    question: str, part: str | None, named: set[str]
+) -> None:
+    query = parse_query(question, frozenset(), frozenset({"bell", "reed", "omar", "marsh", "lina", "jo"}))
+    assert (query.party, set(query.succeeded)) == (part, named)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "named", "part", "person"),
+    [
+        ("Omar takes over from Jo Bell, who left in March.", {"jo", "bell"}, "successor", "Omar"),
+        ("Jo Bell retired in May and was succeeded by Omar Reed.", {"jo", "bell"}, "successor", "Omar Reed"),
+        (
+            "She takes over from Councillor Omar Reed, who stood down.",
+            {"marsh"},
+            "predecessor",
+            "Councillor Omar Reed",
+        ),
+        ("He succeeds Lina Marsh, who retires in June.", {"reed"}, "predecessor", "Lina Marsh"),
+        ("Jo Bell took over from Omar Reed in 2019.", {"jo", "bell"}, "predecessor", "Omar Reed"),
+        ("Jo Bell thanked Omar Reed for his work.", {"jo", "bell"}, "predecessor", None),
+    ],
+)
+def test_who_came_after_or_before_is_read_off_the_sentence(
+    sentence: str, named: set[str], part: Party, person: str | None
+) -> None:
+    found = party(sentence, part, frozenset(named))
+    assert (found.display if found is not None else None) == person
+
+
+def test_a_given_name_taking_over_is_named_in_full(tmp_path: Path) -> None:
+    documents = {
+        "2019-new-head.md": article(
+            "Kelby Hospice appoints Jo Bell",
+            "2019-01-10",
+            "Kelby Hospice has appointed Jo Bell as its chief executive.",
+        ),
+        "2021-newsletter.md": article(
+            "A new chapter",
+            "2021-06-20",
+            "Welcome to the first issue in which you will hear from our new chief executive, Omar Reed, "
+            "who joined us on 1 June.\n\n"
+            "Omar takes over from Jo Bell, who left in March to run a hospice group in the north.",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask("who took over as ceo wen jo bell left")
+    assert answer.short == "Omar Reed"
