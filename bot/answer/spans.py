@@ -740,8 +740,22 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
         if not any(s.start <= found.start() < s.start + len(s.display) for s in spans):
             text = found.group(0)
             spans.append(AnswerSpan(found.start(), found.end(), text, fold(text)))
+    if addresses:
+        # "The Wharf Wing, Quayside, Greyhallow GH1 2DW": a postal address, whole, in place
+        # of the names it is made of.
+        for found in _POSTAL_ADDRESS.finditer(sentence):
+            spans = [s for s in spans if not found.start() <= s.start < found.end()]
+            text = found.group(0)
+            spans.append(AnswerSpan(found.start(), found.end(), text, fold(text)))
     return sorted(spans, key=lambda s: s.start)
 
+
+# Capitalised parts between commas, the last before a postcode: "The Counting House,
+# Coldbeck Mill, Mill Lane, Greyhallow GH4 7RD".
+_POSTAL_ADDRESS = lazy_compile(
+    r"(?:(?<=\s)|^)(?:(?:The\s+)?[A-Z0-9][\w'’&-]*(?:\s+[A-Z0-9][\w'’&-]*){0,4},\s+){1,5}"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2},?\s+[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+)
 
 #: The kinds of street an address names after the street's name: "Mill Lane", "Quay Street".
 STREET_KINDS = "Street|Road|Lane|Avenue|Way|Square|Place|Drive|Terrace|Row|Close|Crescent|Quay|Parade|Walk"

@@ -165,7 +165,8 @@ def test_a_street_address_answers_where_a_place_stands_and_anywhere_when_asked_f
         "Write to the ferry company at its head office: Harbour Chambers, 12 Quay Street, Kelby SH7 1QP."
     )
     asked = find_answer_spans(sentence, "place", "What address should I write to?")
-    assert [s.display for s in asked] == ["12 Quay Street, Kelby SH7 1QP"]
+    # The postal address whole, its building's name too.
+    assert [s.display for s in asked] == ["Harbour Chambers, 12 Quay Street, Kelby SH7 1QP"]
     # Asked where, an address must stand where a place does.
     assert find_answer_spans(sentence, "place", "Where is the head office?") == []
     moved = find_answer_spans("The office moved to 4 Mill Lane, Stanholt.", "place", "Where is the office?")
@@ -473,3 +474,21 @@ def test_how_much_of_a_stuff_is_never_a_time() -> None:
         "ten months",
         "61,000 tonnes",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "address"),
+    [
+        (
+            "Our address for all correspondence is now The Kelby Wing, Quayside, Stanholt ST1 2DW.",
+            "The Kelby Wing, Quayside, Stanholt ST1 2DW",
+        ),
+        (
+            "From 6 January the office is at The Counting House, Wexby Mill, Mill Lane, Stanholt ST4 7RD.",
+            "The Counting House, Wexby Mill, Mill Lane, Stanholt ST4 7RD",
+        ),
+    ],
+)
+def test_an_address_asked_for_is_the_whole_postal_address(sentence: str, address: str) -> None:
+    found = find_answer_spans(sentence, "place", "What address should post for the trust go to?")
+    assert [s.text for s in found] == [address]
