@@ -236,7 +236,8 @@ class Query:
         """The part in an event the question asks who played: "replacement" for the firm
         that took the work on after the first failed ("Which company was brought in to
         finish the job after the original contractor failed?"), "opener" for who opened a
-        place ("Who performed the official opening?")."""
+        place ("Who performed the official opening?"), "successor" or "predecessor" of
+        the person it names (`succeeded`: "Who took over when Jo Bell retired?")."""
         if self.kind not in ("person", "name"):
             return None
         if ASKS_REPLACEMENT.match(self.corrected):

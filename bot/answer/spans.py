@@ -30,6 +30,7 @@ __all__ = [
     "TITLE",
     "AnswerSpan",
     "AnswerType",
+    "Party",
     "bare_word",
     "destination",
     "dimension_terms",
@@ -45,9 +46,11 @@ __all__ = [
     "party",
     "people_in",
     "persons_in",
+    "predecessor",
     "replaced_by",
     "replacement",
     "span_value",
+    "successor",
     "years_in",
 ]
 
@@ -1009,8 +1012,8 @@ Party = Literal["replacement", "opener", "successor", "predecessor"]
 
 
 def party(sentence: str, part: Party, named: frozenset[str] = frozenset()) -> AnswerSpan | None:
-    """Who a sentence says played a part in an event (`named`: the terms of the person a
-    succession is asked of); None if it says no one did."""
+    """Who a sentence says played a part in an event (`named`: the folded words naming the
+    person a succession is asked of); None if it says no one did."""
     if part == "replacement":
         return replacement(sentence)
     if part == "opener":
