@@ -37,6 +37,7 @@ from .question import (
     asks_yes_or_no,
     counted_term,
     expected_answer,
+    fate_asked,
     person_terms,
     post_qualifiers,
     role_terms,
@@ -246,6 +247,15 @@ class Query:
             return "opener"
         succession = succession_asked(as_shown(self.corrected))
         return succession[0] if succession is not None and self.kind == "person" and self.succeeded else None
+
+    @cached_property
+    def fate_of(self) -> frozenset[str]:
+        """The terms of what the question asks became of ("castl", "hill", "librari" of
+        "What is happening to the old Castle Hill library?"); empty if it asks no such thing."""
+        if self.kind is not None or self.why:
+            return frozenset()
+        asked = fate_asked(as_shown(self.corrected))
+        return frozenset(tokenize(asked)) - STOP_WORDS if asked is not None else frozenset()
 
     @cached_property
     def succeeded(self) -> frozenset[str]:

@@ -32,6 +32,7 @@ __all__ = [
     "asks_yes_or_no",
     "counted_term",
     "expected_answer",
+    "fate_asked",
     "head_noun",
     "is_plural",
     "person_terms",
@@ -317,6 +318,28 @@ def succession_asked(question: str) -> tuple[Literal["successor", "predecessor"]
 def _person_asked(found: re.Match[str]) -> str:
     """The words naming the person a succession is asked of, without the post ("as ceo")."""
     return re.sub(r"\s+as\s+.*$", "", next(g for g in found.groups() if g))
+
+
+# What became of something: "what happened to the first lot of builders", "what is going
+# to happen to the old house", "What is planned for the old headquarters site?".
+_ASKS_FATE = lazy_compile(
+    r"\W*(?:what|wat|wot)\b(?:\s+\w+){0,4}?\s+(?:happen(?:s|ed|ing)?|planned|in\s+store)\s+(?:to|for)\s+"
+    r"(?P<what>.+?)\W*$",
+    re.I,
+)
+
+
+_CLAUSE_AFTER = lazy_compile(r"\s+(?:before|after|when|once|if|while|until|since|now)\b")
+
+
+def fate_asked(question: str) -> str | None:
+    """The words naming what a question asks became of ("the old house" of "What will
+    happen to the old house?"), or None if it asks no such thing."""
+    found = _ASKS_FATE.match(question)
+    if found is None:
+        return None
+    # "services before the trust is fully ready": what became of the services.
+    return _CLAUSE_AFTER.split(found.group("what"), maxsplit=1)[0]
 
 
 #: Nouns of a time: "what year", "the date", "what time".

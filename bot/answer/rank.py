@@ -65,6 +65,7 @@ from .spans import (
     TITLE,
     destination,
     dimension_terms,
+    fate,
     find_answer_spans,
     former_use_told,
     is_name_word,
@@ -869,6 +870,18 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         # "Who is building the dam?": "it will be built by X" says who, where "the works
         # was built in the 1930s" only shares the verb.
         band.sort(key=lambda h: not h.cause)
+    elif query.fate_of:
+        # "What is happening to the old library?": the newest sentence saying what became
+        # of it ("which closed last month and will be sold"), naming at least half of it.
+        befallen = [
+            h
+            for h in answering[: tuning.CANDIDATES]
+            if fate(h.sentence) is not None
+            and 2 * len(query.fate_of & set(tokenize(h.sentence))) >= len(query.fate_of)
+        ]
+        if befallen:
+            latest = newest_first(befallen)[0]
+            band = [latest, *(h for h in band if h is not latest)]
     elif query.destination:
         # "What job did Jo Bell leave Kelby to take up?": "she is leaving to become director
         # of ..." says, in a sentence or passage naming her.

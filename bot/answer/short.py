@@ -29,6 +29,7 @@ from .spans import (
     ORDINAL_COUNTS,
     AnswerSpan,
     destination,
+    fate,
     find_answer_spans,
     former_use,
     party,
@@ -738,6 +739,8 @@ def short_answer(
         # "Its replacement, Corrie & Pask Renewables": not the firm that failed; as the
         # ranking named them ("Anjali" as "Anjali Rooke") when it is the answer found.
         return (span if span is not None and span.start == taken.start else taken).display
+    if query.fate_of and (became := fate(sentence)) is not None:
+        return _clean(" ".join(_trim_end(became.split()[:MAX_SHORT_WORDS]) or became.split()[:1]))
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:

@@ -34,6 +34,7 @@ __all__ = [
     "bare_word",
     "destination",
     "dimension_terms",
+    "fate",
     "find_answer_spans",
     "former_use",
     "former_use_told",
@@ -1021,6 +1022,25 @@ def party(sentence: str, part: Party, named: frozenset[str] = frozenset()) -> An
     if not named:
         return None
     return successor(sentence, named) if part == "successor" else predecessor(sentence, named)
+
+
+# What became of something, from its auxiliary to the clause's end: "will be sold",
+# "closed last month and will be sold", "went into administration in March".
+_FATE = lazy_compile(
+    r"\b(?:(?:will|would|is\s+to|are\s+to|(?:is|are)\s+going\s+to)\s+(?:now\s+)?(?:be\s+)?"
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being|is|are)\s+)?"
+    r"(?:sold|demolished|closed|converted|knocked\s+down|turned\s+into|redeveloped|bulldozed|mothballed"
+    r"|went\s+(?:into\s+administration|bust|under)|called\s+in\s+administrators|collapsed"
+    r"|transferred|handed\s+over|leased|reopened)\b[^,.;:\"“”]{0,70}",
+    re.I,
+)
+
+
+def fate(sentence: str) -> str | None:
+    """What a sentence says became of something ("closed last month and will be sold",
+    "went into administration"), or None."""
+    found = _FATE.search(sentence)
+    return found.group(0).strip() if found is not None else None
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.
