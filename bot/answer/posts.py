@@ -599,7 +599,7 @@ def foreign_bodies(
     ours = False
     # A question naming no kind of body ("Dunnock", not "Dunnock Council") names any body
     # whose other words it gives.
-    bare = not any(is_body_word(w) for w in asked.query.corrected.split())
+    bare = not asked.query.names_body_kind
     for run in CAPITALISED_RUN.finditer(sentence, lo, hi):
         if span.start <= run.start() < span.end:
             continue

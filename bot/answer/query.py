@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
+from typing import Literal
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -43,7 +44,7 @@ from .question import (
     role_terms,
     succession_asked,
 )
-from .spans import AnswerType, Party, find_answer_spans, is_name_word
+from .spans import AnswerType, Party, find_answer_spans, is_body_word, is_name_word, name_words
 from .wording import FILLER_WORDS, as_shown, common_spelling, informal_to_plain, is_common_english, zipf
 
 __all__ = ["FIRST", "SYNONYM_WORDS", "Query", "grade_terms", "graded", "parse_query", "synonym_groups"]
@@ -245,8 +246,13 @@ class Query:
             return "replacement"
         if ASKS_OPENER.match(self.corrected):
             return "opener"
-        succession = succession_asked(as_shown(self.corrected))
+        succession = self._succession
         return succession[0] if succession is not None and self.kind == "person" and self.succeeded else None
+
+    @cached_property
+    def _succession(self) -> tuple[Literal["successor", "predecessor"], str] | None:
+        """`question.succession_asked` of the question as read, worked out once."""
+        return succession_asked(as_shown(self.corrected))
 
     @cached_property
     def fate_of(self) -> frozenset[str]:
@@ -261,10 +267,14 @@ class Query:
     def succeeded(self) -> frozenset[str]:
         """The words naming the person whose successor or predecessor the question asks
         ("jo", "bell" of "Who took over when Jo Bell retired?"); empty if it asks neither."""
-        succession = succession_asked(as_shown(self.corrected))
-        if succession is None:
-            return frozenset()
-        return frozenset(re.findall(r"[\w'’-]+", fold(succession[1]))) - STOP_WORDS
+        succession = self._succession
+        return name_words(succession[1]) - STOP_WORDS if succession is not None else frozenset()
+
+    @cached_property  # read for every body beside every answer of every candidate
+    def names_body_kind(self) -> bool:
+        """Whether the question names a kind of body ("Dunnock Council", "the trust"), not
+        only a body's name ("When did Dunnock go bust?")."""
+        return any(is_body_word(w) for w in self.corrected.split())
 
     def without(self, dropped: AbstractSet[str]) -> Query:
         """The query without some of its terms (a time it names: "as of October 2018")."""

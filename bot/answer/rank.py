@@ -68,6 +68,7 @@ from .spans import (
     fate,
     find_answer_spans,
     former_use_told,
+    is_month_year,
     is_name_word,
     is_year,
     party,
@@ -297,10 +298,6 @@ def _named_in_full(hit: Hit, people: Callable[[], Sequence[Named]]) -> Hit:
     return replace(hit, span=replace(span, value=fold(" ".join(whole)), resolved=shown))
 
 
-#: A month (or a season) of a year, as a date's value gives it: "september 2020".
-_MONTH_YEAR = lazy_compile(r"[a-z]+ \d{4}")
-
-
 def _padded(text: str) -> str:
     """A text's folded words between spaces, to find one text's words whole in another's."""
     return f" {' '.join(words(fold(text)))} "
@@ -340,7 +337,7 @@ def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray 
     def same_value(value: str) -> bool:
         # "on Saturday" (3 September 2022) is restated as "September 2022", not as "2022".
         return value == span.value or (
-            written_out and _MONTH_YEAR.fullmatch(value) is not None and span.value.endswith(" " + value)
+            written_out and is_month_year(value) and span.value.endswith(" " + value)
         )
 
     content = {t for t in query.terms if t not in query.roles} - set(value_terms)
@@ -806,7 +803,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         query.kind == "date"
         and band
         and band[0].span is not None
-        and (is_year(band[0].span.value) or _MONTH_YEAR.fullmatch(band[0].span.value))
+        and (is_year(band[0].span.value) or is_month_year(band[0].span.value))
         and not _ASKS_YEAR.search(query.corrected)
     ):
         # "opened in 2020": another passage giving the same year more exactly ("September

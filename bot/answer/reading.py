@@ -375,7 +375,9 @@ def read_passage(
         coverage = coverage_of(said, query, asked.weights, asked.total)
         proximity = proximity_of(terms, query)
         span, strength, old, planned = None, 1, None, True
-        pointed: frozenset[str] = frozenset()  # terms of the body a person's "the company" points back to
+        # Terms of the body a person's "the company" points back to; or those a sentence
+        # naming who played a part in an event says in other words (`party`).
+        pointed: frozenset[str] = frozenset()
         if query.kind is not None:
             spans = find_answer_spans(sentence, query.kind, query.corrected, document.published, asked.keep)
             if query.kind == "person" and not query.roles and not query.about:

@@ -22,7 +22,7 @@ from ..text.patterns import lazy_compile
 from ..text.tokens import fold, tokenize
 from .hits import Hit, Ranking, is_headline, time_told
 from .short import short_answer, title_head, title_said
-from .spans import AnswerSpan, AnswerType, persons_in, span_value
+from .spans import AnswerSpan, AnswerType, is_month_year, persons_in, span_value
 from .wording import as_shown
 
 __all__ = ["Answer", "Citation", "Earlier", "Result", "Source", "shape_answer"]
@@ -177,15 +177,11 @@ def _same(said: str, other: str) -> bool:
 _THE = lazy_compile(r"^the\s+")  # values are folded to lower case
 
 
-# A month and year ("september 2022").
-_MONTH_YEAR = lazy_compile(r"[a-z]+ \d{4}")
-
-
 def _told_less_exactly(latest: str, said: str) -> bool:
     """Whether the latest value gives a date an older report gave to the day: "september
     2022" after "3 september 2022" is no change. (A plan for "november 2023" before
     "6 november 2023" is an earlier report.)"""
-    return _MONTH_YEAR.fullmatch(latest) is not None and said.endswith(" " + latest)
+    return is_month_year(latest) and said.endswith(" " + latest)
 
 
 def _a_person(span: AnswerSpan) -> bool:

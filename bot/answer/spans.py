@@ -39,8 +39,10 @@ __all__ = [
     "former_use",
     "former_use_told",
     "is_body_word",
+    "is_month_year",
     "is_name_word",
     "is_year",
+    "name_words",
     "names_a_site",
     "names_noun",
     "opener",
@@ -970,9 +972,15 @@ _FIRST_NAME_SUCCEEDS = lazy_compile(
 )
 
 
+def name_words(text: str) -> frozenset[str]:
+    """The folded words of a name as written ("jo", "bell"), to match a person named in a
+    question against the people a sentence names."""
+    return frozenset(re.findall(r"[\w'’-]+", fold(text)))
+
+
 def _named_as(span: AnswerSpan, named: frozenset[str]) -> bool:
-    """Whether a person's name holds a word of the one named (`named`: folded words)."""
-    return bool(named & set(re.findall(r"[\w'’-]+", fold(span.text))))
+    """Whether a person's name holds a word of the one named (`named`: `name_words`)."""
+    return bool(named & name_words(span.text))
 
 
 def successor(sentence: str, named: frozenset[str]) -> AnswerSpan | None:
@@ -1013,7 +1021,7 @@ Party = Literal["replacement", "opener", "successor", "predecessor"]
 
 
 def party(sentence: str, part: Party, named: frozenset[str] = frozenset()) -> AnswerSpan | None:
-    """Who a sentence says played a part in an event (`named`: the folded words naming the
+    """Who a sentence says played a part in an event (`named`: the `name_words` of the
     person a succession is asked of); None if it says no one did."""
     if part == "replacement":
         return replacement(sentence)
@@ -1079,7 +1087,14 @@ def is_year(value: str) -> bool:
     return _YEAR_ALONE.fullmatch(value) is not None
 
 
+def is_month_year(value: str) -> bool:
+    """Whether a date span's value is a month (or a season) of a year: "september 2020",
+    not "3 september 2020" or "2020"."""
+    return _MONTH_YEAR.fullmatch(value) is not None
+
+
 _YEAR_ALONE = lazy_compile(r"(?:19|20)\d\d")
+_MONTH_YEAR = lazy_compile(r"[a-z]+ \d{4}")  # values are folded to lower case
 _YEAR_IN_TEXT = lazy_compile(r"\b(?:19|20)\d\d\b")
 
 
