@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..index import Index
+from ..text.dates import MONTHS, SEASONS
 from ..text.patterns import lazy_compile
 from ..text.tokens import tokenize
 from . import tuning
@@ -53,8 +54,13 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
             h
             for h in wider
             if h.document.published
-            and (target.group(1) in h.passage.text if target else figures <= set(tokenize(h.passage.text)))
+            and (target.group(2) in h.passage.text if target else figures <= set(tokenize(h.passage.text)))
         ]
+        if target and target.group(1) != target.group(2):
+            # "to spring 2021": an article giving the season too, before one giving the year.
+            season = target.group(1).lower()
+            told_so = [h for h in giving if season in " ".join(h.passage.text.lower().split())]
+            giving = told_so or giving
         if giving:
             first = min(h.document.published.value for h in giving if h.document.published)
             return max(
@@ -75,8 +81,13 @@ def _reporting(band: Sequence[Hit], answering: Sequence[Hit], question: str) -> 
     return band[0]
 
 
-# A move to a year: "pushed back to 2021", "slip to 2023".
-_TO_YEAR = lazy_compile(r"\b(?:to|until|till)\s+(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)\b", re.IGNORECASE)
+# A move to a year: "pushed back to 2021", "slip to 2023", "put back to spring 2021" (the
+# season or month kept: the first article that gives it is the one that moved the date).
+_TO_YEAR = lazy_compile(
+    rf"\b(?:to|until|till)\s+(?:early\s+|late\s+|mid-?|the\s+end\s+of\s+)?"
+    rf"((?:(?:{'|'.join(sorted([*SEASONS, *MONTHS], key=len, reverse=True))})\s+)?((?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
 
 
 def _first_cause(said: Sequence[str]) -> str | None:
@@ -89,6 +100,11 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
     gives a cause; else the passage right after it when it opens on a name the question
     gives ("Brigade House, a Victorian police station, needed £3m of repairs")."""
     found: list[Hit] = []
+    # "Why was it put back from December 2020 to spring 2022?": the date it was moved from.
+    question = asked.query.corrected
+    moved = _TO_YEAR.search(question)
+    marks = {t for t in tokenize(question) if any(c.isdigit() for c in t)} if moved else set()
+    untold = marks - set(tokenize(told.passage.text))
     for j in range(i + 1, min(i + 1 + tuning.CAUSE_REACH, len(index.passages))):
         passage = index.passages[j]
         if passage.doc_id != told.passage.doc_id:
@@ -100,9 +116,12 @@ def _causes_after(index: Index, i: int, told: Hit, asked: Asked) -> list[Hit]:
             # question, so it is seldom the sentence read as the passage's best.
             sentence = _first_cause(sentences_of(passage.text)) or sentence
         said = gives_cause(sentence, _SAYS_CAUSE)
-        goes_on = j == i + 1 and bool(
-            set(asked.query.names) & set(tokenize(" ".join(passage.text.split()[:3])))
-        )
+        # Right after it, a passage opening on a name the question gives; or soon after it,
+        # for a date moved, one giving a date of the question that `told` does not ("had been
+        # aiming to open in December 2020" after "will not open until spring 2022").
+        goes_on = (
+            j == i + 1 and bool(set(asked.query.names) & set(tokenize(" ".join(passage.text.split()[:3]))))
+        ) or bool(untold & set(tokenize(passage.text)))
         if said or (goes_on and not found):
             found.append(
                 Hit(

@@ -240,6 +240,59 @@ def test_why_a_date_moved_is_told_by_the_first_article_giving_the_new_date(tmp_p
     assert answer.results[0].citation.doc_id == "2018-delay"
 
 
+def test_why_a_date_moved_to_a_season_is_told_by_the_first_article_giving_that_season(
+    tmp_path: Path,
+) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2018-grant.md": article(
+                "Stanholt pavilion grant",
+                "2018-03-05",
+                "The Stanholt pavilion has won a lottery grant that runs until 2021. It is due to open in "
+                "autumn 2019.\n",
+            ),
+            "2019-delay.md": article(
+                "Stanholt pavilion delayed",
+                "2019-08-20",
+                "The opening of the Stanholt pavilion has been pushed back to spring 2021. Surveyors found "
+                "a badger sett under the site.\n",
+            ),
+            "2022-open.md": article(
+                "Stanholt pavilion opens",
+                "2022-04-02",
+                "The Stanholt pavilion opened on Saturday, a year after the spring 2021 date it was pushed "
+                "back to.\n",
+            ),
+        },
+    )
+    answer = engine.ask("Why did the Stanholt pavilion get pushed back to spring 2021?")
+    assert answer.results[0].citation.doc_id == "2019-delay"
+
+
+def test_why_a_date_moved_is_told_by_the_passage_giving_the_date_it_was_moved_from(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2021-delay.md": article(
+                "Wexby tram delayed",
+                "2021-02-10",
+                "The Wexby tram will not carry passengers until spring 2023, the operator confirmed.\n\n"
+                "Photo caption: a test tram at the depot.\n\n"
+                "The operator had been aiming to open the line in March 2022. It said approvals for the "
+                "signals had taken far longer than expected.\n",
+            ),
+            "2019-plan.md": article(
+                "Wexby tram on track",
+                "2019-05-01",
+                "The Wexby tram is on course to open in March 2022, its operator said.\n",
+            ),
+        },
+    )
+    answer = engine.ask("Why was the Wexby tram put back from March 2022 to spring 2023?")
+    assert "approvals for the signals" in answer.results[0].passage
+
+
 _FOOTBRIDGE_COST = {
     "2019-cost.md": article(
         "Footbridge bill rises",
