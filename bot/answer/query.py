@@ -39,6 +39,7 @@ from .question import (
     counted_term,
     expected_answer,
     fate_asked,
+    funding_asked,
     person_terms,
     post_qualifiers,
     role_terms,
@@ -262,6 +263,21 @@ class Query:
             return frozenset()
         asked = fate_asked(as_shown(self.corrected))
         return frozenset(tokenize(asked)) - STOP_WORDS if asked is not None else frozenset()
+
+    @cached_property
+    def funded(self) -> frozenset[str] | None:
+        """The terms of what the question asks how it is paid for ("overspend" of "How will
+        the hospice pay for the overspend?"); None if it asks no such thing."""
+        if self.kind is not None or self.why:
+            return None
+        asked = funding_asked(as_shown(self.corrected))
+        return frozenset(tokenize(asked)) - STOP_WORDS if asked is not None else None
+
+    @property
+    def asks_first_told(self) -> bool:
+        """Whether the question asks what was said at first: "How did it originally intend
+        to pay?", "... when it was first announced?"."""
+        return bool(_ORIGINAL_VALUE.search(self.corrected))
 
     @cached_property
     def succeeded(self) -> frozenset[str]:

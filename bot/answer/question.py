@@ -33,6 +33,7 @@ __all__ = [
     "counted_term",
     "expected_answer",
     "fate_asked",
+    "funding_asked",
     "head_noun",
     "is_plural",
     "person_terms",
@@ -342,6 +343,35 @@ def fate_asked(question: str) -> str | None:
     return _CLAUSE_AFTER.split(found.group("what"), maxsplit=1)[0]
 
 
+# How something is paid for: "How will the hospice pay for the overspend?", "How is the
+# fine to be paid?", "Where is the money for the new stations coming from?". Not "How much
+# did it pay for ...?" (a sum), nor "How do I pay for parking?" (an errand).
+_ASKS_FUNDING = lazy_compile(
+    r"\W*(?:"
+    r"how\s+(?!(?:do|can|could|should)\s+(?:i|you|u|we)\b)(?:is|was|are|were|will|would|did|does|do|can|could)\b"
+    r"(?:\s+\S+){0,6}?\s+(?:pay|paying|fund|funding|finance|financing|cover|meet|bridge|plug)\s+(?:for\s+)?"
+    r"(?P<paid>.+?)"
+    r"|how\s+(?:is|was|are|were|will|would)\s+(?P<subject>.+?)\s+(?:(?:going\s+)?to\s+be|being|be)?\s*"
+    r"(?:paid(?:\s+for)?|funded|financed|met|covered)"
+    r"|where(?:['’]s|\s+(?:is|was|are|were|will|does|did))\s+(?:all\s+)?(?:the\s+)?(?:money|funding|cash|funds)"
+    r"(?:\s+for\s+(?P<for>.+?))?\s+(?:(?:going\s+to\s+)?come|coming|comes)\s+from"
+    r")\W*$",
+    re.I,
+)
+
+
+def funding_asked(question: str) -> str | None:
+    """The words naming what a question asks how it is paid for ("the overspend" of "How
+    will the hospice pay for the overspend?"; "" when it names nothing), or None if it asks
+    no such thing."""
+    found = _ASKS_FUNDING.match(question)
+    if found is None:
+        return None
+    paid = next((g for g in (found.group("paid"), found.group("subject"), found.group("for")) if g), "")
+    # "the medical school when it was first announced": what is paid for.
+    return _CLAUSE_AFTER.split(paid, maxsplit=1)[0]
+
+
 #: Nouns of a time: "what year", "the date", "what time".
 _TIME_NOUNS = r"year|month|date|day|time"
 
@@ -351,6 +381,8 @@ def expected_answer(question: str) -> AnswerType | None:
     q = _unnamed(question, _opening(question))
     if ASKS_CAUSE.match(q):
         return None  # "What drove the cost up to £21m?" asks a cause, not a sum
+    if _ASKS_FUNDING.match(q):
+        return None  # "Where is the money coming from?" asks what pays, not a place
     if (
         re.match(r"^(when|by when|since when|how long until)\b", q)
         # A noun of time not after a verb: "What does a day ticket cost?" asks a price.

@@ -68,6 +68,7 @@ from .spans import (
     fate,
     find_answer_spans,
     former_use_told,
+    funding,
     is_month_year,
     is_name_word,
     is_year,
@@ -879,6 +880,21 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         if befallen:
             latest = newest_first(befallen)[0]
             band = [latest, *(h for h in band if h is not latest)]
+    elif query.funded is not None:
+        # "How will the hospice pay for the overspend?": a sentence saying what pays ("met
+        # from reserves"), in a passage naming some of what is paid for (it is often told in
+        # other words: "the extra cost"); the newest, or the first told when the question
+        # asks what was meant at first.
+        paid = query.funded
+        paying: list[Hit] = [
+            replace(h, sentence=pays)
+            for h in answering[: tuning.CANDIDATES]
+            if (pays := next((s for s in sentences_of(h.passage.text) if funding(s) is not None), None))
+        ]
+        of_it = [h for h in paying if paid & (set(tokenize(h.passage.text)) | title_terms(h.document))]
+        if of_it or paying:
+            payer = (earliest_first if query.asks_first_told else newest_first)(of_it or paying)[0]
+            band = [payer, *(h for h in band if h is not payer)]
     elif query.destination:
         # "What job did Jo Bell leave Kelby to take up?": "she is leaving to become director
         # of ..." says, in a sentence or passage naming her.

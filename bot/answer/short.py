@@ -32,6 +32,7 @@ from .spans import (
     fate,
     find_answer_spans,
     former_use,
+    funding,
     party,
     replaced_by,
     span_value,
@@ -741,6 +742,8 @@ def short_answer(
         return (span if span is not None and span.start == taken.start else taken).display
     if query.fate_of and (became := fate(sentence)) is not None:
         return _clean(" ".join(_trim_end(became.split()[:MAX_SHORT_WORDS]) or became.split()[:1]))
+    if query.funded is not None and (paying := funding(sentence)) is not None:
+        return _clean(" ".join(_trim_end(paying.split()[:MAX_SHORT_WORDS]) or paying.split()[:1]))
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:

@@ -38,6 +38,7 @@ __all__ = [
     "find_answer_spans",
     "former_use",
     "former_use_told",
+    "funding",
     "is_body_word",
     "is_month_year",
     "is_name_word",
@@ -1049,6 +1050,41 @@ def fate(sentence: str) -> str | None:
     "went into administration"), or None."""
     found = _FATE.search(sentence)
     return found.group(0).strip() if found is not None else None
+
+
+# How something is paid for, from the words that say so to the clause's end: "paid for from
+# the port's reserves, a bank loan and ...", "must be met by the company's shareholders",
+# "is expected to come from the council, a public appeal and ...".
+_FUNDING = lazy_compile(
+    r"\b(?:(?:paid\s+for|paid|funded|financed|met|covered|bankrolled|underwritten)"
+    r"(?:\s+(?:entirely|largely|mainly|mostly|partly|in\s+part|jointly|wholly))?"
+    r"\s+(?:by|from|through|out\s+of|with|using)"
+    # "come from" only after money: "the balance will come from", not "students come from".
+    r"|\b(?:money|funding|funds|cash|cost|costs|balance|rest|remainder|bill|shortfall|gap)\b"
+    r"(?:\s+\S+){0,5}?\s+(?:come|comes|came|coming)\s+(?:(?:entirely|largely|mainly|mostly|partly)\s+)?from"
+    # "paying for the move by selling the old site": the means.
+    r"|\b(?:paying|paid|pays|pay|funding|funded|funds|fund|financing|financed)\s+(?:for\s+)?(?:\S+\s+){0,3}?by"
+    r"(?=\s+\w+ing\b))"
+    r"\s+(?P<how>(?:[^.;:\"“”]|\.(?=\d)){3,120})",
+    re.I,
+)
+
+
+def funding(sentence: str) -> str | None:
+    """How a sentence says something is paid for ("the port's reserves, a bank loan and a
+    bid to the regional growth fund"), or None."""
+    found = _FUNDING.search(sentence)
+    if found is None:
+        return None
+    # "..., and said no money would be sought": the next clause says something else.
+    return _NEXT_CLAUSE.split(found.group("how"), maxsplit=1)[0].strip().rstrip(",")
+
+
+_NEXT_CLAUSE = lazy_compile(
+    r",?\s+(?:and|but)\s+(?:\w+\s+)?(?:said|says|cannot|can't|could|will|would|is|was|are|were|has|have|had|must)\b"
+    r"|,\s+which\b",
+    re.I,
+)
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.
