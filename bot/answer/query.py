@@ -32,6 +32,7 @@ from .question import (
     ASKS_CAUSE,
     ASKS_DESTINATION,
     ASKS_FORMER_USE,
+    ASKS_GRADE_MEANS,
     ASKS_OPENER,
     ASKS_REPLACEMENT,
     asked_noun,
@@ -272,6 +273,12 @@ class Query:
             return None
         asked = funding_asked(as_shown(self.corrected))
         return frozenset(tokenize(asked)) - STOP_WORDS if asked is not None else None
+
+    @property
+    def grade_means(self) -> bool:
+        """Whether the question asks how a grade was won ("How did the co-op get its Silver
+        rating back?"): what the assessors credited answers."""
+        return self.kind is None and not self.why and bool(ASKS_GRADE_MEANS.match(self.corrected))
 
     @property
     def asks_first_told(self) -> bool:

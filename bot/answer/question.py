@@ -25,6 +25,7 @@ __all__ = [
     "ASKS_CAUSE",
     "ASKS_DESTINATION",
     "ASKS_FORMER_USE",
+    "ASKS_GRADE_MEANS",
     "ASKS_OPENER",
     "ASKS_REPLACEMENT",
     "AnswerType",
@@ -370,6 +371,17 @@ def funding_asked(question: str) -> str | None:
     paid = next((g for g in (found.group("paid"), found.group("subject"), found.group("for")) if g), "")
     # "the medical school when it was first announced": what is paid for.
     return _CLAUSE_AFTER.split(paid, maxsplit=1)[0]
+
+
+#: A question asking how a grade was won: "How did the co-op get its Silver rating back?",
+#: "How did the school manage to get to a good rating?", "How did it win back Band A?".
+ASKS_GRADE_MEANS = lazy_compile(
+    r"\W*how\s+(?:did|has|have|had)\b"
+    r"(?=.*\b(?:get|got|gotten|win|won|regain(?:ed)?|earn(?:ed)?|achieve[d]?|reach(?:ed)?|climb(?:ed)?|move[d]?"
+    r"|turn(?:ed)?|improve[d]?|raise[d]?|lift(?:ed)?|br(?:ing|ought)|pull(?:ed)?|recover(?:ed)?|restore[d]?)\b)"
+    r"(?=.*\b(?:rating|rated|grade|graded|band|stars?|judge?ment|accreditation|inspection|ofsted)\b)",
+    re.I,
+)
 
 
 #: Nouns of a time: "what year", "the date", "what time".

@@ -63,6 +63,7 @@ from .rivals import rival_terms, untitled_terms
 from .sentences import WORD, sentence_terms, sentences_of
 from .spans import (
     TITLE,
+    credited,
     destination,
     dimension_terms,
     fate,
@@ -386,6 +387,22 @@ def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray 
                 )
                 break
     return best
+
+
+def _credit_told(index: Index, i: int, hit: Hit) -> Hit | None:
+    """The hit as told by the first sentence saying what assessors credited, in its
+    passage (i) or one of the few just after it in its document ("is now rated good",
+    then "Inspectors said the service had cleared a backlog of ..."); None if none says."""
+    for j in range(i, min(i + 1 + tuning.CAUSE_REACH, len(index.passages))):
+        passage = index.passages[j]
+        if passage.doc_id != hit.passage.doc_id:
+            break
+        says = next((s for s in sentences_of(passage.text) if credited(s) is not None), None)
+        if says is not None:
+            if j == i:
+                return replace(hit, sentence=says)
+            return replace(hit, passage=passage, sentence=says, span=None)
+    return None
 
 
 def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
@@ -895,6 +912,16 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         if of_it or paying:
             payer = (earliest_first if query.asks_first_told else newest_first)(of_it or paying)[0]
             band = [payer, *(h for h in band if h is not payer)]
+    elif query.grade_means:
+        # "How did the co-op get its Silver rating back?": what the assessors credited
+        # ("The assessors noted that every survey is now done by our own surveyors"), in the
+        # best candidate passage, or just after it, saying so.
+        crediting = next(
+            (c for h in answering[: tuning.CANDIDATES] if (c := _credit_told(index, where[h.passage.id], h))),
+            None,
+        )
+        if crediting is not None:
+            band = [crediting, *(h for h in band if h.passage.id != crediting.passage.id)]
     elif query.destination:
         # "What job did Jo Bell leave Kelby to take up?": "she is leaving to become director
         # of ..." says, in a sentence or passage naming her.

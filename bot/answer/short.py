@@ -28,6 +28,7 @@ from .sentences import doer_of, former_post, place_of, sentences_of
 from .spans import (
     ORDINAL_COUNTS,
     AnswerSpan,
+    credited,
     destination,
     fate,
     find_answer_spans,
@@ -744,6 +745,8 @@ def short_answer(
         return _clean(" ".join(_trim_end(became.split()[:MAX_SHORT_WORDS]) or became.split()[:1]))
     if query.funded is not None and (paying := funding(sentence)) is not None:
         return _clean(" ".join(_trim_end(paying.split()[:MAX_SHORT_WORDS]) or paying.split()[:1]))
+    if query.grade_means and (credit := credited(sentence)) is not None:
+        return _clean(" ".join(_trim_end(credit.split()[:MAX_SHORT_WORDS]) or credit.split()[:1]))
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:

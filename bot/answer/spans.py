@@ -32,6 +32,7 @@ __all__ = [
     "AnswerType",
     "Party",
     "bare_word",
+    "credited",
     "destination",
     "dimension_terms",
     "fate",
@@ -1085,6 +1086,28 @@ _NEXT_CLAUSE = lazy_compile(
     r"|,\s+which\b",
     re.I,
 )
+
+
+# What assessors credited, after their verb: "Inspectors praised the facility's cameras",
+# "The report highlights a reading-first timetable", "The assessors noted that every survey
+# is now done by our own surveyors", "Inspectors said the service had transformed ...".
+_CREDITED = lazy_compile(
+    # Not "a year after inspectors said it required improvement": what they said before.
+    r"(?<!\bafter )(?<!\bsince )(?<!\bwhen )"
+    r"\b(?:inspectors?|assessors?|auditors?|reviewers?|judges?|the\s+(?:report|inspectorate|regulator|agency|panel"
+    r"|review|assessment|inspection|watchdog|findings))\b[^.;]{0,40}?\b"
+    r"(?:praised|praises|highlight(?:s|ed)?|noted|notes|credit(?:s|ed)?|singled\s+out|single\s+out|pointed\s+to"
+    r"|points\s+to|commended|commends|said|says|found|finds|cited|cites|gave\s+(?:particular\s+)?credit\s+to)"
+    r"\s+(?:that\s+)?(?P<what>[^.;]{3,160})",
+    re.I,
+)
+
+
+def credited(sentence: str) -> str | None:
+    """What a sentence says assessors credited ("the recovery facility's thermal-imaging
+    cameras"), or None."""
+    found = _CREDITED.search(sentence)
+    return found.group("what").strip().rstrip(",") if found is not None else None
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.
