@@ -32,6 +32,7 @@ from .question import (
     ASKS_CAUSE,
     ASKS_DESTINATION,
     ASKS_FORMER_USE,
+    ASKS_GRADE_LOST,
     ASKS_GRADE_MEANS,
     ASKS_OPENER,
     ASKS_REPLACEMENT,
@@ -279,6 +280,12 @@ class Query:
         """Whether the question asks how a grade was won ("How did the co-op get its Silver
         rating back?"): what the assessors credited answers."""
         return self.kind is None and not self.why and bool(ASKS_GRADE_MEANS.match(self.corrected))
+
+    @property
+    def grade_lost(self) -> bool:
+        """Whether the question asks why a grade was lost ("Why did the council take its
+        Gold rating away?"): what the assessors found answers."""
+        return self.why and bool(ASKS_GRADE_LOST.match(self.corrected))
 
     @property
     def asks_first_told(self) -> bool:

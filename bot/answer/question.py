@@ -25,6 +25,7 @@ __all__ = [
     "ASKS_CAUSE",
     "ASKS_DESTINATION",
     "ASKS_FORMER_USE",
+    "ASKS_GRADE_LOST",
     "ASKS_GRADE_MEANS",
     "ASKS_OPENER",
     "ASKS_REPLACEMENT",
@@ -380,6 +381,16 @@ ASKS_GRADE_MEANS = lazy_compile(
     r"(?=.*\b(?:get|got|gotten|win|won|regain(?:ed)?|earn(?:ed)?|achieve[d]?|reach(?:ed)?|climb(?:ed)?|move[d]?"
     r"|turn(?:ed)?|improve[d]?|raise[d]?|lift(?:ed)?|br(?:ing|ought)|pull(?:ed)?|recover(?:ed)?|restore[d]?)\b)"
     r"(?=.*\b(?:rating|rated|grade|graded|band|stars?|judge?ment|accreditation|inspection|ofsted)\b)",
+    re.I,
+)
+
+
+#: A question about a grade lost: "Why did the council take its Gold rating away?", "What
+#: led to it losing its Silver grade?", "Why was it marked down in 2021?".
+ASKS_GRADE_LOST = lazy_compile(
+    r"(?=.*\b(?:rating|rated|grade|graded|band|stars?|accreditation|judge?ment|marked\s+down)\b)"
+    r"(?=.*\b(?:lose|loses|lost|losing|away|downgrad\w*|marked\s+down|down\s+a\s+grade|lower(?:ed|ing)?"
+    r"|cut|strip(?:ped)?|cost)\b)",
     re.I,
 )
 

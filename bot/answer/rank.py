@@ -389,6 +389,25 @@ def _restated_later(index: Index, query: Query, lead: Hit, eligible: np.ndarray 
     return best
 
 
+# A grade lost, as a report tells it: "downgraded the cooperative to Bronze", "cut to
+# Silver", "marked down", "lost its Gold rating".
+_DOWNGRADED = lazy_compile(
+    r"\b(?:downgrad\w+|marked\s+(?:\w+\s+)?down|lost\s+its|losing\s+its|cut\s+to|lowered|stripped|"
+    r"down\s+(?:a\s+grade|from)|(?:fell|dropped)\s+to)\b",
+    re.I,
+)
+
+
+def _tells_downgrade(text: str) -> bool:
+    """Whether a text tells a grade lost as news, not as the time since ("restored two
+    years after we were downgraded")."""
+    return any(not _SINCE.search(text, 0, m.start()) for m in _DOWNGRADED.finditer(text))
+
+
+# What a grade lost is recalled after: "two years after being marked down".
+_SINCE = lazy_compile(r"\b(?:after|since)\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def _credit_told(index: Index, i: int, hit: Hit) -> Hit | None:
     """The hit as told by the first sentence saying what assessors credited, in its
     passage (i) or one of the few just after it in its document ("is now rated good",
@@ -866,7 +885,22 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         later = _restated_later(index, query, band[0], eligible)
         if later is not None:
             band = [later, *band]
-    if query.why:
+    if query.why and query.grade_lost:
+        # "Why did the council take its Gold rating away?": what the assessors found, in or
+        # just after the best candidate passage telling a grade lost.
+        finding = next(
+            (
+                c
+                for h in answering[: tuning.CANDIDATES]
+                if _tells_downgrade(h.passage.text) and (c := _credit_told(index, where[h.passage.id], h))
+            ),
+            None,
+        )
+        if finding is not None:
+            band = [finding, *band]
+        else:
+            band = lead_with_cause(index, band, answering, asked, where)
+    elif query.why:
         band = lead_with_cause(index, band, answering, asked, where)
     elif query.party is not None:
         # "Who finished it after the first builders went bust?": "its replacement, X" says,

@@ -1092,11 +1092,10 @@ _NEXT_CLAUSE = lazy_compile(
 # "The report highlights a reading-first timetable", "The assessors noted that every survey
 # is now done by our own surveyors", "Inspectors said the service had transformed ...".
 _CREDITED = lazy_compile(
-    # Not "a year after inspectors said it required improvement": what they said before.
-    r"(?<!\bafter )(?<!\bsince )(?<!\bwhen )"
     r"\b(?:inspectors?|assessors?|auditors?|reviewers?|judges?|the\s+(?:report|inspectorate|regulator|agency|panel"
     r"|review|assessment|inspection|watchdog|findings))\b[^.;]{0,40}?\b"
-    r"(?:praised|praises|highlight(?:s|ed)?|noted|notes|credit(?:s|ed)?|singled\s+out|single\s+out|pointed\s+to"
+    r"(?:praised|praises|criticised|criticized|criticises|highlight(?:s|ed)?|noted|notes|credit(?:s|ed)?"
+    r"|singled\s+out|single\s+out|pointed\s+to|raised\s+concerns\s+(?:about|over)"
     r"|points\s+to|commended|commends|said|says|found|finds|cited|cites|gave\s+(?:particular\s+)?credit\s+to)"
     r"\s+(?:that\s+)?(?P<what>[^.;]{3,160})",
     re.I,
@@ -1106,8 +1105,16 @@ _CREDITED = lazy_compile(
 def credited(sentence: str) -> str | None:
     """What a sentence says assessors credited ("the recovery facility's thermal-imaging
     cameras"), or None."""
-    found = _CREDITED.search(sentence)
+    told = (m for m in _CREDITED.finditer(sentence) if not _TIME_SINCE.search(sentence, 0, m.start()))
+    found = next(told, None)
     return found.group("what").strip().rstrip(",") if found is not None else None
+
+
+# "a year after inspectors said it required improvement": what they said before, told as
+# the time since (where "downgraded after assessors criticised" tells why).
+_TIME_SINCE = lazy_compile(
+    r"\b(?:(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?)\s+(?:after|since)|since|when)\s+$", re.I
+)
 
 
 # "on the site of a former bus depot": the words that say a site's former use is meant.

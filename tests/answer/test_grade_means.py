@@ -1,7 +1,8 @@
 """A question asking how a grade was won ("How did the co-op get its Silver rating back?"):
 what the assessors credited ("The assessors noted that every survey is now done by our
 own surveyors") answers, in the passage reporting the grade or just after it, and is the
-short answer."""
+short answer. Asking why a grade was lost, what they found, in a passage telling the loss
+as news."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.question import ASKS_GRADE_MEANS
+from bot.answer.question import ASKS_GRADE_LOST, ASKS_GRADE_MEANS
 from bot.answer.spans import credited
 
 from ..documents import article, engine_over
@@ -45,6 +46,10 @@ def test_a_question_asks_how_a_grade_was_won(question: str, asks: bool) -> None:
         ),
         # What inspectors said before the grade was won is no credit for it.
         ("It is now rated good, a year after inspectors said it required improvement.", None),
+        (
+            "It was downgraded to Bronze last autumn, after assessors criticised out-of-date displays.",
+            "out-of-date displays",
+        ),
         ("The school opened in 2015.", None),
     ],
 )
@@ -73,3 +78,40 @@ def test_what_the_assessors_credited_after_the_grade_answers(tmp_path: Path) -> 
     )
     assert "done by our own surveyors" in answer.results[0].passage
     assert answer.short == "every insulation survey is now done by our own surveyors"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Why did the standards council take the co-op's Gold rating away?", True),
+        ("What led to the Wexby museum losing its Silver grade?", True),
+        ("Why was the authority marked down by the agency in 2021?", True),
+        ("Why did the co-op move its office?", False),
+    ],
+)
+def test_a_question_asks_why_a_grade_was_lost(question: str, asks: bool) -> None:
+    assert bool(ASKS_GRADE_LOST.match(question)) is asks
+
+
+def test_what_the_assessors_found_in_the_report_of_the_loss_answers_why(tmp_path: Path) -> None:
+    documents = {
+        "2021-down.md": article(
+            "Holmbrae Energy loses Gold",
+            "2021-03-10",
+            "The standards council downgraded Holmbrae Energy to Bronze in February. Holmbrae had held Gold "
+            "since 2018.\n\n"
+            "Assessors found that the co-op could not show it had checked the work of its installers.\n",
+        ),
+        "2023-back.md": article(
+            "Holmbrae Energy annual review",
+            "2023-07-01",
+            "In March the standards council restored Holmbrae's Silver rating, two years after it was "
+            "downgraded to Bronze. The council's assessors noted that every survey is now done by our own "
+            "surveyors. Holmbrae hopes to win its Gold rating back at the next review.\n",
+        ),
+    }
+    answer = engine_over(tmp_path, documents).ask(
+        "Why did the standards council take Holmbrae's Gold rating away?"
+    )
+    assert answer.results[0].citation.doc_id == "2021-down"
+    assert "could not show it had checked" in answer.results[0].answer
