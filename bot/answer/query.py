@@ -79,7 +79,14 @@ _EARLIER = lazy_compile(
 FIRST = lazy_compile(r"\b(first|original|originally|initial|initially|founding)\b", re.IGNORECASE)
 # "first" before the verb asks when it first happened ("When was it first opened?");
 # before a noun it names the event ("its first students").
-_FIRST_DONE = lazy_compile(r"\bfirst\s+[a-z]+ed\b", re.I)
+_FIRST_DONE = lazy_compile(
+    r"\bfirst\s+[a-z]+ed\b|\b(?:originally|initially)\s+[a-z]+(?:ed|en)\b"
+    # "What year did it first open its doors?": "first" after the subject, before a verb
+    # (not "its first students").
+    r"|\b(?:did|does|do)\s+(?:\S+\s+){1,4}?(?<!\bits\s)(?<!\btheir\s)(?<!\bthe\s)(?<!\bour\s)(?<!\bher\s)"
+    r"(?<!\bhis\s)first\s+(?!(?:time|day|week|month|year)s?\b)[a-z]+\b",
+    re.I,
+)
 # What asks the value a change replaced, not a first thing: "originally meant to cost",
 # "the initial estimate", "when it was first approved"; not "the first phase".
 _ORIGINAL_VALUE = lazy_compile(

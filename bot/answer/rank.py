@@ -836,6 +836,10 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     # the earliest (`Query.asks_first_value`).
     earliest_asked = query.asks_first_value
     band = earliest_first(band) if earliest_asked else newest_first(band)
+    if earliest_asked and query.kind == "date":
+        # "What year was it originally founded?": the earliest date told ("founded in 1965"),
+        # whichever document tells it (a newer one may recall the founding).
+        band.sort(key=lambda h: min(years_in(h.span.value), default="9999") if h.span else "9999")
     if (
         query.kind == "date"
         and band
