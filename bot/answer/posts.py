@@ -189,10 +189,26 @@ def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozense
         near -= foreign - set(plain_terms(sentence, span, tuning.ROLE_WINDOW))
     # "chief executive of the Corbridge Valley Schools Partnership", a body named in words
     # most documents use, is the body the corpus is about: "the trust" of the question.
-    points = any(t in near for t in qualifiers) or (not elsewhere and ours_by_name)
+    # So is "Cressbrook's board", its name's first word beside the post, when what else the
+    # question qualifies the post with is only the rest of that name ("Resource Services").
+    # The first word of the name ("Cressbrook's"), not a common later one ("Parks").
+    name_beside = (
+        bool(query.names) and query.names[0] in window and _qualifiers_named(query.question, qualifiers)
+    )
+    points = any(t in near for t in qualifiers) or (not elsewhere and (ours_by_name or name_beside))
     implied = asked.subject if points and not elsewhere else frozenset()
+    if name_beside and not elsewhere:
+        implied |= frozenset(qualifiers)  # the rest of the name goes without saying
     held = sum(informative[t] for t in qualifiers if t in near or t in implied)
     return held / total >= tuning.ROLE_QUALIFIER_SHARE
+
+
+def _qualifiers_named(question: str, qualifiers: Sequence[str]) -> bool:
+    """Whether every qualifier of the post is a word the question capitalises, of the name
+    of the body it asks about ("Services" of "Cressbrook Resource Services"), not a kind
+    of work ("nursing")."""
+    capitalised = {t for w in re.findall(r"\b[A-Z][\w'’-]*", question) for t in tokenize(w)}
+    return all(t in capitalised for t in qualifiers)
 
 
 # A person's own post, in apposition ("Jo Bell, the commercial director") or as a title

@@ -852,3 +852,22 @@ def test_a_letter_grade_names_no_body(tmp_path: Path) -> None:
     )
     engine = engine_over(tmp_path, {"2023-precept.md": news})
     assert engine.ask("Who is the police and crime commissioner for Wexby?").short == "Omar Reed"
+
+
+def test_a_post_of_the_body_named_by_a_word_of_its_name_is_its_own(tmp_path: Path) -> None:
+    older = article(
+        "Orvell Waste Services appoints chair",
+        "2019-03-01",
+        "Orvell Waste Services has appointed Omar Reed as chair of its board.\n",
+    )
+    newer = article(
+        "Orvell recycling plant costs more",
+        "2024-06-12",
+        "The new recycling plant cost £25m. Lina Marsh, who chairs Orvell's board, said the cost had been "
+        "painful but worth it.\n",
+    )
+    engine = engine_over(tmp_path, {"2019.md": older, "2024.md": newer})
+    answer = engine.ask("Who is the current chair of Orvell Waste Services?")
+    assert answer.short == "Lina Marsh"
+    # Not when the question qualifies the post with more than the body's name.
+    assert engine.ask("Who is in charge of nursing at Orvell?").short != "Lina Marsh"
