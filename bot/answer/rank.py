@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from functools import cache, partial
@@ -408,6 +408,17 @@ def _tells_downgrade(text: str) -> bool:
 _SINCE = lazy_compile(r"\b(?:after|since)\s+(?:\w+\s+){0,3}$", re.I)
 
 
+def _first_saying(text: str, reader: Callable[[str], str | None]) -> str | None:
+    """The first sentence of a text in which a reader finds what it reads, or None."""
+    return next((s for s in sentences_of(text) if reader(s) is not None), None)
+
+
+def _first_credit(index: Index, hits: Iterable[Hit], where: Mapping[str, int]) -> Hit | None:
+    """The first of some hits whose passage, or one just after it, says what assessors
+    credited or found (`_credit_told`); None if none does."""
+    return next((c for h in hits if (c := _credit_told(index, where[h.passage.id], h))), None)
+
+
 def _credit_told(index: Index, i: int, hit: Hit) -> Hit | None:
     """The hit as told by the first sentence saying what assessors credited, in its
     passage (i) or one of the few just after it in its document ("is now rated good",
@@ -416,7 +427,7 @@ def _credit_told(index: Index, i: int, hit: Hit) -> Hit | None:
         passage = index.passages[j]
         if passage.doc_id != hit.passage.doc_id:
             break
-        says = next((s for s in sentences_of(passage.text) if credited(s) is not None), None)
+        says = _first_saying(passage.text, credited)
         if says is not None:
             if j == i:
                 return replace(hit, sentence=says)
@@ -892,14 +903,8 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     if query.why and query.grade_lost:
         # "Why did the council take its Gold rating away?": what the assessors found, in or
         # just after the best candidate passage telling a grade lost.
-        finding = next(
-            (
-                c
-                for h in answering[: tuning.CANDIDATES]
-                if _tells_downgrade(h.passage.text) and (c := _credit_told(index, where[h.passage.id], h))
-            ),
-            None,
-        )
+        losing = (h for h in answering[: tuning.CANDIDATES] if _tells_downgrade(h.passage.text))
+        finding = _first_credit(index, losing, where)
         if finding is not None:
             band = [finding, *band]
         else:
@@ -944,20 +949,17 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         paying: list[Hit] = [
             replace(h, sentence=pays)
             for h in answering[: tuning.CANDIDATES]
-            if (pays := next((s for s in sentences_of(h.passage.text) if funding(s) is not None), None))
+            if (pays := _first_saying(h.passage.text, funding))
         ]
         of_it = [h for h in paying if paid & (set(tokenize(h.passage.text)) | title_terms(h.document))]
         if of_it or paying:
             payer = (earliest_first if query.asks_first_told else newest_first)(of_it or paying)[0]
-            band = [payer, *(h for h in band if h is not payer)]
+            band = [payer, *(h for h in band if h.passage.id != payer.passage.id)]
     elif query.grade_means:
         # "How did the co-op get its Silver rating back?": what the assessors credited
         # ("The assessors noted that every survey is now done by our own surveyors"), in the
         # best candidate passage, or just after it, saying so.
-        crediting = next(
-            (c for h in answering[: tuning.CANDIDATES] if (c := _credit_told(index, where[h.passage.id], h))),
-            None,
-        )
+        crediting = _first_credit(index, answering[: tuning.CANDIDATES], where)
         if crediting is not None:
             band = [crediting, *(h for h in band if h.passage.id != crediting.passage.id)]
     elif query.destination:

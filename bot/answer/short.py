@@ -204,6 +204,12 @@ def _trim_end(words: list[str]) -> list[str]:
     return words
 
 
+def _phrase(text: str) -> str:
+    """A phrase a reader found, cut to the short answer's length on a word that ends it."""
+    words = text.split()
+    return _clean(" ".join(_trim_end(words[:MAX_SHORT_WORDS]) or words[:1]))
+
+
 def _clean(text: str) -> str:
     text = text.strip(" ,;:–—-“”\"'‘’()").rstrip(".")
     # A quote cut short leaves its mark alone: 'it was "the right time' reads without it.
@@ -736,17 +742,17 @@ def short_answer(
         return _new_cause_words(sentence, query)
     # "Where did she go?" asks a place, told by its span; "What job did she leave to take up?" the post.
     if query.destination and (span is None or query.kind != "place") and (going := destination(sentence)):
-        return _clean(" ".join(_trim_end(going.split()[:MAX_SHORT_WORDS]) or going.split()[:1]))
+        return _phrase(going)
     if query.party is not None and (taken := party(sentence, query.party, query.succeeded)) is not None:
         # "Its replacement, Corrie & Pask Renewables": not the firm that failed; as the
         # ranking named them ("Anjali" as "Anjali Rooke") when it is the answer found.
         return (span if span is not None and span.start == taken.start else taken).display
     if query.fate_of and (became := fate(sentence)) is not None:
-        return _clean(" ".join(_trim_end(became.split()[:MAX_SHORT_WORDS]) or became.split()[:1]))
+        return _phrase(became)
     if query.funded is not None and (paying := funding(sentence)) is not None:
-        return _clean(" ".join(_trim_end(paying.split()[:MAX_SHORT_WORDS]) or paying.split()[:1]))
+        return _phrase(paying)
     if query.grade_means and (credit := credited(sentence)) is not None:
-        return _clean(" ".join(_trim_end(credit.split()[:MAX_SHORT_WORDS]) or credit.split()[:1]))
+        return _phrase(credit)
     if query.former_use and (former := former_use(sentence)) is not None:
         return _clean(former)  # "the former bus garage": what the site was
     if query.asks_before and (was := former_post(sentence, query.people)) is not None:
