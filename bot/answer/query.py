@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -268,18 +268,20 @@ class Query:
     def fate_of(self) -> frozenset[str]:
         """The terms of what the question asks became of ("castl", "hill", "librari" of
         "What is happening to the old Castle Hill library?"); empty if it asks no such thing."""
-        if self.kind is not None or self.why:
-            return frozenset()
-        asked = fate_asked(as_shown(self.corrected))
-        return frozenset(tokenize(asked)) - STOP_WORDS if asked is not None else frozenset()
+        return self._untyped_asked(fate_asked) or frozenset()
 
     @cached_property
     def funded(self) -> frozenset[str] | None:
         """The terms of what the question asks how it is paid for ("overspend" of "How will
         the hospice pay for the overspend?"); None if it asks no such thing."""
+        return self._untyped_asked(funding_asked)
+
+    def _untyped_asked(self, reader: Callable[[str], str | None]) -> frozenset[str] | None:
+        """The terms of the words a reader finds an untyped, non-why question asks about
+        (what became of, what is paid for); None if it finds none."""
         if self.kind is not None or self.why:
             return None
-        asked = funding_asked(as_shown(self.corrected))
+        asked = reader(as_shown(self.corrected))
         return frozenset(tokenize(asked)) - STOP_WORDS if asked is not None else None
 
     @property
