@@ -408,6 +408,10 @@ def _tells_downgrade(text: str) -> bool:
 _SINCE = lazy_compile(r"\b(?:after|since)\s+(?:\w+\s+){0,3}$", re.I)
 
 
+# A capitalised word past the first: a named body in what a reader read.
+_NAMED_PLACE = lazy_compile(r"(?<=\s)[A-Z][a-z]")
+
+
 def _first_saying(text: str, reader: Callable[[str], str | None]) -> str | None:
     """The first sentence of a text in which a reader finds what it reads, or None."""
     return next((s for s in sentences_of(text) if reader(s) is not None), None)
@@ -652,10 +656,15 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         # "How much independence?" was read as a quantity by a guess: lacking one, it is
         # asked as any other question, with no stricter bar.
         bar = tuning.MIN_COVERAGE if query.kind == "measure" else tuning.FALLBACK_COVERAGE
-        if max((h.context for h in hits if h.answers), default=0.0) < bar:
+        told_before = query.asks_before and any(h.cause for h in hits)
+        if max((h.context for h in hits if h.answers), default=0.0) < bar and not told_before:
             return Ranking(query, (), True, f"no passage gives a {query.kind} for this question")
 
     answering = sorted((h for h in hits if h.answers), key=lambda h: -h.quality)
+    if not answering and query.asks_before:
+        # "Where was she working before she joined Kelby?": "Jo Bell, currently deputy
+        # chief at Stanholt" says, though the place it names is another body's.
+        answering = sorted((replace(h, answers=True) for h in hits if h.cause), key=lambda h: -h.quality)
     if not answering:
         if not any(names_given(i, r) for i, r in reads):
             named = ", ".join(query.typed(t) for t in names[:3])
@@ -965,13 +974,18 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     elif query.destination:
         # "What job did Jo Bell leave Kelby to take up?": "she is leaving to become director
         # of ..." says, in a sentence or passage naming her.
+        # The body gone to, named ("Stanholt Homes"), says more than "one of the largest
+        # landlords in the south-west"; the first sentence of the passage that tells it.
+        leaver = query.people
         going = [
-            h
+            replace(h, sentence=said)
             for h in answering[: tuning.CANDIDATES]
-            if destination(h.sentence) is not None and query.people & set(tokenize(h.passage.text))
+            if leaver & set(tokenize(h.passage.text))
+            and (said := _first_saying(h.passage.text, partial(destination, people=leaver)))
         ]
+        going.sort(key=lambda h: not _NAMED_PLACE.search(destination(h.sentence, leaver) or ""))
         if going:
-            band = [going[0], *(h for h in band if h is not going[0])]
+            band = [going[0], *(h for h in band if h.passage.id != going[0].passage.id)]
     elif query.former_use:
         # "What used to be on the plot?": "on the site of the former bus garage" says, where
         # a sentence about the new building only shares the place's name.

@@ -96,14 +96,20 @@ _FORMER = lazy_compile(
 )
 
 
+_FIRST_WORD = lazy_compile(r"[A-Z][a-z'’-]+")
+
+
 def former_post(sentence: str, people: frozenset[str]) -> str | None:
     """What the sentence says a person the question names was before, in the words after
     their name: "chief operating officer at Keldby General Hospital" in "Mrs Ames,
     previously chief operating officer at Keldby General Hospital, said"."""
-    for person in people_in(sentence):
-        if not people & set(tokenize(person.text)):
-            continue
-        found = _FORMER.match(sentence, person.end)
+    # "Sunita is currently director of education at ...": a first name alone opening the
+    # sentence, once its article has named her in full.
+    opening = _FIRST_WORD.match(sentence)
+    ends = [opening.end()] if opening and people & set(tokenize(opening.group(0))) else []
+    ends += [person.end for person in people_in(sentence) if people & set(tokenize(person.text))]
+    for end in ends:
+        found = _FORMER.match(sentence, end)
         if found:
             return found.group(1).strip()
     return None

@@ -741,7 +741,11 @@ def short_answer(
                     return told
         return _new_cause_words(sentence, query)
     # "Where did she go?" asks a place, told by its span; "What job did she leave to take up?" the post.
-    if query.destination and (span is None or query.kind != "place") and (going := destination(sentence)):
+    if (
+        query.destination
+        and (span is None or query.kind != "place")
+        and (going := destination(sentence, query.people))
+    ):
         return _phrase(going)
     if query.party is not None and (taken := party(sentence, query.party, query.succeeded)) is not None:
         # "Its replacement, Corrie & Pask Renewables": not the firm that failed; as the

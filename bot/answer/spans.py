@@ -16,7 +16,7 @@ from ..text.dates import MONTH_CAPITALISED, MONTHS, WEEKDAYS, PubDate
 from ..text.lexicon import POST_NOUNS, ROLE_WORDS
 from ..text.mentions import find_date_mentions
 from ..text.patterns import lazy_compile
-from ..text.tokens import STOP_WORDS, fold, stem
+from ..text.tokens import STOP_WORDS, fold, stem, tokenize
 
 __all__ = [
     "CALENDAR_WORDS",
@@ -891,10 +891,21 @@ _DESTINATION = lazy_compile(
 )
 
 
-def destination(sentence: str) -> str | None:
+# Where a person the sentence names has gone: "Mr Bell, who had been in charge since 2018,
+# is now group chief executive of Stanholt Homes".
+_NOW_POST = lazy_compile(
+    r"\b(?:is|are)\s+now\s+(?:the\s+)?(?P<to>(?:[a-z-]+\s+){1,4}(?:of|at)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+(?:&\s+)?[A-Z][\w'’-]*)*)"
+)
+
+
+def destination(sentence: str, people: frozenset[str] = frozenset()) -> str | None:
     """Where a sentence says someone went on leaving ("director of the Kelby Energy
-    Alliance"), or None."""
+    Alliance"), or the post elsewhere it says one of `people` now holds; or None."""
     found = _DESTINATION.search(sentence)
+    if found is None and people:
+        now = _NOW_POST.search(sentence)
+        found = now if now is not None and people & set(tokenize(sentence[: now.start()])) else None
     return found.group("to") if found is not None else None
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from bot.answer.query import parse_query
 from bot.answer.spans import destination
+from bot.text.tokens import tokenize
 
 from ..documents import article, engine_over
 
@@ -70,3 +71,41 @@ def test_the_post_someone_left_for_answers_what_job_they_left_to_take_up(tmp_pat
     answer = engine_over(tmp_path, DOCUMENTS).ask("What job did Jo Bell leave Kelby Trust to take up?")
     assert "leaving to become" in answer.results[0].passage
     assert answer.short == "director of culture at Orvell County Council"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "said"),
+    [
+        (
+            "Mr Reed, who had led the trust since 2016, is now chief executive of Tarnholme Homes.",
+            "chief executive of Tarnholme Homes",
+        ),
+        ("Lina Marsh is now chair of Gelston Rowing Club.", None),  # not the person asked about
+    ],
+)
+def test_the_post_elsewhere_a_named_person_now_holds_is_where_they_went(
+    sentence: str, said: str | None
+) -> None:
+    assert destination(sentence, frozenset(tokenize("Omar Reed"))) == said
+
+
+GONE = {
+    "2018-head.md": article(
+        "Wexby Homes names its new boss",
+        "2018-02-01",
+        "Omar Reed has been appointed chief executive of Wexby Homes, which owns 6,000 homes.",
+    ),
+    "2024-head-leaves.md": article(
+        "Wexby Homes promotes its finance director",
+        "2024-03-05",
+        "Wexby Homes has promoted its finance director to chief executive, after Omar Reed left to "
+        "run one of the largest landlords in the north.\n\n"
+        "Lina Marsh took up the post on 1 March. Mr Reed, who had been in charge since 2018, is now "
+        "group chief executive of Holmbrae Housing Group, which has 30,000 homes.",
+    ),
+}
+
+
+def test_a_named_body_gone_to_answers_before_a_description_of_it(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, GONE).ask("Which organisation did Omar Reed leave Wexby Homes to run?")
+    assert answer.short is not None and "Holmbrae Housing Group" in answer.short

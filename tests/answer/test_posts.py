@@ -146,6 +146,40 @@ def test_what_a_person_did_before_is_read_after_their_name(tmp_path: Path, quest
     assert engine.ask(question).short == short
 
 
+_JOINING = {
+    "2021-new-head.md": article(
+        "Gelston Fire Authority names its next chief",
+        "2021-06-01",
+        "Gelston Fire Authority has named Dr Lina Marsh, currently deputy chief fire officer at "
+        "Tarnholme Fire and Rescue Service, as its next chief fire officer. She starts in October.",
+    ),
+    "2019-trust-head.md": article(
+        "Orvell Learning Trust appoints chief executive",
+        "2019-05-01",
+        "The Orvell Learning Trust has appointed Dr Jo Bell as its new chief executive. "
+        "Jo is currently director of education at the Wexby Schools Partnership, where she "
+        "oversaw twelve schools.",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        # The body she worked at is another than the one named: no reason to say "I don't know".
+        ("Where was Lina Marsh working before she joined Gelston?", "Tarnholme Fire and Rescue Service"),
+        # Her first name alone, once the article has named her in full.
+        ("Where did Jo Bell work before she joined Orvell?", "Wexby Schools Partnership"),
+    ],
+)
+def test_where_someone_worked_before_is_read_however_they_are_named(
+    tmp_path: Path, question: str, where: str
+) -> None:
+    answer = engine_over(tmp_path, _JOINING).ask(question)
+    assert not answer.abstained
+    assert answer.short is not None and where in answer.short
+
+
 def test_who_held_a_post_before_someone_is_not_their_successor(tmp_path: Path) -> None:
     docs = {
         **DOCUMENTS,
