@@ -18,8 +18,8 @@ from .answer import (
     Answer,
     Query,
     Ranking,
-    parse_query,
     rank,
+    read_question,
     relate,
     rerank,
     shape_answer,
@@ -225,7 +225,7 @@ class Engine:
     def analyse(self, question: str, cutoff: PubDate | None = None) -> tuple[Query, PubDate | None]:
         """The question read against the index, and the date it is asked as of (given or implied)."""
         question = validate_question(question, self.max_question_chars)
-        return parse_query(question, self.index.vocabulary, self.index.known_terms).dated(cutoff)
+        return read_question(self.index, question).dated(cutoff)
 
     def ranking(self, query: Query, cutoff: PubDate | None, learned: bool = True) -> Ranking:
         """The ranking of an analysed question: reordered, and its timeline widened, by the

@@ -15,6 +15,7 @@ May import `corpus`, `dates`, `index`, `passages`, `tokens` and `errors`; never 
 from __future__ import annotations
 
 from .asked_time import implied_cutoff, time_terms
+from .cased import read_question
 from .query import Query, parse_query
 from .rank import Hit, Ranking, rank
 from .related import relate
@@ -33,6 +34,7 @@ __all__ = [
     "implied_cutoff",
     "parse_query",
     "rank",
+    "read_question",
     "relate",
     "rerank",
     "shape_answer",

@@ -707,9 +707,32 @@ def _said_as(
         expansions[key] = expansions.get(key, frozenset()) | found
 
 
-def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: AbstractSet[str]) -> Query:
-    """Analyse a question against an index's vocabulary and terms."""
+# A lower-case word of a question that may be a name.
+_LOWER_WORD = lazy_compile(r"(?<![\w'’-])[a-z][a-z]{2,}(?![\w-])")
+
+
+def _names_cased(text: str, is_name: Callable[[str], bool]) -> str:
+    """The text with each lower-case word `is_name` says is a name capitalised."""
+    return _LOWER_WORD.sub(lambda m: m.group(0).capitalize() if is_name(m.group(0)) else m.group(0), text)
+
+
+def parse_query(
+    question: str,
+    vocabulary: AbstractSet[str],
+    known_terms: AbstractSet[str],
+    is_name: Callable[[str], bool] | None = None,
+) -> Query:
+    """Analyse a question against an index's vocabulary and terms; `is_name` says which
+    lower-case words are names the documents write, for a question capitalising none."""
     plain = informal_to_plain(question, vocabulary)
+    # A rare word in lower case is specific content ("caseload") where the asker
+    # capitalises names past the first letter; typed in lower case (a phone capitalises
+    # only the first), it may be a name, slang or a typo alike, and does not decide "I
+    # don't know" alone.
+    cased = any(c.isupper() for c in plain[1:])
+    if not cased and is_name is not None:
+        # "who took over wen gillian marsh retired": "Gillian Marsh", as the documents write her.
+        plain = _names_cased(plain, is_name)
     typed = [w for w in words(plain) if w not in FILLER_WORDS]
     corrections: list[tuple[str, str]] = []
     for position, word in enumerate(typed):
@@ -758,11 +781,6 @@ def parse_query(question: str, vocabulary: AbstractSet[str], known_terms: Abstra
     # Only the words the corpus lacks are looked up (wordfreq's tables cost ~0.5 s to load).
     lacking = [w for w in surface if any(t in unknown for t in tokenize(w))]
     common = {t for w in lacking if is_common_english(w) for t in tokenize(w)}
-    # A rare word in lower case is specific content ("caseload") where the asker
-    # capitalises names past the first letter; typed in lower case (a phone capitalises
-    # only the first), it may be a name, slang or a typo alike, and does not decide "I
-    # don't know" alone.
-    cased = any(c.isupper() for c in plain[1:])
     rare = tuple(t for t in unknown if t in capitalised or (cased and t not in common))
     # Capitalised words the question has: "Stanholt", "Ludbury" (role words and months aside).
     kind = expected_answer(corrected)
