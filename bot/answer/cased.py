@@ -6,7 +6,7 @@ word the documents write capitalised wherever it stands inside a sentence is a n
 however the question typed it. Read so, "who took over wen gillian marsh retired" names
 a person, as "Who succeeded Gillian Marsh?" does.
 
-May import `index`, `text` and this package's `query`.
+May import `index`, `text` and this package's `query`, `tuning` and `wording`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from functools import partial
 
 from ..index import Index
 from ..text.tokens import STOP_WORDS, tokenize
+from . import tuning
 from .query import Query, parse_query
+from .wording import zipf
 
 __all__ = ["NAME_SHARE", "read_question", "written_as_name"]
 
@@ -31,7 +33,8 @@ _SENTENCE_OPENS = frozenset('.!?:;"“‘(|#*-–—')
 
 def written_as_name(index: Index, word: str) -> bool:
     """Whether the documents write a lower-case word capitalised, as a name, wherever it
-    stands inside a sentence (and write it at least once so)."""
+    stands inside a sentence (and write it at least once so), and it is no common word
+    of English ("unit", however "Unit 4" is written)."""
     terms = tokenize(word)
     if len(terms) != 1 or word in STOP_WORDS or not index.has_term(terms[0]):
         return False
@@ -47,7 +50,12 @@ def written_as_name(index: Index, word: str) -> bool:
                 capitalised += 1
             else:
                 lower += 1
-    return capitalised > 0 and capitalised >= NAME_SHARE * (capitalised + lower)
+    # Looked up last: wordfreq's tables cost a cold start 0.3 s.
+    return (
+        capitalised > 0
+        and capitalised >= NAME_SHARE * (capitalised + lower)
+        and zipf(word) < tuning.NAME_ZIPF
+    )
 
 
 def read_question(index: Index, question: str) -> Query:

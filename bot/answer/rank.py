@@ -929,7 +929,13 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             h
             for h in answering[: tuning.CANDIDATES]
             if party(h.sentence, part, query.succeeded) is not None
-            and (not of_event or of_event & (set(tokenize(h.passage.text)) | title_terms(h.document)))
+            and (
+                not of_event
+                or of_event & (set(tokenize(h.passage.text)) | title_terms(h.document))
+                # "The council said a replacement, X, was appointed" goes on about the depot
+                # the passage before named.
+                or of_event & terms_before(index, where[h.passage.id])
+            )
         ]
         if taking:
             band = [taking[0], *(h for h in band if h is not taking[0])]

@@ -171,22 +171,27 @@ CORPUS_FLOORS = {
     # Session 21, what things are called asked as names: timeline precision lower.
     # Session 22, what a place holds when full; the models trained again: timeline precision lower.
     # Session 23, the newest report of when something happened leads: hit@1 0.84 to 0.88.
-    "westmarsh": (0.88, 0.90, 0, 0.66, 0.83, 0.90),  # a ticket price is never millions: 0.8 to 0.9
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "westmarsh": (0.88, 0.90, 0, 0.66, 0.81, 0.90),  # a ticket price is never millions: 0.8 to 0.9
     # A capitalised grade in quotes before "rating" ('its "Good" rating'): +1, one false
     # "I don't know" fewer.
     # Session 12, a date after the sentence telling the event: one hit lost (0.872 to 0.851).
-    "harrowby": (0.87, 1.00, 0, 0.65, 0.91, 0.73),
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "harrowby": (0.87, 1.00, 0, 0.65, 0.90, 0.73),
     # A new value linked where the old one stands adds "cut from 14 to 12" (stops), right
     # but not in the set's words ("12 stops"): timeline precision 0.800 to 0.786.
     # "How do I ...?" answered only by a passage addressed to its readers: abstention 0.8 to 0.9.
     # "Is it still £465m?" asks a sum: two more earlier values (recall 0.85 to 0.90).
-    "brackwater": (0.91, 0.90, 0, 0.72, 0.81, 0.92),
+    # Session 25, names typed in lower case read as names, models trained again: timeline
+    # precision, timeline recall lower.
+    "brackwater": (0.91, 0.90, 0, 0.72, 0.80, 0.90),
     # COMPARABLE_LATEST cost one "is it open now?" (0.841 to 0.818) for fenmoor +2, orchardleigh +1.
     # A date right after the sentence telling the event: one wrong entry more (0.871 to 0.857).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.85 to 0.84).
     # Session 19, the models trained again (with quillbeck): hit@1, short answers lower.
     # Session 24, how a grade was won: timeline recall lower.
-    "ashcombe": (0.88, 0.50, 1, 0.86, 0.89, 0.82),
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "ashcombe": (0.88, 0.50, 1, 0.86, 0.88, 0.82),
     # A place most documents name is no answer to "where": "Where was X working before she
     # joined Marrowdale?" lost the sentence it found by that name (2 to 3 false "I don't
     # know"), for one dev and one held-out answer gained.
@@ -252,7 +257,8 @@ CORPUS_FLOORS = {
     # of manner): timeline precision lower.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline precision lower.
-    "greyhallow": (0.54, 0.50, 3, 0.43, 0.79, 0.53),  # as of a date, newest first: a short answer
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "greyhallow": (0.54, 0.50, 3, 0.43, 0.77, 0.53),  # as of a date, newest first: a short answer
     # No count inside a hyphenated date: one wrong answer became "I don't know" (2 to 3).
     # A rival named bare ("Marlhaven has ...") is another body: +1 hit, earlier values 20 to 18.
     # Session 15, the learned reordering: one hit and one short answer lost (0.61 to 0.59).
@@ -277,7 +283,8 @@ CORPUS_FLOORS = {
     # visit/visitor/attendance; the models trained again: timeline precision, timeline recall lower.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline precision, timeline recall lower.
-    "quarrybank": (0.65, 0.83, 3, 0.52, 0.65, 0.71),
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "quarrybank": (0.65, 0.83, 3, 0.52, 0.63, 0.71),
     # The value an answer's own sentence says it replaced ("against the £7.4m contract
     # price") is an earlier report: five more right entries on the read sets; held out,
     # one right and one wrong (here: precision 0.864 to 0.826).
@@ -311,7 +318,8 @@ CORPUS_FLOORS = {
     # lower.
     # Session 23, who came after or before a person; the models trained again: timeline precision
     # lower.
-    "orchardleigh": (0.68, 0.83, 4, 0.61, 0.59, 0.55),
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "orchardleigh": (0.68, 0.83, 4, 0.61, 0.57, 0.55),
     # COMPARABLE_LATEST: one more wrong and one more right timeline entry (0.591, 0.292 before).
     # A date past when its document was written is no plan: +1 hit, one right entry fewer (0.574).
     # Text-speak ("ceo", "n", ...): +1 hit, one more wrong timeline entry (0.565 to 0.553).
@@ -325,7 +333,8 @@ CORPUS_FLOORS = {
     # of manner): false IDK lower.
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline precision lower.
-    "wyvernbus": (0.63, 0.66, 5, 0.50, 0.66, 0.47),  # held out: its misses are not read
+    # Session 25, names typed in lower case read as names, models trained again: hit@1, short answers lower.
+    "wyvernbus": (0.61, 0.66, 5, 0.47, 0.66, 0.47),  # held out: its misses are not read
     # "Y became chair, taking over from X": X is no answer; here one more short answer
     # right, and one right and one wrong timeline entry (precision 0.743 to 0.730).
     # Session 12, a headcount is a count: +1 short answer, four right and four wrong entries
@@ -373,7 +382,8 @@ CORPUS_FLOORS = {
     # lower.
     # Session 23, the newest report of when something happened leads: hit@1, timeline precision
     # lower.
-    "haversham": (0.45, 0.66, 4, 0.40, 0.83, 0.44),  # held out: its misses are not read
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "haversham": (0.45, 0.66, 4, 0.40, 0.81, 0.44),  # held out: its misses are not read
     # A theatre trust, written blind this session: 0.432 hit@1 when it arrived, before and
     # after this session's changes (only timeline precision moved, 0.423 to 0.444).
     # Session 15, the learned reordering: +2 hits, one wrong timeline entry more (0.54 to 0.53);
@@ -388,7 +398,8 @@ CORPUS_FLOORS = {
     # Session 23, who took the work on after the first firm failed; the models trained again:
     # timeline precision lower.
     # Session 23, who opened a place; the models trained again: timeline precision lower.
-    "thornwick": (0.50, 0.83, 4, 0.43, 0.53, 0.35),  # held out: its misses are not read
+    # Session 25, names typed in lower case read as names, models trained again: hit@1, short answers lower.
+    "thornwick": (0.47, 0.83, 4, 0.40, 0.53, 0.35),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
@@ -510,7 +521,8 @@ CORPUS_FLOORS = {
     # of manner): hit@1, short answers lower.
     # Session 23, 'welcomed' said as an opening; the models trained again: timeline recall lower.
     # Session 24, how a grade was won: hit@1 lower.
-    "ivelbury": (0.65, 0.83, 6, 0.56, 0.68, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "ivelbury": (0.65, 0.83, 6, 0.56, 0.67, 0.65),  # 0.614 hit@1 on arrival, the session-start code's
     # Session 15, the learned reordering: +1 hit, one earlier value fewer (recall 0.58 to 0.56).
     # Session 17, FAQ answers read under their question and the models trained with gorsebrook:
     # +1 hit; one wrong timeline entry more (precision 0.79 to 0.78).
@@ -601,7 +613,8 @@ CORPUS_FLOORS = {
     # visit/visitor/attendance; the models trained again: timeline precision lower.
     # Session 21, questions read with more kinds (cost and charge as verbs, numbers, interest, %, a lead
     # of manner): hit@1 lower.
-    "fellgate": (0.61, 0.83, 0, 0.56, 0.69, 0.63),
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "fellgate": (0.61, 0.83, 0, 0.56, 0.67, 0.63),
     # Written blind in session 15 and measured on arrival (with the learned models; without
     # them 0.432 and 0.614 hit@1): held out.
     # Session 17: 0.43 to 0.47 with FAQ answers read under their heading, then 0.45 once a
@@ -673,7 +686,8 @@ CORPUS_FLOORS = {
     # Session 22, a day of the week resolved and a sentence saying it happened; the models trained
     # again: timeline recall lower.
     "mossgill": (0.68, 0.50, 0, 0.61, 0.64, 0.62),  # 0.455 hit@1 on arrival (0.432 without models)
-    "tenterby": (0.68, 0.50, 1, 0.50, 0.75, 0.77),  # held out: 0.659 hit@1 on arrival
+    # Session 25, names typed in lower case read as names, models trained again: short answers lower.
+    "tenterby": (0.68, 0.50, 1, 0.47, 0.75, 0.77),  # held out: 0.659 hit@1 on arrival
     # Written blind at the start of session 19 and measured on arrival (the same figures on
     # the session's first code, fefd412): quillbeck then read, alderwick held out.
     # Trained on (session 19): hit@1 up, two short answers and two earlier values fewer.
@@ -692,9 +706,11 @@ CORPUS_FLOORS = {
     # Session 21, posts read past a verb and a letter grade: timeline precision lower.
     # Session 22, a cause named in few of the question's words; the models trained again: timeline
     # precision lower.
-    "umberfold": (0.72, 0.66, 0, 0.68, 0.68, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "umberfold": (0.72, 0.66, 0, 0.68, 0.66, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
     # Written blind in session 21 and measured on arrival (on c032b38), held out.
-    "wendlow": (0.65, 0.66, 2, 0.47, 0.69, 0.68),  # held out: 0.659 hit@1 on arrival (0.659 without)
+    # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
+    "wendlow": (0.65, 0.66, 2, 0.47, 0.68, 0.68),  # held out: 0.659 hit@1 on arrival (0.659 without)
 }
 
 
