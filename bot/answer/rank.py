@@ -89,6 +89,16 @@ _UNTYPED_FALLBACK = frozenset({"person", "name", "place", "measure", "rating"})
 
 
 _ASKS_YEAR = lazy_compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+# "On what date did it take over?", "What day did she start?": a day, not a month or year.
+# Not "What day does the mobile library come?", which asks a day of the week.
+_ASKS_DAY = lazy_compile(
+    r"\W*(?:on\s+(?:what|which)\s+(?:date|day)|(?:what|which)\s+(?:exact\s+)?day)\b(?!\s+(?:does|do)\b)", re.I
+)
+# A date giving its day: "1 April 2014", "April 1", "Tuesday 3 June"; not "the week of 31
+# March", which "last week" is read as.
+_DAY_GIVEN = lazy_compile(
+    r"^(?!week\b)(?:.*?)(?:\b\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+|\b[a-z]+\s+\d{1,2}\b)", re.I
+)
 # "When did it open?", "when did they move": asks when something happened.
 _WHEN_DID = lazy_compile(r"\W*(?:when|what\s+(?:date|day|month|year))\s+did\b", re.IGNORECASE)
 # Words that make a sentence tell a plan, not what happened: "due to open", "pushed back to".
@@ -887,6 +897,25 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         )
         if finer is not None:
             band = [finer, *(h for h in band if h is not finer)]
+    asks_day = query.kind == "date" and _ASKS_DAY.match(query.corrected) is not None
+    if asks_day and band and not (band[0].span is not None and _DAY_GIVEN.search(band[0].span.value)):
+        # "On what date did it take over?": the comparable answer that gives the day ("on
+        # 1 April 2014"), before a newer one giving only the month.
+        day = next(
+            (
+                h
+                for h in dict.fromkeys([*band, *answering])
+                if h.span is not None
+                and _DAY_GIVEN.search(h.span.value)
+                and h.linked
+                and not h.retrospective
+                and fit(h) >= tuning.RELATED * best_fit
+                and max(h.coverage, h.context) >= tuning.MIN_COVERAGE
+            ),
+            None,
+        )
+        if day is not None:
+            band = [day, *(h for h in band if h is not day)]
     if band and band[0].span is not None and not query.asks_earlier and not earliest_asked:
         # "From April an adult ticket will cost £6, up from £4.50": a newer document that
         # says the value found was replaced tells the value that holds now, though it
@@ -901,7 +930,8 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         and band[0].document.published is not None
         and not after_published(band[0].span, band[0].document.published)
     )
-    restate = (query.asks_latest and query.kind in _RESTATED_KINDS) or told_happened
+    # A newer document telling the date again as a month is no answer to "On what date?".
+    restate = ((query.asks_latest and query.kind in _RESTATED_KINDS) or told_happened) and not asks_day
     if restate and band and not earliest_asked:
         # "How much is the hub costing now?": a newer document giving the value found again,
         # in passing ("the £31m building"), is the latest report of it. So is one telling
