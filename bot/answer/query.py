@@ -44,6 +44,7 @@ from .question import (
     funding_asked,
     person_terms,
     post_qualifiers,
+    purpose_asked,
     role_terms,
     succession_asked,
 )
@@ -275,6 +276,12 @@ class Query:
         """The terms of what the question asks how it is paid for ("overspend" of "How will
         the hospice pay for the overspend?"); None if it asks no such thing."""
         return self._untyped_asked(funding_asked)
+
+    @property
+    def purpose(self) -> frozenset[str] | None:
+        """The terms of the money the question asks the purpose of ("increase", "due" of
+        "What was the increase in dues meant to pay for?"); None if it asks no such thing."""
+        return self._untyped_asked(purpose_asked)
 
     def _untyped_asked(self, reader: Callable[[str], str | None]) -> frozenset[str] | None:
         """The terms of the words a reader finds an untyped, non-why question asks about
@@ -783,7 +790,8 @@ def parse_query(
     common = {t for w in lacking if is_common_english(w) for t in tokenize(w)}
     rare = tuple(t for t in unknown if t in capitalised or (cased and t not in common))
     # Capitalised words the question has: "Stanholt", "Ludbury" (role words and months aside).
-    kind = expected_answer(corrected)
+    # "What was the increase in dues meant to pay for?" asks a thing, not a sum.
+    kind = None if purpose_asked(corrected) is not None else expected_answer(corrected)
     for scale in (
         _HOW_SCALE.match(corrected) if kind is not None else None,
         _SIZE_OF.match(corrected) if kind == "count" else None,

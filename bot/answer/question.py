@@ -40,6 +40,7 @@ __all__ = [
     "is_plural",
     "person_terms",
     "post_qualifiers",
+    "purpose_asked",
     "role_stems",
     "role_terms",
     "succession_asked",
@@ -371,6 +372,34 @@ def funding_asked(question: str) -> str | None:
         return None
     paid = next((g for g in (found.group("paid"), found.group("subject"), found.group("for")) if g), "")
     # "the medical school when it was first announced": what is paid for.
+    return _CLAUSE_AFTER.split(paid, maxsplit=1)[0]
+
+
+#: A question asking what money is for: "What was the 2017 rise in dues meant to pay for?",
+#: "What will the extra income go towards?", "What is the grant for?" (a bare "for" only
+#: after a word for money: not "What is the trust responsible for?").
+_ASKS_PURPOSE = lazy_compile(
+    r"\W*(?:what|wat|wot)\s+(?:is|was|are|were|will|would|did|does|do)\s+(?P<paid>.+?)\s+(?:"
+    r"(?:(?:meant|supposed|intended|going|set|used|needed)\s+to\s+)?"
+    r"(?:pay\s+for|fund|go\s+towards|be\s+spent\s+on|be\s+used\s+for)"
+    r"|(?:be\s+|being\s+)?(?:spent\s+on|used\s+for)"
+    r"|(?P<bare>for)"
+    r")\W*$",
+    re.I,
+)
+# Words for money whose purpose a bare "What is X for?" asks.
+_MONEY = lazy_compile(
+    r"\b(?:money|income|cash|grant|funding|funds?|rise|increase|levy|surplus|proceeds)\b", re.I
+)
+
+
+def purpose_asked(question: str) -> str | None:
+    """The words naming the money a question asks the purpose of ("the 2017 increase in
+    yacht dues" of "What was the 2017 increase in yacht dues meant to pay for?"), or None."""
+    found = _ASKS_PURPOSE.match(question)
+    if found is None or (found.group("bare") and not _MONEY.search(found.group("paid"))):
+        return None
+    paid = found.group("paid")
     return _CLAUSE_AFTER.split(paid, maxsplit=1)[0]
 
 

@@ -75,6 +75,7 @@ from .spans import (
     is_year,
     party,
     persons_in,
+    purpose,
     years_in,
 )
 from .wording import zipf
@@ -1000,6 +1001,22 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         if of_it or paying:
             payer = (earliest_first if query.asks_first_told else newest_first)(of_it or paying)[0]
             band = [payer, *(h for h in band if h.passage.id != payer.passage.id)]
+    elif query.purpose is not None:
+        # "What was the 2017 rise in dues meant to pay for?": a sentence saying what money
+        # goes to ("the extra income would go towards the replacement of the pontoons"), in
+        # the best passage naming some of the money asked about, of the year asked if any.
+        # The money is often told in other words ("the increase" for "the extra money").
+        money = query.purpose
+        serving = [
+            replace(h, sentence=serves)
+            for h in sorted(hits, key=lambda h: -h.quality)[: tuning.CANDIDATES]
+            if (serves := _first_saying(h.passage.text, purpose))
+        ]
+        serving.sort(
+            key=lambda h: (not of_the_year(where[h.passage.id]), not money & set(tokenize(h.passage.text)))
+        )
+        if serving:
+            band = [serving[0], *(h for h in band if h.passage.id != serving[0].passage.id)]
     elif query.grade_means:
         # "How did the co-op get its Silver rating back?": what the assessors credited
         # ("The assessors noted that every survey is now done by our own surveyors"), in the

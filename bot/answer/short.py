@@ -35,6 +35,7 @@ from .spans import (
     former_use,
     funding,
     party,
+    purpose,
     replaced_by,
     span_value,
 )
@@ -755,6 +756,8 @@ def short_answer(
         return _phrase(became)
     if query.funded is not None and (paying := funding(sentence)) is not None:
         return _phrase(paying)
+    if query.purpose is not None and (serves := purpose(sentence)) is not None:
+        return _phrase(serves)
     if query.grade_means and (credit := credited(sentence)) is not None:
         return _phrase(credit)
     if query.former_use and (former := former_use(sentence)) is not None:

@@ -52,6 +52,7 @@ __all__ = [
     "people_in",
     "persons_in",
     "predecessor",
+    "purpose",
     "replaced_by",
     "replacement",
     "span_value",
@@ -1080,6 +1081,29 @@ _FUNDING = lazy_compile(
     r"\s+(?P<how>(?:[^.;:\"“”]|\.(?=\d)){3,120})",
     re.I,
 )
+
+
+# What money is for: "the extra income would go towards the replacement of the pontoons",
+# "the increase would fund a shared safeguarding team"; not "to pay for it".
+_PURPOSE = lazy_compile(
+    r"\b(?:would|will|to|should|could|is\s+to|are\s+to|was\s+to|were\s+to|help(?:s|ed)?(?:\s+to)?)\s+"
+    r"(?:go\s+towards|fund|pay\s+for|be\s+spent\s+on|be\s+used\s+(?:for|to\s+pay\s+for|to\s+fund))\s+"
+    r"(?!(?:it|them|this|that|these|those)\b)(?P<what>[^.;:\"“”]{3,160})",
+    re.I,
+)
+
+
+def purpose(sentence: str) -> str | None:
+    """What a sentence says money is for ("the replacement of the visitor pontoons"), or None."""
+    found = _PURPOSE.search(sentence)
+    if found is None:
+        return None
+    what = _NEXT_CLAUSE.split(found.group("what"), maxsplit=1)[0]
+    return _SAID_AFTER.split(what, maxsplit=1)[0].strip().rstrip(",")
+
+
+# "..., the trust said": who said it, not part of what was said.
+_SAID_AFTER = lazy_compile(r",\s+(?:[\w'’-]+\s+){0,4}(?:said|says|added|explained|confirmed)\b")
 
 
 def funding(sentence: str) -> str | None:

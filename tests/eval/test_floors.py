@@ -401,7 +401,8 @@ CORPUS_FLOORS = {
     # timeline precision lower.
     # Session 23, who opened a place; the models trained again: timeline precision lower.
     # Session 25, names typed in lower case read as names, models trained again: hit@1, short answers lower.
-    "thornwick": (0.47, 0.83, 4, 0.40, 0.53, 0.35),  # held out: its misses are not read
+    # Session 25, what money is for, models trained again: timeline precision lower.
+    "thornwick": (0.47, 0.83, 4, 0.40, 0.52, 0.35),  # held out: its misses are not read
     # A leisure trust, written blind this session: 0.455 hit@1 when it arrived, the same
     # on the code at the session's start (b083aa9).
     # Capitalised grades ("downgraded to Bronze", "its Gold accreditation"): +1 hit, two
@@ -709,7 +710,8 @@ CORPUS_FLOORS = {
     # Session 22, a cause named in few of the question's words; the models trained again: timeline
     # precision lower.
     # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
-    "umberfold": (0.72, 0.66, 0, 0.68, 0.66, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
+    # Session 25, what money is for, models trained again: timeline precision lower.
+    "umberfold": (0.72, 0.66, 0, 0.68, 0.65, 0.73),  # held out: 0.727 hit@1 on arrival (0.705 without)
     # Written blind in session 21 and measured on arrival (on c032b38), held out.
     # Session 25, names typed in lower case read as names, models trained again: timeline precision lower.
     "wendlow": (0.65, 0.66, 2, 0.47, 0.68, 0.68),  # held out: 0.659 hit@1 on arrival (0.659 without)
