@@ -54,9 +54,16 @@ __all__ = [
 ]
 
 
+# A role word that names a place, not a post: "head office".
+_NO_POST = lazy_compile(r"\bhead\s+(?:office|offices|quarters)\b", re.IGNORECASE)
+
+
 def holds_role(sentence: str, span: AnswerSpan, asked: Asked, previous: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence gives the person the post the question names, not another."""
     query, informative = asked.query, asked.informative
+    # "the reception of our head office at Hollins Moor": an office, no head (blanked, so
+    # that the span's offsets still hold).
+    sentence = _NO_POST.sub(lambda m: " " * len(m.group(0)), sentence)
     generic, modifiers = role_and_modifier_stems()
     posts = [r for r in query.roles if r not in generic and r not in modifiers]
     # Posts are matched word for word: a director is not a leader, though a question

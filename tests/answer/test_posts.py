@@ -905,3 +905,26 @@ def test_a_post_of_the_body_named_by_a_word_of_its_name_is_its_own(tmp_path: Pat
     assert answer.short == "Lina Marsh"
     # Not when the question qualifies the post with more than the body's name.
     assert engine.ask("Who is in charge of nursing at Orvell?").short != "Lina Marsh"
+
+
+_HEAD_OFFICE = {
+    "2021-new-chief.md": article(
+        "Kelby Waste names new chief executive",
+        "2021-05-04",
+        "Kelby Waste, the council-owned bin company, has appointed Omar Reed as chief executive. "
+        "He joins from Orvell Council in July.",
+    ),
+    "2024-prices.md": article(
+        "Kelby Waste garden bin prices",
+        "2024-02-01",
+        "Garden bin permits for Kelby Waste customers go on sale on 1 March. You can buy online "
+        "or at the reception of our head office at Gelston Moor, Orvell Road, where we moved "
+        "last June.\n\n"
+        'Omar Reed, our chief executive, said: "We held the price last year while our costs rose."',
+    ),
+}
+
+
+def test_a_head_office_has_no_head(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _HEAD_OFFICE).ask("Who is the boss at Kelby Waste now?")
+    assert answer.short == "Omar Reed"
