@@ -592,7 +592,20 @@ def names_noun(span: AnswerSpan, sentence: str, noun: str) -> bool:
     head = bare_word(words[0] if _LABEL_LETTER.match(span.text) else words[-1])  # "Band A" is a band
     # The noun heads the name ("Stanholt Council") or stands right before it in apposition
     # ("consultancy Brightlea Partners").
-    return head.startswith(stem) or bool(re.search(rf"\b{re.escape(stem)}\w*\W*(the\s+|an?\s+)?$", before))
+    first = bare_word(words[0]) if len(words) > 1 else ""
+    # "River Callow" for "which river", "Mill Brook" for "which stream": the noun, or a
+    # word for the same kind of thing, opens or ends the name.
+    alike = _ALIKE_NOUNS.get(stem, frozenset({stem}))
+    return (
+        any(head.startswith(a) or first == a for a in alike)
+        or head.startswith(stem)
+        or bool(re.search(rf"\b{re.escape(stem)}\w*\W*(the\s+|an?\s+)?$", before))
+    )
+
+
+# Words that name one kind of thing, as place names use them ("Moss Beck" is a stream).
+_WATERCOURSES = frozenset("river stream brook beck burn creek".split())
+_ALIKE_NOUNS = {w: _WATERCOURSES for w in _WATERCOURSES}
 
 
 def find_answer_spans(
