@@ -64,6 +64,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "buy buying bought purchase purchased acquire acquired acquisition",
     "leave leaving left quit depart departure resign resigned resignation",
     "cut cuts reduce reduced reduction",
+    "shut shuts closed closure closures",
     "move moved moving relocate relocated relocation",
     "visit visits visitor visitors attendance",
 )

@@ -117,7 +117,9 @@ _MOVES = {
         "The gallery's shop took 12,000 orders last year.\n\n"
         "Attendance reached 41,000 last year.\n\n"
         "Until 2019 the gallery's collection was kept in Wexby.\n\n"
-        "In 2019 the collection was relocated to Stanholt.\n",
+        "In 2019 the collection was relocated to Stanholt.\n\n"
+        "The gallery's Orvell Street annexe closed in March 2020.\n\n"
+        "The gallery's Orvell Street annexe reopened as a café in May 2021.\n",
     ),
 }
 
@@ -128,6 +130,7 @@ _MOVES = {
         ("When did Jo Bell quit the gallery?", "June 2021", "resigned"),
         ("how many people visited the gallery last yr", "41,000", "Attendance"),
         ("Where did the gallery's collection move to?", "Stanholt", "relocated"),
+        ("When did the Orvell Street annexe shut?", "March 2020", "closed"),
     ],
 )
 def test_everyday_verbs_reach_the_documents_formal_ones(
