@@ -67,6 +67,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "shut shuts closed closure closures",
     "move moved moving relocate relocated relocation",
     "visit visits visitor visitors attendance",
+    "shareholder shareholders member members",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

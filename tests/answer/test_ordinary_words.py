@@ -142,6 +142,29 @@ def test_everyday_verbs_reach_the_documents_formal_ones(
     assert said in (answer.answer or "")
 
 
+_SHARES = {
+    "2021-coop.md": article(
+        "Tarnholme energy co-op grows",
+        "2021-04-02",
+        "The Tarnholme Energy Co-operative had 1,400 members at its annual meeting.\n\n"
+        "Its solar roof on the Orvell school produced 90 megawatt hours last year.\n",
+    ),
+    "2024-coop.md": article(
+        "Tarnholme energy co-op opens a new share offer",
+        "2024-05-20",
+        "The Tarnholme Energy Co-operative, which now counts 1,850 members, will open a share "
+        "offer in June.\n",
+    ),
+}
+
+
+def test_a_co_operatives_shareholders_are_its_members(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _SHARES).ask("How many shareholders does the co-op have?")
+    assert not answer.abstained, answer.reason
+    assert answer.short == "1,850 members"
+    assert [e.said for e in answer.earlier] == ["1,400"]
+
+
 def test_a_compound_of_two_words_the_documents_use_is_read_as_those_words(tmp_path: Path) -> None:
     news = article(
         "Gelston homes go ahead",
