@@ -141,6 +141,21 @@ def counting_terms() -> tuple[frozenset[str], frozenset[str]]:
 _PERSON_WORDS = frozenset(PERSON_WORDS)
 
 
+# "60 of the firm's workers", "45 of Stanholt Build's staff": what the number is a part of.
+_PARTITIVE = lazy_compile(
+    r"\s+of\s+(?:(?:the|its|their|our)\s+)?(?:[A-Z][\w-]*\s+){0,3}?(?:[\w-]+['’]s?\s+)?"
+)
+
+#: Who hold jobs: a count of them counts jobs.
+_WORKER_WORDS = frozenset("staff employees employee workers worker workforce".split())
+
+
+@cache
+def _job_terms() -> frozenset[str]:
+    """The terms of "job" and "jobs"."""
+    return frozenset(map(stem, ("job", "jobs")))
+
+
 @cache
 def _people_terms() -> frozenset[str]:
     """The terms of "people" and "person" (worked out on first use: stemming has a cost)."""
@@ -173,6 +188,13 @@ def _counts_asked(
         return head is None or not is_plural(head) or fold(head) in _PERSON_WORDS
     if query.counted is None or query.counted in any_counted:
         return True
+    if query.counted in _job_terms():
+        # "How many jobs went?": "60 of the firm's workers lost their jobs" counts one job a
+        # worker.
+        of = _PARTITIVE.match(sentence, span.end)
+        head = head_noun(sentence[of.end() if of else span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
+        if head is not None and fold(head) in _WORKER_WORDS:
+            return True
     wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
     # The number counts the noun its phrase ends on: "32 inpatient beds" counts beds, and
     # "two child murders" counts murders, not children. A word before a body's kind names

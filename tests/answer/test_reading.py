@@ -167,6 +167,19 @@ def test_a_number_whose_phrase_says_most_of_what_is_counted_counts_it(tmp_path: 
     assert answer.short is not None and answer.short.startswith("96")
 
 
+def test_a_count_of_workers_who_lost_their_jobs_counts_the_jobs(tmp_path: Path) -> None:
+    collapse = article(
+        "Stanholt builder collapses",
+        "2021-06-03",
+        "Stanholt Build went into administration on Monday, halting work on the Orvell library.\n\n"
+        "About 45 of Stanholt Build's workers lost their jobs when the firm collapsed.\n",
+    )
+    answer = engine_over(tmp_path, {"2021-collapse.md": collapse}).ask(
+        "How many jobs went when Stanholt Build collapsed?"
+    )
+    assert answer.short == "About 45"
+
+
 def test_a_number_before_another_noun_does_not_count_its_modifier(tmp_path: Path) -> None:
     # "Two harbour crane accidents" counts accidents, not cranes.
     answer = engine_over(tmp_path, {"ferry.md": _FERRY_FACTS}).ask(
