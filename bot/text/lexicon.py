@@ -68,6 +68,7 @@ SYNONYM_WORDS: tuple[str, ...] = (
     "move moved moving relocate relocated relocation",
     "visit visits visitor visitors attendance",
     "shareholder shareholders member members",
+    "school schools academy academies",
 )
 
 # Words naming a post a person holds. A "who" question naming one is answered by a name

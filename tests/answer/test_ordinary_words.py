@@ -165,6 +165,27 @@ def test_a_co_operatives_shareholders_are_its_members(tmp_path: Path) -> None:
     assert [e.said for e in answer.earlier] == ["1,400"]
 
 
+_ACADEMIES = {
+    "2022-trust.md": article(
+        "Wexby Learning Trust grows",
+        "2022-09-05",
+        "After taking on Orvell Primary, the Wexby Learning Trust now runs 9 academies.\n",
+    ),
+    "2025-trust.md": article(
+        "Wexby Learning Trust annual report",
+        "2025-02-11",
+        "This year the trust's 12 academies taught 5,200 pupils.\n",
+    ),
+}
+
+
+def test_an_academy_is_a_school(tmp_path: Path) -> None:
+    answer = engine_over(tmp_path, _ACADEMIES).ask("How many schools does the Wexby trust run now?")
+    assert not answer.abstained, answer.reason
+    assert answer.short == "12 academies"
+    assert [e.said for e in answer.earlier] == ["9"]
+
+
 def test_a_compound_of_two_words_the_documents_use_is_read_as_those_words(tmp_path: Path) -> None:
     news = article(
         "Gelston homes go ahead",
