@@ -209,6 +209,8 @@ def _counts_asked(
     following = set() if elided else {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
     if (head is None or not is_plural(head) or is_body_word(head.removesuffix("s"))) and wanted & following:
         return True
+    if head is not None and stem(head) in _people_terms() and wanted & following:
+        return True  # "3.4 million people visited the park" counts its visitors
     # "96 call-taking and dispatch desks" counts the "call-taking and dispatch positions"
     # asked about: its phrase says most of what the question's does, though not its noun.
     if head is not None and len(following & set(query.terms) - wanted) >= _SHARED_COUNT_WORDS:

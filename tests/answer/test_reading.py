@@ -180,6 +180,19 @@ def test_a_count_of_workers_who_lost_their_jobs_counts_the_jobs(tmp_path: Path) 
     assert answer.short == "About 45"
 
 
+def test_a_count_of_people_doing_what_is_counted_counts_it(tmp_path: Path) -> None:
+    report = article(
+        "Orvell gallery year",
+        "2024-01-20",
+        "The Orvell gallery has 14 staff and 40 volunteers.\n\n"
+        "An estimated 52,000 people visited the gallery in 2023, its busiest year.\n",
+    )
+    answer = engine_over(tmp_path, {"2024-gallery.md": report}).ask(
+        "How many visitors did the Orvell gallery get in 2023?"
+    )
+    assert answer.short == "52,000 people"
+
+
 def test_a_number_before_another_noun_does_not_count_its_modifier(tmp_path: Path) -> None:
     # "Two harbour crane accidents" counts accidents, not cranes.
     answer = engine_over(tmp_path, {"ferry.md": _FERRY_FACTS}).ask(
