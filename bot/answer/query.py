@@ -240,6 +240,12 @@ class Query:
         return bool(self.people) and bool(ASKS_DESTINATION.match(self.corrected))
 
     @property
+    def capacity(self) -> bool:
+        """Whether the question asks how many a place holds when full ("How many pupils will
+        it hold once it is full?")."""
+        return bool(ASKS_CAPACITY.match(self.corrected))
+
+    @property
     def former_use(self) -> bool:
         """Whether the question asks what a site was before ("What used to be on the plot?")."""
         return bool(ASKS_FORMER_USE.match(self.corrected))

@@ -60,7 +60,7 @@ from .reading import (
     title_terms,
 )
 from .rivals import rival_terms, untitled_terms
-from .sentences import WORD, sentence_terms, sentences_of
+from .sentences import WORD, sentence_terms, sentences_of, sides
 from .spans import (
     TITLE,
     credited,
@@ -242,6 +242,21 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
     if not regraded.hits or regraded.hits[0].span is None:
         return ranking
     return replace(regraded, as_of=cutoff) if cutoff is not as_of else regraded
+
+
+@cache
+def _capacity_terms() -> frozenset[str]:
+    """The terms of words that say a count is what a place holds: "places", "capacity"."""
+    return frozenset(stem(w) for w in ("place", "places", "capacity"))
+
+
+def _holds(hit: Hit) -> bool:
+    """Whether the hit's count is said as what a place holds: "a 900-place school",
+    "capacity 900", "room for 900 places"."""
+    assert hit.span is not None
+    near = {t for _, t in sides(hit.sentence, hit.span, tuning.COUNT_WINDOW)[1]}
+    near |= {t for _, t in sides(hit.sentence, hit.span, 2)[0]}
+    return bool(near & _capacity_terms())
 
 
 def _with_answers(index: Index, top: list[tuple[int, float]]) -> list[tuple[int, float]]:
@@ -970,6 +985,14 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         ]
         if taking:
             band = [taking[0], *(h for h in band if h is not taking[0])]
+    elif query.capacity:
+        # "How many pupils will it hold once it is full?": a count said as places or a
+        # capacity ("a 900-place school", "capacity 900") leads a newer count of those there
+        # now ("opened with 180 pupils").
+        holding = [h for h in answering[: tuning.CANDIDATES] if h.span is not None and _holds(h)]
+        if holding:
+            lead = newest_first(holding)[0]
+            band = [lead, *(h for h in band if h.passage.id != lead.passage.id)]
     elif query.doing:
         # "Who is building the dam?": "it will be built by X" says who, where "the works
         # was built in the 1930s" only shares the verb.

@@ -178,9 +178,16 @@ def _counts_asked(
     ):
         return True  # "How many boats does the club own?" answered "Nine, since the spring."
     joined = _JOINED_TO.match(sentence, span.end)
-    if joined and stem(joined.group(1)) != query.counted and fold(joined.group(1)) != "strong":
+    said_as = query.expansions.get(query.counted, frozenset()) if query.counted else frozenset()
+    if (
+        joined
+        and stem(joined.group(1)) != query.counted
+        and stem(joined.group(1)) not in said_as
+        and fold(joined.group(1)) != "strong"
+    ):
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
-        # thing after it, it counts nothing asked (though "a 40-strong team" counts people).
+        # thing after it, it counts nothing asked (though "a 40-strong team" counts people,
+        # and "a 900-place school" the pupils it will hold).
         return False
     if query.counted in _people_terms():
         # "How many people ...?" may count staff or patients, but not tower blocks.

@@ -41,3 +41,24 @@ def test_how_many_a_school_takes_when_full_is_its_places(tmp_path: Path) -> None
     answer = engine.ask("how many kids can kelby academy take wen its full")
     assert not answer.abstained
     assert answer.short is not None and "1,050" in answer.short
+
+
+def test_what_a_school_will_hold_leads_a_newer_count_of_its_pupils(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2019.md": article(
+                "Stanholt Academy approved",
+                "2019-03-14",
+                "The council has approved Stanholt Academy, a new 1,200-place secondary school.",
+            ),
+            "2023.md": article(
+                "Stanholt Academy opens",
+                "2023-09-06",
+                "Stanholt Academy opened this week with 240 pupils in Year 7.",
+            ),
+        },
+    )
+    answer = engine.ask("How many pupils will Stanholt Academy hold once it is full?")
+    assert answer.short is not None and answer.short.startswith("1,200")
+    assert engine.ask("How many pupils does Stanholt Academy have?").short == "240 pupils"
