@@ -703,8 +703,9 @@ def graded(query: Query, grades: Iterable[str]) -> Query:
 # question's words that ask it ("What used to be on the plot?", "What is it built on?").
 _FORMER_WORDS = "former disused derelict old site"
 _FORMER_ASKED = "used before built site land plot ground stood previously originally"
-# How the documents tell what a place holds when full: "1,050 places", "a capacity of 900".
-_CAPACITY_WORDS = "place capacity"
+# How the documents tell what a place holds when full: "1,050 places", "a capacity of 900",
+# "a 48-seat boat".
+_CAPACITY_WORDS = "place capacity seat"
 
 
 def _said_as(

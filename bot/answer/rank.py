@@ -246,8 +246,8 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 
 @cache
 def _capacity_terms() -> frozenset[str]:
-    """The terms of words that say a count is what a place holds: "places", "capacity"."""
-    return frozenset(stem(w) for w in ("place", "places", "capacity"))
+    """The terms of words that say a count is what a place holds: "places", "capacity", "seats"."""
+    return frozenset(stem(w) for w in ("place", "places", "capacity", "seat", "seats"))
 
 
 def _holds(hit: Hit) -> bool:

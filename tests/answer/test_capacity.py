@@ -62,3 +62,18 @@ def test_what_a_school_will_hold_leads_a_newer_count_of_its_pupils(tmp_path: Pat
     answer = engine.ask("How many pupils will Stanholt Academy hold once it is full?")
     assert answer.short is not None and answer.short.startswith("1,200")
     assert engine.ask("How many pupils does Stanholt Academy have?").short == "240 pupils"
+
+
+def test_how_many_a_boat_seats_is_how_many_it_fits(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2021.md": article(
+                "Canal trust buys a trip boat",
+                "2021-02-09",
+                "The trust has bought the Wexby Lass, a 36-seat trip boat.\n\n"
+                "Trips on the Wexby Lass: 4, 5, 11 and 12 April.",
+            ),
+        },
+    )
+    assert engine.ask("how many ppl can u fit on the wexby lass").short == "36"
