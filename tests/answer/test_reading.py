@@ -167,30 +167,27 @@ def test_a_number_whose_phrase_says_most_of_what_is_counted_counts_it(tmp_path: 
     assert answer.short is not None and answer.short.startswith("96")
 
 
-def test_a_count_of_workers_who_lost_their_jobs_counts_the_jobs(tmp_path: Path) -> None:
-    collapse = article(
-        "Stanholt builder collapses",
-        "2021-06-03",
-        "Stanholt Build went into administration on Monday, halting work on the Orvell library.\n\n"
-        "About 45 of Stanholt Build's workers lost their jobs when the firm collapsed.\n",
-    )
-    answer = engine_over(tmp_path, {"2021-collapse.md": collapse}).ask(
-        "How many jobs went when Stanholt Build collapsed?"
-    )
-    assert answer.short == "About 45"
+_COUNTED_OTHERWISE = article(
+    "Orvell news",
+    "2024-01-20",
+    "Stanholt Build went into administration in June, halting work on the Orvell library.\n\n"
+    "About 45 of Stanholt Build's workers lost their jobs when the firm collapsed.\n\n"
+    "The Orvell gallery has 14 staff and 40 volunteers.\n\n"
+    "An estimated 52,000 people visited the gallery in 2023, its busiest year.\n",
+)
 
 
-def test_a_count_of_people_doing_what_is_counted_counts_it(tmp_path: Path) -> None:
-    report = article(
-        "Orvell gallery year",
-        "2024-01-20",
-        "The Orvell gallery has 14 staff and 40 volunteers.\n\n"
-        "An estimated 52,000 people visited the gallery in 2023, its busiest year.\n",
-    )
-    answer = engine_over(tmp_path, {"2024-gallery.md": report}).ask(
-        "How many visitors did the Orvell gallery get in 2023?"
-    )
-    assert answer.short == "52,000 people"
+@pytest.mark.parametrize(
+    ("question", "short"),
+    [
+        # Workers who lost their jobs count the jobs.
+        ("How many jobs went when Stanholt Build collapsed?", "About 45"),
+        # People doing what is counted count it.
+        ("How many visitors did the Orvell gallery get in 2023?", "52,000 people"),
+    ],
+)
+def test_a_count_said_of_people_counts_what_they_do(tmp_path: Path, question: str, short: str) -> None:
+    assert engine_over(tmp_path, {"2024-orvell.md": _COUNTED_OTHERWISE}).ask(question).short == short
 
 
 def test_a_number_before_another_noun_does_not_count_its_modifier(tmp_path: Path) -> None:
