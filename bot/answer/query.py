@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ..text.dates import MONTHS, PubDate
-from ..text.lexicon import SYNONYM_WORDS
+from ..text.lexicon import CAPACITY_WORDS, SYNONYM_WORDS
 from ..text.patterns import lazy_compile
 from ..text.tokens import STOP_WORDS, fold, stem, tokenize, words
 from .asked_time import implied_cutoff, time_terms
@@ -703,9 +703,6 @@ def graded(query: Query, grades: Iterable[str]) -> Query:
 # question's words that ask it ("What used to be on the plot?", "What is it built on?").
 _FORMER_WORDS = "former disused derelict old site"
 _FORMER_ASKED = "used before built site land plot ground stood previously originally"
-# How the documents tell what a place holds when full: "1,050 places", "a capacity of 900",
-# "a 48-seat boat".
-_CAPACITY_WORDS = "place capacity seat"
 
 
 def _said_as(
@@ -775,7 +772,7 @@ def parse_query(
         _said_as(next((t for t in terms if t in asked), None), _FORMER_WORDS, terms, expansions, known_terms)
     if ASKS_CAPACITY.match(corrected):
         # "How many pupils will it hold when full?" counts its places.
-        _said_as(counted_term(corrected), _CAPACITY_WORDS, terms, expansions, known_terms)
+        _said_as(counted_term(corrected), " ".join(CAPACITY_WORDS), terms, expansions, known_terms)
     capitalised = _capitalised_terms(corrected)
     respelt: dict[str, str] = {}
     for term in terms:

@@ -34,7 +34,7 @@ import numpy as np
 
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
-from ..text.lexicon import DEGREE_WORDS
+from ..text.lexicon import CAPACITY_WORDS, DEGREE_WORDS
 from ..text.patterns import lazy_compile
 from ..text.tokens import fold, stem, tokenize, words
 from . import tuning
@@ -247,15 +247,15 @@ def rank(index: Index, query: Query, as_of: PubDate | None = None) -> Ranking:
 @cache
 def _capacity_terms() -> frozenset[str]:
     """The terms of words that say a count is what a place holds: "places", "capacity", "seats"."""
-    return frozenset(stem(w) for w in ("place", "places", "capacity", "seat", "seats"))
+    return frozenset(stem(w) for w in CAPACITY_WORDS)
 
 
 def _holds(hit: Hit) -> bool:
     """Whether the hit's count is said as what a place holds: "a 900-place school",
     "capacity 900", "room for 900 places"."""
     assert hit.span is not None
-    near = {t for _, t in sides(hit.sentence, hit.span, tuning.COUNT_WINDOW)[1]}
-    near |= {t for _, t in sides(hit.sentence, hit.span, 2)[0]}
+    before, after = sides(hit.sentence, hit.span, tuning.COUNT_WINDOW)
+    near = {t for _, t in after} | {t for _, t in before[-2:]}  # "capacity 900", "900 places"
     return bool(near & _capacity_terms())
 
 

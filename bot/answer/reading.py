@@ -177,14 +177,12 @@ def _counts_asked(
         and not _JOINED_TO.match(sentence, span.end)
     ):
         return True  # "How many boats does the club own?" answered "Nine, since the spring."
+    # What is counted and the words the documents may say it with ("places" for pupils).
+    wanted = (
+        frozenset({query.counted, *query.expansions.get(query.counted, ())}) if query.counted else frozenset()
+    )
     joined = _JOINED_TO.match(sentence, span.end)
-    said_as = query.expansions.get(query.counted, frozenset()) if query.counted else frozenset()
-    if (
-        joined
-        and stem(joined.group(1)) != query.counted
-        and stem(joined.group(1)) not in said_as
-        and fold(joined.group(1)) != "strong"
-    ):
+    if joined and stem(joined.group(1)) not in wanted and fold(joined.group(1)) != "strong":
         # "a six-month wait", "a five-storey block": a number joined to its noun describes the
         # thing after it, it counts nothing asked (though "a 40-strong team" counts people,
         # and "a 900-place school" the pupils it will hold).
@@ -202,7 +200,6 @@ def _counts_asked(
         head = head_noun(sentence[of.end() if of else span.end :], STOP_WORDS, tuning.COUNT_WINDOW)
         if head is not None and fold(head) in _WORKER_WORDS:
             return True
-    wanted = {query.counted} | query.expansions.get(query.counted, frozenset())
     # The number counts the noun its phrase ends on: "32 inpatient beds" counts beds, and
     # "two child murders" counts murders, not children. A word before a body's kind names
     # the body ("two unitary councils" counts unitaries), as before a word that is no plural
@@ -214,10 +211,14 @@ def _counts_asked(
     if head is not None and stem(head) in wanted:
         return True
     following = set() if elided else {t for _, t in sides(sentence, span, tuning.COUNT_WINDOW)[1]}
-    if (head is None or not is_plural(head) or is_body_word(head.removesuffix("s"))) and wanted & following:
+    # "3.4 million people visited the park" counts its visitors.
+    if (
+        head is None
+        or not is_plural(head)
+        or is_body_word(head.removesuffix("s"))
+        or stem(head) in _people_terms()
+    ) and wanted & following:
         return True
-    if head is not None and stem(head) in _people_terms() and wanted & following:
-        return True  # "3.4 million people visited the park" counts its visitors
     # "96 call-taking and dispatch desks" counts the "call-taking and dispatch positions"
     # asked about: its phrase says most of what the question's does, though not its noun.
     if head is not None and len(following & set(query.terms) - wanted) >= _SHARED_COUNT_WORDS:

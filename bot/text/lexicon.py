@@ -12,6 +12,7 @@ __all__ = [
     "ANY_BODY_WORDS",
     "ANY_COUNTED_WORDS",
     "ANY_DOCUMENT_WORDS",
+    "CAPACITY_WORDS",
     "COUNTING_WORDS",
     "DEGREE_WORDS",
     "GENERIC_ROLE_WORDS",
@@ -119,6 +120,9 @@ PERSON_WORDS = tuple(
 )
 #: What "which company" asks for may be any kind of body: a trust, a council, a partnership.
 ANY_BODY_WORDS = tuple("company firm business organisation organization body enterprise outfit".split())
+#: How the documents tell what a place holds when full: "1,050 places", "a capacity of 900",
+#: "a 48-seat boat".
+CAPACITY_WORDS = ("place", "places", "capacity", "seat", "seats")
 #: What "which document" asks for may be called anything: a business case, a report, a plan.
 ANY_DOCUMENT_WORDS = tuple("document documents paper papers item items option options".split())
 LEXICON_WORDS = (
