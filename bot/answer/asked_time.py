@@ -26,6 +26,11 @@ __all__ = ["STATE_KINDS", "implied_cutoff", "time_terms"]
 STATE_KINDS = frozenset({"person", "rating", "place"})
 # "How many branches did it have in May 2022?": what something had is a state too.
 _HAD = lazy_compile(r"\b(?:did\s+(?:[\w'’-]+\s+){1,4}have|had)\b", re.IGNORECASE)
+# "In July 2018, when was it due to open?": a plan, like a post, stood at a time.
+_PLANNED = lazy_compile(
+    r"\b(?:due|expected|planned|scheduled|supposed to|meant to|set to|forecast|estimated|projected)\b",
+    re.IGNORECASE,
+)
 
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PAST = lazy_compile(r"\b(was|were|did|had)\b", re.IGNORECASE)
@@ -68,7 +73,11 @@ def implied_cutoff(question: str, kind: str | None) -> PubDate | None:
     """
     if kind is None or not _PAST.search(question) or _NOW.search(question):
         return None
-    state = kind in STATE_KINDS or (kind == "count" and _HAD.search(question) is not None)
+    state = (
+        kind in STATE_KINDS
+        or (kind == "count" and _HAD.search(question) is not None)
+        or _PLANNED.search(question) is not None
+    )
     found = list(_TIME.finditer(question))
     if len(found) != 1:  # "from 2015 to 2018", or none: no single time asked about
         return None

@@ -121,6 +121,9 @@ _SIZE_OF = lazy_compile(
 )
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = lazy_compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
+# "How much has it cost?", "How many have signed up?": the present perfect asks the tally
+# so far, the latest one; not "have to".
+_SO_FAR = lazy_compile(r"\b(?:has|have|so far|to date)\b(?!\s+to\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -222,6 +225,11 @@ class Query:
     def asks_latest(self) -> bool:
         """Whether the question asks what holds now or in the end ("currently", "finally")."""
         return bool(_LATEST.search(self.corrected))
+
+    @property
+    def asks_so_far(self) -> bool:
+        """Whether the question asks a sum or count as it stands so far ("How much has it cost?")."""
+        return self.kind == "amount" and bool(_SO_FAR.search(self.corrected))
 
     @property
     def errand(self) -> bool:

@@ -947,7 +947,9 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         and not after_published(band[0].span, band[0].document.published)
     )
     # A newer document telling the date again as a month is no answer to "On what date?".
-    restate = ((query.asks_latest and query.kind in _RESTATED_KINDS) or told_happened) and not asks_day
+    restate = (
+        ((query.asks_latest or query.asks_so_far) and query.kind in _RESTATED_KINDS) or told_happened
+    ) and not asks_day
     if restate and band and not earliest_asked:
         # "How much is the hub costing now?": a newer document giving the value found again,
         # in passing ("the £31m building"), is the latest report of it. So is one telling

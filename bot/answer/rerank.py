@@ -22,10 +22,12 @@ import numpy as np
 
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
+from ..text.tokens import tokenize
 from . import learned, tuning
 from .asked import share_of, term_weights
 from .hits import Hit, Ranking
 from .learned import feature_rows, years
+from .reading import title_terms
 from .rerank_model import WEIGHTS
 
 __all__ = ["CONTEXTS", "SIGNALS", "feature_names", "features", "movable", "rerank"]
@@ -56,6 +58,7 @@ SIGNALS = (
     "quality_gap",
     "opening",
     "lead",
+    "titled",
 )
 #: The kinds of question whose signals weigh differently: each signal has one weight for
 #: every question and one more for each of these the question is.
@@ -86,6 +89,13 @@ def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float
 
     def beside(hit: Hit) -> float:
         return share_of(hit.anchor, weights)
+
+    def titled(hit: Hit) -> float:
+        # "Board papers now say it will not open until 2017" under the headline "Hub
+        # delayed": what the passage says of a subject its document's title names.
+        return share_of(
+            (set(tokenize(hit.passage.text)) | title_terms(hit.document)) & weights.keys(), weights
+        )
 
     most = {
         "coverage": max(h.coverage for h in hits),
@@ -121,6 +131,7 @@ def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float
                 "quality_gap": hit.quality - most["quality"],
                 "opening": min(hit.passage.position, _OPENING_PASSAGES) / _OPENING_PASSAGES,
                 "lead": float(hit.passage.position == 0),
+                "titled": titled(hit),
             }
         )
     return rows

@@ -547,3 +547,31 @@ def test_a_newer_document_giving_the_value_again_in_passing_is_the_latest_report
     answer = engine.ask("How much is the Kelby pool costing now?")
     assert answer.short == "£31m"
     assert answer.results[0].citation.doc_id == "2019-opening"
+
+
+def test_how_much_something_has_cost_is_its_latest_report(tmp_path: Path) -> None:
+    engine = engine_over(
+        tmp_path,
+        {
+            "2016-cost.md": article(
+                "Pool cost rises", "2016-03-09", "The Kelby pool, first costed at £18m, will now cost £31m.\n"
+            ),
+            "2017-report.md": article(
+                "Scrutiny report",
+                "2017-11-21",
+                "The Kelby pool is structurally complete. "
+                "The total capital cost of the Kelby pool remains £31m.\n",
+            ),
+            "2019-opening.md": article(
+                "Kelby pool opens at last",
+                "2019-03-12",
+                "Seven years after it was first announced, the Kelby pool opened to swimmers yesterday.\n\n"
+                "The first swimmers were through the doors of the £31m building on Wexby Road "
+                "at 8am on Monday.\n",
+            ),
+        },
+    )
+    # The present perfect asks the tally so far: the newest document to give it leads.
+    answer = engine.ask("How much has the Kelby pool cost?")
+    assert answer.short == "£31m"
+    assert answer.results[0].citation.doc_id == "2019-opening"

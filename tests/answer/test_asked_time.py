@@ -27,6 +27,8 @@ from ..documents import engine_over
         ("How was the home rated in the autumn of 2019?", "rating", "2019-11-30"),
         ("Where was the fire service's head office in March 2021?", "place", "2021-03-31"),
         ("How many branch libraries did the county have in June 2021?", "count", "2021-06-30"),
+        ("In July 2018, when was the quay due to open?", "date", "2018-07-31"),  # a plan stood then
+        ("What was the pool expected to cost in 2019?", "amount", "2019-12-31"),
     ],
 )
 def test_a_named_point_in_time_is_the_cut_off(question: str, kind: str, cutoff: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -162,3 +163,27 @@ def test_a_sentence_naming_no_one_never_goes_before_a_person_found(engine: Engin
     reordered = rerank(engine.index, ranking, None, {**_only("all:inverse_rank", -5.0), "all:typed": -5.0})
     assert reordered.hits[0].span is not None
     assert [j for j, h in enumerate(reordered.hits[: tuning.RERANK_DEPTH]) if h.span is None] == untyped
+
+
+def test_a_passage_under_a_title_naming_the_subject_is_marked_as_about_it(tmp_path: Path) -> None:
+    documents = {
+        "delay.md": article(
+            "Kelby pool delayed until 2017",
+            "2014-02-11",
+            "Kelby Leisure Trust had promised the building would open in autumn 2015. Board papers now "
+            "say it will not open until spring 2017.",
+        ),
+        "plan.md": article(
+            "Kelby Leisure Trust news",
+            "2013-06-01",
+            "Kelby Leisure Trust says the building will open in autumn 2015.",
+        ),
+    }
+    engine = engine_over(tmp_path, documents)
+    ranking, _ = _ranking(engine, "When was the Kelby pool expected to open?")
+    rows = features(engine.index, ranking, None, tuning.RERANK_DEPTH)
+    titled = dict(
+        zip((h.passage.id for h in ranking.hits), rows[:, feature_names().index("all:titled")], strict=False)
+    )
+    # Neither passage names the pool; only the delay's headline does.
+    assert titled["delay#0"] > titled["plan#0"]
