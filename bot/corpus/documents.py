@@ -27,6 +27,7 @@ from .extract import MAX_DOCUMENT_BYTES, PAGE_MARKER
 from .front_matter import split_front_matter
 from .metadata import METADATA_FILE, MetadataEntry, read_entries
 from .notices import Notice
+from .staging import settle
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -73,6 +74,7 @@ def corpus_files(folder: Path) -> list[Path]:
     """The files of a corpus folder that count: documents and the metadata file."""
     if not folder.is_dir():
         raise CorpusError(f"corpus folder not found: {folder}")
+    settle(folder)  # an add killed half way through moving its files is finished first
     return sorted(
         p
         for p in folder.iterdir()

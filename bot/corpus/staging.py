@@ -2,8 +2,11 @@
 
 One change at a time: a lock on the corpus folder serialises concurrent adds and removes.
 A change is prepared in a hidden folder inside the corpus folder, so that moving it into
-place is a rename within one file system; a folder of this kind found while the lock is
-held was left by a change that was killed, and is deleted.
+place is a rename within one file system. A folder of this kind found while the lock is
+held was left by a change that was killed. An add commits when `metadata.toml` names its
+documents (the file is replaced whole, in one step): killed before, its folder is deleted;
+killed after, while its files were being moved into place one by one, the move is
+finished (`settle`), by the next change or by the next command that reads the corpus.
 
 May import: bot.errors.
 """
@@ -15,16 +18,70 @@ import fcntl
 import os
 import shutil
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import CorpusError
 
-__all__ = ["ORIGINALS", "locked", "read_text", "workspace"]
+__all__ = ["ORIGINALS", "locked", "read_text", "settle", "workspace"]
 
 #: The folder of the corpus that keeps the files documents were extracted from.
 ORIGINALS = "originals"
-_WORKSPACES = (".add-*", ".remove-*")
+_ADDS = ".add-"
+_WORKSPACES = (f"{_ADDS}*", ".remove-*")
+# The metadata file, named here as well: `metadata` sits above this module.
+_METADATA = "metadata.toml"
+
+
+def _committed(corpus_dir: Path, staged: list[Path]) -> bool:
+    """Whether the corpus's metadata names every staged document: the add had committed."""
+    try:
+        named = tomllib.loads((corpus_dir / _METADATA).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False
+    return bool(staged) and all(p.stem in named for p in staged)
+
+
+def _finish(corpus_dir: Path, leftover: Path) -> None:
+    """Move what a killed, committed add had not yet moved into place."""
+    originals = leftover / ORIGINALS
+    if originals.is_dir():
+        for path in sorted(originals.iterdir()):
+            (corpus_dir / ORIGINALS).mkdir(exist_ok=True)
+            os.replace(path, corpus_dir / ORIGINALS / path.name)
+    for path in sorted(p for p in leftover.iterdir() if p.is_file()):
+        os.replace(path, corpus_dir / path.name)
+
+
+def _clear_leftovers(corpus_dir: Path) -> None:
+    """With the lock held: finish the adds that had committed, delete every other leftover."""
+    for leftover in (path for pattern in _WORKSPACES for path in corpus_dir.glob(pattern)):
+        if not leftover.is_dir():
+            continue
+        staged = [p for p in leftover.iterdir() if p.is_file()]
+        if leftover.name.startswith(_ADDS) and _committed(corpus_dir, staged):
+            _finish(corpus_dir, leftover)
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def settle(corpus_dir: Path) -> None:
+    """Finish or clear what a killed add or remove left, unless a change is under way; a
+    corpus that cannot be changed (read-only) is left as it is."""
+    if not any(p.name.startswith((_ADDS, ".remove-")) for p in corpus_dir.iterdir()):
+        return
+    try:
+        fd = os.open(corpus_dir, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        # Never wait: the lock held means a change is under way, and it settles its own.
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        _clear_leftovers(corpus_dir)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 @contextlib.contextmanager
@@ -39,11 +96,13 @@ def locked(corpus_dir: Path) -> Iterator[None]:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         # With the lock held no other add or remove is under way: a staging or trash folder
-        # still here is what a killed one left behind (its change had not been committed,
-        # or, for a remove, its files were already out of the corpus).
-        for leftover in (path for pattern in _WORKSPACES for path in corpus_dir.glob(pattern)):
-            if leftover.is_dir():
-                shutil.rmtree(leftover, ignore_errors=True)
+        # still here is what a killed one left behind.
+        try:
+            _clear_leftovers(corpus_dir)
+        except OSError as exc:
+            raise CorpusError(
+                f"cannot finish an add that was interrupted in {corpus_dir} ({exc.strerror or exc})"
+            ) from None
         yield
     finally:
         os.close(fd)  # releases the lock
