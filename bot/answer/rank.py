@@ -78,7 +78,7 @@ from .spans import (
     purpose,
     years_in,
 )
-from .wording import zipf
+from .wording import zipf, zipf_of_lemma
 
 __all__ = ["Hit", "Ranking", "fact_words", "rank", "wording_overlap"]
 
@@ -505,7 +505,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
     if (
         len(lacking) >= 2
         and len(lacking) >= tuning.UNKNOWN_SHARE * len(content)
-        and any(zipf(fold(query.typed(t))) < tuning.SPECIFIC_ZIPF for t in lacking)
+        and any(zipf_of_lemma(fold(query.typed(t))) < tuning.SPECIFIC_ZIPF for t in lacking)
     ):
         # Ordinary words the documents never use do not stop an answer by themselves, but
         # when they are most of what is asked, one of them specific ("who won the football

