@@ -23,6 +23,7 @@ May import `corpus`, `text`, `index` and the modules of this package below it.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -158,6 +159,18 @@ def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) 
             ):
                 capitalised += 1
     return capitalised > 0
+
+
+def _publisher_meant(index: Index, query: Query, i: int) -> frozenset[str]:
+    """The terms of passage i's publisher when the passage means it by a common noun the
+    question asks of too: a council's own report says "the council's chief executive"."""
+    published_by = set(tokenize(index.document_of(index.passages[i]).publisher or ""))
+    nouns = {t for t in query.terms if t in published_by and t not in query.names}
+    if nouns and any(
+        a == "the" and stem(b) in nouns for a, b in itertools.pairwise(words(fold(index.passages[i].text)))
+    ):
+        return frozenset(published_by)
+    return frozenset()
 
 
 def _names_given(
@@ -630,9 +643,10 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
 
     def names_given(i: int, read: PassageRead) -> bool:
         # Most questions give no name to find: no title to look up then.
-        return not names or _names_given(
-            read, names, rivals, title_terms(index.document_of(index.passages[i]))
-        )
+        if not names:
+            return True
+        document = index.document_of(index.passages[i])
+        return _names_given(read, names, rivals, title_terms(document) | _publisher_meant(index, query, i))
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []
