@@ -388,6 +388,8 @@ def _bare(sentence: str, span: AnswerSpan) -> bool:
             continue  # the answer after its title ("Director Jo Bell"), not "Kelby Gallery Director"
         if any(a < run.start() < b for a, b in quoted):
             continue  # the names in what they said are not whose post it is
+        if all(stem(w) in role_stems() or w.lower() in ("of", "the", "and") for w in run.group(0).split()):
+            continue  # the post itself, capitalised: "Chair of Trustees"
         if any(is_name_word(w) for w in run.group(0).split()):
             return False
     return True

@@ -928,3 +928,20 @@ _HEAD_OFFICE = {
 def test_a_head_office_has_no_head(tmp_path: Path) -> None:
     answer = engine_over(tmp_path, _HEAD_OFFICE).ask("Who is the boss at Kelby Waste now?")
     assert answer.short == "Omar Reed"
+
+
+def test_a_post_written_in_capitals_names_no_other_body(tmp_path: Path) -> None:
+    documents = {
+        "2014-appeal.md": article(
+            "Wexby hospice appeal",
+            "2014-10-02",
+            "The Wexby hospice has launched an appeal for a new ward.\n\n"
+            "The appeal will run for two years, and local firms have pledged support.\n\n"
+            "A sponsored walk and a monthly lottery draw will raise money for the building fund.\n\n"
+            "Jo Bell, Chair of Trustees, thanked 40 local firms.\n",
+        ),
+    }
+    # "Chair of Trustees" is the post, not a body the post belongs to: the hospice's.
+    answer = engine_over(tmp_path, documents).ask("Who is the hospice's chair of trustees?")
+    assert not answer.abstained, answer.reason
+    assert answer.short == "Jo Bell"
