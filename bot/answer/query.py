@@ -121,8 +121,9 @@ _SIZE_OF = lazy_compile(
 )
 # "in the end" and "these days" read as "finally" and "now" (see `wording`).
 _LATEST = lazy_compile(r"\b(finally|final|eventually|ultimately|now|currently|current|latest)\b", re.I)
-# "How much has it cost?", "How many have signed up?": the present perfect asks the tally
-# so far, the latest one; not "have to".
+# "How much has it cost?": the present perfect asks the tally so far, the latest one; not
+# "have to". (Not for counts: "how many have left?" counts an event, and measured so it
+# cost a held-out answer.)
 _SO_FAR = lazy_compile(r"\b(?:has|have|so far|to date)\b(?!\s+to\b)", re.I)
 
 
@@ -228,7 +229,7 @@ class Query:
 
     @property
     def asks_so_far(self) -> bool:
-        """Whether the question asks a sum or count as it stands so far ("How much has it cost?")."""
+        """Whether the question asks a sum as it stands so far ("How much has it cost?")."""
         return self.kind == "amount" and bool(_SO_FAR.search(self.corrected))
 
     @property
