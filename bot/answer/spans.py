@@ -695,11 +695,13 @@ _AT_THE = lazy_compile(r"\b(?:at|in) the\W*$", re.I)
 _LEFT_FOR = lazy_compile(
     r"\b(?i:leave|leaves|leaving|left)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+){0,2}for\s+$"
 )
+# "moved its head office from Keldby House to the Old Maltings": where something went.
+_MOVED_TO_THE = lazy_compile(r"\b(?i:mov(?:e|es|ed|ing)|relocat\w+)\b[^.;]{0,60}\b(?i:to|into)\s+the\s+$")
 # "based in the east wing of Keldby House": a part of a place names the place.
 _PART_OF_PLACE = lazy_compile(
     r"\b(?i:in|at|on|inside|into|to)\s+the\s+(?:[a-z]+\s+){0,2}"
     r"(?:wing|annexe?|floor|basement|grounds|site|premises|offices|building|corner|rear|yard|campus|"
-    r"edge|outskirts)\s+of\s+$"
+    r"edge|outskirts)\s+of\s+(?:the\s+)?$"
 )
 # "moved from Keldby House": where something was, not where it is; "meet at the mill
 # rather than at Keldby House", "no longer sail to Keldby Pier": where it is not.
@@ -730,7 +732,10 @@ def _places(sentence: str, question_words: set[str], addresses: bool = False) ->
     left_until = -1  # the end of a place something moved from, with its town
     for start, text in _proper_names(sentence):
         before = sentence[max(0, start - 25) : start]
-        moved_to = _LEFT_FOR.search(sentence, max(0, start - 100), start) is not None
+        moved_to = (
+            _LEFT_FOR.search(sentence, max(0, start - 100), start) is not None
+            or _MOVED_TO_THE.search(sentence, max(0, start - 100), start) is not None
+        )
         part_of = _PART_OF_PLACE.search(sentence, max(0, start - 40), start) is not None
         if text in people or not (_LOCATIVE.search(before) or text.endswith("-based") or moved_to or part_of):
             continue

@@ -492,3 +492,15 @@ def test_how_much_of_a_stuff_is_never_a_time() -> None:
 def test_an_address_asked_for_is_the_whole_postal_address(sentence: str, address: str) -> None:
     found = find_answer_spans(sentence, "place", "What address should post for the trust go to?")
     assert [s.text for s in found] == [address]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In April the trust moved its head office from Wexby House to the Old Maltings, Stanholt.",
+        "The trust moved its head office from Wexby House to the first floor of the Old Maltings, Stanholt.",
+    ],
+)
+def test_where_something_moved_to_is_where_it_is_not_where_it_left(sentence: str) -> None:
+    found = find_answer_spans(sentence, "place", "Where is the trust's head office?")
+    assert [s.text for s in found] == ["Old Maltings, Stanholt"]
