@@ -33,6 +33,7 @@ from functools import cache, partial
 
 import numpy as np
 
+from ..corpus import Document, Passage
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
 from ..text.lexicon import CAPACITY_WORDS, DEGREE_WORDS
@@ -55,6 +56,7 @@ from .reading import (
     before_published,
     counting_terms,
     opening_terms,
+    passage_or_title_terms,
     read_passage,
     speaks,
     terms_before,
@@ -161,13 +163,13 @@ def _written_as_name(term: str, texts: Sequence[str], stems: Mapping[str, str]) 
     return capitalised > 0
 
 
-def _publisher_meant(index: Index, query: Query, i: int) -> frozenset[str]:
-    """The terms of passage i's publisher when the passage means it by a common noun the
+def _publisher_meant(query: Query, passage: Passage, document: Document) -> frozenset[str]:
+    """The terms of a passage's publisher when the passage means it by a common noun the
     question asks of too: a council's own report says "the council's chief executive"."""
-    published_by = set(tokenize(index.document_of(index.passages[i]).publisher or ""))
+    published_by = set(tokenize(document.publisher or ""))
     nouns = {t for t in query.terms if t in published_by and t not in query.names}
     if nouns and any(
-        a == "the" and stem(b) in nouns for a, b in itertools.pairwise(words(fold(index.passages[i].text)))
+        a == "the" and stem(b) in nouns for a, b in itertools.pairwise(words(fold(passage.text)))
     ):
         return frozenset(published_by)
     return frozenset()
@@ -645,8 +647,11 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
         # Most questions give no name to find: no title to look up then.
         if not names:
             return True
-        document = index.document_of(index.passages[i])
-        return _names_given(read, names, rivals, title_terms(document) | _publisher_meant(index, query, i))
+        passage = index.passages[i]
+        document = index.document_of(passage)
+        return _names_given(
+            read, names, rivals, title_terms(document) | _publisher_meant(query, passage, document)
+        )
 
     def collect(untyped: bool) -> list[Hit]:
         hits = []
@@ -993,7 +998,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             if party(h.sentence, part, query.succeeded) is not None
             and (
                 not of_event
-                or of_event & (set(tokenize(h.passage.text)) | title_terms(h.document))
+                or of_event & passage_or_title_terms(h.passage, h.document)
                 # "The council said a replacement, X, was appointed" goes on about the depot
                 # the passage before named.
                 or of_event & terms_before(index, where[h.passage.id])
@@ -1036,7 +1041,7 @@ def _rank(index: Index, query: Query, as_of: PubDate | None) -> Ranking:
             for h in answering[: tuning.CANDIDATES]
             if (pays := _first_saying(h.passage.text, funding))
         ]
-        of_it = [h for h in paying if paid & (set(tokenize(h.passage.text)) | title_terms(h.document))]
+        of_it = [h for h in paying if paid & passage_or_title_terms(h.passage, h.document)]
         if of_it or paying:
             payer = (earliest_first if query.asks_first_told else newest_first)(of_it or paying)[0]
             band = [payer, *(h for h in band if h.passage.id != payer.passage.id)]

@@ -73,6 +73,7 @@ __all__ = [
     "counting_terms",
     "gives_cause",
     "opening_terms",
+    "passage_or_title_terms",
     "read_passage",
     "speaks",
     "terms_before",
@@ -807,6 +808,11 @@ def _event_positions(sentence: str, query: Query) -> list[int]:
 def title_terms(document: Document) -> frozenset[str]:
     """The terms of a document's title: what its passages are about."""
     return frozenset(tokenize(document.title or ""))
+
+
+def passage_or_title_terms(passage: Passage, document: Document) -> frozenset[str]:
+    """The terms a passage says itself or takes from its document's title."""
+    return frozenset(tokenize(passage.text)) | title_terms(document)
 
 
 # A question an FAQ answers in the paragraph below it: "How much is a season ticket?".

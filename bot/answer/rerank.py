@@ -22,12 +22,11 @@ import numpy as np
 
 from ..index import UNDATED, Index
 from ..text.dates import PubDate
-from ..text.tokens import tokenize
 from . import learned, tuning
 from .asked import share_of, term_weights
 from .hits import Hit, Ranking
 from .learned import feature_rows, years
-from .reading import title_terms
+from .reading import passage_or_title_terms
 from .rerank_model import WEIGHTS
 
 __all__ = ["CONTEXTS", "SIGNALS", "feature_names", "features", "movable", "rerank"]
@@ -93,9 +92,7 @@ def _signals(index: Index, ranking: Ranking, depth: int) -> list[dict[str, float
     def titled(hit: Hit) -> float:
         # "Board papers now say it will not open until 2017" under the headline "Hub
         # delayed": what the passage says of a subject its document's title names.
-        return share_of(
-            (set(tokenize(hit.passage.text)) | title_terms(hit.document)) & weights.keys(), weights
-        )
+        return share_of(passage_or_title_terms(hit.passage, hit.document) & weights.keys(), weights)
 
     most = {
         "coverage": max(h.coverage for h in hits),

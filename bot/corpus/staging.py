@@ -8,7 +8,7 @@ documents (the file is replaced whole, in one step): killed before, its folder i
 killed after, while its files were being moved into place one by one, the move is
 finished (`settle`), by the next change or by the next command that reads the corpus.
 
-May import: bot.errors.
+May import: bot.errors and this package's `metadata` (for the metadata file's name).
 """
 
 from __future__ import annotations
@@ -23,21 +23,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import CorpusError
+from .metadata import METADATA_FILE
 
 __all__ = ["ORIGINALS", "locked", "read_text", "settle", "workspace"]
 
 #: The folder of the corpus that keeps the files documents were extracted from.
 ORIGINALS = "originals"
 _ADDS = ".add-"
-_WORKSPACES = (f"{_ADDS}*", ".remove-*")
-# The metadata file, named here as well: `metadata` sits above this module.
-_METADATA = "metadata.toml"
+_PREFIXES = (_ADDS, ".remove-")  # of the workspaces of adds and removes
 
 
 def _committed(corpus_dir: Path, staged: list[Path]) -> bool:
     """Whether the corpus's metadata names every staged document: the add had committed."""
     try:
-        named = tomllib.loads((corpus_dir / _METADATA).read_text(encoding="utf-8"))
+        named = tomllib.loads((corpus_dir / METADATA_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
     return bool(staged) and all(p.stem in named for p in staged)
@@ -46,9 +45,9 @@ def _committed(corpus_dir: Path, staged: list[Path]) -> bool:
 def _finish(corpus_dir: Path, leftover: Path) -> None:
     """Move what a killed, committed add had not yet moved into place."""
     originals = leftover / ORIGINALS
-    if originals.is_dir():
-        for path in sorted(originals.iterdir()):
-            (corpus_dir / ORIGINALS).mkdir(exist_ok=True)
+    if originals.is_dir() and (left := sorted(originals.iterdir())):
+        (corpus_dir / ORIGINALS).mkdir(exist_ok=True)
+        for path in left:
             os.replace(path, corpus_dir / ORIGINALS / path.name)
     for path in sorted(p for p in leftover.iterdir() if p.is_file()):
         os.replace(path, corpus_dir / path.name)
@@ -56,7 +55,7 @@ def _finish(corpus_dir: Path, leftover: Path) -> None:
 
 def _clear_leftovers(corpus_dir: Path) -> None:
     """With the lock held: finish the adds that had committed, delete every other leftover."""
-    for leftover in (path for pattern in _WORKSPACES for path in corpus_dir.glob(pattern)):
+    for leftover in (path for prefix in _PREFIXES for path in corpus_dir.glob(f"{prefix}*")):
         if not leftover.is_dir():
             continue
         staged = [p for p in leftover.iterdir() if p.is_file()]
@@ -68,7 +67,7 @@ def _clear_leftovers(corpus_dir: Path) -> None:
 def settle(corpus_dir: Path) -> None:
     """Finish or clear what a killed add or remove left, unless a change is under way; a
     corpus that cannot be changed (read-only) is left as it is."""
-    if not any(p.name.startswith((_ADDS, ".remove-")) for p in corpus_dir.iterdir()):
+    if not any(p.name.startswith(_PREFIXES) for p in corpus_dir.iterdir()):
         return
     try:
         fd = os.open(corpus_dir, os.O_RDONLY)
