@@ -695,7 +695,7 @@ _AT_THE = lazy_compile(r"\b(?:at|in) the\W*$", re.I)
 _LEFT_FOR = lazy_compile(
     r"\b(?i:leave|leaves|leaving|left)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:[a-z]+\s+){0,2}for\s+$"
 )
-# "moved its head office from Keldby House to the Old Maltings": where something went.
+# "moved its head office from Keldby House to the Corn Store": where something went.
 _MOVED_TO_THE = lazy_compile(r"\b(?i:mov(?:e|es|ed|ing)|relocat\w+)\b[^.;]{0,60}\b(?i:to|into)\s+the\s+$")
 # "based in the east wing of Keldby House": a part of a place names the place.
 _PART_OF_PLACE = lazy_compile(
